@@ -1,0 +1,80 @@
+package dev.refinery.serverconfig;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.LongPredicate;
+
+/**
+ * Waits until a server's readiness URL answers 200 with the application's own {@code database} check
+ * in it: Payara prints "ready" even when a deployment failed, and its {@code /health/ready} answers UP
+ * with no checks at all when the application is missing. Arguments: {@code <url> <timeoutSeconds>
+ * [pid]}; with a pid it gives up as soon as that process is gone. Exit status: 0 ready, 1 timed out,
+ * 3 the process died.
+ */
+public final class AwaitReady {
+
+  static final String APPLICATION_CHECK = "\"database\"";
+  private static final Duration POLL = Duration.ofMillis(500);
+
+  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final PrintStream report;
+  private final LongPredicate alive;
+
+  AwaitReady(PrintStream report, LongPredicate alive) {
+    this.report = report;
+    this.alive = alive;
+  }
+
+  public static void main(String[] args) throws InterruptedException {
+    if (args.length < 2) {
+      System.exit(2);
+    }
+    long pid = args.length > 2 ? Long.parseLong(args[2]) : -1;
+    LongPredicate alive = p -> ProcessHandle.of(p).map(ProcessHandle::isAlive).orElse(false);
+    int status = new AwaitReady(System.err, alive)
+        .await(URI.create(args[0]), Duration.ofSeconds(Long.parseLong(args[1])), pid);
+    System.exit(status);
+  }
+
+  int await(URI url, Duration timeout, long pid) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    String last = "no answer";
+    while (System.nanoTime() < deadline) {
+      if (pid > 0 && !alive.test(pid)) {
+        report.println("refinery: the server process " + pid + " exited before it was ready");
+        return 3;
+      }
+      Optional<HttpResponse<String>> response = fetch(url);
+      if (response.isPresent()) {
+        HttpResponse<String> answer = response.get();
+        if (answer.statusCode() == 200 && answer.body().contains(APPLICATION_CHECK)) {
+          return 0;
+        }
+        last = "HTTP " + answer.statusCode() + " " + oneLine(answer.body());
+      }
+      Thread.sleep(POLL);
+    }
+    report.println("refinery: " + url + " was not ready within " + timeout.toSeconds() + " s (last: " + last + ")");
+    return 1;
+  }
+
+  private Optional<HttpResponse<String>> fetch(URI url) throws InterruptedException {
+    try {
+      HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(5)).GET().build();
+      return Optional.of(client.send(request, HttpResponse.BodyHandlers.ofString()));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static String oneLine(String body) {
+    String compact = body.replaceAll("\\s+", " ").trim();
+    return compact.length() > 200 ? compact.substring(0, 200) + "…" : compact;
+  }
+}
