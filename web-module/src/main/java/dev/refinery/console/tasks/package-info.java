@@ -1,0 +1,2 @@
+/** Console pages under {@code /console/tasks/}. */
+package dev.refinery.console.tasks;

@@ -1,0 +1,27 @@
+package dev.refinery.shared.interfaces.rest;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.lang.System.Logger.Level;
+import java.util.UUID;
+
+/** Anything else → 500 with an incident id the operator can find in the log; no stack trace leaks. */
+@Provider
+public class UnexpectedErrorMapper implements ExceptionMapper<Exception> {
+
+  private static final System.Logger LOG = System.getLogger(UnexpectedErrorMapper.class.getName());
+
+  @Override
+  public Response toResponse(Exception exception) {
+    return incident(exception);
+  }
+
+  static Response incident(Exception exception) {
+    String incident = UUID.randomUUID().toString();
+    LOG.log(Level.ERROR, "Incident " + incident + ": unexpected error in a REST call", exception);
+    return Problem.of(Response.Status.INTERNAL_SERVER_ERROR,
+            "Unexpected error; the server log has the details under incident " + incident)
+        .response();
+  }
+}
