@@ -1,0 +1,206 @@
+package dev.refinery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.refinery.shared.infrastructure.persistence.SchemaMigrator;
+import dev.refinery.taskmanagement.api.CreateTask;
+import dev.refinery.taskmanagement.api.TaskStatus;
+import dev.refinery.taskmanagement.api.TaskView;
+import dev.refinery.taskmanagement.application.Tasks;
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The real micro-war WAR on Payara Micro against the real PostgreSQL, configured by the same asadmin
+ * files as production. One class, so one Payara boot for the module.
+ */
+@ExtendWith(ArquillianExtension.class)
+class RefineryIT {
+
+  @Deployment
+  static WebArchive refinery() {
+    return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("refinery.war")))
+        .addClasses(RefineryIT.class, Http.class)
+        .addAsLibraries(new File(System.getProperty("assertj.jar")));
+  }
+
+  /** As Arquillian reports it: with the machine's host name, while Payara listens on loopback only. */
+  @ArquillianResource URL deployed;
+
+  @Inject Tasks tasks;
+
+  @Resource(lookup = "jdbc/refinery")
+  DataSource dataSource;
+
+  @Test
+  @RunAsClient
+  void submittedRequestIsStoredAsNewTaskAndReadBack() {
+    HttpResponse<String> created = Http.postJson(api("requests"),
+        """
+        {"title":"Export invoices to CSV","description":"Finance wants a monthly export.",
+         "priority":"high","requester":"ana"}""");
+
+    assertThat(created.statusCode()).isEqualTo(201);
+    String location = created.headers().firstValue("Location").orElseThrow();
+    JsonObject task = Http.json(Http.get(URI.create(location)));
+    assertThat(task.getString("id")).isEqualTo(Http.json(created).getString("id"));
+    assertThat(task.getString("status")).isEqualTo("NEW");
+    assertThat(task.getString("priority")).isEqualTo("HIGH");
+    assertThat(task.getString("title")).isEqualTo("Export invoices to CSV");
+    assertThat(task.getString("requester")).isEqualTo("ana");
+    assertThat(task.getString("createdAt")).isNotBlank();
+  }
+
+  @Test
+  @RunAsClient
+  void invalidRequestsAreRefusedNamingTheFieldAndStoreNothing() {
+    int before = taskCount();
+    String megabyte = "x".repeat(1024 * 1024);
+    List<String[]> cases = new ArrayList<>();
+    cases.add(new String[] {"{\"description\":\"d\",\"priority\":\"LOW\",\"requester\":\"ana\"}", "title"});
+    cases.add(new String[] {"{\"title\":\"t\",\"description\":\"d\",\"priority\":\"URGENT\",\"requester\":\"ana\"}", "priority"});
+    cases.add(new String[] {"{\"title\":\"t\",\"description\":\"" + megabyte + "\",\"priority\":\"LOW\",\"requester\":\"ana\"}", "description"});
+    cases.add(new String[] {"{\"title\":\"t\",\"description\":\"d\",\"priority\":\"LOW\"}", "requester"});
+    cases.add(new String[] {"", "body"});
+
+    for (String[] input : cases) {
+      HttpResponse<String> response = Http.postJson(api("requests"), input[0]);
+      assertThat(response.statusCode()).as("status for missing/invalid %s", input[1]).isEqualTo(400);
+      assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+      JsonObject problem = Http.json(response);
+      assertThat(problem.getJsonArray("errors").getValuesAs(JsonObject.class))
+          .extracting(error -> error.getString("field"))
+          .containsExactly(input[1]);
+    }
+    int after = taskCount();
+    assertThat(after).as("nothing stored").isEqualTo(before);
+  }
+
+  @Test
+  @RunAsClient
+  void malformedJsonIsA400ProblemNotAStackTrace() {
+    HttpResponse<String> response = Http.postJson(api("requests"), "{\"title\": \"t\", ");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(Http.json(response).getString("detail")).startsWith("Malformed JSON");
+  }
+
+  @Test
+  @RunAsClient
+  void unknownTaskIsA404Problem() {
+    HttpResponse<String> response = Http.get(api("tasks/" + UUID.randomUUID()));
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(Http.json(response).getString("detail")).startsWith("No task ");
+  }
+
+  @Test
+  @RunAsClient
+  void readinessReportsTheDatabaseAndItsMigrations() {
+    HttpResponse<String> response = Http.get(server("health/ready"));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonObject health = Http.json(response);
+    assertThat(health.getString("status")).isEqualTo("UP");
+    JsonObject database = health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+        .filter(check -> check.getString("name").equals("database")).findFirst().orElseThrow();
+    assertThat(database.getString("status")).isEqualTo("UP");
+    assertThat(database.getJsonObject("data").getString("migrations")).isEqualTo("applied");
+    assertThat(Http.get(server("health/live")).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  @RunAsClient
+  void metricsAnswerInPrometheusFormatWithTheSubmissionCounter() {
+    Http.postJson(api("requests"),
+        "{\"title\":\"Counted\",\"description\":\"\",\"priority\":\"LOW\",\"requester\":\"bo\"}");
+
+    HttpResponse<String> response = Http.get(server("metrics"));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+    assertThat(response.body()).containsPattern("(?m)^refinery_tasks_submitted_total\\{[^}]*\\} [1-9]");
+  }
+
+  @Test
+  @RunAsClient
+  void consoleListsTasksWithTheirTitlesEscaped() {
+    Http.postJson(api("requests"),
+        "{\"title\":\"<b>Bold</b> idea\",\"description\":\"\",\"priority\":\"CRITICAL\",\"requester\":\"cy\"}");
+
+    HttpResponse<String> page = Http.get(app("console/tasks/list.xhtml"));
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("&lt;b&gt;Bold&lt;/b&gt; idea").doesNotContain("<b>Bold</b>");
+    assertThat(page.body()).contains("CRITICAL");
+  }
+
+  @Test
+  void everyContextHasItsOwnMigratedSchema() throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      for (String schema : SchemaMigrator.SCHEMAS) {
+        try (PreparedStatement statement = connection.prepareStatement(
+            "SELECT count(*) FROM " + schema + ".flyway_schema_history WHERE success AND version IS NOT NULL");
+            ResultSet rows = statement.executeQuery()) {
+          rows.next();
+          assertThat(rows.getInt(1)).as("migrations applied in %s", schema).isPositive();
+        }
+      }
+    }
+  }
+
+  @Test
+  void boundaryPersistsTheTaskInTheTaskManagementSchema() throws SQLException {
+    TaskView task = tasks.submit(new CreateTask("Dark mode", "For night shifts", "MEDIUM", "dee"));
+
+    assertThat(tasks.find(task.id())).hasValueSatisfying(found -> assertThat(found.status()).isEqualTo(TaskStatus.NEW));
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(
+            "SELECT status, priority, version FROM taskmanagement.task WHERE id = ?")) {
+      statement.setObject(1, task.id());
+      try (ResultSet row = statement.executeQuery()) {
+        assertThat(row.next()).isTrue();
+        assertThat(row.getString("status")).isEqualTo("NEW");
+        assertThat(row.getString("priority")).isEqualTo("MEDIUM");
+      }
+    }
+  }
+
+  private int taskCount() {
+    return Http.jsonArray(Http.get(api("tasks?limit=500"))).size();
+  }
+
+  private URI api(String path) {
+    return app("api/" + path);
+  }
+
+  private URI app(String path) {
+    return server(deployed.getPath().substring(1) + path);
+  }
+
+  private URI server(String path) {
+    return URI.create("http://127.0.0.1:" + deployed.getPort() + "/" + path);
+  }
+}
