@@ -1,0 +1,40 @@
+package dev.refinery.rabbitmq;
+
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.jms.admin.RMQConnectionFactory;
+import java.util.function.Consumer;
+
+/** Where the broker is and who we are to it. */
+record BrokerSettings(String host, int port, String virtualHost, String username, String password) {
+
+  /** A client factory for these settings, tuned the way every connection of this adapter needs. */
+  RMQConnectionFactory connectionFactory(String connectionName) {
+    return connectionFactory(connectionName, amqp -> { });
+  }
+
+  /** The same, with more settings for the underlying AMQP connection factory. */
+  RMQConnectionFactory connectionFactory(String connectionName, Consumer<ConnectionFactory> amqpSettings) {
+    RMQConnectionFactory factory = new RMQConnectionFactory();
+    factory.setHost(host);
+    factory.setPort(port);
+    factory.setVirtualHost(virtualHost);
+    factory.setUsername(username);
+    factory.setPassword(password);
+    // The client's own requeue nacks and then cancels the consumer: acks and redeliveries are ours.
+    factory.setRequeueOnMessageListenerException(false);
+    // Its default cancels any onMessage slower than 2 s.
+    factory.setOnMessageTimeoutMs(Integer.MAX_VALUE);
+    factory.setAmqpConnectionFactoryPostProcessor(amqp -> {
+      amqp.setConnectionTimeout(5_000);
+      amqp.setAutomaticRecoveryEnabled(false); // the adapter reconnects itself, with backoff
+      amqp.getClientProperties().put("connection_name", connectionName);
+      amqpSettings.accept(amqp);
+    });
+    return factory;
+  }
+
+  @Override
+  public String toString() {
+    return username + "@" + host + ":" + port + (virtualHost.startsWith("/") ? "" : "/") + virtualHost;
+  }
+}

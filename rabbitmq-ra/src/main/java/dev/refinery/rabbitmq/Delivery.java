@@ -1,0 +1,114 @@
+package dev.refinery.rabbitmq;
+
+import static dev.refinery.rabbitmq.RabbitResourceAdapter.LOG;
+
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import jakarta.jms.Session;
+import jakarta.resource.ResourceException;
+import jakarta.resource.spi.endpoint.MessageEndpoint;
+import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import java.lang.System.Logger.Level;
+import java.lang.reflect.Method;
+
+/**
+ * Hands one session's messages to the bean, one at a time, inside the bean's transaction: the message is
+ * acknowledged when that transaction commits, and put back for redelivery when it rolls back, whether
+ * the bean threw or only called {@code setRollbackOnly()}.
+ */
+final class Delivery implements MessageListener {
+
+  private static final Method ON_MESSAGE = onMessage();
+
+  private final MessageEndpointFactory endpoints;
+  private final Session session;
+  private final String queue;
+  private final boolean transacted;
+
+  Delivery(MessageEndpointFactory endpoints, Session session, String queue) {
+    this.endpoints = endpoints;
+    this.session = session;
+    this.queue = queue;
+    this.transacted = transacted(endpoints);
+  }
+
+  @Override
+  public void onMessage(Message message) {
+    OutcomeXAResource outcome = transacted ? new OutcomeXAResource() : null;
+    boolean returned = deliver(message, outcome);
+    boolean commit = outcome != null && outcome.enlisted() ? outcome.committed() : returned;
+    settle(message, commit);
+  }
+
+  private boolean deliver(Message message, OutcomeXAResource outcome) {
+    MessageEndpoint endpoint = null;
+    try {
+      endpoint = endpoints.createEndpoint(outcome);
+      endpoint.beforeDelivery(ON_MESSAGE); // container-managed: the transaction begins here
+      try {
+        ((MessageListener) endpoint).onMessage(message);
+        return true;
+      } catch (RuntimeException e) {
+        LOG.log(Level.DEBUG, "Bean failed on message " + id(message) + " from " + queue, e);
+        return false;
+      } finally {
+        endpoint.afterDelivery(); // ... and commits or rolls back here
+      }
+    } catch (ResourceException | NoSuchMethodException | RuntimeException e) {
+      LOG.log(Level.WARNING, "Delivering message {0} from {1} failed: {2}", id(message), queue, e.getMessage());
+      return false;
+    } finally {
+      if (endpoint != null) {
+        endpoint.release();
+      }
+    }
+  }
+
+  private void settle(Message message, boolean commit) {
+    try {
+      if (commit) {
+        message.acknowledge();
+      } else {
+        LOG.log(Level.INFO, "Message {0} from {1} rolled back (delivery {2}); the broker will redeliver it",
+            id(message), queue, deliveryCount(message));
+        session.recover(); // basic.recover(requeue): with prefetch 1, only this message
+      }
+    } catch (JMSException | RuntimeException e) {
+      LOG.log(Level.WARNING, "Settling message {0} from {1} failed ({2}); it is redelivered after reconnection",
+          id(message), queue, e.getMessage());
+    }
+  }
+
+  private static String id(Message message) {
+    try {
+      return message.getJMSMessageID();
+    } catch (JMSException e) {
+      return "?";
+    }
+  }
+
+  private static Object deliveryCount(Message message) {
+    try {
+      return message.getObjectProperty("JMSXDeliveryCount");
+    } catch (JMSException e) {
+      return "?";
+    }
+  }
+
+  private static boolean transacted(MessageEndpointFactory endpoints) {
+    try {
+      return endpoints.isDeliveryTransacted(ON_MESSAGE);
+    } catch (NoSuchMethodException e) {
+      return false;
+    }
+  }
+
+  private static Method onMessage() {
+    try {
+      return MessageListener.class.getMethod("onMessage", Message.class);
+    } catch (NoSuchMethodException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+}

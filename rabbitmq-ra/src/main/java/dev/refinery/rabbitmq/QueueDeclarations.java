@@ -1,0 +1,82 @@
+package dev.refinery.rabbitmq;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How each queue is declared, decided from its name alone so that every producer, consumer and admin
+ * object declares it identically (RabbitMQ refuses a second declaration with other arguments: 406).
+ *
+ * <ul>
+ *   <li>the dead-letter queue: a quorum queue;
+ *   <li>{@code <origin>.delay.<millis>}: a quorum queue whose messages expire after that many
+ *       milliseconds back into {@code <origin>} through the default exchange, so a retry waits on the
+ *       broker and no consumer thread sleeps;
+ *   <li>any other queue: a quorum queue with a delivery limit, dead-lettering at least once to the
+ *       dead-letter queue when a message keeps crashing its consumer.
+ * </ul>
+ */
+public final class QueueDeclarations {
+
+  static final String DELAY_INFIX = ".delay.";
+
+  private final int deliveryLimit;
+  private final String deadLetterQueue;
+
+  public QueueDeclarations(int deliveryLimit, String deadLetterQueue) {
+    if (deliveryLimit < 1) {
+      throw new IllegalArgumentException("deliveryLimit must be at least 1, not " + deliveryLimit);
+    }
+    this.deliveryLimit = deliveryLimit;
+    this.deadLetterQueue = deadLetterQueue;
+  }
+
+  /** The arguments a queue of this name is declared with. */
+  public Map<String, Object> argumentsFor(String queue) {
+    if (queue.equals(deadLetterQueue)) {
+      return Map.of("x-queue-type", "quorum");
+    }
+    Optional<Delay> delay = Delay.parse(queue);
+    if (delay.isPresent()) {
+      return Map.of(
+          "x-queue-type", "quorum",
+          "x-message-ttl", delay.get().millis(),
+          "x-dead-letter-exchange", "",
+          "x-dead-letter-routing-key", delay.get().origin(),
+          "x-dead-letter-strategy", "at-least-once",
+          "x-overflow", "reject-publish");
+    }
+    return Map.of(
+        "x-queue-type", "quorum",
+        "x-delivery-limit", deliveryLimit,
+        "x-dead-letter-exchange", "",
+        "x-dead-letter-routing-key", deadLetterQueue,
+        "x-dead-letter-strategy", "at-least-once",
+        "x-overflow", "reject-publish");
+  }
+
+  public RabbitQueue queue(String name) {
+    return new RabbitQueue(name, argumentsFor(name));
+  }
+
+  /** A topic whose durable subscription queues are declared like any other queue of that name. */
+  public RabbitTopic topic(String name, String subscription) {
+    return new RabbitTopic(name, argumentsFor(subscription));
+  }
+
+  /** A delay queue name: {@code <origin>.delay.<millis>}. */
+  record Delay(String origin, long millis) {
+
+    static Optional<Delay> parse(String queue) {
+      int at = queue.lastIndexOf(DELAY_INFIX);
+      if (at <= 0) {
+        return Optional.empty();
+      }
+      String millis = queue.substring(at + DELAY_INFIX.length());
+      if (millis.isEmpty() || !millis.chars().allMatch(Character::isDigit)) {
+        return Optional.empty();
+      }
+      return Optional.of(new Delay(queue.substring(0, at), Long.parseLong(millis)));
+    }
+  }
+}

@@ -1,0 +1,142 @@
+package dev.refinery.rabbitmq;
+
+import static dev.refinery.rabbitmq.RabbitResourceAdapter.LOG;
+
+import com.rabbitmq.jms.admin.RMQConnectionFactory;
+import jakarta.jms.Connection;
+import jakarta.jms.Destination;
+import jakarta.jms.ExceptionListener;
+import jakarta.jms.JMSException;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.Session;
+import jakarta.jms.Topic;
+import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+
+/**
+ * One message-driven bean's activation: one AMQP connection and {@code maxSessions} sessions (channels),
+ * each with prefetch 1 and one listener. When the broker is away (at deployment or later) it keeps
+ * reconnecting, 1 s to 30 s apart, so the application deploys and starts consuming once the broker is up.
+ */
+final class RabbitActivation implements ExceptionListener {
+
+  private final RabbitResourceAdapter adapter;
+  private final MessageEndpointFactory endpoints;
+  private final RabbitActivationSpec spec;
+  private final Backoff backoff = new Backoff();
+  private volatile boolean active;
+  private Connection connection; // guarded by this
+  private ExecutorService dispatch; // guarded by this
+
+  RabbitActivation(RabbitResourceAdapter adapter, MessageEndpointFactory endpoints, RabbitActivationSpec spec) {
+    this.adapter = adapter;
+    this.endpoints = endpoints;
+    this.spec = spec;
+  }
+
+  void start() {
+    active = true;
+    connectOrRetry();
+  }
+
+  void stop() {
+    active = false;
+    disconnect();
+    LOG.log(Level.INFO, "Stopped consuming {0}", spec);
+  }
+
+  boolean connected() {
+    synchronized (this) {
+      return connection != null;
+    }
+  }
+
+  private synchronized void connectOrRetry() {
+    if (!active || connection != null) {
+      return;
+    }
+    try {
+      connection = connect();
+      backoff.reset();
+      LOG.log(Level.INFO, "Consuming {0} from {1} for {2}", spec, adapter.broker(), endpoints.getEndpointClass().getName());
+    } catch (JMSException | NamingException | RuntimeException e) {
+      disconnect();
+      Duration delay = backoff.next();
+      LOG.log(Level.WARNING, "Cannot consume {0} from {1} ({2}); retrying in {3} s",
+          spec, adapter.broker(), e.getMessage(), delay.toSeconds());
+      adapter.scheduler().schedule(this::connectOrRetry, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private Connection connect() throws JMSException, NamingException {
+    // amqp-client dispatches on #cores threads per connection and the JMS client blocks one while
+    // onMessage runs: without a pool of our own, concurrency would be capped at #cores.
+    dispatch = Executors.newFixedThreadPool(spec.getMaxSessions(), Threads.named("rabbitmq-ra-" + spec.queueName()));
+    ExecutorService pool = dispatch;
+    RMQConnectionFactory factory = adapter.broker()
+        .connectionFactory("refinery consumer " + spec.queueName(), amqp -> amqp.setSharedExecutor(pool));
+    factory.setChannelsQos(1); // Session.recover() requeues every unacked message of the channel: only ours
+    Connection created = factory.createConnection();
+    try {
+      created.setExceptionListener(this);
+      Destination destination = destination();
+      for (int i = 0; i < spec.getMaxSessions(); i++) {
+        Session session = created.createSession(false, Session.CLIENT_ACKNOWLEDGE);
+        MessageConsumer consumer = spec.isTopic()
+            ? session.createSharedDurableConsumer((Topic) destination, spec.getSubscriptionName())
+            : session.createConsumer(destination);
+        consumer.setMessageListener(new Delivery(endpoints, session, spec.queueName()));
+      }
+      created.start();
+      return created;
+    } catch (JMSException | NamingException | RuntimeException e) {
+      closeQuietly(created);
+      throw e;
+    }
+  }
+
+  private Destination destination() throws NamingException {
+    if (!RabbitActivationSpec.blank(spec.getDestinationLookup())) {
+      return (Destination) new InitialContext().lookup(spec.getDestinationLookup());
+    }
+    QueueDeclarations declarations = adapter.declarations();
+    return spec.isTopic()
+        ? declarations.topic(spec.getDestination(), spec.getSubscriptionName())
+        : declarations.queue(spec.getDestination());
+  }
+
+  /** The connection broke (broker restart, network, forced close): start over, after a pause. */
+  @Override
+  public void onException(JMSException e) {
+    LOG.log(Level.WARNING, "Lost the connection consuming {0}: {1}; reconnecting", spec, e.getMessage());
+    disconnect();
+    if (active) {
+      adapter.scheduler().schedule(this::connectOrRetry, Backoff.FIRST.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private synchronized void disconnect() {
+    if (connection != null) {
+      closeQuietly(connection);
+      connection = null;
+    }
+    if (dispatch != null) {
+      dispatch.shutdownNow();
+      dispatch = null;
+    }
+  }
+
+  private static void closeQuietly(Connection connection) {
+    try {
+      connection.close();
+    } catch (JMSException | RuntimeException e) {
+      LOG.log(Level.DEBUG, "Closing a broken connection failed: {0}", e.getMessage());
+    }
+  }
+}
