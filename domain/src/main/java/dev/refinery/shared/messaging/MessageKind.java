@@ -1,0 +1,10 @@
+package dev.refinery.shared.messaging;
+
+public enum MessageKind {
+  EVENT,
+  COMMAND;
+
+  public static MessageKind of(Message message) {
+    return message instanceof Command ? COMMAND : EVENT;
+  }
+}
