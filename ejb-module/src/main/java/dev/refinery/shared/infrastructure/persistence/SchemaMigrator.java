@@ -25,9 +25,9 @@ import org.flywaydb.core.api.output.MigrateResult;
 @TransactionManagement(TransactionManagementType.BEAN)
 public class SchemaMigrator {
 
-  /** The contexts, in the order their schemas are migrated. */
+  /** The contexts' schemas and the messaging infrastructure's, in the order they are migrated. */
   public static final List<String> SCHEMAS =
-      List.of("taskmanagement", "humaninteraction", "productdefinition", "orchestration");
+      List.of("taskmanagement", "humaninteraction", "productdefinition", "orchestration", "messaging");
 
   private static final System.Logger LOG = System.getLogger(SchemaMigrator.class.getName());
 

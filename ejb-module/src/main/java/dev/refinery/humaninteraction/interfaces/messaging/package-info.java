@@ -1,0 +1,2 @@
+/** The humaninteraction context's inbound messages. */
+package dev.refinery.humaninteraction.interfaces.messaging;

@@ -1,0 +1,26 @@
+package dev.refinery.orchestration.interfaces.messaging;
+
+import dev.refinery.shared.infrastructure.messaging.JmsInbound;
+import dev.refinery.shared.messaging.BoundedContext;
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+
+/** Consumes queue {@code refinery.orchestration}: the commands this context owns and every event. */
+@MessageDriven(activationConfig = {
+    @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "${MPCONFIG=refinery.messaging.resource-adapter}"),
+    @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
+    @ActivationConfigProperty(propertyName = "destination", propertyValue = "refinery.events"),
+    @ActivationConfigProperty(propertyName = "subscriptionName", propertyValue = "refinery.orchestration"),
+    @ActivationConfigProperty(propertyName = "maxSessions", propertyValue = "4")})
+public class OrchestrationConsumer implements MessageListener {
+
+  @Inject JmsInbound inbound;
+
+  @Override
+  public void onMessage(Message message) {
+    inbound.consume(BoundedContext.ORCHESTRATION, message);
+  }
+}

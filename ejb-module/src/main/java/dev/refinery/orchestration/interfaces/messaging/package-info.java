@@ -1,0 +1,2 @@
+/** The orchestration context's inbound messages. */
+package dev.refinery.orchestration.interfaces.messaging;

@@ -1,0 +1,2 @@
+/** The productdefinition context's inbound messages. */
+package dev.refinery.productdefinition.interfaces.messaging;

@@ -1,0 +1,78 @@
+package dev.refinery.shared.application;
+
+import dev.refinery.shared.infrastructure.messaging.DeadLetter;
+import dev.refinery.shared.infrastructure.messaging.DeadLetterStore;
+import dev.refinery.shared.infrastructure.messaging.Outbox;
+import dev.refinery.shared.infrastructure.messaging.Publication;
+import dev.refinery.shared.infrastructure.messaging.RawMessage;
+import dev.refinery.shared.messaging.BoundedContext;
+import dev.refinery.shared.messaging.Headers;
+import dev.refinery.shared.messaging.MessageKind;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The operator's dead letters: read them, replay one to where it failed (a fresh first attempt with the
+ * same message id, so contexts that did handle it skip it), or discard it. Both are recorded with who.
+ */
+@Stateless
+public class DeadLetters {
+
+  private static final System.Logger LOG = System.getLogger(DeadLetters.class.getName());
+
+  @Inject DeadLetterStore store;
+
+  @Inject Outbox outbox;
+
+  public List<DeadLetterStore.Stored> open(int limit) {
+    return store.open(Math.clamp(limit, 1, 1000));
+  }
+
+  public List<DeadLetterStore.Stored> ofTask(String correlationId) {
+    return store.byCorrelation(correlationId);
+  }
+
+  public long countOpen() {
+    return store.countOpen();
+  }
+
+  public void replay(UUID id, String actor) {
+    DeadLetter letter = openLetter(id);
+    store.resolve(id, "REPLAYED", actor);
+    Headers failed = letter.message().headers();
+    Headers fresh = new Headers(failed.messageId(), failed.type(), failed.kind(), failed.correlationId(),
+        failed.causationId(), failed.source(), failed.occurredAt(), 1, failed.routingKey());
+    outbox.append(new Publication.Outgoing(destination(letter), new RawMessage(fresh, letter.message().body())));
+    LOG.log(Level.INFO, "{0} replayed dead letter {1}: {2}", actor, id, failed);
+  }
+
+  public void discard(UUID id, String actor) {
+    DeadLetter letter = openLetter(id);
+    store.resolve(id, "DISCARDED", actor);
+    LOG.log(Level.INFO, "{0} discarded dead letter {1}: {2}", actor, id, letter.message().headers());
+  }
+
+  private DeadLetter openLetter(UUID id) {
+    DeadLetterStore.Stored stored = store.find(id).orElseThrow(() -> new NoSuchDeadLetterException(id));
+    if (!"DEAD".equals(stored.status())) {
+      throw new IllegalStateException("dead letter " + id + " was already " + stored.status().toLowerCase(java.util.Locale.ROOT)
+          + " by " + stored.resolvedBy());
+    }
+    return stored.deadLetter();
+  }
+
+  /** Where it failed; when the broker gave up on it, where it was sent in the first place. */
+  private static Publication.Destination destination(DeadLetter letter) {
+    if (letter.origin() != null) {
+      return Publication.Destination.queue(letter.origin());
+    }
+    Headers headers = letter.message().headers();
+    if (headers.kind() == MessageKind.EVENT) {
+      return Publication.Destination.EVERY_SUBSCRIBER;
+    }
+    return Publication.Destination.queue(BoundedContext.ofType(headers.type()).queue());
+  }
+}

@@ -1,0 +1,13 @@
+package dev.refinery.shared.application;
+
+import java.util.UUID;
+
+/** No dead letter has that id. */
+public class NoSuchDeadLetterException extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  public NoSuchDeadLetterException(UUID id) {
+    super("no dead letter " + id);
+  }
+}

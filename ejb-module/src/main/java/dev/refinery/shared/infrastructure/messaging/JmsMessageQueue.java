@@ -1,0 +1,54 @@
+package dev.refinery.shared.infrastructure.messaging;
+
+import dev.refinery.shared.messaging.BoundedContext;
+import dev.refinery.shared.messaging.Command;
+import dev.refinery.shared.messaging.DomainEvent;
+import dev.refinery.shared.messaging.MessageHandler;
+import dev.refinery.shared.messaging.MessageQueue;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.Set;
+
+/**
+ * The production adapter: messages go through the transactional outbox to RabbitMQ (commands to the
+ * owning context's queue, events to the topic every context's queue subscribes to), and come back
+ * through each context's message-driven bean.
+ */
+@ApplicationScoped
+public class JmsMessageQueue implements MessageQueue {
+
+  @Inject Outbox outbox;
+
+  @Inject Subscriptions subscriptions;
+
+  @Inject MessageCodec codec;
+
+  @Inject Clock clock;
+
+  private Publication publication() {
+    return new Publication(codec, clock);
+  }
+
+  @Override
+  public void publishEvent(DomainEvent event, String routingKey) {
+    outbox.append(publication().event(event, routingKey));
+  }
+
+  @Override
+  public void publishCommand(Command command, String routingKey) {
+    outbox.append(publication().command(command, routingKey));
+  }
+
+  @Override
+  public void subscribeToEvents(BoundedContext subscriber, Set<Class<? extends DomainEvent>> types,
+      MessageHandler<DomainEvent> handler) {
+    subscriptions.add(subscriber, types, handler);
+  }
+
+  @Override
+  public void subscribeToCommands(BoundedContext owner, Set<Class<? extends Command>> types,
+      MessageHandler<Command> handler) {
+    subscriptions.add(owner, types, handler);
+  }
+}

@@ -1,0 +1,54 @@
+package dev.refinery.shared.infrastructure.messaging;
+
+import dev.refinery.shared.messaging.BoundedContext;
+import dev.refinery.shared.messaging.Envelope;
+import dev.refinery.shared.messaging.Message;
+import dev.refinery.shared.messaging.MessageHandler;
+import dev.refinery.shared.messaging.MessageKind;
+import java.util.Optional;
+
+/**
+ * Hands one message to the handlers its receiving context subscribed, once: decode, deduplicate on the
+ * inbox, call. The caller owns the transaction: an exception from here must roll the inbox record back
+ * together with whatever the handlers did.
+ */
+public final class MessageDispatch {
+
+  /** What became of a message that did not fail. */
+  public enum Result {
+    HANDLED,
+    DUPLICATE,
+    /** An event the context does not subscribe to: every context's queue receives every event. */
+    IGNORED
+  }
+
+  private final Subscriptions subscriptions;
+  private final MessageCodec codec;
+
+  public MessageDispatch(Subscriptions subscriptions, MessageCodec codec) {
+    this.subscriptions = subscriptions;
+    this.codec = codec;
+  }
+
+  public Result dispatch(BoundedContext context, RawMessage message, Inbox inbox) throws Exception {
+    String type = message.headers().type();
+    Optional<Subscriptions.Route> route = subscriptions.route(context, type);
+    if (route.isEmpty()) {
+      if (message.headers().kind() == MessageKind.EVENT) {
+        return Result.IGNORED;
+      }
+      throw new UnknownMessageTypeException(context.segment() + " has no handler for command " + type);
+    }
+    Message payload = codec.decode(message.body(), route.get().type());
+    if (!inbox.firstDelivery(context, message.headers().messageId())) {
+      return Result.DUPLICATE;
+    }
+    Envelope<Message> envelope = new Envelope<>(message.headers(), payload);
+    CurrentMessage.during(context, message.headers(), () -> {
+      for (MessageHandler<Message> handler : route.get().handlers()) {
+        handler.handle(envelope);
+      }
+    });
+    return Result.HANDLED;
+  }
+}

@@ -1,0 +1,2 @@
+/** The taskmanagement context's inbound messages. */
+package dev.refinery.taskmanagement.interfaces.messaging;

@@ -1,0 +1,6 @@
+package dev.refinery.humaninteraction.api;
+
+import dev.refinery.shared.messaging.Command;
+
+/** Test command owned by Human Interaction, sent by the {@code ProbeCommand} handler. */
+public record ProbeReply(String correlationId) implements Command {}

@@ -1,0 +1,6 @@
+package dev.refinery.orchestration.api;
+
+import dev.refinery.shared.messaging.DomainEvent;
+
+/** Test event owned by Orchestration. */
+public record ProbeEvent(String correlationId, String note) implements DomainEvent {}
