@@ -2,7 +2,19 @@ package dev.refinery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.refinery.productdefinition.api.LoadEvent;
+import dev.refinery.shared.application.DeadLetters;
+import dev.refinery.shared.infrastructure.messaging.DeadLetterStore;
+import dev.refinery.shared.infrastructure.messaging.JmsHarness;
+import dev.refinery.shared.infrastructure.messaging.MessageQueueContract;
+import dev.refinery.shared.infrastructure.messaging.MessagingResources;
+import dev.refinery.shared.infrastructure.messaging.MessagingSettings;
+import dev.refinery.shared.infrastructure.messaging.OutboxRelay;
+import dev.refinery.shared.infrastructure.messaging.OutboxStore;
 import dev.refinery.shared.infrastructure.persistence.SchemaMigrator;
+import dev.refinery.shared.messaging.MessageQueue;
+import jakarta.jms.ConnectionFactory;
+import jakarta.transaction.UserTransaction;
 import dev.refinery.taskmanagement.api.CreateTask;
 import dev.refinery.taskmanagement.api.TaskStatus;
 import dev.refinery.taskmanagement.api.TaskView;
@@ -28,7 +40,10 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -36,13 +51,21 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * files as production. One class, so one Payara boot for the module.
  */
 @ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RefineryIT {
+
+  /** The broker as the application sees it: down until the third test starts this proxy. */
+  private static final BrokerProxy BROKER = new BrokerProxy(Integer.getInteger("it.rabbitmq.proxy.port", 0), 5672);
+  private static final String PUBLISHED_WHILE_DOWN = UUID.randomUUID().toString();
 
   @Deployment
   static WebArchive refinery() {
     return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("refinery.war")))
-        .addClasses(RefineryIT.class, Http.class)
-        .addAsLibraries(new File(System.getProperty("assertj.jar")));
+        .addClasses(RefineryIT.class, Http.class, BrokerProxy.class, Ledger.class, MessagingChecks.class,
+            MessagingChecks.PermanentFailure.class, JmsHarness.class, LoadEvent.class,
+            dev.refinery.taskmanagement.api.LoadPing.class, dev.refinery.humaninteraction.api.LoadPing.class,
+            dev.refinery.productdefinition.api.LoadPing.class, dev.refinery.orchestration.api.LoadPing.class)
+        .addAsLibraries(new File(System.getProperty("assertj.jar")), new File(System.getProperty("contract.jar")));
   }
 
   /** As Arquillian reports it: with the machine's host name, while Payara listens on loopback only. */
@@ -52,6 +75,96 @@ class RefineryIT {
 
   @Resource(lookup = "jdbc/refinery")
   DataSource dataSource;
+
+  @Inject MessageQueue messageQueue;
+
+  @Inject MessagingSettings messagingSettings;
+
+  @Inject DeadLetterStore deadLetterStore;
+
+  @Inject DeadLetters deadLetters;
+
+  @Inject OutboxRelay relay;
+
+  @Inject OutboxStore outbox;
+
+  @Resource UserTransaction transaction;
+
+  @Resource(lookup = MessagingResources.CONNECTION_FACTORY)
+  ConnectionFactory connectionFactory;
+
+  // --- RabbitMQ away at deployment, then back ---------------------------------------------------
+
+  @Test
+  @Order(1)
+  @RunAsClient
+  void brokerDownAtDeploymentShowsInHealthWhileTheDatabaseIsUp() {
+    HttpResponse<String> response = Http.get(server("health"));
+
+    assertThat(response.statusCode()).isEqualTo(503);
+    JsonObject broker = check(Http.json(response), "broker");
+    assertThat(broker.getString("status")).isEqualTo("DOWN");
+    assertThat(broker.getJsonObject("data").getString("error")).isNotBlank();
+    assertThat(check(Http.json(response), "database").getString("status")).isEqualTo("UP");
+  }
+
+  @Test
+  @Order(2)
+  void publicationWhileTheBrokerIsDownIsAcceptedAndKeptInTheOutbox() {
+    messaging().publishWhileBrokerIsDown(PUBLISHED_WHILE_DOWN);
+  }
+
+  @Test
+  @Order(3)
+  @RunAsClient
+  void brokerComesUp() throws Exception {
+    BROKER.start();
+  }
+
+  @Test
+  @Order(4)
+  void whatWaitedInTheOutboxIsDeliveredOnceTheBrokerIsBack() {
+    messaging().deliveredOnceTheBrokerIsBack(PUBLISHED_WHILE_DOWN);
+  }
+
+  // --- the message queue contract, on RabbitMQ ---------------------------------------------------
+
+  @Test void eventReachesEverySubscribedContextOnce() { contract().eventReachesEverySubscribedContextOnce(); }
+  @Test void commandReachesOnlyTheContextThatOwnsIt() { contract().commandReachesOnlyTheContextThatOwnsIt(); }
+  @Test void rolledBackTransactionPublishesNothingAndCommittedOnePublishesOnce() { contract().rolledBackTransactionPublishesNothingAndCommittedOnePublishesOnce(); }
+  @Test void handlerFailingTwiceIsRetriedWithGrowingDelaysThenSucceeds() { contract().handlerFailingTwiceIsRetriedWithGrowingDelaysThenSucceeds(); }
+  @Test void nonRetryableFailureIsDeadLetteredAtOnceWithItsReason() { contract().nonRetryableFailureIsDeadLetteredAtOnceWithItsReason(); }
+  @Test void retryableFailureIsDeadLetteredAfterTheLastAttempt() { contract().retryableFailureIsDeadLetteredAfterTheLastAttempt(); }
+  @Test void sameMessageIdDeliveredTwiceHasOneEffect() { contract().sameMessageIdDeliveredTwiceHasOneEffect(); }
+  @Test void malformedMessageIsDeadLetteredAndConsumingGoesOn() { contract().malformedMessageIsDeadLetteredAndConsumingGoesOn(); }
+  @Test void messagePublishedWhileHandlingIsCausedByTheHandledMessage() { contract().messagePublishedWhileHandlingIsCausedByTheHandledMessage(); }
+
+  // --- the RabbitMQ adapter's own guarantees -----------------------------------------------------
+
+  @Test void thousandMessagesAcrossTheFourContextsTakeEffectOnce() { messaging().thousandMessagesAcrossTheFourContextsTakeEffectOnce(); }
+  @Test void closedConnectionsLoseNothing() throws Exception { messaging().closedConnectionsLoseNothing(); }
+  @Test void relayStoppedBetweenCommitAndSendSendsOnceWhenBack() { messaging().relayStoppedBetweenCommitAndSendSendsOnceWhenBack(); }
+  @Test void rowsClaimedByADeadRelayAreSentAfterTheLease() { messaging().rowsClaimedByADeadRelayAreSentAfterTheLease(); }
+  @Test void deadLetterCanBeReplayedOrDiscardedOnceByAnOperator() { messaging().deadLetterCanBeReplayedOrDiscardedOnceByAnOperator(); }
+
+  private JmsHarness harness() {
+    return new JmsHarness(messageQueue, messagingSettings, transaction, connectionFactory, deadLetterStore);
+  }
+
+  private MessageQueueContract contract() {
+    return new MessageQueueContract(harness());
+  }
+
+  private MessagingChecks messaging() {
+    return new MessagingChecks(harness(), new Ledger(dataSource), relay, outbox, deadLetters);
+  }
+
+  private static JsonObject check(JsonObject health, String name) {
+    return health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+        .filter(check -> check.getString("name").equals(name)).findFirst().orElseThrow();
+  }
+
+  // --- the thin slice ----------------------------------------------------------------------------
 
   @Test
   @RunAsClient
@@ -124,10 +237,10 @@ class RefineryIT {
     assertThat(response.statusCode()).isEqualTo(200);
     JsonObject health = Http.json(response);
     assertThat(health.getString("status")).isEqualTo("UP");
-    JsonObject database = health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
-        .filter(check -> check.getString("name").equals("database")).findFirst().orElseThrow();
+    JsonObject database = check(health, "database");
     assertThat(database.getString("status")).isEqualTo("UP");
     assertThat(database.getJsonObject("data").getString("migrations")).isEqualTo("applied");
+    assertThat(check(health, "broker").getString("status")).isEqualTo("UP");
     assertThat(Http.get(server("health/live")).statusCode()).isEqualTo(200);
   }
 

@@ -1,0 +1,6 @@
+package dev.refinery.productdefinition.api;
+
+import dev.refinery.shared.messaging.DomainEvent;
+
+/** Load-test event; Task Management and Orchestration subscribe to it. */
+public record LoadEvent(String correlationId, int n) implements DomainEvent {}
