@@ -126,6 +126,50 @@ class RefineryEarIT {
     assertThat(severeEntries(RUNTIME.resolve("workers/" + WORKER_PORT + "/server.log"))).isEmpty();
   }
 
+  @Test
+  void redeployingLeavesNoBrokerConnectionOrThreadBehind() throws Exception {
+    awaitConsumers(5); // one per context's queue and one for the dead-letter queue
+
+    RefineryCommand.Result redeployed = REFINERY.run("run");
+
+    assertThat(redeployed.exitCode()).as(redeployed.output()).isZero();
+    assertThat(redeployed.output()).contains("already runs", "refinery: ready.");
+    awaitConsumers(5);
+    Thread.sleep(2_000);
+    assertThat(brokerConnections("refinery consumer")).isEqualTo(5);
+    assertThat(threads("AMQP Connection")).as("client reader threads, one per open connection")
+        .isEqualTo(brokerConnections(""));
+  }
+
+  private static void awaitConsumers(int expected) throws Exception {
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (brokerConnections("refinery consumer") != expected && System.currentTimeMillis() < deadline) {
+      Thread.sleep(500);
+    }
+  }
+
+  /** Connections to the test's virtual host whose client properties mention the text. */
+  private static long brokerConnections(String text) throws Exception {
+    String vhost = System.getenv("REFINERY_RABBITMQ_VHOST");
+    String listing = command("/usr/sbin/rabbitmqctl", "-q", "list_connections", "vhost", "client_properties");
+    return listing.lines()
+        .filter(line -> line.startsWith(vhost + "\t") && line.contains("connection_name") && line.contains(text))
+        .count();
+  }
+
+  private static long threads(String prefix) throws Exception {
+    String dump = command(ProcessHandle.current().info().command().orElseThrow().replace("/java", "/jcmd"),
+        String.valueOf(serverPid), "Thread.print");
+    return dump.lines().filter(line -> line.startsWith("\"" + prefix)).count();
+  }
+
+  private static String command(String... command) throws Exception {
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes());
+    assertThat(process.waitFor()).as(output).isZero();
+    return output;
+  }
+
   private static long pidIn(String output) {
     Matcher matcher = Pattern.compile("\\(pid (\\d+),").matcher(output);
     assertThat(matcher.find()).as(output).isTrue();

@@ -18,6 +18,16 @@ import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
     transactionSupport = TransactionSupportLevel.LocalTransaction,
     minPoolSize = 0,
     maxPoolSize = 16)
+// Inside a transaction Payara's injected JMSContext (@JMSConnectionFactory) looks its factory up under
+// <name>__pm, a twin that only asadmin-made connector resources get by themselves.
+@ConnectionFactoryDefinition(
+    name = MessagingResources.CONNECTION_FACTORY + "__pm",
+    description = "RabbitMQ, pooled, LocalTransaction: for injected JMSContexts",
+    interfaceName = "jakarta.jms.ConnectionFactory",
+    resourceAdapter = MessagingResources.RESOURCE_ADAPTER,
+    transactionSupport = TransactionSupportLevel.LocalTransaction,
+    minPoolSize = 0,
+    maxPoolSize = 16)
 public class MessagingResources {
 
   public static final String CONNECTION_FACTORY = "java:app/jms/refinery";

@@ -1,0 +1,151 @@
+package dev.refinery.rabbitmq;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import jakarta.jms.Session;
+import jakarta.resource.spi.UnavailableException;
+import jakarta.resource.spi.endpoint.MessageEndpoint;
+import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+import javax.transaction.xa.XAResource;
+import org.junit.jupiter.api.Test;
+
+/** How a delivery is settled, against a stand-in for the EJB container's transaction handling. */
+class DeliveryTest {
+
+  private final List<String> calls = new ArrayList<>();
+  private final Message message = recording(Message.class, "message.");
+  private final Session session = recording(Session.class, "session.");
+
+  @Test
+  void committedTransactionAcknowledges() {
+    deliver(new Container(Bean.SUCCEEDS, true, true));
+    assertThat(calls).containsExactly("message.acknowledge");
+  }
+
+  @Test
+  void exceptionRecoversForRedelivery() {
+    deliver(new Container(Bean.THROWS, true, true));
+    assertThat(calls).contains("session.recover").doesNotContain("message.acknowledge");
+  }
+
+  @Test
+  void rollbackOnlyWithoutExceptionRecoversForRedelivery() {
+    deliver(new Container(Bean.SETS_ROLLBACK_ONLY, true, true));
+    assertThat(calls).contains("session.recover").doesNotContain("message.acknowledge");
+  }
+
+  @Test
+  void withoutEnlistmentTheExceptionDecides() {
+    deliver(new Container(Bean.SUCCEEDS, true, false));
+    assertThat(calls).containsExactly("message.acknowledge");
+    calls.clear();
+    deliver(new Container(Bean.THROWS, true, false));
+    assertThat(calls).contains("session.recover");
+  }
+
+  @Test
+  void unavailableEndpointRecoversForRedelivery() {
+    deliver(new Container(Bean.UNAVAILABLE, true, true));
+    assertThat(calls).contains("session.recover").doesNotContain("message.acknowledge");
+  }
+
+  @Test
+  void nonTransactedBeanIsAcknowledgedUnlessItThrows() {
+    deliver(new Container(Bean.SUCCEEDS, false, false));
+    assertThat(calls).containsExactly("message.acknowledge");
+  }
+
+  private void deliver(Container container) {
+    new Delivery(container, session, "refinery.test").onMessage(message);
+  }
+
+  private enum Bean { SUCCEEDS, THROWS, SETS_ROLLBACK_ONLY, UNAVAILABLE }
+
+  /** Begins the transaction in beforeDelivery, enlists the adapter's XA resource, ends it in afterDelivery. */
+  private static final class Container implements MessageEndpointFactory {
+
+    private final Bean bean;
+    private final boolean transacted;
+    private final boolean enlists;
+
+    Container(Bean bean, boolean transacted, boolean enlists) {
+      this.bean = bean;
+      this.transacted = transacted;
+      this.enlists = enlists;
+    }
+
+    @Override
+    public MessageEndpoint createEndpoint(XAResource outcome) throws UnavailableException {
+      if (bean == Bean.UNAVAILABLE) {
+        throw new UnavailableException("not yet deployed");
+      }
+      boolean[] failed = {false};
+      return (MessageEndpoint) Proxy.newProxyInstance(getClass().getClassLoader(),
+          new Class<?>[] {MessageEndpoint.class, MessageListener.class}, (self, method, args) -> {
+            switch (method.getName()) {
+              case "beforeDelivery" -> {
+                if (enlists && outcome != null) {
+                  outcome.start(null, XAResource.TMNOFLAGS);
+                }
+              }
+              case "onMessage" -> {
+                if (bean == Bean.THROWS) {
+                  failed[0] = true;
+                  throw new IllegalStateException("bean failed");
+                }
+                failed[0] = bean == Bean.SETS_ROLLBACK_ONLY;
+              }
+              case "afterDelivery" -> {
+                if (enlists && outcome != null) {
+                  if (failed[0]) {
+                    outcome.rollback(null);
+                  } else {
+                    outcome.commit(null, true);
+                  }
+                }
+              }
+              default -> { }
+            }
+            return null;
+          });
+    }
+
+    @Override
+    public MessageEndpoint createEndpoint(XAResource outcome, long timeout) throws UnavailableException {
+      return createEndpoint(outcome);
+    }
+
+    @Override
+    public boolean isDeliveryTransacted(Method method) {
+      return transacted;
+    }
+
+    @Override
+    public String getActivationName() {
+      return "test";
+    }
+
+    @Override
+    public Class<?> getEndpointClass() {
+      return Object.class;
+    }
+  }
+
+  private <T> T recording(Class<T> type, String prefix) {
+    return type.cast(Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {type}, (self, method, args) -> {
+      if (method.getName().equals("acknowledge") || method.getName().equals("recover")) {
+        calls.add(prefix + method.getName());
+      }
+      if (method.getName().equals("getJMSMessageID")) {
+        return "ID:test";
+      }
+      return null;
+    }));
+  }
+}

@@ -1,0 +1,59 @@
+package dev.refinery.rabbitmq;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class QueueDeclarationsTest {
+
+  private final QueueDeclarations declarations = new QueueDeclarations(7, "refinery.dlq");
+
+  @Test
+  void contextQueueIsQuorumWithDeliveryLimitDeadLetteringAtLeastOnce() {
+    assertThat(declarations.argumentsFor("refinery.orchestration")).isEqualTo(Map.of(
+        "x-queue-type", "quorum",
+        "x-delivery-limit", 7,
+        "x-dead-letter-exchange", "",
+        "x-dead-letter-routing-key", "refinery.dlq",
+        "x-dead-letter-strategy", "at-least-once",
+        "x-overflow", "reject-publish"));
+  }
+
+  @Test
+  void deadLetterQueueIsPlainQuorumSoNothingLoopsBack() {
+    assertThat(declarations.argumentsFor("refinery.dlq")).isEqualTo(Map.of("x-queue-type", "quorum"));
+  }
+
+  @Test
+  void delayQueueExpiresItsMessagesBackIntoTheirOrigin() {
+    assertThat(declarations.argumentsFor("refinery.orchestration.delay.1500"))
+        .containsEntry("x-message-ttl", 1500L)
+        .containsEntry("x-dead-letter-exchange", "")
+        .containsEntry("x-dead-letter-routing-key", "refinery.orchestration")
+        .containsEntry("x-queue-type", "quorum")
+        .doesNotContainKey("x-delivery-limit");
+  }
+
+  @Test
+  void namesThatOnlyLookLikeDelayQueuesAreOrdinaryQueues() {
+    for (String name : new String[] {"a.delay.", "a.delay.soon", ".delay.5", "delay.5"}) {
+      assertThat(declarations.argumentsFor(name)).as(name).containsEntry("x-delivery-limit", 7);
+    }
+  }
+
+  @Test
+  void sameNameAlwaysGetsTheSameDeclaration() {
+    assertThat(declarations.queue("refinery.humaninteraction").getQueueDeclareArguments())
+        .isEqualTo(new QueueDeclarations(7, "refinery.dlq").argumentsFor("refinery.humaninteraction"));
+    assertThat(declarations.topic("refinery.events", "refinery.humaninteraction").getQueueDeclareArguments())
+        .isEqualTo(declarations.argumentsFor("refinery.humaninteraction"));
+  }
+
+  @Test
+  void deliveryLimitMustAllowOneDelivery() {
+    assertThatThrownBy(() -> new QueueDeclarations(0, "refinery.dlq"))
+        .hasMessage("deliveryLimit must be at least 1, not 0");
+  }
+}
