@@ -132,6 +132,7 @@ public final class MessageQueueContract {
 
   public void malformedMessageIsDeadLetteredAndConsumingGoesOn() {
     String id = newId();
+    Instant sent = Instant.now();
     harness.deliverRaw(TASK_MANAGEMENT, raw(id, "taskmanagement.ProbeCommand", "{\"correlationId\": \"" + id + "\", "));
     String unknown = newId();
     harness.deliverRaw(TASK_MANAGEMENT, raw(unknown, "taskmanagement.NoSuchCommand", "{}"));
@@ -140,6 +141,7 @@ public final class MessageQueueContract {
 
     List<DeadLetter> malformed = Probe.await(() -> harness.deadLetters(id), list -> !list.isEmpty(), WAIT);
     assertThat(malformed).singleElement().satisfies(letter -> {
+      assertThat(letter.lastFailureAt()).as("dead-lettered within 2 s").isBefore(sent.plusSeconds(2));
       assertThat(letter.failure().retryable()).isFalse();
       assertThat(letter.failure().exceptionClass()).endsWith("MalformedMessageException");
     });
