@@ -58,8 +58,7 @@ public class DeadLetters {
   private DeadLetter openLetter(UUID id) {
     DeadLetterStore.Stored stored = store.find(id).orElseThrow(() -> new NoSuchDeadLetterException(id));
     if (!"DEAD".equals(stored.status())) {
-      throw new IllegalStateException("dead letter " + id + " was already " + stored.status().toLowerCase(java.util.Locale.ROOT)
-          + " by " + stored.resolvedBy());
+      throw new DeadLetterResolvedException(id, stored.status(), stored.resolvedBy());
     }
     return stored.deadLetter();
   }

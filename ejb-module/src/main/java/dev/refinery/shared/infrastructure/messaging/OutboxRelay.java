@@ -14,11 +14,11 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
+import dev.refinery.shared.infrastructure.concurrent.Wakeable;
 import jakarta.jms.JMSException;
 import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Sends what the outbox holds: woken right after a transaction that wrote to it commits, and swept on
@@ -43,13 +43,12 @@ public class OutboxRelay {
 
   @Inject MessagingSettings settings;
 
-  private final AtomicBoolean draining = new AtomicBoolean();
-  private final AtomicBoolean pending = new AtomicBoolean();
+  private final Wakeable sending = new Wakeable("Outbox relay", this::drain);
   private volatile boolean brokerAway;
-  private volatile boolean paused;
 
   @PostConstruct
   void start() {
+    sending.runOn(executor);
     long interval = settings.sweepInterval().toMillis();
     timers.createIntervalTimer(interval, interval, new TimerConfig("outbox sweep", false));
   }
@@ -62,45 +61,25 @@ public class OutboxRelay {
 
   /** Asks for a drain; one already running picks the request up. */
   public void wake() {
-    pending.set(true);
-    if (paused) {
-      return;
-    }
-    if (draining.compareAndSet(false, true)) {
-      executor.execute(this::drain);
-    }
+    sending.wake();
   }
 
   /** Stops sending (operators; tests of a relay that died): rows stay in the outbox until resumed. */
   public void pause() {
-    paused = true;
-    LOG.log(Level.INFO, "Outbox relay paused");
+    sending.pause();
   }
 
   public void resume() {
-    paused = false;
-    LOG.log(Level.INFO, "Outbox relay resumed");
-    wake();
+    sending.resume();
   }
 
   public boolean paused() {
-    return paused;
+    return sending.paused();
   }
 
   private void drain() {
-    try {
-      while (!paused && pending.getAndSet(false)) {
-        while (sendBatch()) {
-          // until the outbox is empty or the broker refuses
-        }
-      }
-    } catch (RuntimeException e) {
-      LOG.log(Level.ERROR, "The outbox relay failed; the next sweep retries", e);
-    } finally {
-      draining.set(false);
-    }
-    if (pending.get() && draining.compareAndSet(false, true)) {
-      executor.execute(this::drain);
+    while (sendBatch()) {
+      // until the outbox is empty or the broker refuses
     }
   }
 

@@ -19,6 +19,16 @@ public final class Subscriptions {
   public record Route(Class<? extends Message> type, List<MessageHandler<Message>> handlers) {}
 
   private final Map<BoundedContext, Map<String, Route>> routes = new ConcurrentHashMap<>();
+  private volatile boolean ready;
+
+  /** Every context has subscribed: from now on a type nobody handles is really nobody's. */
+  public void markReady() {
+    ready = true;
+  }
+
+  public boolean ready() {
+    return ready;
+  }
 
   @SuppressWarnings("unchecked")
   public <T extends Message> void add(BoundedContext context, Set<Class<? extends T>> types, MessageHandler<T> handler) {

@@ -16,7 +16,7 @@ class InMemoryMessageQueueTest {
   private final RetryPolicy retries = RetryPolicy.parse("100ms,300ms,600ms");
   private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(4);
   private final Transactions transactions = new Transactions();
-  private final InMemoryMessageQueue queue = new InMemoryMessageQueue(new Subscriptions(), new MessageCodec(),
+  private final InMemoryMessageQueue queue = new InMemoryMessageQueue(readySubscriptions(), new MessageCodec(),
       new FailurePolicy(retries), transactions, scheduler, Clock.systemUTC());
   private final MessageQueueContract contract = new MessageQueueContract(new MessagingHarness() {
     @Override public MessageQueue queue() { return queue; }
@@ -29,6 +29,12 @@ class InMemoryMessageQueueTest {
           .toList();
     }
   });
+
+  private static Subscriptions readySubscriptions() {
+    Subscriptions subscriptions = new Subscriptions();
+    subscriptions.markReady();
+    return subscriptions;
+  }
 
   @AfterEach
   void stop() {

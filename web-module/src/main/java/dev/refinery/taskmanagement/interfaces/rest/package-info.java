@@ -1,2 +1,0 @@
-/** Task Management over HTTP: requests in, tasks out. */
-package dev.refinery.taskmanagement.interfaces.rest;
