@@ -1,5 +1,7 @@
 package dev.refinery.taskmanagement.api;
 
+import java.util.Set;
+
 /** Where a task stands in the refinement workflow. */
 public enum TaskStatus {
   NEW,
@@ -8,5 +10,17 @@ public enum TaskStatus {
   PRD_VALIDATION,
   PRD_APPROVED,
   FAILED,
-  CANCELLED
+  CANCELLED;
+
+  private static final Set<TaskStatus> ACTIVE = Set.of(NEW, REQUEST_VALIDATION, CLARIFICATION_NEEDED, PRD_VALIDATION);
+
+  /** Work is under way: the agents or a person are on it. */
+  public boolean active() {
+    return ACTIVE.contains(this);
+  }
+
+  /** Nothing more happens to the task. */
+  public boolean terminal() {
+    return this == PRD_APPROVED || this == CANCELLED;
+  }
 }

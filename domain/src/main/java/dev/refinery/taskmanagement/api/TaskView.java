@@ -15,6 +15,7 @@ public record TaskView(
     int clarificationRound,
     int prdRevision,
     int attempts,
+    String failureReason,
     Instant createdAt,
     Instant updatedAt,
     long version) {}

@@ -1,5 +1,6 @@
 package dev.refinery.taskmanagement.domain;
 
+import dev.refinery.taskmanagement.api.TaskFilter;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,6 +11,8 @@ public interface TaskRepository {
 
   Optional<Task> find(TaskId id);
 
-  /** The most recently created tasks first. */
-  List<Task> newest(int limit);
+  /** A page of tasks matching the filter (null means any), the newest first. */
+  List<Task> search(TaskFilter filter, int offset, int limit);
+
+  long count(TaskFilter filter);
 }
