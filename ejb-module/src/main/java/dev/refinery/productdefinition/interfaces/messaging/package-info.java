@@ -1,2 +1,2 @@
-/** The productdefinition context's inbound messages. */
+/** Product Definition's subscriptions: Task Management's events keep its work queue. */
 package dev.refinery.productdefinition.interfaces.messaging;

@@ -1,0 +1,16 @@
+package dev.refinery.productdefinition.api;
+
+import dev.refinery.shared.messaging.DomainEvent;
+
+/**
+ * An alert: an agent run on the task failed. {@code last} says it was the final attempt (retries
+ * exhausted, or an error retrying cannot fix) and the task is being failed.
+ */
+public record AgentRunFailed(String taskId, int attempt, String agent, String reason, boolean retryable, boolean last)
+    implements DomainEvent {
+
+  @Override
+  public String correlationId() {
+    return taskId;
+  }
+}

@@ -1,0 +1,135 @@
+package dev.refinery.productdefinition.application;
+
+import dev.refinery.productdefinition.domain.AgentException;
+import dev.refinery.productdefinition.domain.AgentResult;
+import dev.refinery.productdefinition.domain.PrdDocuments;
+import dev.refinery.productdefinition.domain.ProductManagerAgent;
+import dev.refinery.shared.infrastructure.concurrent.Wakeable;
+import dev.refinery.shared.infrastructure.messaging.RetryPolicy;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The Task Polling Service (ADR-006): claims the product-manager pool's work, highest priority first,
+ * then oldest, and runs the agent on it, at most {@code refinery.agent.concurrency} at once on this
+ * instance. Woken when work becomes ready and by its timer; instances compete through the work queue's
+ * leases. A retryable failure is tried again after a growing delay; the last one fails the task.
+ */
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class TaskPollingService {
+
+  public static final String POOL = "product-manager";
+
+  @Inject AgentWork work;
+
+  @Inject ProductManagerAgent agent;
+
+  @Inject PrdDocuments documents;
+
+  @Resource ManagedExecutorService executor;
+
+  @Inject
+  @ConfigProperty(name = "refinery.agent.concurrency")
+  int concurrency;
+
+  @Inject
+  @ConfigProperty(name = "refinery.agent.lease")
+  Duration lease;
+
+  @Inject
+  @ConfigProperty(name = "refinery.agent.retry-delays")
+  String retryDelays;
+
+  @Inject
+  @ConfigProperty(name = "refinery.agent.max-rounds")
+  int maxRounds;
+
+  private final Wakeable polling = new Wakeable("Task polling", this::pollNow);
+  private Semaphore slots;
+  private RetryPolicy retries;
+
+  @PostConstruct
+  void start() {
+    slots = new Semaphore(concurrency);
+    retries = RetryPolicy.parse(retryDelays);
+    polling.runOn(executor);
+  }
+
+  public void wake() {
+    polling.wake();
+  }
+
+  public void pause() {
+    polling.pause();
+  }
+
+  public void resume() {
+    polling.resume();
+  }
+
+  public boolean paused() {
+    return polling.paused();
+  }
+
+  public int inFlight() {
+    return concurrency - slots.availablePermits();
+  }
+
+  /** Claims as much work as there are free slots and starts it; returns how much it claimed. */
+  public int pollNow() {
+    int free = slots.availablePermits();
+    if (free == 0) {
+      return 0;
+    }
+    List<AgentWork.Claim> claims = work.claim(POOL, free, lease);
+    for (AgentWork.Claim claim : claims) {
+      slots.acquireUninterruptibly();
+      executor.execute(() -> {
+        try {
+          process(claim);
+        } finally {
+          slots.release();
+          polling.wake(); // more may be waiting
+        }
+      });
+    }
+    return claims.size();
+  }
+
+  private void process(AgentWork.Claim claim) {
+    AgentResult result;
+    try {
+      result = agent.work(work.request(claim, maxRounds));
+    } catch (AgentException e) {
+      fail(claim, e.getMessage(), e.retryable());
+      return;
+    } catch (RuntimeException e) {
+      fail(claim, e.toString(), true);
+      return;
+    }
+    if (result instanceof AgentResult.WritePrd prd) {
+      List<String> problems = documents.problems(documents.json(prd.prd()));
+      if (!problems.isEmpty()) {
+        fail(claim, "the PRD does not match the schema: " + problems, false);
+        return;
+      }
+    }
+    work.complete(claim, result);
+  }
+
+  private void fail(AgentWork.Claim claim, String reason, boolean retryable) {
+    Optional<Duration> next = retryable ? retries.delayAfter(claim.attempt()) : Optional.empty();
+    work.failed(claim, agent.name(), reason, retryable, next);
+  }
+}
