@@ -1,2 +1,2 @@
-/** The humaninteraction context's inbound messages. */
+/** Human Interaction's subscriptions. */
 package dev.refinery.humaninteraction.interfaces.messaging;

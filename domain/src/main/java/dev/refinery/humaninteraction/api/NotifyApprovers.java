@@ -1,0 +1,12 @@
+package dev.refinery.humaninteraction.api;
+
+import dev.refinery.shared.messaging.Command;
+
+/** Tell the approvers a PRD revision waits for them; sent once per revision. */
+public record NotifyApprovers(String taskId, int revision, String requester, String title) implements Command {
+
+  @Override
+  public String correlationId() {
+    return taskId;
+  }
+}

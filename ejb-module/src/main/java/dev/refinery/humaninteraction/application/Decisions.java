@@ -1,0 +1,112 @@
+package dev.refinery.humaninteraction.application;
+
+import static dev.refinery.taskmanagement.api.TaskStatus.CLARIFICATION_NEEDED;
+import static dev.refinery.taskmanagement.api.TaskStatus.FAILED;
+import static dev.refinery.taskmanagement.api.TaskStatus.PRD_VALIDATION;
+
+import dev.refinery.shared.messaging.MessageQueue;
+import dev.refinery.taskmanagement.api.Answer;
+import dev.refinery.taskmanagement.api.AnswerClarification;
+import dev.refinery.taskmanagement.api.ApprovePrd;
+import dev.refinery.taskmanagement.api.CancelTask;
+import dev.refinery.taskmanagement.api.Question;
+import dev.refinery.taskmanagement.api.RejectPrd;
+import dev.refinery.taskmanagement.api.RetryTask;
+import dev.refinery.taskmanagement.api.TaskStatus;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * What people decide about a task, sent to Task Management as commands: answers to a clarification
+ * round, approval, rejection with a reason, cancellation, retry. A decision that does not fit the task's
+ * state as this context knows it is refused at once, naming the state.
+ */
+@Stateless
+public class Decisions {
+
+  private static final System.Logger LOG = System.getLogger(Decisions.class.getName());
+
+  @Inject TaskViews views;
+
+  @Inject MessageQueue queue;
+
+  /**
+   * Answers the open round. With {@code recommended}, questions left unanswered take the agent's
+   * recommended option.
+   */
+  public void answer(UUID task, List<Answer> answers, boolean recommended, String by) {
+    TaskViews.View view = view(task, CLARIFICATION_NEEDED, "answer a clarification");
+    Map<String, Question> questions = view.questions().stream().collect(Collectors.toMap(Question::id, Function.identity()));
+    List<Answer> given = new ArrayList<>();
+    for (Answer answer : answers) {
+      Question question = questions.get(answer.questionId());
+      if (question == null) {
+        throw new InvalidDecisionException("answers", "no question '" + answer.questionId() + "' in round " + view.round());
+      }
+      boolean option = answer.optionId() != null && question.options().stream().anyMatch(o -> o.id().equals(answer.optionId()));
+      if (answer.optionId() != null && !option) {
+        throw new InvalidDecisionException("answers", "'" + answer.optionId() + "' is not an option of question '" + question.id() + "'");
+      }
+      if (answer.optionId() == null && (answer.text() == null || answer.text().isBlank())) {
+        throw new InvalidDecisionException("answers", "question '" + question.id() + "' needs an option or a text");
+      }
+      given.add(answer);
+    }
+    for (Question question : view.questions()) {
+      boolean answered = given.stream().anyMatch(answer -> answer.questionId().equals(question.id()));
+      if (!answered && recommended && question.recommended() != null) {
+        given.add(new Answer(question.id(), question.recommended(), null));
+      } else if (!answered) {
+        throw new InvalidDecisionException("answers", "question '" + question.id() + "' is unanswered"
+            + " (answer it, or proceed with the recommendations)");
+      }
+    }
+    queue.publishCommand(new AnswerClarification(task.toString(), view.round(), given, recommended, by));
+    LOG.log(Level.INFO, "{0} answered round {1} of task {2}", by, view.round(), task);
+  }
+
+  public void approve(UUID task, String by) {
+    TaskViews.View view = view(task, PRD_VALIDATION, "approve the PRD");
+    queue.publishCommand(new ApprovePrd(task.toString(), view.revision(), by));
+    LOG.log(Level.INFO, "{0} approved revision {1} of task {2}", by, view.revision(), task);
+  }
+
+  public void reject(UUID task, String by, String reason) {
+    if (reason == null || reason.isBlank()) {
+      throw new InvalidDecisionException("reason", "a rejection needs a reason");
+    }
+    TaskViews.View view = view(task, PRD_VALIDATION, "reject the PRD");
+    queue.publishCommand(new RejectPrd(task.toString(), view.revision(), by, reason.strip()));
+    LOG.log(Level.INFO, "{0} rejected revision {1} of task {2}: {3}", by, view.revision(), task, reason);
+  }
+
+  public void cancel(UUID task, String by, String reason) {
+    TaskViews.View view = views.find(task).orElseThrow(() -> new NoSuchTaskException(task));
+    if (view.status().terminal()) {
+      throw new TaskStateConflictException(task, view.status(), "cancel it");
+    }
+    queue.publishCommand(new CancelTask(task.toString(), by, reason));
+    LOG.log(Level.INFO, "{0} cancelled task {1}: {2}", by, task, reason);
+  }
+
+  public void retry(UUID task, String by) {
+    view(task, FAILED, "retry it");
+    queue.publishCommand(new RetryTask(task.toString(), by));
+    LOG.log(Level.INFO, "{0} retried task {1}", by, task);
+  }
+
+  private TaskViews.View view(UUID task, TaskStatus expected, String action) {
+    TaskViews.View view = views.find(task).orElseThrow(() -> new NoSuchTaskException(task));
+    if (view.status() != expected) {
+      throw new TaskStateConflictException(task, view.status(), action);
+    }
+    return view;
+  }
+}

@@ -1,0 +1,89 @@
+package dev.refinery.humaninteraction.application;
+
+import dev.refinery.humaninteraction.api.Notification;
+import dev.refinery.humaninteraction.api.NotifyApprovers;
+import dev.refinery.humaninteraction.api.NotifyRequester;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.lang.System.Logger.Level;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * People's inboxes: one notification per clarification round for the requester, one per PRD revision for
+ * the approvers (the {@value #APPROVERS} inbox). A repeated command adds nothing. With a webhook
+ * configured each notification is also posted there (see {@code WebhookDeliveries}).
+ */
+@ApplicationScoped
+public class Notifications {
+
+  /** The inbox every approver reads until people sign in (the console issue). */
+  public static final String APPROVERS = "approvers";
+
+  private static final System.Logger LOG = System.getLogger(Notifications.class.getName());
+
+  @PersistenceContext(unitName = "refinery")
+  EntityManager entityManager;
+
+  @Inject
+  @ConfigProperty(name = "refinery.notifications.webhook-url")
+  Optional<String> webhook;
+
+  public void requester(NotifyRequester command) {
+    add(command.requester(), UUID.fromString(command.taskId()), "CLARIFICATION", command.round(),
+        "Questions about your request \"" + command.title() + "\"",
+        "Round " + command.round() + ": the product manager needs your answers before it writes the PRD."
+            + " Answer them in the console, or with POST /api/tasks/" + command.taskId() + "/answers.");
+  }
+
+  public void approvers(NotifyApprovers command) {
+    add(APPROVERS, UUID.fromString(command.taskId()), "PRD_REVIEW", command.revision(),
+        "PRD revision " + command.revision() + " of \"" + command.title() + "\" waits for review",
+        "Requested by " + command.requester() + ". Approve it, or reject it with a reason, in the console or with"
+            + " POST /api/tasks/" + command.taskId() + "/approval or /rejection.");
+  }
+
+  @SuppressWarnings("unchecked")
+  public List<Notification> inbox(String recipient, int limit) {
+    List<Object[]> rows = entityManager.createNativeQuery("SELECT id, recipient, task_id, kind, step, subject, body,"
+            + " created_at, read_at FROM humaninteraction.notification WHERE recipient = ? ORDER BY created_at DESC LIMIT ?")
+        .setParameter(1, recipient).setParameter(2, Math.clamp(limit, 1, 500)).getResultList();
+    return rows.stream().map(row -> new Notification((UUID) row[0], (String) row[1], (UUID) row[2], (String) row[3],
+        ((Number) row[4]).intValue(), (String) row[5], (String) row[6], instant(row[7]), instant(row[8]))).toList();
+  }
+
+  private void add(String recipient, UUID task, String kind, int step, String subject, String body) {
+    UUID id = UUID.randomUUID();
+    int added = entityManager.createNativeQuery("INSERT INTO humaninteraction.notification (id, recipient, task_id,"
+            + " kind, step, subject, body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, now()) ON CONFLICT DO NOTHING")
+        .setParameter(1, id).setParameter(2, recipient).setParameter(3, task).setParameter(4, kind)
+        .setParameter(5, step).setParameter(6, subject).setParameter(7, body)
+        .executeUpdate();
+    if (added == 0) {
+      LOG.log(Level.INFO, "{0} was already notified of {1} {2} for task {3}", recipient, kind, step, task);
+      return;
+    }
+    if (webhook.filter(url -> !url.isBlank()).isPresent()) {
+      entityManager.createNativeQuery("INSERT INTO humaninteraction.webhook_delivery (notification_id, next_attempt_at)"
+              + " VALUES (?, now())")
+          .setParameter(1, id).executeUpdate();
+    }
+    LOG.log(Level.INFO, "Notified {0}: {1} {2} for task {3}", recipient, kind, step, task);
+  }
+
+  static Instant instant(Object value) {
+    return switch (value) {
+      case null -> null;
+      case Timestamp timestamp -> timestamp.toInstant();
+      case OffsetDateTime offset -> offset.toInstant();
+      default -> (Instant) value;
+    };
+  }
+}

@@ -1,0 +1,35 @@
+package dev.refinery.humaninteraction.interfaces.messaging;
+
+import static dev.refinery.shared.messaging.BoundedContext.HUMAN_INTERACTION;
+
+import dev.refinery.humaninteraction.api.NotifyApprovers;
+import dev.refinery.humaninteraction.api.NotifyRequester;
+import dev.refinery.humaninteraction.application.Notifications;
+import dev.refinery.humaninteraction.application.TaskViews;
+import dev.refinery.shared.messaging.MessageQueue;
+import dev.refinery.taskmanagement.api.TaskEvent;
+import dev.refinery.taskmanagement.api.TaskEvents;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+import java.util.Set;
+
+/** Notifications asked for by Orchestration; task events keep this context's view of tasks. */
+@ApplicationScoped
+public class HumanInteractionSubscriptions {
+
+  @Inject MessageQueue queue;
+
+  @Inject Notifications notifications;
+
+  @Inject TaskViews views;
+
+  void subscribe(@Observes Startup startup) {
+    queue.subscribeToCommands(HUMAN_INTERACTION, Set.of(NotifyRequester.class),
+        envelope -> notifications.requester((NotifyRequester) envelope.payload()));
+    queue.subscribeToCommands(HUMAN_INTERACTION, Set.of(NotifyApprovers.class),
+        envelope -> notifications.approvers((NotifyApprovers) envelope.payload()));
+    queue.subscribeToEvents(HUMAN_INTERACTION, TaskEvents.ALL, envelope -> views.apply((TaskEvent) envelope.payload()));
+  }
+}
