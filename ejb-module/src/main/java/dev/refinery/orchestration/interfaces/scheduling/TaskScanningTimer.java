@@ -1,0 +1,41 @@
+package dev.refinery.orchestration.interfaces.scheduling;
+
+import dev.refinery.orchestration.application.TaskScanningService;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Wakes the scanner every {@code refinery.scanner.interval}: the safety net behind the wake every event
+ * gives it. The schedule ticks each second so the interval can come from configuration.
+ */
+@Singleton
+public class TaskScanningTimer {
+
+  @Inject TaskScanningService scanner;
+
+  @Inject
+  @ConfigProperty(name = "refinery.scanner.interval")
+  Duration interval;
+
+  private long due;
+
+  @jakarta.annotation.PostConstruct
+  void start() {
+    due = System.nanoTime();
+  }
+
+  @Schedule(hour = "*", minute = "*", second = "*", persistent = false, info = "task scanning")
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  void tick() {
+    long now = System.nanoTime();
+    if (now - due >= 0) {
+      due = now + interval.toNanos();
+      scanner.wake();
+    }
+  }
+}
