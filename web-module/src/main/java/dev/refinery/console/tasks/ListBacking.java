@@ -2,6 +2,7 @@ package dev.refinery.console.tasks;
 
 import dev.refinery.taskmanagement.api.TaskView;
 import dev.refinery.taskmanagement.application.Tasks;
+import dev.refinery.taskmanagement.api.TaskFilter;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -23,7 +24,7 @@ public class ListBacking implements Serializable {
 
   @PostConstruct
   void load() {
-    rows = tasks.newest(PAGE);
+    rows = tasks.search(TaskFilter.ANY, 0, PAGE).items();
   }
 
   public void refresh() {

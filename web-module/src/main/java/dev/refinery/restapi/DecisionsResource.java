@@ -1,0 +1,92 @@
+package dev.refinery.restapi;
+
+import dev.refinery.humaninteraction.application.Decisions;
+import dev.refinery.taskmanagement.api.Answer;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/**
+ * What people decide about a task. Each is accepted (202) and carried out by Task Management within
+ * moments; one that does not fit the task's state is refused with 409 naming the state.
+ */
+@Path("tasks")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class DecisionsResource {
+
+  /** Answers to the open round; with {@code useRecommendations} the unanswered questions take the recommended option. */
+  public record Answers(List<Answer> answers, boolean useRecommendations, @NotBlank @Size(max = 100) String by) {}
+
+  /** Who decides, and why (a rejection must say why). */
+  public record Decision(@NotBlank @Size(max = 100) String by, @Size(max = 4000) String reason) {}
+
+  /** The answer to a decision: accepted, and what. */
+  public record Accepted(UUID taskId, String decision) {}
+
+  @Inject Decisions decisions;
+
+  @POST
+  @Path("{id}/answers")
+  @Operation(summary = "Answer the open clarification round")
+  @APIResponse(responseCode = "202", description = "Accepted")
+  @APIResponse(responseCode = "409", description = "The task is not waiting for answers")
+  public Response answer(@PathParam("id") UUID id, @NotNull @Valid Answers body) {
+    decisions.answer(id, body.answers() == null ? List.of() : body.answers(), body.useRecommendations(), body.by());
+    return accepted(id, "answers");
+  }
+
+  @POST
+  @Path("{id}/approval")
+  @Operation(summary = "Approve the PRD revision waiting for review")
+  @APIResponse(responseCode = "202", description = "Accepted")
+  @APIResponse(responseCode = "409", description = "No PRD waits for review")
+  public Response approve(@PathParam("id") UUID id, @NotNull @Valid Decision body) {
+    decisions.approve(id, body.by());
+    return accepted(id, "approval");
+  }
+
+  @POST
+  @Path("{id}/rejection")
+  @Operation(summary = "Send the PRD revision back, with a reason")
+  @APIResponse(responseCode = "202", description = "Accepted")
+  @APIResponse(responseCode = "400", description = "No reason given")
+  @APIResponse(responseCode = "409", description = "No PRD waits for review")
+  public Response reject(@PathParam("id") UUID id, @NotNull @Valid Decision body) {
+    decisions.reject(id, body.by(), body.reason());
+    return accepted(id, "rejection");
+  }
+
+  @POST
+  @Path("{id}/cancellation")
+  @Operation(summary = "Withdraw the task")
+  public Response cancel(@PathParam("id") UUID id, @NotNull @Valid Decision body) {
+    decisions.cancel(id, body.by(), body.reason());
+    return accepted(id, "cancellation");
+  }
+
+  @POST
+  @Path("{id}/retry")
+  @Operation(summary = "Put a failed task back before the agents")
+  public Response retry(@PathParam("id") UUID id, @NotNull @Valid Decision body) {
+    decisions.retry(id, body.by());
+    return accepted(id, "retry");
+  }
+
+  private static Response accepted(UUID id, String decision) {
+    return Response.accepted(new Accepted(id, decision)).build();
+  }
+}
