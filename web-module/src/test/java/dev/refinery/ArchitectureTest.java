@@ -1,0 +1,155 @@
+package dev.refinery;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaAnnotation;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import jakarta.ejb.MessageDriven;
+import jakarta.ejb.Schedule;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The house style's dependency rules over the whole application (domain, EJB and web modules): contexts
+ * meet only in each other's published language, layers point inwards, the edges stay thin and named.
+ */
+@AnalyzeClasses(packages = "dev.refinery", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+  private static final List<String> CONTEXTS =
+      List.of("humaninteraction", "taskmanagement", "productdefinition", "orchestration");
+
+  @ArchTest
+  static final ArchRule contextsMeetOnlyInEachOthersApi = classes()
+      .that().resideInAnyPackage(CONTEXTS.stream().map(c -> "dev.refinery." + c + "..").toArray(String[]::new))
+      .should(useOtherContextsOnlyThroughTheirApi());
+
+  @ArchTest
+  static final ArchRule sharedCodeKnowsNoContext = noClasses()
+      .that().resideInAPackage("dev.refinery.shared..")
+      .should().dependOnClassesThat().resideInAnyPackage(
+          CONTEXTS.stream().map(c -> "dev.refinery." + c + "..").toArray(String[]::new));
+
+  @ArchTest
+  static final ArchRule publishedLanguageStandsAlone = noClasses()
+      .that().resideInAPackage("dev.refinery.*.api..")
+      .should().dependOnClassesThat()
+      .resideInAnyPackage("..domain..", "..application..", "..infrastructure..", "..interfaces..");
+
+  @ArchTest
+  static final ArchRule domainDependsOnNothingOutward = noClasses()
+      .that().resideInAPackage("dev.refinery.*.domain..")
+      .should().dependOnClassesThat().resideInAnyPackage("..application..", "..infrastructure..", "..interfaces..")
+      .orShould().dependOnClassesThat().resideInAnyPackage("jakarta.ejb..", "jakarta.enterprise..", "jakarta.jms..");
+
+  @ArchTest
+  static final ArchRule applicationNeverReachesOutward = noClasses()
+      .that().resideInAPackage("dev.refinery.*.application..")
+      .should().dependOnClassesThat().resideInAnyPackage("..interfaces..", "dev.refinery.console..",
+          "dev.refinery.restapi..");
+
+  @ArchTest
+  static final ArchRule useCasesUsePortsNotTheirAdapters = classes()
+      .that().resideInAnyPackage(CONTEXTS.stream().map(c -> "dev.refinery." + c + ".application..").toArray(String[]::new))
+      .should(notUseTheirOwnContexts("infrastructure"));
+
+  @ArchTest
+  static final ArchRule consoleAndApiCallBoundariesOnly = noClasses()
+      .that().resideInAnyPackage("dev.refinery.console..", "dev.refinery.restapi..")
+      .should().dependOnClassesThat().resideInAnyPackage("dev.refinery.*.domain..", "dev.refinery.*.infrastructure..",
+          "dev.refinery.humaninteraction.interfaces..", "dev.refinery.taskmanagement.interfaces..",
+          "dev.refinery.productdefinition.interfaces..", "dev.refinery.orchestration.interfaces..");
+
+  /** Application code speaks JMS, JPA and CDI; the broker, database and server are named in server-config. */
+  @ArchTest
+  static final ArchRule applicationCodeNamesNoProduct = noClasses()
+      .that().resideInAPackage("dev.refinery..")
+      .should().dependOnClassesThat().resideInAnyPackage("com.rabbitmq..", "org.postgresql..", "fish.payara..",
+          "org.glassfish..", "org.hibernate..");
+
+  @ArchTest
+  static final ArchRule messageDrivenBeansAreThinNamedConsumersOnOurAdapter = classes()
+      .that().areAnnotatedWith(MessageDriven.class)
+      .should().haveSimpleNameEndingWith("Consumer")
+      .andShould().resideInAPackage("..interfaces.messaging..")
+      .andShould(nameTheResourceAdapterFromConfiguration())
+      .andShould().onlyDependOnClassesThat().resideOutsideOfPackages("jakarta.persistence..");
+
+  @ArchTest
+  static final ArchRule timersLiveAtTheEdge = methods()
+      .that().areAnnotatedWith(Schedule.class)
+      .should().beDeclaredInClassesThat().resideInAPackage("..interfaces.scheduling..");
+
+  @ArchTest
+  static final ArchRule noGenericNames = noClasses()
+      .should().haveSimpleNameEndingWith("Impl")
+      .orShould().haveSimpleNameStartingWith("Default")
+      .orShould().haveSimpleNameEndingWith("Manager");
+
+  @ArchTest
+  static final ArchRule servicesAreOnlyTheSeedsTwo = classes()
+      .that().haveSimpleNameEndingWith("Service")
+      .should().haveSimpleName("TaskScanningService").orShould().haveSimpleName("TaskPollingService");
+
+  private static ArchCondition<JavaClass> useOtherContextsOnlyThroughTheirApi() {
+    return new ArchCondition<>("use other contexts only through their api") {
+      @Override
+      public void check(JavaClass origin, ConditionEvents events) {
+        String own = contextOf(origin.getPackageName()).orElseThrow();
+        for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
+          String target = dependency.getTargetClass().getPackageName();
+          contextOf(target)
+              .filter(other -> !other.equals(own) && !target.startsWith("dev.refinery." + other + ".api"))
+              .ifPresent(other -> events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription())));
+        }
+      }
+    };
+  }
+
+  private static ArchCondition<JavaClass> notUseTheirOwnContexts(String layer) {
+    return new ArchCondition<>("not use their own context's " + layer) {
+      @Override
+      public void check(JavaClass origin, ConditionEvents events) {
+        String forbidden = "dev.refinery." + contextOf(origin.getPackageName()).orElseThrow() + "." + layer;
+        for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
+          if (dependency.getTargetClass().getPackageName().startsWith(forbidden)) {
+            events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+          }
+        }
+      }
+    };
+  }
+
+  /** Every MDB names the resource adapter through MicroProfile Config, so both runtimes bind it to ours. */
+  private static ArchCondition<JavaClass> nameTheResourceAdapterFromConfiguration() {
+    return new ArchCondition<>("name the resource adapter from configuration") {
+      @Override
+      public void check(JavaClass bean, ConditionEvents events) {
+        JavaAnnotation<JavaClass> messageDriven = bean.getAnnotationOfType(MessageDriven.class.getName());
+        Object[] properties = (Object[]) messageDriven.get("activationConfig").orElse(new Object[0]);
+        boolean named = Arrays.stream(properties)
+            .map(property -> (JavaAnnotation<?>) property)
+            .anyMatch(property -> "resourceAdapter".equals(property.get("propertyName").orElse(null))
+                && "${MPCONFIG=refinery.messaging.resource-adapter}".equals(property.get("propertyValue").orElse(null)));
+        events.add(new SimpleConditionEvent(bean, named,
+            bean.getName() + (named ? " names" : " does not name") + " the resource adapter"));
+      }
+    };
+  }
+
+  private static Optional<String> contextOf(String packageName) {
+    return CONTEXTS.stream().filter(c -> packageName.equals("dev.refinery." + c)
+        || packageName.startsWith("dev.refinery." + c + ".")).findFirst();
+  }
+}
