@@ -1,6 +1,7 @@
 package dev.refinery;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
@@ -31,6 +32,10 @@ final class Http {
 
   static JsonObject json(HttpResponse<String> response) {
     return Json.createReader(new StringReader(response.body())).readObject();
+  }
+
+  static JsonArray jsonArray(HttpResponse<String> response) {
+    return Json.createReader(new StringReader(response.body())).readArray();
   }
 
   private static HttpResponse<String> send(HttpRequest request) {

@@ -9,6 +9,8 @@ import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -73,13 +75,11 @@ class RefineryEarIT {
 
   @Test
   void requestSubmittedOverTheApiIsReadBackAndListedInTheConsole() {
-    HttpResponse<String> created = Http.postJson(SERVER + "api/requests",
-        "{\"title\":\"Audit log export\",\"description\":\"For SOC 2\",\"priority\":\"CRITICAL\",\"requester\":\"eve\"}");
-    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String id = submit("Audit log export", "For SOC 2", "CRITICAL");
 
-    JsonObject task = Http.json(Http.get(created.headers().firstValue("Location").orElseThrow()));
-    assertThat(task.getString("status")).isEqualTo("NEW");
+    JsonObject task = awaitTask(SERVER, id, details -> true).getJsonObject("task");
     assertThat(task.getString("priority")).isEqualTo("CRITICAL");
+    assertThat(task.getString("title")).isEqualTo("Audit log export");
 
     HttpResponse<String> console = Http.get(SERVER);
     assertThat(console.statusCode()).isEqualTo(200);
@@ -106,24 +106,90 @@ class RefineryEarIT {
     assertThat(openApi.body()).contains("/api/requests");
   }
 
+  /**
+   * Two instances, each with its scanner and poller, on one database and one broker: every task goes
+   * through once (one validation start, one PRD, one approver notification), and the worker stops cleanly.
+   */
   @Test
-  void workerJoinsTheSameDatabaseAndStopsCleanly() {
-    HttpResponse<String> created = Http.postJson(SERVER + "api/requests",
-        "{\"title\":\"Seen by the worker\",\"description\":\"\",\"priority\":\"LOW\",\"requester\":\"eve\"}");
-    String id = Http.json(created).getString("id");
-
+  void serverAndWorkerTogetherTakeEveryTaskThroughOnce() throws Exception {
     RefineryCommand.Result started = REFINERY.run("worker", "start", "--port", String.valueOf(WORKER_PORT));
     assertThat(started.exitCode()).as(started.output()).isZero();
     long workerPid = pidIn(started.output());
     String worker = "http://127.0.0.1:" + WORKER_PORT + "/";
     assertThat(Http.get(worker + "health/ready").statusCode()).isEqualTo(200);
-    assertThat(Http.get(worker + "api/tasks/" + id).body()).contains("Seen by the worker");
+
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      ids.add(submit("Shared work " + i, COMPLETE, i % 2 == 0 ? "HIGH" : "LOW"));
+    }
+    for (int i = 0; i < ids.size(); i++) { // read back through both instances
+      String id = ids.get(i);
+      JsonObject details = awaitTask(i % 2 == 0 ? SERVER : worker, id,
+          d -> d.getJsonObject("task").getString("status").equals("PRD_VALIDATION"));
+      assertThat(details.getJsonArray("prds")).as("PRD versions of %s", id).hasSize(1);
+      assertThat(events(details, "RequestValidationStarted")).as("validation starts of %s", id).isEqualTo(1);
+      assertThat(events(details, "PrdSubmitted")).as("PRD submissions of %s", id).isEqualTo(1);
+    }
+    long deadline = System.currentTimeMillis() + 30_000;
+    long notified;
+    do {
+      notified = approverNotifications(ids);
+      Thread.sleep(200);
+    } while (notified < ids.size() && System.currentTimeMillis() < deadline);
+    Thread.sleep(2_000); // a duplicate would arrive after the first
+    assertThat(approverNotifications(ids)).as("approver notifications, one per task").isEqualTo(ids.size());
 
     RefineryCommand.Result stopped = REFINERY.run("worker", "stop", "--port", String.valueOf(WORKER_PORT));
     assertThat(stopped.exitCode()).as(stopped.output()).isZero();
     assertThat(ProcessHandle.of(workerPid).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true));
     assertThat(listening(WORKER_PORT)).isFalse();
     assertThat(severeEntries(RUNTIME.resolve("workers/" + WORKER_PORT + "/server.log"))).isEmpty();
+  }
+
+  private static final String COMPLETE = "Finance users export invoices manually every month, which takes hours. So"
+      + " that they save a day a month, the system must export a month of invoices as CSV; done when finance can"
+      + " download it.";
+
+  private static String submit(String title, String description, String priority) {
+    String body = jakarta.json.Json.createObjectBuilder().add("title", title).add("description", description)
+        .add("priority", priority).add("requester", "eve").build().toString();
+    HttpResponse<String> response = Http.postJson(SERVER + "api/requests", body);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    return Http.json(response).getString("taskId");
+  }
+
+  private static JsonObject awaitTask(String base, String id, java.util.function.Predicate<JsonObject> condition) {
+    long deadline = System.currentTimeMillis() + 90_000;
+    JsonObject last = null;
+    while (System.currentTimeMillis() < deadline) {
+      HttpResponse<String> response = Http.get(base + "api/tasks/" + id);
+      if (response.statusCode() == 200) {
+        last = Http.json(response);
+        if (condition.test(last)) {
+          return last;
+        }
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new AssertionError("task " + id + " did not get there; last seen " + last);
+  }
+
+  private static long events(JsonObject details, String event) {
+    return details.getJsonArray("history").getValuesAs(JsonObject.class).stream()
+        .filter(entry -> entry.getString("event").equals(event)).count();
+  }
+
+  private static long approverNotifications(List<String> ids) {
+    HttpResponse<String> response = Http.get(SERVER + "api/notifications?recipient=approvers&limit=500");
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return Http.jsonArray(response).getValuesAs(JsonObject.class).stream()
+        .filter(notification -> ids.contains(notification.getString("taskId")))
+        .count();
   }
 
   @Test

@@ -2,7 +2,13 @@ package dev.refinery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.refinery.humaninteraction.api.SubmitRequest;
+import dev.refinery.humaninteraction.application.Requests;
+import dev.refinery.orchestration.application.TaskScanningService;
+import dev.refinery.orchestration.application.WorkflowScans;
 import dev.refinery.productdefinition.api.LoadEvent;
+import dev.refinery.productdefinition.application.AgentWork;
+import dev.refinery.productdefinition.application.TaskPollingService;
 import dev.refinery.shared.application.DeadLetters;
 import dev.refinery.shared.infrastructure.messaging.DeadLetterStore;
 import dev.refinery.shared.infrastructure.messaging.JmsHarness;
@@ -13,15 +19,12 @@ import dev.refinery.shared.infrastructure.messaging.OutboxRelay;
 import dev.refinery.shared.infrastructure.messaging.OutboxStore;
 import dev.refinery.shared.infrastructure.persistence.SchemaMigrator;
 import dev.refinery.shared.messaging.MessageQueue;
-import jakarta.jms.ConnectionFactory;
-import jakarta.transaction.UserTransaction;
-import dev.refinery.taskmanagement.api.CreateTask;
-import dev.refinery.taskmanagement.api.TaskStatus;
-import dev.refinery.taskmanagement.api.TaskView;
 import dev.refinery.taskmanagement.application.Tasks;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
+import jakarta.jms.ConnectionFactory;
 import jakarta.json.JsonObject;
+import jakarta.transaction.UserTransaction;
 import java.io.File;
 import java.net.URI;
 import java.net.URL;
@@ -30,8 +33,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -47,8 +48,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The real micro-war WAR on Payara Micro against the real PostgreSQL, configured by the same asadmin
- * files as production. One class, so one Payara boot for the module.
+ * The real micro-war WAR on Payara Micro against the real PostgreSQL and RabbitMQ (a virtual host of its
+ * own, reached through a proxy the tests control), configured by the same asadmin files as production.
+ * One class, so one Payara boot for the module; the scenarios live in the *Checks classes.
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -61,8 +63,9 @@ class RefineryIT {
   @Deployment
   static WebArchive refinery() {
     return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("refinery.war")))
-        .addClasses(RefineryIT.class, Http.class, BrokerProxy.class, Ledger.class, MessagingChecks.class,
-            MessagingChecks.PermanentFailure.class, JmsHarness.class, LoadEvent.class,
+        .addClasses(RefineryIT.class, Http.class, Api.class, BrokerProxy.class, Ledger.class, MessagingChecks.class,
+            MessagingChecks.PermanentFailure.class, JmsHarness.class, LoadEvent.class, ScriptedAgent.class,
+            WorkflowChecks.class, WorkflowContainerChecks.class, WebhookReceiver.class, WebhookReceiver.Post.class,
             dev.refinery.taskmanagement.api.LoadPing.class, dev.refinery.humaninteraction.api.LoadPing.class,
             dev.refinery.productdefinition.api.LoadPing.class, dev.refinery.orchestration.api.LoadPing.class)
         .addAsLibraries(new File(System.getProperty("assertj.jar")), new File(System.getProperty("contract.jar")));
@@ -71,27 +74,26 @@ class RefineryIT {
   /** As Arquillian reports it: with the machine's host name, while Payara listens on loopback only. */
   @ArquillianResource URL deployed;
 
-  @Inject Tasks tasks;
-
   @Resource(lookup = "jdbc/refinery")
   DataSource dataSource;
-
-  @Inject MessageQueue messageQueue;
-
-  @Inject MessagingSettings messagingSettings;
-
-  @Inject DeadLetterStore deadLetterStore;
-
-  @Inject DeadLetters deadLetters;
-
-  @Inject OutboxRelay relay;
-
-  @Inject OutboxStore outbox;
 
   @Resource UserTransaction transaction;
 
   @Resource(lookup = MessagingResources.CONNECTION_FACTORY)
   ConnectionFactory connectionFactory;
+
+  @Inject MessageQueue messageQueue;
+  @Inject MessagingSettings messagingSettings;
+  @Inject DeadLetterStore deadLetterStore;
+  @Inject DeadLetters deadLetters;
+  @Inject OutboxRelay relay;
+  @Inject OutboxStore outbox;
+  @Inject Requests requests;
+  @Inject Tasks tasks;
+  @Inject TaskScanningService scanner;
+  @Inject WorkflowScans scans;
+  @Inject TaskPollingService poller;
+  @Inject AgentWork agentWork;
 
   // --- RabbitMQ away at deployment, then back ---------------------------------------------------
 
@@ -110,19 +112,29 @@ class RefineryIT {
 
   @Test
   @Order(2)
-  void publicationWhileTheBrokerIsDownIsAcceptedAndKeptInTheOutbox() {
-    messaging().publishWhileBrokerIsDown(PUBLISHED_WHILE_DOWN);
+  @RunAsClient
+  void requestsAreAcceptedWhileTheBrokerIsDown() {
+    HttpResponse<String> response = Http.postJson(app("api/requests"),
+        "{\"title\":\"Sent while the broker is away\",\"description\":\"\",\"priority\":\"LOW\",\"requester\":\"ana\"}");
+
+    assertThat(response.statusCode()).isEqualTo(202);
   }
 
   @Test
   @Order(3)
+  void publicationWhileTheBrokerIsDownIsKeptInTheOutbox() {
+    messaging().publishWhileBrokerIsDown(PUBLISHED_WHILE_DOWN);
+  }
+
+  @Test
+  @Order(4)
   @RunAsClient
   void brokerComesUp() throws Exception {
     BROKER.start();
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void whatWaitedInTheOutboxIsDeliveredOnceTheBrokerIsBack() {
     messaging().deliveredOnceTheBrokerIsBack(PUBLISHED_WHILE_DOWN);
   }
@@ -147,38 +159,31 @@ class RefineryIT {
   @Test void rowsClaimedByADeadRelayAreSentAfterTheLease() { messaging().rowsClaimedByADeadRelayAreSentAfterTheLease(); }
   @Test void deadLetterCanBeReplayedOrDiscardedOnceByAnOperator() { messaging().deadLetterCanBeReplayedOrDiscardedOnceByAnOperator(); }
 
-  private JmsHarness harness() {
-    return new JmsHarness(messageQueue, messagingSettings, transaction, connectionFactory, deadLetterStore);
-  }
+  // --- the refinement workflow --------------------------------------------------------------------
 
-  private MessageQueueContract contract() {
-    return new MessageQueueContract(harness());
-  }
+  @Test @RunAsClient void vagueRequestIsClarifiedThenRejectedRevisedAndApproved() { workflow().vagueRequestIsClarifiedThenRejectedRevisedAndApproved(); }
+  @Test @RunAsClient void unknownTaskDecisionIsA404AndMalformedAnswerA400() { workflow().unknownTaskDecisionIsA404AndMalformedAnswerA400(); }
+  @Test @RunAsClient void notificationIsPostedSignedToTheWebhookAndRetriedAfterARefusal() throws Exception { workflow().notificationIsPostedSignedToTheWebhookAndRetriedAfterARefusal(); }
+  @Test @RunAsClient void tasksCanBeFilteredAndPaged() { workflow().tasksCanBeFilteredAndPaged(); }
+  @Test void criticalTaskSubmittedAfterTwentyLowOnesIsProcessedFirst() throws Exception { services().criticalTaskSubmittedAfterTwentyLowOnesIsProcessedFirst(); }
+  @Test void twoScannersAndTwoPollersAtOnceDoEveryStepOnce() throws Exception { services().twoScannersAndTwoPollersAtOnceDoEveryStepOnce(); }
+  @Test void retryableAgentErrorIsRetriedWithGrowingDelaysThenSucceeds() throws Exception { services().retryableAgentErrorIsRetriedWithGrowingDelaysThenSucceeds(); }
+  @Test void nonRetryableAgentErrorFailsTheTaskWithAnAlert() throws Exception { services().nonRetryableAgentErrorFailsTheTaskWithAnAlert(); }
 
-  private MessagingChecks messaging() {
-    return new MessagingChecks(harness(), new Ledger(dataSource), relay, outbox, deadLetters);
-  }
-
-  private static JsonObject check(JsonObject health, String name) {
-    return health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
-        .filter(check -> check.getString("name").equals(name)).findFirst().orElseThrow();
-  }
-
-  // --- the thin slice ----------------------------------------------------------------------------
+  // --- the thin slice -----------------------------------------------------------------------------
 
   @Test
   @RunAsClient
-  void submittedRequestIsStoredAsNewTaskAndReadBack() {
-    HttpResponse<String> created = Http.postJson(api("requests"),
-        """
+  void submittedRequestBecomesATaskThatCanBeReadBack() {
+    HttpResponse<String> created = Http.postJson(app("api/requests"), """
         {"title":"Export invoices to CSV","description":"Finance wants a monthly export.",
          "priority":"high","requester":"ana"}""");
 
-    assertThat(created.statusCode()).isEqualTo(201);
+    assertThat(created.statusCode()).isEqualTo(202);
     String location = created.headers().firstValue("Location").orElseThrow();
-    JsonObject task = Http.json(Http.get(URI.create(location)));
-    assertThat(task.getString("id")).isEqualTo(Http.json(created).getString("id"));
-    assertThat(task.getString("status")).isEqualTo("NEW");
+    String id = Http.json(created).getString("taskId");
+    assertThat(location).endsWith("/api/tasks/" + id);
+    JsonObject task = new Api(app("").toString()).await(id, details -> true, "created").getJsonObject("task");
     assertThat(task.getString("priority")).isEqualTo("HIGH");
     assertThat(task.getString("title")).isEqualTo("Export invoices to CSV");
     assertThat(task.getString("requester")).isEqualTo("ana");
@@ -188,32 +193,31 @@ class RefineryIT {
   @Test
   @RunAsClient
   void invalidRequestsAreRefusedNamingTheFieldAndStoreNothing() {
-    int before = taskCount();
+    String marker = "invalid-" + UUID.randomUUID();
     String megabyte = "x".repeat(1024 * 1024);
-    List<String[]> cases = new ArrayList<>();
-    cases.add(new String[] {"{\"description\":\"d\",\"priority\":\"LOW\",\"requester\":\"ana\"}", "title"});
-    cases.add(new String[] {"{\"title\":\"t\",\"description\":\"d\",\"priority\":\"URGENT\",\"requester\":\"ana\"}", "priority"});
-    cases.add(new String[] {"{\"title\":\"t\",\"description\":\"" + megabyte + "\",\"priority\":\"LOW\",\"requester\":\"ana\"}", "description"});
-    cases.add(new String[] {"{\"title\":\"t\",\"description\":\"d\",\"priority\":\"LOW\"}", "requester"});
-    cases.add(new String[] {"", "body"});
+    String[][] cases = {
+        {"{\"description\":\"" + marker + "\",\"priority\":\"LOW\",\"requester\":\"ana\"}", "title"},
+        {"{\"title\":\"" + marker + "\",\"description\":\"d\",\"priority\":\"URGENT\",\"requester\":\"ana\"}", "priority"},
+        {"{\"title\":\"" + marker + "\",\"description\":\"" + megabyte + "\",\"priority\":\"LOW\",\"requester\":\"ana\"}", "description"},
+        {"{\"title\":\"" + marker + "\",\"description\":\"d\",\"priority\":\"LOW\"}", "requester"},
+        {"", "body"}};
 
     for (String[] input : cases) {
-      HttpResponse<String> response = Http.postJson(api("requests"), input[0]);
+      HttpResponse<String> response = Http.postJson(app("api/requests"), input[0]);
       assertThat(response.statusCode()).as("status for missing/invalid %s", input[1]).isEqualTo(400);
       assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-      JsonObject problem = Http.json(response);
-      assertThat(problem.getJsonArray("errors").getValuesAs(JsonObject.class))
+      assertThat(Http.json(response).getJsonArray("errors").getValuesAs(JsonObject.class))
           .extracting(error -> error.getString("field"))
           .containsExactly(input[1]);
     }
-    int after = taskCount();
-    assertThat(after).as("nothing stored").isEqualTo(before);
+    Api.sleep(1_000);
+    assertThat(Http.json(Http.get(app("api/tasks?q=" + marker))).getInt("total")).as("nothing stored").isZero();
   }
 
   @Test
   @RunAsClient
   void malformedJsonIsA400ProblemNotAStackTrace() {
-    HttpResponse<String> response = Http.postJson(api("requests"), "{\"title\": \"t\", ");
+    HttpResponse<String> response = Http.postJson(app("api/requests"), "{\"title\": \"t\", ");
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -223,7 +227,7 @@ class RefineryIT {
   @Test
   @RunAsClient
   void unknownTaskIsA404Problem() {
-    HttpResponse<String> response = Http.get(api("tasks/" + UUID.randomUUID()));
+    HttpResponse<String> response = Http.get(app("api/tasks/" + UUID.randomUUID()));
 
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(Http.json(response).getString("detail")).startsWith("No task ");
@@ -231,7 +235,7 @@ class RefineryIT {
 
   @Test
   @RunAsClient
-  void readinessReportsTheDatabaseAndItsMigrations() {
+  void readinessReportsTheDatabaseItsMigrationsAndTheBroker() {
     HttpResponse<String> response = Http.get(server("health/ready"));
 
     assertThat(response.statusCode()).isEqualTo(200);
@@ -247,8 +251,7 @@ class RefineryIT {
   @Test
   @RunAsClient
   void metricsAnswerInPrometheusFormatWithTheSubmissionCounter() {
-    Http.postJson(api("requests"),
-        "{\"title\":\"Counted\",\"description\":\"\",\"priority\":\"LOW\",\"requester\":\"bo\"}");
+    Http.postJson(app("api/requests"), "{\"title\":\"Counted\",\"description\":\"\",\"priority\":\"LOW\",\"requester\":\"bo\"}");
 
     HttpResponse<String> response = Http.get(server("metrics"));
 
@@ -260,14 +263,13 @@ class RefineryIT {
   @Test
   @RunAsClient
   void consoleListsTasksWithTheirTitlesEscaped() {
-    Http.postJson(api("requests"),
-        "{\"title\":\"<b>Bold</b> idea\",\"description\":\"\",\"priority\":\"CRITICAL\",\"requester\":\"cy\"}");
+    String id = new Api(app("").toString()).submit("<b>Bold</b> idea", "", "CRITICAL", "cy");
+    new Api(app("").toString()).await(id, details -> true, "created");
 
     HttpResponse<String> page = Http.get(app("console/tasks/list.xhtml"));
 
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("&lt;b&gt;Bold&lt;/b&gt; idea").doesNotContain("<b>Bold</b>");
-    assertThat(page.body()).contains("CRITICAL");
   }
 
   @Test
@@ -285,28 +287,48 @@ class RefineryIT {
   }
 
   @Test
-  void boundaryPersistsTheTaskInTheTaskManagementSchema() throws SQLException {
-    TaskView task = tasks.submit(new CreateTask("Dark mode", "For night shifts", "MEDIUM", "dee"));
+  void submittedRequestIsStoredInTheTaskManagementSchema() throws Exception {
+    UUID task = requests.submit(new SubmitRequest("Dark mode", "For night shifts", "MEDIUM", "dee"));
 
-    assertThat(tasks.find(task.id())).hasValueSatisfying(found -> assertThat(found.status()).isEqualTo(TaskStatus.NEW));
+    long deadline = System.currentTimeMillis() + 20_000;
+    while (tasks.find(task).isEmpty() && System.currentTimeMillis() < deadline) {
+      Thread.sleep(50);
+    }
     try (Connection connection = dataSource.getConnection();
         PreparedStatement statement = connection.prepareStatement(
-            "SELECT status, priority, version FROM taskmanagement.task WHERE id = ?")) {
-      statement.setObject(1, task.id());
+            "SELECT priority, requester FROM taskmanagement.task WHERE id = ?")) {
+      statement.setObject(1, task);
       try (ResultSet row = statement.executeQuery()) {
         assertThat(row.next()).isTrue();
-        assertThat(row.getString("status")).isEqualTo("NEW");
         assertThat(row.getString("priority")).isEqualTo("MEDIUM");
+        assertThat(row.getString("requester")).isEqualTo("dee");
       }
     }
   }
 
-  private int taskCount() {
-    return Http.jsonArray(Http.get(api("tasks?limit=500"))).size();
+  private JmsHarness harness() {
+    return new JmsHarness(messageQueue, messagingSettings, transaction, connectionFactory, deadLetterStore);
   }
 
-  private URI api(String path) {
-    return app("api/" + path);
+  private MessageQueueContract contract() {
+    return new MessageQueueContract(harness());
+  }
+
+  private MessagingChecks messaging() {
+    return new MessagingChecks(harness(), new Ledger(dataSource), relay, outbox, deadLetters);
+  }
+
+  private WorkflowChecks workflow() {
+    return new WorkflowChecks(new Api(app("").toString()));
+  }
+
+  private WorkflowContainerChecks services() {
+    return new WorkflowContainerChecks(requests, tasks, scanner, scans, poller, agentWork, dataSource, messageQueue);
+  }
+
+  private static JsonObject check(JsonObject health, String name) {
+    return health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+        .filter(check -> check.getString("name").equals(name)).findFirst().orElseThrow();
   }
 
   private URI app(String path) {

@@ -1,0 +1,167 @@
+package dev.refinery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.refinery.humaninteraction.application.WebhookDeliveries;
+import dev.refinery.productdefinition.infrastructure.prd.PrdSchema;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.util.List;
+
+/** The refinement workflow over the REST API, as a requester and an approver go through it. */
+final class WorkflowChecks {
+
+  /** The secret the container is started with (arquillian.xml). */
+  private static final String WEBHOOK_SECRET = "it-webhook-secret";
+
+  private final Api api;
+
+  WorkflowChecks(Api api) {
+    this.api = api;
+  }
+
+  void vagueRequestIsClarifiedThenRejectedRevisedAndApproved() {
+    String task = api.submit("Make reporting better", "", "MEDIUM", "ana");
+
+    JsonObject details = api.awaitStatus(task, "CLARIFICATION_NEEDED");
+    JsonObject round = details.getJsonArray("clarifications").getJsonObject(0);
+    JsonArray questions = round.getJsonArray("questions");
+    assertThat(questions).isNotEmpty().hasSizeLessThanOrEqualTo(3);
+    assertThat(inbox("ana", task, "CLARIFICATION 1")).containsExactly("CLARIFICATION 1");
+
+    // The requester picks an option for the first question, takes the recommendations for the rest.
+    JsonObject first = questions.getJsonObject(0);
+    String option = first.getJsonArray("options").getJsonObject(1).getString("id");
+    String answers = Json.createObjectBuilder()
+        .add("answers", Json.createArrayBuilder().add(Json.createObjectBuilder()
+            .add("questionId", first.getString("id")).add("optionId", option)))
+        .add("useRecommendations", true).add("by", "ana").build().toString();
+    assertThat(api.post("tasks/" + task + "/answers", answers).statusCode()).isEqualTo(202);
+    details = answerWithRecommendationsUntilThePrd(task);
+
+    JsonObject prd = details.getJsonArray("prds").getJsonObject(0).getJsonObject("document");
+    assertThat(new PrdSchema().problems(prd.toString())).isEmpty();
+    assertThat(prd.getJsonArray("clarifications").getValuesAs(JsonObject.class))
+        .anySatisfy(entry -> assertThat(entry.getString("answer")).isEqualTo(first.getJsonArray("options").getJsonObject(1).getString("label")));
+    assertThat(inbox("approvers", task, "PRD_REVIEW 1")).containsExactly("PRD_REVIEW 1");
+
+    HttpResponse<String> tooLate = api.post("tasks/" + task + "/answers", answers);
+    assertThat(tooLate.statusCode()).isEqualTo(409);
+    assertThat(Http.json(tooLate).getString("detail")).isEqualTo("task " + task + " is PRD_VALIDATION; cannot answer a clarification");
+    HttpResponse<String> noReason = api.post("tasks/" + task + "/rejection", "{\"by\":\"bo\"}");
+    assertThat(noReason.statusCode()).isEqualTo(400);
+    assertThat(Http.json(noReason).getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("reason");
+
+    String reason = "It must cover credit notes too";
+    assertThat(api.post("tasks/" + task + "/rejection", "{\"by\":\"bo\",\"reason\":\"" + reason + "\"}").statusCode()).isEqualTo(202);
+    details = api.await(task, d -> d.getJsonArray("prds").size() == 2
+        && d.getJsonObject("task").getString("status").equals("PRD_VALIDATION"), "a second PRD revision");
+    JsonObject revised = details.getJsonArray("prds").getJsonObject(1);
+    assertThat(revised.getJsonObject("document").getString("revisionNotes")).contains(reason);
+    assertThat(details.getJsonArray("prds").getJsonObject(0).getString("rejectionReason")).isEqualTo(reason);
+    assertThat(inbox("approvers", task, "PRD_REVIEW 1", "PRD_REVIEW 2")).containsExactlyInAnyOrder("PRD_REVIEW 1", "PRD_REVIEW 2");
+
+    assertThat(api.post("tasks/" + task + "/approval", "{\"by\":\"bo\"}").statusCode()).isEqualTo(202);
+    details = api.awaitStatus(task, "PRD_APPROVED");
+    assertThat(details.getJsonArray("history").getValuesAs(JsonObject.class)).extracting(entry -> entry.getString("event"))
+        .containsExactly("TaskCreated", "RequestValidationStarted", "ClarificationRequested", "ClarificationAnswered",
+            "ClarificationRequested", "ClarificationAnswered", "PrdSubmitted", "PrdRejected", "PrdSubmitted", "PrdApproved");
+    assertThat(details.getJsonArray("history").getJsonObject(7).getString("detail")).isEqualTo(reason);
+    assertThat(details.getJsonArray("agentRuns").getValuesAs(JsonObject.class)).extracting(run -> run.getString("outcome"))
+        .containsExactly("CLARIFY", "CLARIFY", "PRD", "PRD");
+    HttpResponse<String> again = api.post("tasks/" + task + "/approval", "{\"by\":\"bo\"}");
+    assertThat(again.statusCode()).isEqualTo(409);
+    assertThat(Http.json(again).getString("detail")).contains("is PRD_APPROVED");
+  }
+
+  void unknownTaskDecisionIsA404AndMalformedAnswerA400() {
+    assertThat(api.post("tasks/" + java.util.UUID.randomUUID() + "/approval", "{\"by\":\"bo\"}").statusCode()).isEqualTo(404);
+    String task = api.submit("Make exports better", "", "LOW", "cy");
+    api.awaitStatus(task, "CLARIFICATION_NEEDED");
+    HttpResponse<String> wrong = api.post("tasks/" + task + "/answers",
+        "{\"answers\":[{\"questionId\":\"who\",\"optionId\":\"nobody\"}],\"useRecommendations\":true,\"by\":\"cy\"}");
+    assertThat(wrong.statusCode()).isEqualTo(400);
+    assertThat(Http.json(wrong).getJsonArray("errors").getJsonObject(0).getString("message"))
+        .isEqualTo("'nobody' is not an option of question 'who'");
+  }
+
+  /**
+   * The approvers' notification is posted to the configured webhook, signed with the shared secret; a post
+   * the webhook refuses is retried after the configured delay, and an accepted one is not posted again.
+   */
+  void notificationIsPostedSignedToTheWebhookAndRetriedAfterARefusal() throws Exception {
+    try (WebhookReceiver webhook = WebhookReceiver.start(Integer.getInteger("it.webhook.port"))) {
+      String task = api.submit("Export invoices as CSV", WorkflowContainerChecks.COMPLETE, "HIGH", "dee");
+      webhook.refuseFirstPostAbout(task);
+      api.awaitStatus(task, "PRD_VALIDATION");
+
+      long deadline = System.currentTimeMillis() + 30_000;
+      while (webhook.postsAbout(task).size() < 2 && System.currentTimeMillis() < deadline) {
+        Api.sleep(100);
+      }
+      Api.sleep(4_000); // longer than the timer's period: an accepted post that was sent again would show
+      List<WebhookReceiver.Post> posts = webhook.postsAbout(task);
+      assertThat(posts).extracting(WebhookReceiver.Post::status).containsExactly(503, 204);
+      assertThat(java.time.Duration.between(posts.get(0).at(), posts.get(1).at())).isGreaterThanOrEqualTo(java.time.Duration.ofSeconds(1));
+      for (WebhookReceiver.Post post : posts) {
+        assertThat(post.signature()).isEqualTo("sha256=" + WebhookDeliveries.sign(WEBHOOK_SECRET, post.body()));
+        assertThat(post.notification().getString("recipient")).isEqualTo("approvers");
+        assertThat(post.notification().getString("kind")).isEqualTo("PRD_REVIEW");
+      }
+      assertThat(posts.get(0).body()).isEqualTo(posts.get(1).body());
+    }
+  }
+
+  void tasksCanBeFilteredAndPaged() {
+    String marker = "Filterable " + java.util.UUID.randomUUID();
+    for (int i = 0; i < 3; i++) {
+      api.submit(marker + " " + i, "", "HIGH", "dee");
+    }
+    long deadline = System.currentTimeMillis() + 30_000;
+    JsonObject page;
+    do {
+      page = Http.json(api.get("tasks?q=" + marker.replace(" ", "%20") + "&requester=dee&priority=HIGH&size=2&page=0"));
+      Api.sleep(100);
+    } while (page.getInt("total") < 3 && System.currentTimeMillis() < deadline);
+    assertThat(page.getInt("total")).isEqualTo(3);
+    assertThat(page.getJsonArray("items")).hasSize(2);
+    JsonObject second = Http.json(api.get("tasks?q=" + marker.replace(" ", "%20") + "&size=2&page=1"));
+    assertThat(second.getJsonArray("items")).hasSize(1);
+    assertThat(api.get("tasks?status=SOMETHING").statusCode()).isEqualTo(404);
+  }
+
+  private JsonObject answerWithRecommendationsUntilThePrd(String task) {
+    int answeredRound = 1;
+    while (true) {
+      int seen = answeredRound;
+      JsonObject details = api.await(task, d -> {
+        String status = d.getJsonObject("task").getString("status");
+        return status.equals("PRD_VALIDATION")
+            || status.equals("CLARIFICATION_NEEDED") && d.getJsonObject("task").getInt("clarificationRound") > seen;
+      }, "a PRD or another round");
+      if (details.getJsonObject("task").getString("status").equals("PRD_VALIDATION")) {
+        return details;
+      }
+      answeredRound = details.getJsonObject("task").getInt("clarificationRound");
+      assertThat(api.post("tasks/" + task + "/answers", "{\"useRecommendations\":true,\"by\":\"ana\"}").statusCode()).isEqualTo(202);
+    }
+  }
+
+  /** Waits until the recipient's notifications about the task include the expected ones ("KIND step"). */
+  private List<String> inbox(String recipient, String task, String... expected) {
+    long deadline = System.currentTimeMillis() + 20_000;
+    List<String> found = List.of();
+    while (System.currentTimeMillis() < deadline) {
+      found = Http.jsonArray(api.get("notifications?recipient=" + recipient + "&limit=500")).getValuesAs(JsonObject.class)
+          .stream().filter(n -> n.getString("taskId").equals(task))
+          .map(n -> n.getString("kind") + " " + n.getInt("step")).toList();
+      if (found.containsAll(List.of(expected))) {
+        return found;
+      }
+      Api.sleep(100);
+    }
+    return found;
+  }
+}

@@ -1,0 +1,243 @@
+package dev.refinery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.refinery.humaninteraction.api.SubmitRequest;
+import dev.refinery.humaninteraction.application.Requests;
+import dev.refinery.orchestration.application.TaskScanningService;
+import dev.refinery.orchestration.application.WorkflowScans;
+import dev.refinery.productdefinition.api.AgentRunFailed;
+import dev.refinery.productdefinition.application.AgentWork;
+import dev.refinery.productdefinition.application.TaskPollingService;
+import dev.refinery.shared.messaging.BoundedContext;
+import dev.refinery.shared.messaging.MessageQueue;
+import dev.refinery.taskmanagement.api.TaskStatus;
+import dev.refinery.taskmanagement.api.TaskView;
+import dev.refinery.taskmanagement.application.Tasks;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntSupplier;
+import javax.sql.DataSource;
+
+/** The workflow's services inside Payara Micro: priorities, competing scanners and pollers, agent faults. */
+final class WorkflowContainerChecks {
+
+  /** A request the offline agent can write a PRD for at once. */
+  static final String COMPLETE = "Finance users export invoices manually every month, which takes hours. So that they"
+      + " save a day a month, the system must export a month of invoices as CSV; done when finance can download it.";
+  private static final Map<String, List<AgentRunFailed>> ALERTS = new ConcurrentHashMap<>();
+  private static volatile boolean alertsSubscribed;
+
+  private final Requests requests;
+  private final Tasks tasks;
+  private final TaskScanningService scanner;
+  private final WorkflowScans scans;
+  private final TaskPollingService poller;
+  private final AgentWork work;
+  private final DataSource dataSource;
+
+  WorkflowContainerChecks(Requests requests, Tasks tasks, TaskScanningService scanner, WorkflowScans scans,
+      TaskPollingService poller, AgentWork work, DataSource dataSource, MessageQueue queue) {
+    this.requests = requests;
+    this.tasks = tasks;
+    this.scanner = scanner;
+    this.scans = scans;
+    this.poller = poller;
+    this.work = work;
+    this.dataSource = dataSource;
+    subscribeToAlerts(queue);
+  }
+
+  void criticalTaskSubmittedAfterTwentyLowOnesIsProcessedFirst() throws Exception {
+    poller.pause();
+    List<UUID> low = new ArrayList<>();
+    UUID critical;
+    try {
+      for (int i = 0; i < 20; i++) {
+        low.add(submit("Low " + i, "LOW"));
+      }
+      critical = submit("Critical one", "CRITICAL");
+      List<UUID> all = new ArrayList<>(low);
+      all.add(critical);
+      awaitCount("SELECT count(*) FROM productdefinition.work_item WHERE status = 'READY' AND task_id = ANY (?)", all, 21);
+    } finally {
+      poller.resume();
+    }
+    for (UUID task : low) {
+      awaitStatus(task, TaskStatus.PRD_VALIDATION);
+    }
+    long criticalRun = firstRun(critical);
+    for (UUID task : low) {
+      assertThat(firstRun(task)).as("the critical task's agent run comes before this low one's").isGreaterThan(criticalRun);
+    }
+  }
+
+  void twoScannersAndTwoPollersAtOnceDoEveryStepOnce() throws Exception {
+    scanner.pause();
+    poller.pause();
+    List<UUID> batch = new ArrayList<>();
+    try {
+      for (int i = 0; i < 30; i++) {
+        batch.add(submit("Competing " + i, "MEDIUM"));
+      }
+      awaitCount("SELECT count(*) FROM orchestration.workflow WHERE status = 'NEW' AND task_id = ANY (?)", batch, 30);
+      assertThat(twice(scans::startNewTasks)).as("StartRequestValidation sent by two scanners together").isEqualTo(30);
+
+      awaitCount("SELECT count(*) FROM productdefinition.work_item WHERE status = 'READY' AND task_id = ANY (?)", batch, 30);
+      List<UUID> claimed = new CopyOnWriteArrayList<>();
+      assertThat(twice(() -> {
+        List<AgentWork.Claim> claims = work.claim(TaskPollingService.POOL, 4, Duration.ofSeconds(5));
+        claims.forEach(claim -> claimed.add(claim.taskId()));
+        return claims.size();
+      })).as("work items claimed by two pollers together").isGreaterThanOrEqualTo(30);
+      assertThat(claimed.stream().filter(batch::contains).distinct().count()).isEqualTo(30);
+      assertThat(claimed.stream().filter(batch::contains).count()).as("no item held by both").isEqualTo(30);
+      poller.resume(); // the test's leases run out; the real poller takes the work over
+
+      // The scanners read Orchestration's own view, which follows Task Management's events.
+      awaitCount("SELECT count(*) FROM orchestration.workflow WHERE status = 'PRD_VALIDATION' AND task_id = ANY (?)",
+          batch, 30);
+      assertThat(twice(scans::notifyApprovers)).as("approver notifications sent by two scanners together").isEqualTo(30);
+    } finally {
+      poller.resume();
+      scanner.resume();
+    }
+    awaitCount("SELECT count(*) FROM humaninteraction.notification WHERE kind = 'PRD_REVIEW' AND task_id = ANY (?)", batch, 30);
+    assertThat(count("SELECT count(*) FROM productdefinition.prd_version WHERE task_id = ANY (?)", batch)).isEqualTo(30);
+    assertThat(count("SELECT count(*) FROM taskmanagement.task_history WHERE event = 'RequestValidationStarted'"
+        + " AND task_id = ANY (?)", batch)).isEqualTo(30);
+  }
+
+  void retryableAgentErrorIsRetriedWithGrowingDelaysThenSucceeds() throws Exception {
+    UUID task = submit("[flaky:2] Invoice export", "HIGH");
+
+    awaitStatus(task, TaskStatus.PRD_VALIDATION);
+    List<Object[]> runs = rows("SELECT outcome, finished_at FROM productdefinition.agent_run WHERE task_id = ? ORDER BY id", task);
+    assertThat(runs).extracting(row -> row[0]).containsExactly("RETRY", "RETRY", "PRD");
+    Duration firstWait = Duration.between(((java.sql.Timestamp) runs.get(0)[1]).toInstant(), ((java.sql.Timestamp) runs.get(1)[1]).toInstant());
+    Duration secondWait = Duration.between(((java.sql.Timestamp) runs.get(1)[1]).toInstant(), ((java.sql.Timestamp) runs.get(2)[1]).toInstant());
+    assertThat(firstWait).isGreaterThanOrEqualTo(Duration.ofMillis(500));
+    assertThat(secondWait).isGreaterThan(firstWait);
+    assertThat(ALERTS.getOrDefault(task.toString(), List.of())).hasSize(2).allSatisfy(alert -> {
+      assertThat(alert.retryable()).isTrue();
+      assertThat(alert.last()).isFalse();
+    });
+  }
+
+  void nonRetryableAgentErrorFailsTheTaskWithAnAlert() throws Exception {
+    UUID task = submit("[broken] Invoice export", "HIGH");
+
+    TaskView failed = awaitStatus(task, TaskStatus.FAILED);
+    assertThat(failed.failureReason()).contains("HTTP 401 Unauthorized");
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (ALERTS.getOrDefault(task.toString(), List.of()).isEmpty() && System.currentTimeMillis() < deadline) {
+      Thread.sleep(100);
+    }
+    assertThat(ALERTS.get(task.toString())).singleElement().satisfies(alert -> {
+      assertThat(alert.retryable()).isFalse();
+      assertThat(alert.last()).isTrue();
+      assertThat(alert.reason()).contains("401");
+    });
+  }
+
+  private UUID submit(String title, String priority) {
+    return requests.submit(new SubmitRequest(title, COMPLETE, priority, "eve"));
+  }
+
+  private TaskView awaitStatus(UUID task, TaskStatus status) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (System.currentTimeMillis() < deadline) {
+      var found = tasks.find(task);
+      if (found.isPresent() && found.get().status() == status) {
+        return found.get();
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("task " + task + " never reached " + status + ": " + tasks.find(task));
+  }
+
+  /** Runs the work on two threads at once until each finds nothing more to do; the sum of what they did. */
+  private static int twice(IntSupplier work) throws Exception {
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<Integer>> results = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        results.add(threads.submit(() -> {
+          int total = 0;
+          int done;
+          while ((done = work.getAsInt()) > 0) {
+            total += done;
+          }
+          return total;
+        }));
+      }
+      return results.get(0).get() + results.get(1).get();
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  private long firstRun(UUID task) throws SQLException {
+    return (Long) rows("SELECT min(id) FROM productdefinition.agent_run WHERE task_id = ?", task).getFirst()[0];
+  }
+
+  private void awaitCount(String sql, List<UUID> tasks, long expected) throws Exception {
+    long deadline = System.currentTimeMillis() + 30_000;
+    while (count(sql, tasks) < expected && System.currentTimeMillis() < deadline) {
+      Thread.sleep(100);
+    }
+    assertThat(count(sql, tasks)).as(sql).isEqualTo(expected);
+  }
+
+  private long count(String sql, List<UUID> tasks) throws SQLException {
+    try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setArray(1, connection.createArrayOf("uuid", tasks.toArray()));
+      try (ResultSet row = statement.executeQuery()) {
+        row.next();
+        return row.getLong(1);
+      }
+    }
+  }
+
+  private List<Object[]> rows(String sql, UUID task) throws SQLException {
+    try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setObject(1, task);
+      try (ResultSet rows = statement.executeQuery()) {
+        List<Object[]> found = new ArrayList<>();
+        int columns = rows.getMetaData().getColumnCount();
+        while (rows.next()) {
+          Object[] row = new Object[columns];
+          for (int i = 0; i < columns; i++) {
+            row[i] = rows.getObject(i + 1);
+          }
+          found.add(row);
+        }
+        return found;
+      }
+    }
+  }
+
+  private static void subscribeToAlerts(MessageQueue queue) {
+    if (alertsSubscribed) {
+      return;
+    }
+    alertsSubscribed = true;
+    queue.subscribeToEvents(BoundedContext.ORCHESTRATION, Set.of(AgentRunFailed.class), envelope -> {
+      AgentRunFailed alert = (AgentRunFailed) envelope.payload();
+      ALERTS.computeIfAbsent(alert.taskId(), id -> new CopyOnWriteArrayList<>()).add(alert);
+    });
+  }
+}
