@@ -1,6 +1,8 @@
 package dev.refinery.orchestration.interfaces.scheduling;
 
 import dev.refinery.orchestration.application.TaskScanningService;
+import dev.refinery.shared.infrastructure.concurrent.Cadence;
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
@@ -22,19 +24,17 @@ public class TaskScanningTimer {
   @ConfigProperty(name = "refinery.scanner.interval")
   Duration interval;
 
-  private long due;
+  private Cadence cadence;
 
-  @jakarta.annotation.PostConstruct
+  @PostConstruct
   void start() {
-    due = System.nanoTime();
+    cadence = new Cadence(interval);
   }
 
   @Schedule(hour = "*", minute = "*", second = "*", persistent = false, info = "task scanning")
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void tick() {
-    long now = System.nanoTime();
-    if (now - due >= 0) {
-      due = now + interval.toNanos();
+    if (cadence.due()) {
       scanner.wake();
     }
   }

@@ -1,6 +1,7 @@
 package dev.refinery.productdefinition.interfaces.scheduling;
 
 import dev.refinery.productdefinition.application.TaskPollingService;
+import dev.refinery.shared.infrastructure.concurrent.Cadence;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
@@ -23,19 +24,17 @@ public class TaskPollingTimer {
   @ConfigProperty(name = "refinery.poller.interval")
   Duration interval;
 
-  private long due;
+  private Cadence cadence;
 
   @PostConstruct
   void start() {
-    due = System.nanoTime();
+    cadence = new Cadence(interval);
   }
 
   @Schedule(hour = "*", minute = "*", second = "*", persistent = false, info = "task polling")
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void tick() {
-    long now = System.nanoTime();
-    if (now - due >= 0) {
-      due = now + interval.toNanos();
+    if (cadence.due()) {
       poller.wake();
     }
   }
