@@ -9,6 +9,7 @@ import dev.refinery.orchestration.application.WorkflowScans;
 import dev.refinery.productdefinition.api.LoadEvent;
 import dev.refinery.productdefinition.application.AgentWork;
 import dev.refinery.productdefinition.application.TaskPollingService;
+import dev.refinery.productdefinition.domain.ProductManagerAgent;
 import dev.refinery.shared.application.DeadLetters;
 import dev.refinery.shared.infrastructure.messaging.DeadLetterStore;
 import dev.refinery.shared.infrastructure.messaging.JmsHarness;
@@ -94,6 +95,7 @@ class RefineryIT {
   @Inject WorkflowScans scans;
   @Inject TaskPollingService poller;
   @Inject AgentWork agentWork;
+  @Inject ProductManagerAgent agent;
 
   // --- RabbitMQ away at deployment, then back ---------------------------------------------------
 
@@ -167,6 +169,7 @@ class RefineryIT {
   @Test @RunAsClient void tasksCanBeFilteredAndPaged() { workflow().tasksCanBeFilteredAndPaged(); }
   @Test void criticalTaskSubmittedAfterTwentyLowOnesIsProcessedFirst() throws Exception { services().criticalTaskSubmittedAfterTwentyLowOnesIsProcessedFirst(); }
   @Test void twoScannersAndTwoPollersAtOnceDoEveryStepOnce() throws Exception { services().twoScannersAndTwoPollersAtOnceDoEveryStepOnce(); }
+  @Test void lateResultFromAHolderWhoseLeaseRanOutIsRefused() throws Exception { services().lateResultFromAHolderWhoseLeaseRanOutIsRefused(); }
   @Test void retryableAgentErrorIsRetriedWithGrowingDelaysThenSucceeds() throws Exception { services().retryableAgentErrorIsRetriedWithGrowingDelaysThenSucceeds(); }
   @Test void nonRetryableAgentErrorFailsTheTaskWithAnAlert() throws Exception { services().nonRetryableAgentErrorFailsTheTaskWithAnAlert(); }
 
@@ -323,7 +326,7 @@ class RefineryIT {
   }
 
   private WorkflowContainerChecks services() {
-    return new WorkflowContainerChecks(requests, tasks, scanner, scans, poller, agentWork, dataSource, messageQueue);
+    return new WorkflowContainerChecks(requests, tasks, scanner, scans, poller, agentWork, agent, dataSource, messageQueue);
   }
 
   private static JsonObject check(JsonObject health, String name) {

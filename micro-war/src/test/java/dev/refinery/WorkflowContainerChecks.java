@@ -9,6 +9,7 @@ import dev.refinery.orchestration.application.WorkflowScans;
 import dev.refinery.productdefinition.api.AgentRunFailed;
 import dev.refinery.productdefinition.application.AgentWork;
 import dev.refinery.productdefinition.application.TaskPollingService;
+import dev.refinery.productdefinition.domain.ProductManagerAgent;
 import dev.refinery.shared.messaging.BoundedContext;
 import dev.refinery.shared.messaging.MessageQueue;
 import dev.refinery.taskmanagement.api.TaskStatus;
@@ -47,16 +48,18 @@ final class WorkflowContainerChecks {
   private final WorkflowScans scans;
   private final TaskPollingService poller;
   private final AgentWork work;
+  private final ProductManagerAgent agent;
   private final DataSource dataSource;
 
   WorkflowContainerChecks(Requests requests, Tasks tasks, TaskScanningService scanner, WorkflowScans scans,
-      TaskPollingService poller, AgentWork work, DataSource dataSource, MessageQueue queue) {
+      TaskPollingService poller, AgentWork work, ProductManagerAgent agent, DataSource dataSource, MessageQueue queue) {
     this.requests = requests;
     this.tasks = tasks;
     this.scanner = scanner;
     this.scans = scans;
     this.poller = poller;
     this.work = work;
+    this.agent = agent;
     this.dataSource = dataSource;
     subscribeToAlerts(queue);
   }
@@ -119,6 +122,35 @@ final class WorkflowContainerChecks {
     assertThat(count("SELECT count(*) FROM productdefinition.prd_version WHERE task_id = ANY (?)", batch)).isEqualTo(30);
     assertThat(count("SELECT count(*) FROM taskmanagement.task_history WHERE event = 'RequestValidationStarted'"
         + " AND task_id = ANY (?)", batch)).isEqualTo(30);
+  }
+
+  /** A holder whose lease ran out while the agent worked: its result is refused, the new holder's is taken. */
+  void lateResultFromAHolderWhoseLeaseRanOutIsRefused() throws Exception {
+    poller.pause();
+    UUID task;
+    try {
+      task = submit("Lease runs out", "CRITICAL");
+      awaitCount("SELECT count(*) FROM productdefinition.work_item WHERE status = 'READY' AND task_id = ANY (?)", List.of(task), 1);
+      AgentWork.Claim first = claimOf(task, Duration.ofSeconds(1));
+      Thread.sleep(1_500);
+      AgentWork.Claim second = claimOf(task, Duration.ofMinutes(1));
+      assertThat(second.token()).isGreaterThan(first.token());
+
+      assertThat(work.complete(first, agent.work(work.request(first, 2)))).as("the first holder's late result").isFalse();
+      assertThat(work.complete(second, agent.work(work.request(second, 2)))).as("the current holder's result").isTrue();
+    } finally {
+      poller.resume();
+    }
+    awaitStatus(task, TaskStatus.PRD_VALIDATION);
+    assertThat(rows("SELECT outcome FROM productdefinition.agent_run WHERE task_id = ? ORDER BY id", task))
+        .extracting(row -> row[0]).containsExactly("REFUSED", "PRD");
+    assertThat(rows("SELECT revision FROM productdefinition.prd_version WHERE task_id = ?", task)).hasSize(1);
+  }
+
+  private AgentWork.Claim claimOf(UUID task, Duration lease) {
+    // Claims whatever is due, highest priority first; anything else claimed here is retaken after its lease.
+    return work.claim(TaskPollingService.POOL, 50, lease).stream().filter(claim -> claim.taskId().equals(task))
+        .findFirst().orElseThrow(() -> new AssertionError("task " + task + " was not claimable"));
   }
 
   void retryableAgentErrorIsRetriedWithGrowingDelaysThenSucceeds() throws Exception {
