@@ -1,5 +1,7 @@
 package dev.refinery.humaninteraction.application;
 
+import static dev.refinery.shared.infrastructure.persistence.NativeRows.instant;
+
 import dev.refinery.humaninteraction.api.Notification;
 import dev.refinery.humaninteraction.api.NotifyApprovers;
 import dev.refinery.humaninteraction.api.NotifyRequester;
@@ -8,9 +10,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.lang.System.Logger.Level;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -78,12 +77,4 @@ public class Notifications {
     LOG.log(Level.INFO, "Notified {0}: {1} {2} for task {3}", recipient, kind, step, task);
   }
 
-  static Instant instant(Object value) {
-    return switch (value) {
-      case null -> null;
-      case Timestamp timestamp -> timestamp.toInstant();
-      case OffsetDateTime offset -> offset.toInstant();
-      default -> (Instant) value;
-    };
-  }
 }

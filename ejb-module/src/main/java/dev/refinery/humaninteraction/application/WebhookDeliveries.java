@@ -1,5 +1,7 @@
 package dev.refinery.humaninteraction.application;
 
+import static dev.refinery.shared.infrastructure.persistence.NativeRows.instant;
+
 import dev.refinery.humaninteraction.api.Notification;
 import dev.refinery.shared.infrastructure.messaging.RetryPolicy;
 import jakarta.ejb.Stateless;
@@ -78,8 +80,8 @@ public class WebhookDeliveries {
             + " humaninteraction.webhook_delivery d ON d.notification_id = n.id WHERE n.id = ?")
         .setParameter(1, id).getSingleResult();
     Notification notification = new Notification((UUID) row[0], (String) row[1], (UUID) row[2], (String) row[3],
-        ((Number) row[4]).intValue(), (String) row[5], (String) row[6], Notifications.instant(row[7]),
-        Notifications.instant(row[8]));
+        ((Number) row[4]).intValue(), (String) row[5], (String) row[6], instant(row[7]),
+        instant(row[8]));
     int attempt = ((Number) row[9]).intValue() + 1;
     String failure = post(JSONB.toJson(notification));
     if (failure == null) {

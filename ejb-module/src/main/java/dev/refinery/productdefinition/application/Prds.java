@@ -1,14 +1,13 @@
 package dev.refinery.productdefinition.application;
 
+import static dev.refinery.shared.infrastructure.persistence.NativeRows.instant;
+
 import dev.refinery.productdefinition.api.AgentRunView;
 import dev.refinery.productdefinition.api.PrdVersion;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -41,12 +40,4 @@ public class Prds {
         (BigDecimal) row[7], (String) row[8], (String) row[9], instant(row[10]))).toList();
   }
 
-  static Instant instant(Object value) {
-    return switch (value) {
-      case null -> null;
-      case Timestamp timestamp -> timestamp.toInstant();
-      case OffsetDateTime offset -> offset.toInstant();
-      default -> (Instant) value;
-    };
-  }
 }

@@ -1,5 +1,7 @@
 package dev.refinery.taskmanagement.infrastructure.persistence;
 
+import static dev.refinery.shared.infrastructure.persistence.NativeRows.instant;
+
 import dev.refinery.taskmanagement.api.Answer;
 import dev.refinery.taskmanagement.api.ClarificationAnswered;
 import dev.refinery.taskmanagement.api.ClarificationRequested;
@@ -95,16 +97,8 @@ public class JpaTaskJournal implements TaskJournal {
     return rows.stream().map(row -> new ClarificationRound(((Number) row[0]).intValue(),
         JSONB.fromJson((String) row[1], QUESTIONS),
         row[2] == null ? List.of() : JSONB.fromJson((String) row[2], ANSWERS),
-        Boolean.TRUE.equals(row[3]), (String) row[4], instant(row[5]), row[6] == null ? null : instant(row[6])))
+        Boolean.TRUE.equals(row[3]), (String) row[4], instant(row[5]), instant(row[6])))
         .toList();
-  }
-
-  private static Instant instant(Object value) {
-    return switch (value) {
-      case Timestamp timestamp -> timestamp.toInstant();
-      case java.time.OffsetDateTime offset -> offset.toInstant();
-      default -> (Instant) value;
-    };
   }
 
   private static String actor(TaskEvent event) {
