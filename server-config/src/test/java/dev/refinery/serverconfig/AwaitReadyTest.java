@@ -51,6 +51,20 @@ class AwaitReadyTest {
   }
 
   @Test
+  void deploymentFailureInTheLogEndsTheWaitAtOnce(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path log = dir.resolve("server.log");
+    java.nio.file.Files.writeString(log, "[2026-11-26T03:50:01] [SEVERE] Exception during lifecycle processing\n"
+        + "org.glassfish.deployment.common.DeploymentException: CDI deployment failure\n");
+
+    long start = System.nanoTime();
+    int status = new AwaitReady(report, pid -> true).await(ready, Duration.ofSeconds(30), 42, java.util.Optional.of(log));
+
+    assertThat(status).isEqualTo(4);
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+    assertThat(output.toString(StandardCharsets.UTF_8)).contains("the application failed to deploy");
+  }
+
+  @Test
   void upWithTheDatabaseCheckIsReady() throws Exception {
     body.set("{\"status\":\"UP\",\"checks\":[{\"name\":\"database\",\"status\":\"UP\"}]}");
 
