@@ -6,6 +6,7 @@ import dev.refinery.productdefinition.domain.AgentRun;
 import dev.refinery.productdefinition.domain.ProductManagerAgent;
 import dev.refinery.taskmanagement.api.Question;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -18,6 +19,7 @@ import java.util.stream.Collectors;
  * the same output.
  */
 @ApplicationScoped
+@Typed(OfflineProductManagerAgent.class) // the agent in use comes from ProductManagerAgents
 public class OfflineProductManagerAgent implements ProductManagerAgent {
 
   static final String NAME = "offline";

@@ -7,13 +7,10 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.refinery.productdefinition.domain.Prd;
 import dev.refinery.productdefinition.domain.PrdDocuments;
+import dev.refinery.shared.infrastructure.resources.ClasspathResources;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -30,7 +27,7 @@ public class PrdSchema implements PrdDocuments {
   private final Schema schema;
 
   public PrdSchema() {
-    this.text = read();
+    this.text = ClasspathResources.text(RESOURCE);
     this.schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(text, InputFormat.JSON);
   }
 
@@ -53,16 +50,5 @@ public class PrdSchema implements PrdDocuments {
   @Override
   public Prd prd(String json) {
     return JSONB.fromJson(json, Prd.class);
-  }
-
-  private static String read() {
-    try (InputStream in = PrdSchema.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException(RESOURCE + " is missing from the class path");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
