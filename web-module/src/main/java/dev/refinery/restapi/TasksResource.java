@@ -1,5 +1,6 @@
 package dev.refinery.restapi;
 
+import dev.refinery.productdefinition.api.AgentCosts;
 import dev.refinery.productdefinition.api.AgentRunView;
 import dev.refinery.productdefinition.application.Prds;
 import dev.refinery.shared.api.Page;
@@ -9,8 +10,8 @@ import dev.refinery.taskmanagement.api.HistoryEntry;
 import dev.refinery.taskmanagement.api.Priority;
 import dev.refinery.taskmanagement.api.TaskStatus;
 import dev.refinery.taskmanagement.api.TaskView;
-import dev.refinery.taskmanagement.application.Tasks;
 import dev.refinery.taskmanagement.api.TaskFilter;
+import dev.refinery.taskmanagement.application.Tasks;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -37,7 +38,7 @@ public class TasksResource {
 
   /** A task with everything that happened to it. */
   public record TaskDetails(TaskView task, List<HistoryEntry> history, List<ClarificationRound> clarifications,
-      List<Prd> prds, List<AgentRunView> agentRuns) {}
+      List<Prd> prds, List<AgentRunView> agentRuns, AgentCosts agentCosts) {}
 
   /** A PRD revision, its document as a JSON object. */
   public record Prd(int revision, JsonObject document, String agent, String model, String promptVersion,
@@ -58,7 +59,7 @@ public class TasksResource {
 
   @GET
   @Path("{id}")
-  @Operation(summary = "One task, with its history, clarification rounds, PRD versions and agent runs")
+  @Operation(summary = "One task, with its history, clarification rounds, PRD versions, agent runs and their costs")
   public Response find(@PathParam("id") String id) {
     UUID uuid;
     try {
@@ -68,7 +69,7 @@ public class TasksResource {
     }
     return tasks.find(uuid)
         .map(task -> Response.ok(new TaskDetails(task, tasks.history(uuid), tasks.clarifications(uuid),
-            prds.versions(uuid).stream().map(TasksResource::prd).toList(), prds.runs(uuid))).build())
+            prds.versions(uuid).stream().map(TasksResource::prd).toList(), prds.runs(uuid), prds.costs(uuid))).build())
         .orElseGet(() -> Problem.of(Response.Status.NOT_FOUND, "No task " + id).response());
   }
 

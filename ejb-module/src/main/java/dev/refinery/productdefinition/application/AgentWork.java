@@ -50,6 +50,8 @@ public class AgentWork {
 
   @Inject PrdDocuments documents;
 
+  @Inject AgentMetrics metrics;
+
   @SuppressWarnings("unchecked")
   public List<Claim> claim(String pool, int limit, Duration lease) {
     List<Object[]> rows = entityManager.createNativeQuery("""
@@ -128,14 +130,15 @@ public class AgentWork {
    * A failed run: tried again after {@code retryIn} when that is present, otherwise the task fails. Either
    * way an alert event says so.
    */
-  public void failed(Claim claim, String agent, String reason, boolean retryable, Optional<Duration> retryIn) {
+  public void failed(Claim claim, AgentRun run, String reason, boolean retryable, Optional<Duration> retryIn) {
     if (!holds(claim)) {
       LOG.log(Level.WARNING, "Ignored a late failure for task {0} (token {1}): {2}", claim.taskId(), claim.token(), reason);
       return;
     }
     boolean last = retryIn.isEmpty();
     String task = claim.taskId().toString();
-    record(claim, new AgentRun(agent, null, null, 0, 0, 0, 0), last ? "FAILED" : "RETRY", reason);
+    String agent = run.agent();
+    record(claim, run, last ? "FAILED" : "RETRY", reason);
     queue.publishEvent(new AgentRunFailed(task, claim.attempt(), agent, reason, retryable, last));
     if (last) {
       finish(claim, "FAILED", reason, Duration.ZERO);
@@ -164,6 +167,7 @@ public class AgentWork {
   }
 
   private void record(Claim claim, AgentRun run, String outcome, String error) {
+    metrics.recorded(run, outcome);
     entityManager.createNativeQuery("INSERT INTO productdefinition.agent_run (task_id, attempt, agent, model,"
             + " prompt_version, tokens_in, tokens_out, latency_ms, cost_usd, outcome, error, finished_at)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())")

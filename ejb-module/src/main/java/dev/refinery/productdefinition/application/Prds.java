@@ -2,6 +2,7 @@ package dev.refinery.productdefinition.application;
 
 import static dev.refinery.shared.infrastructure.persistence.NativeRows.instant;
 
+import dev.refinery.productdefinition.api.AgentCosts;
 import dev.refinery.productdefinition.api.AgentRunView;
 import dev.refinery.productdefinition.api.PrdVersion;
 import jakarta.ejb.Stateless;
@@ -27,6 +28,15 @@ public class Prds {
     return rows.stream().map(row -> new PrdVersion(((Number) row[0]).intValue(), (String) row[1], (String) row[2],
         (String) row[3], (String) row[4], instant(row[5]), (String) row[6], (String) row[7], (String) row[8],
         instant(row[9]))).toList();
+  }
+
+  public AgentCosts costs(UUID task) {
+    Object[] row = (Object[]) entityManager.createNativeQuery("SELECT count(*), coalesce(sum(tokens_in), 0),"
+            + " coalesce(sum(tokens_out), 0), coalesce(sum(latency_ms), 0), coalesce(sum(cost_usd), 0)"
+            + " FROM productdefinition.agent_run WHERE task_id = ?")
+        .setParameter(1, task).getSingleResult();
+    return new AgentCosts(((Number) row[0]).intValue(), ((Number) row[1]).longValue(), ((Number) row[2]).longValue(),
+        ((Number) row[3]).longValue(), (BigDecimal) row[4]);
   }
 
   @SuppressWarnings("unchecked")

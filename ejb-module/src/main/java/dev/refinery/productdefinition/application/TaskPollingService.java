@@ -2,6 +2,7 @@ package dev.refinery.productdefinition.application;
 
 import dev.refinery.productdefinition.domain.AgentException;
 import dev.refinery.productdefinition.domain.AgentResult;
+import dev.refinery.productdefinition.domain.AgentRun;
 import dev.refinery.productdefinition.domain.PrdDocuments;
 import dev.refinery.productdefinition.domain.ProductManagerAgent;
 import dev.refinery.shared.infrastructure.concurrent.Wakeable;
@@ -112,24 +113,28 @@ public class TaskPollingService {
     try {
       result = agent.work(work.request(claim, maxRounds));
     } catch (AgentException e) {
-      fail(claim, e.getMessage(), e.retryable());
+      fail(claim, e.run().orElse(nothingUsed()), e.getMessage(), e.retryable());
       return;
     } catch (RuntimeException e) {
-      fail(claim, e.toString(), true);
+      fail(claim, nothingUsed(), e.toString(), true);
       return;
     }
     if (result instanceof AgentResult.WritePrd prd) {
       List<String> problems = documents.problems(documents.json(prd.prd()));
       if (!problems.isEmpty()) {
-        fail(claim, "the PRD does not match the schema: " + problems, false);
+        fail(claim, result.run(), "the PRD does not match the schema: " + problems, false);
         return;
       }
     }
     work.complete(claim, result);
   }
 
-  private void fail(AgentWork.Claim claim, String reason, boolean retryable) {
+  private AgentRun nothingUsed() {
+    return new AgentRun(agent.name(), null, null, 0, 0, 0, 0);
+  }
+
+  private void fail(AgentWork.Claim claim, AgentRun run, String reason, boolean retryable) {
     Optional<Duration> next = retryable ? retries.delayAfter(claim.attempt()) : Optional.empty();
-    work.failed(claim, agent.name(), reason, retryable, next);
+    work.failed(claim, run, reason, retryable, next);
   }
 }
