@@ -36,6 +36,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.Config;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -66,9 +67,10 @@ class RefineryIT {
     return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("refinery.war")))
         .addClasses(RefineryIT.class, Http.class, Api.class, BrokerProxy.class, Ledger.class, MessagingChecks.class,
             MessagingChecks.PermanentFailure.class, JmsHarness.class, LoadEvent.class, ScriptedAgent.class,
-            WorkflowChecks.class, WorkflowContainerChecks.class, WebhookReceiver.class, WebhookReceiver.Post.class,
+            WorkflowChecks.class, WorkflowContainerChecks.class, AgentContainerChecks.class, WebhookReceiver.class, WebhookReceiver.Post.class,
             dev.refinery.taskmanagement.api.LoadPing.class, dev.refinery.humaninteraction.api.LoadPing.class,
             dev.refinery.productdefinition.api.LoadPing.class, dev.refinery.orchestration.api.LoadPing.class)
+        .addAsResource("refinery-it.properties")
         .addAsLibraries(new File(System.getProperty("assertj.jar")), new File(System.getProperty("contract.jar")));
   }
 
@@ -96,6 +98,7 @@ class RefineryIT {
   @Inject TaskPollingService poller;
   @Inject AgentWork agentWork;
   @Inject ProductManagerAgent agent;
+  @Inject Config config;
 
   // --- RabbitMQ away at deployment, then back ---------------------------------------------------
 
@@ -170,8 +173,17 @@ class RefineryIT {
   @Test void criticalTaskSubmittedAfterTwentyLowOnesIsProcessedFirst() throws Exception { services().criticalTaskSubmittedAfterTwentyLowOnesIsProcessedFirst(); }
   @Test void twoScannersAndTwoPollersAtOnceDoEveryStepOnce() throws Exception { services().twoScannersAndTwoPollersAtOnceDoEveryStepOnce(); }
   @Test void lateResultFromAHolderWhoseLeaseRanOutIsRefused() throws Exception { services().lateResultFromAHolderWhoseLeaseRanOutIsRefused(); }
-  @Test void retryableAgentErrorIsRetriedWithGrowingDelaysThenSucceeds() throws Exception { services().retryableAgentErrorIsRetriedWithGrowingDelaysThenSucceeds(); }
-  @Test void nonRetryableAgentErrorFailsTheTaskWithAnAlert() throws Exception { services().nonRetryableAgentErrorFailsTheTaskWithAnAlert(); }
+  @Test void retryableAgentErrorIsRetriedWithGrowingDelaysThenSucceeds() throws Exception { services().retryableAgentErrorIsRetriedWithGrowingDelaysThenSucceeds("[flaky:2] Invoice export", "HTTP 503"); }
+  @Test void nonRetryableAgentErrorFailsTheTaskWithAnAlert() throws Exception { services().nonRetryableAgentErrorFailsTheTaskWithAnAlert("[broken] Invoice export", "HTTP 401"); }
+
+  // --- the LLM agent, against a model server on loopback ------------------------------------------
+
+  @Test @RunAsClient void llmAgentClarifiesThenWritesThePrdWithItsCostsInTheApi() { workflow().llmAgentClarifiesThenWritesThePrdWithItsCostsInTheApi(); }
+  @Test void modelRateLimitingTwiceIsRetriedWithGrowingDelaysThenSucceeds() throws Exception { services().retryableAgentErrorIsRetriedWithGrowingDelaysThenSucceeds("[llm][429x2] Invoice export", "HTTP 429"); }
+  @Test void modelRefusingTheKeyFailsTheTaskWithAnAlertAndAReadableReason() throws Exception { services().nonRetryableAgentErrorFailsTheTaskWithAnAlert("[llm][401] Invoice export", "HTTP 401: the openai server"); }
+  @Test void brokenJsonTwiceFailsTheTaskAfterOneReprompt() throws Exception { agents().brokenJsonTwiceFailsTheTaskAfterOneReprompt(); }
+  @Test void ollamaServerTakesATaskToThePrd() throws Exception { agents().ollamaServerTakesATaskToThePrd(); }
+  @Test void theJacksonInUseIsTheVersionTheBuildTestsWith() throws Exception { agents().theJacksonInUseIsTheVersionTheBuildTestsWith(); }
 
   // --- the thin slice -----------------------------------------------------------------------------
 
@@ -323,6 +335,10 @@ class RefineryIT {
 
   private WorkflowChecks workflow() {
     return new WorkflowChecks(new Api(app("").toString()));
+  }
+
+  private AgentContainerChecks agents() {
+    return new AgentContainerChecks(services(), config);
   }
 
   private WorkflowContainerChecks services() {

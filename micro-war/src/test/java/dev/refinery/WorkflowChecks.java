@@ -76,6 +76,42 @@ final class WorkflowChecks {
     assertThat(Http.json(again).getString("detail")).contains("is PRD_APPROVED");
   }
 
+  /**
+   * The LLM agent (OpenAI protocol, the model server on loopback): questions first, a PRD once they are
+   * answered; each run's model, prompt version, tokens and cost, and their sum, in the task's API view
+   * and in the metrics.
+   */
+  void llmAgentClarifiesThenWritesThePrdWithItsCostsInTheApi() {
+    String task = api.submit("[llm] Make reporting better", "", "HIGH", "ana");
+
+    JsonObject details = api.awaitStatus(task, "CLARIFICATION_NEEDED");
+    assertThat(details.getJsonArray("clarifications").getJsonObject(0).getJsonArray("questions")).isNotEmpty();
+    assertThat(api.post("tasks/" + task + "/answers", "{\"useRecommendations\":true,\"by\":\"ana\"}").statusCode()).isEqualTo(202);
+    details = answerWithRecommendationsUntilThePrd(task);
+
+    assertThat(new PrdSchema().problems(details.getJsonArray("prds").getJsonObject(0).getJsonObject("document").toString())).isEmpty();
+    List<JsonObject> runs = details.getJsonArray("agentRuns").getValuesAs(JsonObject.class);
+    assertThat(runs).extracting(run -> run.getString("outcome")).endsWith("PRD").startsWith("CLARIFY");
+    assertThat(runs).allSatisfy(run -> {
+      assertThat(run.getString("agent")).isEqualTo("openai");
+      assertThat(run.getString("model")).isEqualTo("fake-pm-1");
+      assertThat(run.getString("promptVersion")).isEqualTo("product-manager-v1");
+      assertThat(run.getInt("tokensIn")).isEqualTo(1200);
+      assertThat(run.getInt("tokensOut")).isEqualTo(800);
+      assertThat(run.getJsonNumber("costUsd").bigDecimalValue()).isEqualByComparingTo("0.011");
+    });
+    JsonObject costs = details.getJsonObject("agentCosts");
+    assertThat(costs.getInt("runs")).isEqualTo(runs.size());
+    assertThat(costs.getJsonNumber("tokensIn").longValue()).isEqualTo(1200L * runs.size());
+    assertThat(costs.getJsonNumber("costUsd").bigDecimalValue()).isEqualByComparingTo(new java.math.BigDecimal("0.011").multiply(java.math.BigDecimal.valueOf(runs.size())));
+    assertThat(details.getJsonArray("prds").getJsonObject(0).getString("model")).isEqualTo("fake-pm-1");
+
+    String metrics = Http.get(api.uri("").resolve("/metrics")).body();
+    assertThat(metrics).containsPattern("refinery_agent_tokens_total\\{[^}]*direction=\"in\"[^}]*model=\"fake-pm-1\"[^}]*} [1-9]")
+        .containsPattern("refinery_agent_runs_total\\{[^}]*agent=\"openai\"[^}]*outcome=\"PRD\"[^}]*} [1-9]")
+        .containsPattern("refinery_agent_cost_usd\\{[^}]*} (0\\.0[1-9]|0\\.[1-9]|[1-9])");
+  }
+
   void unknownTaskDecisionIsA404AndMalformedAnswerA400() {
     assertThat(api.post("tasks/" + java.util.UUID.randomUUID() + "/approval", "{\"by\":\"bo\"}").statusCode()).isEqualTo(404);
     String task = api.submit("Make exports better", "", "LOW", "cy");
