@@ -95,7 +95,7 @@ public class ScriptedAgent implements ProductManagerAgent {
     if (ollama == null) {
       LlmSettings openAi = LlmSettings.from(config, LlmSettings.OPENAI);
       LlmSettings settings = new LlmSettings(LlmSettings.OLLAMA, modelServer(config).ollamaBaseUrl(), "llama-it",
-          java.util.Optional.empty(), openAi.timeout(), openAi.temperature(), openAi.maxTokens(), true, openAi.prompt(),
+          java.util.Optional::empty, openAi.timeout(), openAi.temperature(), openAi.maxTokens(), true, openAi.prompt(),
           openAi.inputPricePerMillion(), openAi.outputPricePerMillion());
       ollama = new LlmProductManagerAgent(settings, calls, documents);
     }

@@ -3,14 +3,16 @@ package dev.refinery.productdefinition.infrastructure.llm;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.Config;
 
 /**
  * How to reach the model: provider ({@code openai} for any OpenAI-compatible server, or {@code ollama}),
- * base URL, model, API key, limits and prices (USD per million tokens). The key never appears in
- * {@link #toString()} or in a log line.
+ * base URL, model, API key, limits and prices (USD per million tokens). The key is read for every call,
+ * so one rotated in its source (environment, Payara password alias) takes effect without a redeployment;
+ * it never appears in {@link #toString()} or in a log line.
  */
-public record LlmSettings(String provider, String baseUrl, String model, Optional<String> apiKey, Duration timeout,
+public record LlmSettings(String provider, String baseUrl, String model, Supplier<Optional<String>> apiKey, Duration timeout,
     double temperature, int maxTokens, boolean jsonSchema, String prompt, BigDecimal inputPricePerMillion,
     BigDecimal outputPricePerMillion) {
 
@@ -32,7 +34,7 @@ public record LlmSettings(String provider, String baseUrl, String model, Optiona
     return new LlmSettings(provider,
         config.getOptionalValue("refinery.agent.llm.base-url", String.class).orElse(defaultUrl),
         config.getOptionalValue("refinery.agent.llm.model", String.class).orElse(null),
-        config.getOptionalValue("refinery.agent.llm.api-key", String.class).filter(key -> !key.isBlank()),
+        () -> config.getOptionalValue("refinery.agent.llm.api-key", String.class).filter(key -> !key.isBlank()),
         config.getValue("refinery.agent.llm.timeout", Duration.class),
         config.getValue("refinery.agent.llm.temperature", Double.class),
         config.getValue("refinery.agent.llm.max-tokens", Integer.class),
@@ -52,7 +54,7 @@ public record LlmSettings(String provider, String baseUrl, String model, Optiona
 
   @Override
   public String toString() {
-    return provider + " model " + model + " at " + baseUrl + (apiKey.isPresent() ? " (with an API key)" : "")
+    return provider + " model " + model + " at " + baseUrl + (apiKey.get().isPresent() ? " (with an API key)" : "")
         + ", timeout " + timeout + ", prompt " + prompt;
   }
 }

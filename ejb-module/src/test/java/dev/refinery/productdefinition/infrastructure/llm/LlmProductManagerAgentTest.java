@@ -101,6 +101,20 @@ class LlmProductManagerAgentTest {
   }
 
   @Test
+  void aRotatedKeyIsUsedFromTheNextCallOn() throws AgentException {
+    java.util.concurrent.atomic.AtomicReference<String> key = new java.util.concurrent.atomic.AtomicReference<>("sk-revoked");
+    LlmProductManagerAgent agent = agent(new LlmSettings("openai", server.openAiBaseUrl(), "gpt-test",
+        () -> Optional.of(key.get()), Duration.ofSeconds(10), 0.2, 4096, true, "product-manager-v1", BigDecimal.ZERO,
+        BigDecimal.ZERO));
+    AgentRequest request = request("Invoice export", COMPLETE);
+    assertThatThrownBy(() -> agent.work(request)).hasMessageContaining("HTTP 401");
+
+    key.set(KEY);
+
+    assertThat(agent.work(request)).isInstanceOf(AgentResult.WritePrd.class);
+  }
+
+  @Test
   void rateLimitIsWorthAnotherAttempt() {
     AgentException failure = catchThrowableOfType(AgentException.class,
         () -> agent(openAi(true)).work(request("[429x1] Invoice export", COMPLETE)));
@@ -162,7 +176,7 @@ class LlmProductManagerAgentTest {
 
   @Test
   void unknownPromptVersionIsRefusedAtStart() {
-    LlmSettings settings = new LlmSettings("openai", server.openAiBaseUrl(), "m", Optional.of(KEY), Duration.ofSeconds(5),
+    LlmSettings settings = new LlmSettings("openai", server.openAiBaseUrl(), "m", () -> Optional.of(KEY), Duration.ofSeconds(5),
         0.2, 4096, true, "product-manager-v99", BigDecimal.ZERO, BigDecimal.ZERO);
 
     assertThatThrownBy(() -> agent(settings)).isInstanceOf(IllegalArgumentException.class)
@@ -178,7 +192,7 @@ class LlmProductManagerAgentTest {
   }
 
   private static LlmSettings settings(String provider, String baseUrl, boolean jsonSchema) {
-    return new LlmSettings(provider, baseUrl, "gpt-test", Optional.of(KEY), Duration.ofSeconds(10), 0.2, 4096,
+    return new LlmSettings(provider, baseUrl, "gpt-test", () -> Optional.of(KEY), Duration.ofSeconds(10), 0.2, 4096,
         jsonSchema, "product-manager-v1", new BigDecimal("2.50"), new BigDecimal("10.00"));
   }
 
