@@ -20,6 +20,10 @@ final class RefineryCommand {
 
   private final Map<String, String> environment = new HashMap<>();
 
+  private RefineryCommand(Map<String, String> environment) {
+    this.environment.putAll(environment);
+  }
+
   RefineryCommand(Path runtime, int portBase) {
     environment.put("REFINERY_RUNTIME", runtime.toString());
     environment.put("REFINERY_PORT_BASE", String.valueOf(portBase));
@@ -27,9 +31,11 @@ final class RefineryCommand {
     environment.put("REFINERY_WAR", System.getProperty("refinery.war"));
   }
 
+  /** The same command with one more variable set; this one is left as it was. */
   RefineryCommand with(String variable, String value) {
-    environment.put(variable, value);
-    return this;
+    RefineryCommand copy = new RefineryCommand(environment);
+    copy.environment.put(variable, value);
+    return copy;
   }
 
   Result run(String... arguments) {

@@ -2,6 +2,7 @@ package dev.refinery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.refinery.productdefinition.infrastructure.llm.FakeModelServer;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -28,7 +29,13 @@ class RefineryEarIT {
   private static final int WORKER_PORT = Integer.getInteger("it.worker.port");
   private static final Path RUNTIME = Path.of(System.getProperty("refinery.runtime"));
   private static final String SERVER = "http://127.0.0.1:" + (PORT_BASE + 80) + "/";
-  private static final RefineryCommand REFINERY = new RefineryCommand(RUNTIME, PORT_BASE);
+  /** The model the LLM agent talks to; it refuses any key but this one. */
+  private static final String API_KEY = "sk-ear-" + java.util.UUID.randomUUID();
+  private static final FakeModelServer MODEL = startModelServer();
+  private static final RefineryCommand REFINERY = new RefineryCommand(RUNTIME, PORT_BASE)
+      .with("REFINERY_AGENT_PROVIDER", "openai")
+      .with("REFINERY_AGENT_LLM_BASE_URL", MODEL.openAiBaseUrl())
+      .with("REFINERY_AGENT_LLM_MODEL", "gpt-ear");
 
   private static long serverPid;
 
@@ -43,10 +50,37 @@ class RefineryEarIT {
     assertThat(result.exitCode()).as(result.output()).isZero();
     assertThat(result.output()).contains("refinery: ready. Console " + SERVER);
     serverPid = Long.parseLong(Files.readString(RUNTIME.resolve("domains/refinery/config/pid")).trim());
+    // The server's key, never in its environment: an alias, then a redeployment so the application sees it.
+    createPasswordAlias("refinery.agent.llm.api-key", API_KEY);
+    RefineryCommand.Result redeployed = REFINERY.run("run");
+    assertThat(redeployed.exitCode()).as(redeployed.output()).isZero();
+  }
+
+  private static FakeModelServer startModelServer() {
+    try {
+      return FakeModelServer.start(0, API_KEY);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** As an operator would, through {@code ./refinery asadmin}, the password from a file (a new one each run). */
+  private static void createPasswordAlias(String alias, String password) throws IOException {
+    Path file = Files.createTempFile("alias", ".txt");
+    try {
+      Files.writeString(file, "AS_ADMIN_ALIASPASSWORD=" + password + "\n");
+      boolean exists = REFINERY.run("asadmin", "list-password-aliases").lines().contains(alias); // the domain outlives a build
+      RefineryCommand.Result result = REFINERY.run("asadmin", "--passwordfile", file.toString(),
+          exists ? "update-password-alias" : "create-password-alias", alias);
+      assertThat(result.exitCode()).as(result.output()).isZero();
+    } finally {
+      Files.delete(file);
+    }
   }
 
   @AfterAll
   static void stopLeavesNoProcessBehind() {
+    MODEL.close();
     RefineryCommand.Result result = REFINERY.run("stop");
 
     assertThat(result.exitCode()).as(result.output()).isZero();
@@ -86,6 +120,21 @@ class RefineryEarIT {
     assertThat(console.body()).contains("Audit log export", "ui-datatable");
   }
 
+  /** The production artifact with the LLM agent: the server calls the model with the key from a password alias. */
+  @Test
+  void llmAgentOnTheServerSignsInWithTheKeyFromAPasswordAlias() {
+    String id = submit("Invoice export", COMPLETE, "HIGH");
+
+    JsonObject details = awaitTask(SERVER, id, d -> d.getJsonObject("task").getString("status").equals("PRD_VALIDATION"));
+
+    assertThat(details.getJsonArray("agentRuns").getValuesAs(JsonObject.class)).singleElement()
+        .satisfies(run -> assertThat(run.getString("agent")).isEqualTo("openai"));
+    assertThat(MODEL.calls(id)).singleElement().satisfies(call -> {
+      assertThat(call.authorization()).isEqualTo("Bearer " + API_KEY);
+      assertThat(call.status()).isEqualTo(200);
+    });
+  }
+
   @Test
   void invalidRequestIsAProblemNamingTheField() {
     HttpResponse<String> response = Http.postJson(SERVER + "api/requests",
@@ -112,12 +161,23 @@ class RefineryEarIT {
    */
   @Test
   void serverAndWorkerTogetherTakeEveryTaskThroughOnce() throws Exception {
-    RefineryCommand.Result started = REFINERY.run("worker", "start", "--port", String.valueOf(WORKER_PORT));
+    RefineryCommand.Result started = REFINERY.with("REFINERY_AGENT_LLM_API_KEY", API_KEY) // the worker's key: its environment
+        .run("worker", "start", "--port", String.valueOf(WORKER_PORT));
     assertThat(started.exitCode()).as(started.output()).isZero();
     long workerPid = pidIn(started.output());
-    String worker = "http://127.0.0.1:" + WORKER_PORT + "/";
-    assertThat(Http.get(worker + "health/ready").statusCode()).isEqualTo(200);
+    try {
+      takeTwentyTasksThrough("http://127.0.0.1:" + WORKER_PORT + "/");
+    } finally { // a failed check must not leave the worker running into the other tests
+      RefineryCommand.Result stopped = REFINERY.run("worker", "stop", "--port", String.valueOf(WORKER_PORT));
+      assertThat(stopped.exitCode()).as(stopped.output()).isZero();
+    }
+    assertThat(ProcessHandle.of(workerPid).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true));
+    assertThat(listening(WORKER_PORT)).isFalse();
+    assertThat(severeEntries(RUNTIME.resolve("workers/" + WORKER_PORT + "/server.log"))).isEmpty();
+  }
 
+  private static void takeTwentyTasksThrough(String worker) throws InterruptedException {
+    assertThat(Http.get(worker + "health/ready").statusCode()).isEqualTo(200);
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
       ids.add(submit("Shared work " + i, COMPLETE, i % 2 == 0 ? "HIGH" : "LOW"));
@@ -138,12 +198,6 @@ class RefineryEarIT {
     } while (notified < ids.size() && System.currentTimeMillis() < deadline);
     Thread.sleep(2_000); // a duplicate would arrive after the first
     assertThat(approverNotifications(ids)).as("approver notifications, one per task").isEqualTo(ids.size());
-
-    RefineryCommand.Result stopped = REFINERY.run("worker", "stop", "--port", String.valueOf(WORKER_PORT));
-    assertThat(stopped.exitCode()).as(stopped.output()).isZero();
-    assertThat(ProcessHandle.of(workerPid).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true));
-    assertThat(listening(WORKER_PORT)).isFalse();
-    assertThat(severeEntries(RUNTIME.resolve("workers/" + WORKER_PORT + "/server.log"))).isEmpty();
   }
 
   private static final String COMPLETE = "Finance users export invoices manually every month, which takes hours. So"

@@ -8,9 +8,9 @@ import org.eclipse.microprofile.config.Config;
 
 /**
  * How to reach the model: provider ({@code openai} for any OpenAI-compatible server, or {@code ollama}),
- * base URL, model, API key, limits and prices (USD per million tokens). The key is read for every call,
- * so one rotated in its source (environment, Payara password alias) takes effect without a redeployment;
- * it never appears in {@link #toString()} or in a log line.
+ * base URL, model, API key, limits and prices (USD per million tokens). The key is looked up for every
+ * call rather than fixed when the agent is built, and it never appears in {@link #toString()} or in a
+ * log line.
  */
 public record LlmSettings(String provider, String baseUrl, String model, Supplier<Optional<String>> apiKey, Duration timeout,
     double temperature, int maxTokens, boolean jsonSchema, String prompt, BigDecimal inputPricePerMillion,
@@ -54,7 +54,7 @@ public record LlmSettings(String provider, String baseUrl, String model, Supplie
 
   @Override
   public String toString() {
-    return provider + " model " + model + " at " + baseUrl + (apiKey.get().isPresent() ? " (with an API key)" : "")
-        + ", timeout " + timeout + ", prompt " + prompt;
+    // The key is not even looked up here: a first read before it exists would be cached by the server.
+    return provider + " model " + model + " at " + baseUrl + ", timeout " + timeout + ", prompt " + prompt;
   }
 }
