@@ -33,6 +33,21 @@ final class AgentContainerChecks {
     assertThat(workflow.alerts(task, 1)).singleElement().satisfies(alert -> assertThat(alert.retryable()).isFalse());
   }
 
+  /**
+   * The Fault Tolerance timeout on the model call (set to 2 s for the tests, below the 10 s HTTP timeout
+   * and the 4 s the slow answer takes) cuts the call off; the next attempt gets the PRD.
+   */
+  void modelSlowerThanTheFaultToleranceTimeoutIsCutOffAndRetried() throws Exception {
+    UUID task = workflow.submit("[llm][slowx1] Invoice export", "HIGH");
+
+    workflow.awaitStatus(task, TaskStatus.PRD_VALIDATION);
+
+    List<Object[]> runs = workflow.rows("SELECT outcome, latency_ms, error FROM productdefinition.agent_run WHERE task_id = ? ORDER BY id", task);
+    assertThat(runs).extracting(run -> run[0]).containsExactly("RETRY", "PRD");
+    assertThat(((Number) runs.getFirst()[1]).longValue()).as("cut off after the 2 s timeout").isBetween(1_900L, 3_500L);
+    assertThat((String) runs.getFirst()[2]).contains("within the time limit");
+  }
+
   void ollamaServerTakesATaskToThePrd() throws Exception {
     UUID task = workflow.submit("[ollama] Invoice export", "MEDIUM");
 

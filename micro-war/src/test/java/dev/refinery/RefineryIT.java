@@ -180,6 +180,7 @@ class RefineryIT {
 
   @Test @RunAsClient void llmAgentClarifiesThenWritesThePrdWithItsCostsInTheApi() { workflow().llmAgentClarifiesThenWritesThePrdWithItsCostsInTheApi(); }
   @Test void modelRateLimitingTwiceIsRetriedWithGrowingDelaysThenSucceeds() throws Exception { services().retryableAgentErrorIsRetriedWithGrowingDelaysThenSucceeds("[llm][429x2] Invoice export", "HTTP 429"); }
+  @Test void modelSlowerThanTheFaultToleranceTimeoutIsCutOffAndRetried() throws Exception { agents().modelSlowerThanTheFaultToleranceTimeoutIsCutOffAndRetried(); }
   @Test void modelRefusingTheKeyFailsTheTaskWithAnAlertAndAReadableReason() throws Exception { services().nonRetryableAgentErrorFailsTheTaskWithAnAlert("[llm][401] Invoice export", "HTTP 401: the openai server"); }
   @Test void brokenJsonTwiceFailsTheTaskAfterOneReprompt() throws Exception { agents().brokenJsonTwiceFailsTheTaskAfterOneReprompt(); }
   @Test void ollamaServerTakesATaskToThePrd() throws Exception { agents().ollamaServerTakesATaskToThePrd(); }

@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
  * A model server on loopback speaking the OpenAI chat-completions protocol ({@code POST /v1/chat/completions})
  * and Ollama's ({@code POST /api/chat}). Its "model" is the offline agent, so its answers are deterministic
  * and schema-valid; a task's title asks for faults: {@code [429xN]} rate-limits the first N calls,
+ * {@code [slowxN]} answers the first N calls only after {@link #SLOW},
  * {@code [401]} refuses the key, {@code [garbage]} always answers broken JSON, {@code [misfit-once]} answers
  * outside the schema once. A wrong bearer token is refused too.
  */
@@ -49,7 +50,11 @@ public final class FakeModelServer implements AutoCloseable {
   public static final int TOKENS_IN = 1200;
   public static final int TOKENS_OUT = 800;
 
+  /** How long a slow answer takes: longer than the Fault Tolerance timeout the container tests configure. */
+  public static final java.time.Duration SLOW = java.time.Duration.ofSeconds(4);
+
   private static final Pattern RATE_LIMITED = Pattern.compile("\\[429x(\\d+)]");
+  private static final Pattern SLOWED = Pattern.compile("\\[slowx(\\d+)]");
   private static final Jsonb JSONB = JsonbBuilder.create();
 
   private final HttpServer server;
@@ -58,12 +63,14 @@ public final class FakeModelServer implements AutoCloseable {
   private final Map<String, AtomicInteger> callsPerTask = new ConcurrentHashMap<>();
   private final OfflineProductManagerAgent brain = new OfflineProductManagerAgent();
   private final PrdSchema documents = new PrdSchema();
+  private final java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newCachedThreadPool();
 
   private FakeModelServer(int port, String apiKey) throws IOException {
     this.apiKey = apiKey;
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
     server.createContext("/v1/chat/completions", exchange -> handle(exchange, false));
     server.createContext("/api/chat", exchange -> handle(exchange, true));
+    server.setExecutor(executor);
     server.start();
   }
 
@@ -88,6 +95,7 @@ public final class FakeModelServer implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    executor.shutdownNow();
   }
 
   private void handle(HttpExchange exchange, boolean ollama) throws IOException {
@@ -100,6 +108,10 @@ public final class FakeModelServer implements AutoCloseable {
       int call = callsPerTask.computeIfAbsent(task, id -> new AtomicInteger()).incrementAndGet();
       String authorization = exchange.getRequestHeaders().getFirst("Authorization");
       Matcher rateLimited = RATE_LIMITED.matcher(title);
+      Matcher slowed = SLOWED.matcher(title);
+      if (slowed.find() && call <= Integer.parseInt(slowed.group(1))) {
+        pause(SLOW);
+      }
       int status;
       String answer;
       if (!ollama && (title.contains("[401]") || !("Bearer " + apiKey).equals(authorization))) {
@@ -120,6 +132,14 @@ public final class FakeModelServer implements AutoCloseable {
       exchange.getResponseHeaders().add("Content-Type", "application/json");
       exchange.sendResponseHeaders(status, bytes.length);
       exchange.getResponseBody().write(bytes);
+    }
+  }
+
+  private static void pause(java.time.Duration duration) {
+    try {
+      Thread.sleep(duration);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
