@@ -12,6 +12,7 @@ import dev.refinery.productdefinition.application.TaskPollingService;
 import dev.refinery.productdefinition.domain.ProductManagerAgent;
 import dev.refinery.shared.application.DeadLetters;
 import dev.refinery.shared.infrastructure.messaging.DeadLetterStore;
+import dev.refinery.shared.infrastructure.messaging.InMemoryMessageQueue;
 import dev.refinery.shared.infrastructure.messaging.JmsHarness;
 import dev.refinery.shared.infrastructure.messaging.MessageQueueContract;
 import dev.refinery.shared.infrastructure.messaging.MessagingResources;
@@ -20,6 +21,7 @@ import dev.refinery.shared.infrastructure.messaging.OutboxRelay;
 import dev.refinery.shared.infrastructure.messaging.OutboxStore;
 import dev.refinery.shared.infrastructure.persistence.SchemaMigrator;
 import dev.refinery.shared.messaging.MessageQueue;
+import dev.refinery.shared.monitoring.EventLog;
 import dev.refinery.taskmanagement.application.Tasks;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
@@ -37,6 +39,7 @@ import java.sql.SQLException;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -67,7 +70,8 @@ class RefineryIT {
     return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("refinery.war")))
         .addClasses(RefineryIT.class, Http.class, Api.class, BrokerProxy.class, Ledger.class, MessagingChecks.class,
             MessagingChecks.PermanentFailure.class, JmsHarness.class, LoadEvent.class, ScriptedAgent.class,
-            WorkflowChecks.class, WorkflowContainerChecks.class, AgentContainerChecks.class, WebhookReceiver.class, WebhookReceiver.Post.class,
+            WorkflowChecks.class, WorkflowContainerChecks.class, AgentContainerChecks.class, MonitoringChecks.class,
+            dev.refinery.orchestration.api.MonitoringProbe.class, WebhookReceiver.class, WebhookReceiver.Post.class,
             dev.refinery.taskmanagement.api.LoadPing.class, dev.refinery.humaninteraction.api.LoadPing.class,
             dev.refinery.productdefinition.api.LoadPing.class, dev.refinery.orchestration.api.LoadPing.class)
         .addAsResource("refinery-it.properties")
@@ -98,6 +102,9 @@ class RefineryIT {
   @Inject TaskPollingService poller;
   @Inject AgentWork agentWork;
   @Inject ProductManagerAgent agent;
+  @Inject InMemoryMessageQueue inMemoryQueue;
+  @Inject EventLog eventLog;
+  @Inject MetricRegistry metricRegistry;
   @Inject Config config;
 
   // --- RabbitMQ away at deployment, then back ---------------------------------------------------
@@ -175,6 +182,12 @@ class RefineryIT {
   @Test void lateResultFromAHolderWhoseLeaseRanOutIsRefused() throws Exception { services().lateResultFromAHolderWhoseLeaseRanOutIsRefused(); }
   @Test void retryableAgentErrorIsRetriedWithGrowingDelaysThenSucceeds() throws Exception { services().retryableAgentErrorIsRetriedWithGrowingDelaysThenSucceeds("[flaky:2] Invoice export", "HTTP 503"); }
   @Test void nonRetryableAgentErrorFailsTheTaskWithAnAlert() throws Exception { services().nonRetryableAgentErrorFailsTheTaskWithAnAlert("[broken] Invoice export", "HTTP 401"); }
+
+  // --- monitoring --------------------------------------------------------------------------------
+
+  @Test void interceptorRecordsPublishAndConsumptionOnBothAdapters() throws Exception { monitoring().interceptorRecordsPublishAndConsumptionOnBothAdapters(); }
+  @Test void monitoringThatCannotWriteNeverStopsMessages() throws Exception { monitoring().monitoringThatCannotWriteNeverStopsMessages(); }
+  @Test @RunAsClient void taskHistoryIsReadBackFromTheEventLog() { workflow().taskHistoryIsReadBackFromTheEventLog(); }
 
   // --- the LLM agent, against a model server on loopback ------------------------------------------
 
@@ -336,6 +349,10 @@ class RefineryIT {
 
   private WorkflowChecks workflow() {
     return new WorkflowChecks(new Api(app("").toString()));
+  }
+
+  private MonitoringChecks monitoring() {
+    return new MonitoringChecks(messageQueue, inMemoryQueue, eventLog, transaction, dataSource, metricRegistry);
   }
 
   private AgentContainerChecks agents() {

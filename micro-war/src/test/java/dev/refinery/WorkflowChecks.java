@@ -112,6 +112,49 @@ final class WorkflowChecks {
         .containsPattern("refinery_agent_cost_usd\\{[^}]*} (0\\.0[1-9]|0\\.[1-9]|[1-9])");
   }
 
+  /** Every command and event of a task's workflow, in order, with outcomes, from the event log over REST. */
+  void taskHistoryIsReadBackFromTheEventLog() {
+    String task = api.submit("Invoice export", WorkflowContainerChecks.COMPLETE, "MEDIUM", "ivy");
+    api.awaitStatus(task, "PRD_VALIDATION");
+
+    List<String> expected = List.of(
+        "PUBLISHED taskmanagement.CreateTask taskmanagement published",
+        "CONSUMED taskmanagement.CreateTask taskmanagement ok",
+        "PUBLISHED taskmanagement.TaskCreated subscribers published",
+        "CONSUMED taskmanagement.TaskCreated orchestration ok",
+        "PUBLISHED taskmanagement.StartRequestValidation taskmanagement published",
+        "CONSUMED taskmanagement.RequestValidationStarted productdefinition ok",
+        "PUBLISHED taskmanagement.SubmitPrd taskmanagement published",
+        "CONSUMED taskmanagement.PrdSubmitted orchestration ok",
+        "CONSUMED humaninteraction.NotifyApprovers humaninteraction ok");
+    List<JsonObject> log = List.of();
+    List<String> lines = List.of();
+    long deadline = System.currentTimeMillis() + 20_000;
+    while (System.currentTimeMillis() < deadline) {
+      log = Http.jsonArray(api.get("events?task=" + task)).getValuesAs(JsonObject.class);
+      lines = log.stream().map(line -> line.getString("direction") + " " + line.getString("type") + " "
+          + line.getString("target") + " " + line.getString("outcome")).toList();
+      if (lines.containsAll(expected)) {
+        break;
+      }
+      Api.sleep(200);
+    }
+    assertThat(lines).containsAll(expected).allMatch(line -> line.endsWith(" published") || line.endsWith(" ok"));
+    for (int i = 0; i < log.size(); i++) { // in order: every message is published before any context consumes it
+      JsonObject line = log.get(i);
+      if (line.getString("direction").equals("CONSUMED")) {
+        String id = line.getString("messageId");
+        assertThat(log.subList(0, i)).as("the publication of %s before its consumption", line.getString("type"))
+            .anySatisfy(earlier -> assertThat(earlier.getString("messageId") + earlier.getString("direction"))
+                .isEqualTo(id + "PUBLISHED"));
+      }
+    }
+
+    HttpResponse<String> malformed = api.get("events?from=yesterday");
+    assertThat(malformed.statusCode()).isEqualTo(400);
+    assertThat(Http.json(malformed).getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("from");
+  }
+
   void unknownTaskDecisionIsA404AndMalformedAnswerA400() {
     assertThat(api.post("tasks/" + java.util.UUID.randomUUID() + "/approval", "{\"by\":\"bo\"}").statusCode()).isEqualTo(404);
     String task = api.submit("Make exports better", "", "LOW", "cy");

@@ -54,7 +54,7 @@ public class TasksResource {
       @QueryParam("requester") @Size(max = 100) String requester, @QueryParam("q") @Size(max = 200) String text,
       @QueryParam("page") @DefaultValue("0") @Min(0) int page,
       @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Tasks.MAX_PAGE_SIZE) int size) {
-    return tasks.search(new TaskFilter(status, priority, blankToNull(requester), blankToNull(text)), page, size);
+    return tasks.search(new TaskFilter(status, priority, QueryParams.blankToNull(requester), QueryParams.blankToNull(text)), page, size);
   }
 
   @GET
@@ -77,9 +77,5 @@ public class TasksResource {
     JsonObject document = Json.createReader(new StringReader(version.document())).readObject();
     return new Prd(version.revision(), document, version.agent(), version.model(), version.promptVersion(),
         version.createdAt(), version.rejectionReason(), version.rejectedBy(), version.approvedBy(), version.decidedAt());
-  }
-
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value.strip();
   }
 }

@@ -5,6 +5,7 @@ import dev.refinery.shared.messaging.Command;
 import dev.refinery.shared.messaging.DomainEvent;
 import dev.refinery.shared.messaging.MessageHandler;
 import dev.refinery.shared.messaging.MessageQueue;
+import dev.refinery.shared.monitoring.Monitored;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
@@ -23,6 +24,7 @@ import java.util.concurrent.TimeUnit;
  * policy's delays, dead letters, attempt counts, deduplication on message ids. Nothing survives a restart.
  */
 @ApplicationScoped
+@Monitored
 public class InMemoryMessageQueue implements MessageQueue {
 
   private static final System.Logger LOG = System.getLogger(InMemoryMessageQueue.class.getName());
@@ -36,6 +38,9 @@ public class InMemoryMessageQueue implements MessageQueue {
   private final Clock clock;
   private final Set<String> handled = ConcurrentHashMap.newKeySet();
   private final List<DeadLetter> deadLetters = new CopyOnWriteArrayList<>();
+
+  /** This bean as the container hands it out, so sends and deliveries pass the monitoring interceptor. */
+  @Inject InMemoryMessageQueue self;
 
   /** For the container's client proxy only. */
   protected InMemoryMessageQueue() {
@@ -56,12 +61,12 @@ public class InMemoryMessageQueue implements MessageQueue {
 
   @Override
   public void publishEvent(DomainEvent event, String routingKey) {
-    send(publication.event(event, routingKey));
+    self().enqueue(publication.event(event, routingKey));
   }
 
   @Override
   public void publishCommand(Command command, String routingKey) {
-    send(publication.command(command, routingKey));
+    self().enqueue(publication.command(command, routingKey));
   }
 
   @Override
@@ -78,14 +83,15 @@ public class InMemoryMessageQueue implements MessageQueue {
 
   /** Puts a message straight onto a context's queue, as a foreign producer would. */
   public void deliver(BoundedContext context, RawMessage message) {
-    scheduler.execute(() -> consume(context, message));
+    scheduler.execute(() -> self().consume(context, message));
   }
 
   public List<DeadLetter> deadLetters() {
     return List.copyOf(deadLetters);
   }
 
-  private void send(Publication.Outgoing outgoing) {
+  /** Sends once the publishing transaction commits. Public for the interceptor only: publish instead. */
+  public void enqueue(Publication.Outgoing outgoing) {
     afterCommit.run(() -> {
       if (outgoing.destination().everySubscriber()) {
         for (BoundedContext context : BoundedContext.values()) {
@@ -97,29 +103,36 @@ public class InMemoryMessageQueue implements MessageQueue {
     });
   }
 
-  private void consume(BoundedContext context, RawMessage message) {
+  /** One delivery to a context. Public for the interceptor only: deliveries follow publishing. */
+  public Consumed consume(BoundedContext context, RawMessage message) {
     RecordingInbox inbox = new RecordingInbox();
     try {
-      dispatch.dispatch(context, message, inbox);
+      return Consumed.of(context, message.headers(), dispatch.dispatch(context, message, inbox));
     } catch (Exception e) {
       inbox.rollback(); // the record of handling goes with the handling's effects
-      fail(context, message, e);
+      return fail(context, message, e);
     }
   }
 
-  private void fail(BoundedContext context, RawMessage message, Exception error) {
+  private Consumed fail(BoundedContext context, RawMessage message, Exception error) {
     Failure failure = Failure.of(error);
-    switch (failures.decide(message, context.queue(), failure, clock.instant())) {
+    return switch (failures.decide(message, context.queue(), failure, clock.instant())) {
       case FailurePolicy.Retry retry -> {
         LOG.log(Level.INFO, "Retrying {0} for {1} in {2} ms: {3}",
             message.headers(), context.segment(), retry.delay().toMillis(), failure);
-        scheduler.schedule(() -> consume(context, retry.copy()), retry.delay().toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.schedule(() -> self().consume(context, retry.copy()), retry.delay().toMillis(), TimeUnit.MILLISECONDS);
+        yield new Consumed(context, message.headers(), Consumed.Outcome.RETRIED, failure.toString());
       }
       case FailurePolicy.GiveUp giveUp -> {
         LOG.log(Level.WARNING, "Dead-lettered {0} from {1}: {2}", message.headers(), context.queue(), failure);
         deadLetters.add(giveUp.deadLetter());
+        yield new Consumed(context, message.headers(), Consumed.Outcome.DEAD_LETTERED, failure.toString());
       }
-    }
+    };
+  }
+
+  private InMemoryMessageQueue self() {
+    return self != null ? self : this; // outside a container (unit tests) there is no proxy
   }
 
   /** The in-memory inbox, with the one record a failed delivery must take back. */

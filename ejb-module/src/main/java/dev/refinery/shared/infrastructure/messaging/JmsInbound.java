@@ -1,6 +1,7 @@
 package dev.refinery.shared.infrastructure.messaging;
 
 import dev.refinery.shared.messaging.BoundedContext;
+import dev.refinery.shared.monitoring.Monitored;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.jms.Message;
@@ -15,6 +16,7 @@ import java.time.Clock;
  * broker redelivers.
  */
 @ApplicationScoped
+@Monitored
 public class JmsInbound {
 
   private static final System.Logger LOG = System.getLogger(JmsInbound.class.getName());
@@ -29,28 +31,33 @@ public class JmsInbound {
 
   @Inject Clock clock;
 
-  public void consume(BoundedContext context, Message delivery) {
+  public Consumed consume(BoundedContext context, Message delivery) {
     RawMessage message;
     try {
       message = JmsMessages.read(delivery);
     } catch (MalformedMessageException e) {
-      giveUp(DeadLetter.of(JmsMessages.unreadable(delivery, context), context.queue(), Failure.of(e), clock.instant()));
-      return;
+      RawMessage unreadable = JmsMessages.unreadable(delivery, context);
+      giveUp(DeadLetter.of(unreadable, context.queue(), Failure.of(e), clock.instant()));
+      return new Consumed(context, unreadable.headers(), Consumed.Outcome.DEAD_LETTERED, e.toString());
     }
     Dispatcher.Outcome outcome = dispatcher.dispatch(context, message);
     if (outcome.failure() == null) {
       LOG.log(Level.DEBUG, "{0} {1} for {2}", outcome.result(), message.headers(), context.segment());
-      return;
+      return Consumed.of(context, message.headers(), outcome.result());
     }
-    switch (failures.decide(message, context.queue(), outcome.failure(), clock.instant())) {
+    return switch (failures.decide(message, context.queue(), outcome.failure(), clock.instant())) {
       case FailurePolicy.Retry retry -> {
         LOG.log(Level.INFO, "Retrying {0} for {1} in {2} ms: {3}",
             message.headers(), context.segment(), retry.delay().toMillis(), outcome.failure());
         String delayQueue = context.queue() + ".delay." + retry.delay().toMillis();
         outbox.append(new Publication.Outgoing(Publication.Destination.queue(delayQueue), retry.copy()));
+        yield new Consumed(context, message.headers(), Consumed.Outcome.RETRIED, outcome.failure().toString());
       }
-      case FailurePolicy.GiveUp giveUp -> giveUp(giveUp.deadLetter());
-    }
+      case FailurePolicy.GiveUp giveUp -> {
+        giveUp(giveUp.deadLetter());
+        yield new Consumed(context, message.headers(), Consumed.Outcome.DEAD_LETTERED, outcome.failure().toString());
+      }
+    };
   }
 
   private void giveUp(DeadLetter letter) {

@@ -5,6 +5,7 @@ import dev.refinery.shared.messaging.Command;
 import dev.refinery.shared.messaging.DomainEvent;
 import dev.refinery.shared.messaging.MessageHandler;
 import dev.refinery.shared.messaging.MessageQueue;
+import dev.refinery.shared.monitoring.Monitored;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -16,6 +17,7 @@ import java.util.Set;
  * through each context's message-driven bean.
  */
 @ApplicationScoped
+@Monitored
 public class JmsMessageQueue implements MessageQueue {
 
   @Inject Outbox outbox;
@@ -26,18 +28,26 @@ public class JmsMessageQueue implements MessageQueue {
 
   @Inject Clock clock;
 
+  /** This bean as the container hands it out, so sends pass the monitoring interceptor. */
+  @Inject JmsMessageQueue self;
+
   private Publication publication() {
     return new Publication(codec, clock);
   }
 
   @Override
   public void publishEvent(DomainEvent event, String routingKey) {
-    outbox.append(publication().event(event, routingKey));
+    self.enqueue(publication().event(event, routingKey));
   }
 
   @Override
   public void publishCommand(Command command, String routingKey) {
-    outbox.append(publication().command(command, routingKey));
+    self.enqueue(publication().command(command, routingKey));
+  }
+
+  /** Into the outbox, in the caller's transaction. Public for the interceptor only: publish instead. */
+  public void enqueue(Publication.Outgoing outgoing) {
+    outbox.append(outgoing);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.refinery.shared.infrastructure.messaging;
 
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Typed;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import java.lang.System.Logger.Level;
@@ -8,8 +9,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Chooses the message queue adapter from {@code refinery.messaging.adapter} ({@code jms} or
- * {@code in-memory}) by removing the other one, so exactly one bean implements the port and it stays a
- * real bean the monitoring interceptor can wrap (a producer's product would not be intercepted).
+ * {@code in-memory}): the other one stays a bean of its own class only, so exactly one bean implements
+ * the port, and it is a real bean the monitoring interceptor wraps (a producer's product would not be
+ * intercepted). The container tests inject the other by its class to prove the interceptor on it too.
  */
 public class MessageQueueSelection implements Extension {
 
@@ -31,7 +33,7 @@ public class MessageQueueSelection implements Extension {
       throw new IllegalArgumentException("refinery.messaging.adapter must be jms or in-memory, not '" + chosen + "'");
     }
     if (!chosen.equals(adapter)) {
-      type.veto();
+      type.configureAnnotatedType().add(Typed.Literal.of(new Class<?>[] {type.getAnnotatedType().getJavaClass()}));
     } else {
       LOG.log(Level.INFO, "Message queue adapter: {0}", adapter);
     }

@@ -27,7 +27,7 @@ public class SchemaMigrator {
 
   /** The contexts' schemas and the messaging infrastructure's, in the order they are migrated. */
   public static final List<String> SCHEMAS =
-      List.of("taskmanagement", "humaninteraction", "productdefinition", "orchestration", "messaging");
+      List.of("taskmanagement", "humaninteraction", "productdefinition", "orchestration", "messaging", "monitoring");
 
   private static final System.Logger LOG = System.getLogger(SchemaMigrator.class.getName());
 

@@ -14,6 +14,9 @@ public class HttpErrorMapper implements ExceptionMapper<WebApplicationException>
 
   @Override
   public Response toResponse(WebApplicationException exception) {
+    if (exception.getResponse().getEntity() instanceof Problem) {
+      return exception.getResponse(); // already a problem, thrown by our own code
+    }
     if (Causes.contain(exception, NoContentException.class)) {
       return Problem.invalid(List.of(new Problem.FieldError("body", "must not be empty"))).response();
     }

@@ -1,0 +1,102 @@
+package dev.refinery.shared.monitoring;
+
+import dev.refinery.shared.infrastructure.messaging.AfterCommit;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.lang.System.Logger.Level;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+
+/**
+ * The append-only event log ({@code monitoring.event_log}): the workflow's audit trail. Lines are kept
+ * in memory once their transaction commits and written in batches every {@value #FLUSH_MILLIS} ms, in a
+ * transaction of their own, so recording never slows or fails the message it records. A line that cannot
+ * be written (the database gone, the buffer of {@value #CAPACITY} full) is counted in
+ * {@code refinery_monitoring_dropped_total} and logged, not retried.
+ */
+@ApplicationScoped
+public class EventLog {
+
+  /** What to read back: null fields match anything. */
+  public record Filter(String correlationId, String type, Instant from, Instant to) {}
+
+  static final int CAPACITY = 50_000;
+  static final long FLUSH_MILLIS = 200;
+  private static final int BATCH = 1_000;
+  private static final System.Logger LOG = System.getLogger(EventLog.class.getName());
+
+  @Inject EventLogStore store;
+
+  @Inject AfterCommit afterCommit;
+
+  @Inject MetricRegistry registry;
+
+  @Resource ManagedScheduledExecutorService scheduler;
+
+  private final BlockingQueue<MessageRecord> pending = new ArrayBlockingQueue<>(CAPACITY);
+  private final AtomicLong dropped = new AtomicLong();
+  private ScheduledFuture<?> flushing;
+
+  @PostConstruct
+  void start() {
+    flushing = scheduler.scheduleWithFixedDelay(this::flush, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+  }
+
+  @PreDestroy
+  void stop() {
+    flushing.cancel(false);
+    flush();
+  }
+
+  /** Keeps the line once the current transaction commits (at once outside one). */
+  void afterCommit(MessageRecord line) {
+    afterCommit.run(() -> now(line));
+  }
+
+  /** Keeps the line whatever becomes of the current transaction. */
+  void now(MessageRecord line) {
+    if (!pending.offer(line)) {
+      drop(1, "the buffer is full");
+    }
+  }
+
+  /** The lines about one task, oldest first: every command and event of its workflow and how each ended. */
+  public List<MessageRecord> history(String correlationId) {
+    return store.find(new Filter(correlationId, null, null, null), Integer.MAX_VALUE);
+  }
+
+  public List<MessageRecord> find(Filter filter, int limit) {
+    return store.find(filter, limit);
+  }
+
+  /** Writes what is waiting; what the timer does, and what tests call to read their own lines at once. */
+  public void flush() {
+    List<MessageRecord> batch = new ArrayList<>(BATCH);
+    while (pending.drainTo(batch, BATCH) > 0) {
+      try {
+        store.append(batch);
+      } catch (RuntimeException e) {
+        drop(batch.size(), e.toString());
+      }
+      batch.clear();
+    }
+  }
+
+  private void drop(int lines, String why) {
+    registry.counter("refinery.monitoring.dropped").inc(lines);
+    if (dropped.getAndAdd(lines) % 1_000 == 0) { // one log line per thousand, not a storm
+      LOG.log(Level.WARNING, "Could not keep {0} event log line(s): {1}", lines, why);
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package dev.refinery.shared.monitoring;
+
+import dev.refinery.shared.infrastructure.messaging.Consumed;
+import dev.refinery.shared.infrastructure.messaging.Publication;
+import dev.refinery.shared.infrastructure.messaging.RawMessage;
+import dev.refinery.shared.messaging.BoundedContext;
+import dev.refinery.shared.messaging.Headers;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+
+/**
+ * Turns what the interceptor saw into event log lines and metrics: {@code refinery_messages_total} by
+ * direction, type and outcome, and {@code refinery_message_duration} by direction and type. A delivery
+ * of an event to a context that does not subscribe to it is counted, not logged.
+ */
+@ApplicationScoped
+public class MessageMonitor {
+
+  static final String SUBSCRIBERS = "subscribers";
+
+  @Inject EventLog log;
+
+  @Inject MetricRegistry registry;
+
+  @Inject Clock clock;
+
+  void completed(Object[] arguments, Object result, Duration took) {
+    if (result instanceof Consumed consumed) {
+      String outcome = outcome(consumed.outcome());
+      count(MessageRecord.CONSUMED, consumed.headers().type(), outcome, took);
+      if (consumed.outcome() != Consumed.Outcome.IGNORED) {
+        log.afterCommit(line(MessageRecord.CONSUMED, consumed.headers(), consumed.context().segment(), outcome, took,
+            consumed.error()));
+      }
+    } else if (arguments.length == 1 && arguments[0] instanceof Publication.Outgoing outgoing) {
+      Headers headers = outgoing.message().headers();
+      count(MessageRecord.PUBLISHED, headers.type(), "published", took);
+      log.afterCommit(line(MessageRecord.PUBLISHED, headers, target(outgoing.destination()), "published", took, null));
+    }
+  }
+
+  /** A publish or a consumption that threw: its transaction rolls back, so the line is written at once. */
+  void failed(String method, Object[] arguments, Exception failure, Duration took) {
+    Headers headers = null;
+    String direction = null;
+    String target = null;
+    if (arguments.length == 1 && arguments[0] instanceof Publication.Outgoing outgoing) {
+      direction = MessageRecord.PUBLISHED;
+      headers = outgoing.message().headers();
+      target = target(outgoing.destination());
+    } else if ("consume".equals(method) && arguments.length == 2 && arguments[0] instanceof BoundedContext context) {
+      direction = MessageRecord.CONSUMED;
+      target = context.segment();
+      headers = arguments[1] instanceof RawMessage raw ? raw.headers() : null;
+    }
+    if (direction == null) {
+      return;
+    }
+    count(direction, headers == null ? "unread" : headers.type(), "failed", took);
+    if (headers != null) {
+      log.now(line(direction, headers, target, "failed", took, failure.toString()));
+    }
+  }
+
+  void recordingFailed() {
+    registry.counter("refinery.monitoring.failures").inc();
+  }
+
+  private void count(String direction, String type, String outcome, Duration took) {
+    String way = direction.toLowerCase(Locale.ROOT);
+    registry.counter("refinery.messages", new Tag("direction", way), new Tag("type", type), new Tag("outcome", outcome)).inc();
+    registry.timer("refinery.message.duration", new Tag("direction", way), new Tag("type", type)).update(took);
+  }
+
+  private MessageRecord line(String direction, Headers headers, String target, String outcome, Duration took,
+      String error) {
+    return new MessageRecord(0, clock.instant(), direction, headers.messageId(), headers.type(), headers.kind().name(),
+        headers.source().segment(), target, headers.correlationId(), headers.causationId(), outcome, headers.attempt(),
+        took.toNanos() / 1_000, error);
+  }
+
+  private static String target(Publication.Destination destination) {
+    return destination.everySubscriber() ? SUBSCRIBERS : BoundedContext.ofQueue(destination.queue()).segment();
+  }
+
+  private static String outcome(Consumed.Outcome outcome) {
+    return switch (outcome) {
+      case HANDLED -> "ok";
+      case DUPLICATE -> "duplicate";
+      case IGNORED -> "ignored";
+      case RETRIED -> "retried";
+      case DEAD_LETTERED -> "dead-lettered";
+    };
+  }
+}

@@ -1,0 +1,33 @@
+package dev.refinery.restapi;
+
+import dev.refinery.shared.monitoring.EventLog;
+import dev.refinery.shared.monitoring.MessageRecord;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+@Path("events")
+@Produces(MediaType.APPLICATION_JSON)
+public class EventsResource {
+
+  @Inject EventLog log;
+
+  @GET
+  @Operation(summary = "The event log: every command and event published and every consumption of it, oldest"
+      + " first; filter by task, message type and time (ISO-8601 instants, from inclusive, to exclusive)")
+  public List<MessageRecord> find(@QueryParam("task") @Size(max = 100) String task,
+      @QueryParam("type") @Size(max = 120) String type, @QueryParam("from") String from, @QueryParam("to") String to,
+      @QueryParam("limit") @DefaultValue("500") @Min(1) @Max(5000) int limit) {
+    return log.find(new EventLog.Filter(QueryParams.blankToNull(task), QueryParams.blankToNull(type),
+        QueryParams.instant("from", from), QueryParams.instant("to", to)), limit);
+  }
+}
