@@ -35,7 +35,8 @@ class RefineryEarIT {
   private static final RefineryCommand REFINERY = new RefineryCommand(RUNTIME, PORT_BASE)
       .with("REFINERY_AGENT_PROVIDER", "openai")
       .with("REFINERY_AGENT_LLM_BASE_URL", MODEL.openAiBaseUrl())
-      .with("REFINERY_AGENT_LLM_MODEL", "gpt-ear");
+      .with("REFINERY_AGENT_LLM_MODEL", "gpt-ear")
+      .with("REFINERY_LOG_FORMAT", "json");
 
   private static long serverPid;
 
@@ -132,6 +133,21 @@ class RefineryEarIT {
     assertThat(MODEL.calls(id)).singleElement().satisfies(call -> {
       assertThat(call.authorization()).isEqualTo("Bearer " + API_KEY);
       assertThat(call.status()).isEqualTo(200);
+    });
+  }
+
+  /** REFINERY_LOG_FORMAT=json: what the server logs after start-up is one JSON object per line. */
+  @Test
+  void serverLogsJsonLinesWhenAskedTo() throws IOException {
+    submit("Log format probe", "For the log", "LOW");
+    List<String> lines;
+    try (var all = Files.lines(RUNTIME.resolve("domains/refinery/logs/server.log"))) {
+      lines = all.filter(line -> !line.isBlank()).toList();
+    }
+    List<String> recent = lines.subList(Math.max(0, lines.size() - 20), lines.size());
+    assertThat(recent).isNotEmpty().allSatisfy(line -> {
+      JsonObject record = jakarta.json.Json.createReader(new java.io.StringReader(line)).readObject();
+      assertThat(record.containsKey("LogMessage") || record.containsKey("Level")).as(line).isTrue();
     });
   }
 

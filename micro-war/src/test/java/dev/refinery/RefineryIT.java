@@ -3,6 +3,7 @@ package dev.refinery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.refinery.humaninteraction.api.SubmitRequest;
+import dev.refinery.humaninteraction.application.Notifications;
 import dev.refinery.humaninteraction.application.Requests;
 import dev.refinery.orchestration.application.TaskScanningService;
 import dev.refinery.orchestration.application.WorkflowScans;
@@ -21,6 +22,7 @@ import dev.refinery.shared.infrastructure.messaging.OutboxRelay;
 import dev.refinery.shared.infrastructure.messaging.OutboxStore;
 import dev.refinery.shared.infrastructure.persistence.SchemaMigrator;
 import dev.refinery.shared.messaging.MessageQueue;
+import dev.refinery.shared.monitoring.Alerts;
 import dev.refinery.shared.monitoring.EventLog;
 import dev.refinery.taskmanagement.application.Tasks;
 import jakarta.annotation.Resource;
@@ -70,7 +72,7 @@ class RefineryIT {
     return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("refinery.war")))
         .addClasses(RefineryIT.class, Http.class, Api.class, BrokerProxy.class, Ledger.class, MessagingChecks.class,
             MessagingChecks.PermanentFailure.class, JmsHarness.class, LoadEvent.class, ScriptedAgent.class,
-            WorkflowChecks.class, WorkflowContainerChecks.class, AgentContainerChecks.class, MonitoringChecks.class,
+            WorkflowChecks.class, WorkflowContainerChecks.class, AgentContainerChecks.class, MonitoringChecks.class, AlertChecks.class, OperatorChecks.class,
             dev.refinery.orchestration.api.MonitoringProbe.class, WebhookReceiver.class, WebhookReceiver.Post.class,
             dev.refinery.taskmanagement.api.LoadPing.class, dev.refinery.humaninteraction.api.LoadPing.class,
             dev.refinery.productdefinition.api.LoadPing.class, dev.refinery.orchestration.api.LoadPing.class)
@@ -105,6 +107,8 @@ class RefineryIT {
   @Inject InMemoryMessageQueue inMemoryQueue;
   @Inject EventLog eventLog;
   @Inject MetricRegistry metricRegistry;
+  @Inject Alerts alertBook;
+  @Inject Notifications notifications;
   @Inject Config config;
 
   // --- RabbitMQ away at deployment, then back ---------------------------------------------------
@@ -188,6 +192,10 @@ class RefineryIT {
   @Test void interceptorRecordsPublishAndConsumptionOnBothAdapters() throws Exception { monitoring().interceptorRecordsPublishAndConsumptionOnBothAdapters(); }
   @Test void monitoringThatCannotWriteNeverStopsMessages() throws Exception { monitoring().monitoringThatCannotWriteNeverStopsMessages(); }
   @Test @RunAsClient void taskHistoryIsReadBackFromTheEventLog() { workflow().taskHistoryIsReadBackFromTheEventLog(); }
+  @Test void stalledTaskRaisesOneAlertEverywhereAndResumingClearsIt() throws Exception { alerts().stalledTaskRaisesOneAlertEverywhereAndResumingClearsIt(); }
+  @Test void unansweredClarificationIsRemindedThenEscalatedThenExpired() throws Exception { alerts().unansweredClarificationIsRemindedThenEscalatedThenExpired(); }
+  @Test void metricsMatchTheEventLogAfterFiftyWorkflows() throws Exception { alerts().metricsMatchTheEventLogAfterFiftyWorkflows(); }
+  @Test @RunAsClient void mbeansAnswerOverJmxAndTheScannerPausesAndResumes() throws Exception { new OperatorChecks(Integer.getInteger("it.jmx.port")).mbeansAnswerOverJmxAndTheScannerPausesAndResumes(); }
 
   // --- the LLM agent, against a model server on loopback ------------------------------------------
 
@@ -264,7 +272,7 @@ class RefineryIT {
 
   @Test
   @RunAsClient
-  void readinessReportsTheDatabaseItsMigrationsAndTheBroker() {
+  void readinessReportsTheDatabaseItsMigrationsTheBrokerAndTheScheduler() {
     HttpResponse<String> response = Http.get(server("health/ready"));
 
     assertThat(response.statusCode()).isEqualTo(200);
@@ -274,6 +282,9 @@ class RefineryIT {
     assertThat(database.getString("status")).isEqualTo("UP");
     assertThat(database.getJsonObject("data").getString("migrations")).isEqualTo("applied");
     assertThat(check(health, "broker").getString("status")).isEqualTo("UP");
+    JsonObject scheduler = check(health, "scheduler");
+    assertThat(scheduler.getString("status")).isEqualTo("UP");
+    assertThat(scheduler.getJsonObject("data").keySet()).contains("scanner", "poller", "detector");
     assertThat(Http.get(server("health/live")).statusCode()).isEqualTo(200);
   }
 
@@ -349,6 +360,10 @@ class RefineryIT {
 
   private WorkflowChecks workflow() {
     return new WorkflowChecks(new Api(app("").toString()));
+  }
+
+  private AlertChecks alerts() {
+    return new AlertChecks(services(), poller, alertBook, notifications, eventLog, metricRegistry, messageQueue);
   }
 
   private MonitoringChecks monitoring() {

@@ -194,7 +194,11 @@ final class WorkflowContainerChecks {
   }
 
   UUID submit(String title, String priority) {
-    return requests.submit(new SubmitRequest(title, COMPLETE, priority, "eve"));
+    return submit(title, COMPLETE, priority, "eve");
+  }
+
+  UUID submit(String title, String description, String priority, String requester) {
+    return requests.submit(new SubmitRequest(title, description, priority, requester));
   }
 
   TaskView awaitStatus(UUID task, TaskStatus status) throws InterruptedException {

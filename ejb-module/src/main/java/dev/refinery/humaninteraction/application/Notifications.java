@@ -5,6 +5,7 @@ import static dev.refinery.shared.infrastructure.persistence.NativeRows.instant;
 import dev.refinery.humaninteraction.api.Notification;
 import dev.refinery.humaninteraction.api.NotifyApprovers;
 import dev.refinery.humaninteraction.api.NotifyRequester;
+import dev.refinery.humaninteraction.api.Remind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -47,6 +48,18 @@ public class Notifications {
         "PRD revision " + command.revision() + " of \"" + command.title() + "\" waits for review",
         "Requested by " + command.requester() + ". Approve it, or reject it with a reason, in the console or with"
             + " POST /api/tasks/" + command.taskId() + "/approval or /rejection.");
+  }
+
+  /** A service-level step: a REMINDER to whoever the task waits on, or an ESCALATION to another role. */
+  public void remind(Remind command) {
+    boolean reminder = "REMINDER".equals(command.step());
+    String waiting = "CLARIFICATION_NEEDED".equals(command.waitingFor()) ? "answers to the questions about"
+        : "a review of PRD revision " + command.episode() + " of";
+    String ladder = "CLARIFICATION_NEEDED".equals(command.waitingFor()) ? "CLARIFICATION_" : "REVIEW_";
+    add(command.recipient(), UUID.fromString(command.taskId()), ladder + command.step(), command.episode(),
+        (reminder ? "Reminder: " : "Escalation: ") + "\"" + command.title() + "\" is waiting",
+        (reminder ? "The task still waits for " : "Nobody has acted yet: the task waits for ") + waiting + " \""
+            + command.title() + "\" (" + command.waitingFor() + ", step " + command.episode() + ").");
   }
 
   @SuppressWarnings("unchecked")

@@ -1,6 +1,7 @@
 package dev.refinery.orchestration.application;
 
-import dev.refinery.shared.infrastructure.concurrent.Wakeable;
+import dev.refinery.shared.infrastructure.concurrent.PeriodicWork;
+import dev.refinery.shared.infrastructure.concurrent.PeriodicWorks;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -9,6 +10,8 @@ import jakarta.ejb.Singleton;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The Task Scanning Service (ADR-006): moves workflows on from Orchestration's own view. Woken by every
@@ -24,11 +27,23 @@ public class TaskScanningService {
 
   @Resource ManagedExecutorService executor;
 
-  private final Wakeable scanning = new Wakeable("Task scanning", this::scanAll);
+  @Inject PeriodicWorks periodic;
+
+  @Inject
+  @ConfigProperty(name = "refinery.scanner.interval")
+  Duration interval;
+
+  private PeriodicWork scanning;
 
   @PostConstruct
   void start() {
+    scanning = periodic.add(new PeriodicWork("scanner", "Task scanning", interval, this::scanAll));
     scanning.runOn(executor);
+  }
+
+  /** The timer's tick: wakes the scanner every {@code refinery.scanner.interval}. */
+  public void tick() {
+    scanning.tick();
   }
 
   public void wake() {

@@ -4,6 +4,8 @@ import dev.refinery.productdefinition.api.AgentRunFailed;
 import dev.refinery.productdefinition.domain.AgentRequest;
 import dev.refinery.productdefinition.domain.AgentResult;
 import dev.refinery.productdefinition.domain.AgentRun;
+import dev.refinery.shared.monitoring.Alert;
+import dev.refinery.shared.monitoring.Alerts;
 import dev.refinery.productdefinition.domain.Prd;
 import dev.refinery.productdefinition.domain.PrdDocuments;
 import dev.refinery.shared.messaging.MessageQueue;
@@ -40,6 +42,8 @@ public class AgentWork {
   public record Claim(UUID taskId, long token, int attempt, String title, String description, String requester,
       Priority priority, int round, int revision) {}
 
+  /** The alert kind of a lease that ran out: the holder died or hung, and another instance took over. */
+  public static final String LEASE_EXPIRED = "agent-lease-expired";
   private static final System.Logger LOG = System.getLogger(AgentWork.class.getName());
   private static final Jsonb JSONB = JsonbBuilder.create();
 
@@ -52,21 +56,27 @@ public class AgentWork {
 
   @Inject AgentMetrics metrics;
 
+  @Inject Alerts alerts;
+
   @SuppressWarnings("unchecked")
   public List<Claim> claim(String pool, int limit, Duration lease) {
     List<Object[]> rows = entityManager.createNativeQuery("""
-            UPDATE productdefinition.work_item SET status = 'RUNNING', lease_token = lease_token + 1,
+            WITH due AS (SELECT task_id, status AS was FROM productdefinition.work_item
+                         WHERE pool = ? AND ((status = 'READY' AND available_at <= now())
+                                             OR (status = 'RUNNING' AND lease_until < now()))
+                         ORDER BY priority_rank DESC, created_at LIMIT ? FOR UPDATE SKIP LOCKED)
+            UPDATE productdefinition.work_item w SET status = 'RUNNING', lease_token = lease_token + 1,
                    lease_until = now() + make_interval(secs => ?), attempts = attempts + 1, updated_at = now()
-            WHERE task_id IN (SELECT task_id FROM productdefinition.work_item
-                              WHERE pool = ? AND ((status = 'READY' AND available_at <= now())
-                                                  OR (status = 'RUNNING' AND lease_until < now()))
-                              ORDER BY priority_rank DESC, created_at LIMIT ? FOR UPDATE SKIP LOCKED)
-            RETURNING task_id, lease_token, attempts, title, description, requester, priority, round, revision,
-                      priority_rank, created_at""")
-        .setParameter(1, lease.toSeconds())
-        .setParameter(2, pool)
-        .setParameter(3, limit)
+            FROM due WHERE w.task_id = due.task_id
+            RETURNING w.task_id, w.lease_token, w.attempts, w.title, w.description, w.requester, w.priority, w.round,
+                      w.revision, w.priority_rank, w.created_at, due.was""")
+        .setParameter(1, pool)
+        .setParameter(2, limit)
+        .setParameter(3, lease.toSeconds())
         .getResultList();
+    rows.stream().filter(row -> "RUNNING".equals(row[11])).forEach(row -> alerts.raise(Alert.of(leaseCondition(row[0]),
+        LEASE_EXPIRED, "the agent's lease on task '" + row[3] + "' ran out before it finished; the work was claimed"
+            + " again (token " + row[1] + ")", row[0].toString(), null)));
     return rows.stream()
         .sorted(Comparator.comparing((Object[] row) -> -((Number) row[9]).intValue()).thenComparing(row -> row[10].toString()))
         .map(row -> new Claim((UUID) row[0], ((Number) row[1]).longValue(), ((Number) row[2]).intValue(),
@@ -103,6 +113,7 @@ public class AgentWork {
       return false;
     }
     String task = claim.taskId().toString();
+    alerts.clear(leaseCondition(claim.taskId()));
     switch (result) {
       case AgentResult.Clarify clarify -> {
         queue.publishCommand(new RequestClarification(task, claim.round() + 1, clarify.questions()));
@@ -137,6 +148,7 @@ public class AgentWork {
     }
     boolean last = retryIn.isEmpty();
     String task = claim.taskId().toString();
+    alerts.clear(leaseCondition(claim.taskId()));
     String agent = run.agent();
     record(claim, run, last ? "FAILED" : "RETRY", reason);
     queue.publishEvent(new AgentRunFailed(task, claim.attempt(), agent, reason, retryable, last));
@@ -149,6 +161,10 @@ public class AgentWork {
       LOG.log(Level.INFO, "Task {0}: attempt {1} failed ({2}); next in {3} s", task, claim.attempt(), reason,
           retryIn.get().toSeconds());
     }
+  }
+
+  private static String leaseCondition(Object task) {
+    return LEASE_EXPIRED + ":" + task;
   }
 
   private boolean holds(Claim claim) {

@@ -5,7 +5,8 @@ import dev.refinery.productdefinition.domain.AgentResult;
 import dev.refinery.productdefinition.domain.AgentRun;
 import dev.refinery.productdefinition.domain.PrdDocuments;
 import dev.refinery.productdefinition.domain.ProductManagerAgent;
-import dev.refinery.shared.infrastructure.concurrent.Wakeable;
+import dev.refinery.shared.infrastructure.concurrent.PeriodicWork;
+import dev.refinery.shared.infrastructure.concurrent.PeriodicWorks;
 import dev.refinery.shared.infrastructure.messaging.RetryPolicy;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -56,7 +57,13 @@ public class TaskPollingService {
   @ConfigProperty(name = "refinery.agent.max-rounds")
   int maxRounds;
 
-  private final Wakeable polling = new Wakeable("Task polling", this::pollNow);
+  @Inject PeriodicWorks periodic;
+
+  @Inject
+  @ConfigProperty(name = "refinery.poller.interval")
+  Duration interval;
+
+  private PeriodicWork polling;
   private Semaphore slots;
   private RetryPolicy retries;
 
@@ -64,7 +71,13 @@ public class TaskPollingService {
   void start() {
     slots = new Semaphore(concurrency);
     retries = RetryPolicy.parse(retryDelays);
+    polling = periodic.add(new PeriodicWork("poller", "Task polling", interval, this::pollNow));
     polling.runOn(executor);
+  }
+
+  /** The timer's tick: polls every {@code refinery.poller.interval} (retries due, leases run out). */
+  public void tick() {
+    polling.tick();
   }
 
   public void wake() {

@@ -16,12 +16,14 @@ import org.eclipse.microprofile.metrics.Tag;
 /**
  * Turns what the interceptor saw into event log lines and metrics: {@code refinery_messages_total} by
  * direction, type and outcome, and {@code refinery_message_duration} by direction and type. A delivery
- * of an event to a context that does not subscribe to it is counted, not logged.
+ * of an event to a context that does not subscribe to it is counted, not logged (the heartbeat aside).
  */
 @ApplicationScoped
 public class MessageMonitor {
 
   static final String SUBSCRIBERS = "subscribers";
+  /** Logged even where nobody subscribes to it: the detector reads who consumed it. */
+  static final String HEARTBEAT = "orchestration.Heartbeat";
 
   @Inject EventLog log;
 
@@ -33,7 +35,7 @@ public class MessageMonitor {
     if (result instanceof Consumed consumed) {
       String outcome = outcome(consumed.outcome());
       count(MessageRecord.CONSUMED, consumed.headers().type(), outcome, took);
-      if (consumed.outcome() != Consumed.Outcome.IGNORED) {
+      if (consumed.outcome() != Consumed.Outcome.IGNORED || HEARTBEAT.equals(consumed.headers().type())) {
         log.afterCommit(line(MessageRecord.CONSUMED, consumed.headers(), consumed.context().segment(), outcome, took,
             consumed.error()));
       }

@@ -4,6 +4,7 @@ import static dev.refinery.shared.messaging.BoundedContext.HUMAN_INTERACTION;
 
 import dev.refinery.humaninteraction.api.NotifyApprovers;
 import dev.refinery.humaninteraction.api.NotifyRequester;
+import dev.refinery.humaninteraction.api.Remind;
 import dev.refinery.humaninteraction.application.Notifications;
 import dev.refinery.humaninteraction.application.TaskViews;
 import dev.refinery.shared.messaging.MessageQueue;
@@ -15,7 +16,7 @@ import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.util.Set;
 
-/** Notifications asked for by Orchestration; task events keep this context's view of tasks. */
+/** Notifications and reminders asked for by Orchestration; task events keep this context's view of tasks. */
 @ApplicationScoped
 public class HumanInteractionSubscriptions {
 
@@ -30,6 +31,8 @@ public class HumanInteractionSubscriptions {
         envelope -> notifications.requester((NotifyRequester) envelope.payload()));
     queue.subscribeToCommands(HUMAN_INTERACTION, Set.of(NotifyApprovers.class),
         envelope -> notifications.approvers((NotifyApprovers) envelope.payload()));
+    queue.subscribeToCommands(HUMAN_INTERACTION, Set.of(Remind.class),
+        envelope -> notifications.remind((Remind) envelope.payload()));
     queue.subscribeToEvents(HUMAN_INTERACTION, TaskEvents.ALL, envelope -> views.apply((TaskEvent) envelope.payload()));
   }
 }

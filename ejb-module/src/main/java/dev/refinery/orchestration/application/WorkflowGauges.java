@@ -1,0 +1,98 @@
+package dev.refinery.orchestration.application;
+
+import dev.refinery.shared.monitoring.Alerts;
+import dev.refinery.shared.monitoring.Jmx;
+import dev.refinery.taskmanagement.api.TaskStatus;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ContextService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.management.ObjectName;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+
+/**
+ * The workflows as operators watch them, from Orchestration's own view: tasks per state, the oldest
+ * task's age per state, and how many are stalled. As gauges ({@code refinery_tasks{state}},
+ * {@code refinery_tasks_oldest_seconds{state}}, {@code refinery_tasks_stalled}) and as
+ * {@code dev.refinery:type=Workflow}. Read at most once a second, however often they are scraped.
+ */
+@ApplicationScoped
+public class WorkflowGauges {
+
+  /** {@code dev.refinery:type=Workflow}. */
+  public interface WorkflowMXBean {
+    Map<String, Long> getTasksPerState();
+
+    Map<String, Long> getOldestAgeSecondsPerState();
+
+    long getStalledTasks();
+  }
+
+  private record Snapshot(Instant at, Map<String, Long> counts, Map<String, Long> oldest) {}
+
+  static final ObjectName NAME = Jmx.name("type=Workflow");
+
+  @PersistenceContext(unitName = "refinery")
+  EntityManager entityManager;
+
+  @Inject MetricRegistry registry;
+
+  @Resource ContextService context;
+
+  @Inject Alerts alerts;
+
+  private volatile Snapshot snapshot = new Snapshot(Instant.EPOCH, Map.of(), Map.of());
+
+  void register(@Observes Startup startup) {
+    for (TaskStatus state : TaskStatus.values()) {
+      registry.gauge("refinery.tasks", () -> current().counts().getOrDefault(state.name(), 0L), new Tag("state", state.name()));
+      registry.gauge("refinery.tasks.oldest.seconds", () -> current().oldest().getOrDefault(state.name(), 0L),
+          new Tag("state", state.name()));
+    }
+    registry.gauge("refinery.tasks.stalled", this::stalled);
+    Jmx.register(new WorkflowMXBean() {
+      @Override public Map<String, Long> getTasksPerState() { return current().counts(); }
+      @Override public Map<String, Long> getOldestAgeSecondsPerState() { return current().oldest(); }
+      @Override public long getStalledTasks() { return stalled(); }
+    }, WorkflowMXBean.class, NAME, context);
+  }
+
+  @PreDestroy
+  void unregister() {
+    Jmx.unregister(NAME);
+  }
+
+  long stalled() {
+    return alerts.open().stream().filter(alert -> alert.kind().equals(StalledWorkflows.KIND)).count();
+  }
+
+  @SuppressWarnings("unchecked")
+  private Snapshot current() {
+    Snapshot last = snapshot;
+    if (Duration.between(last.at(), Instant.now()).toMillis() < 1_000) {
+      return last;
+    }
+    List<Object[]> rows = entityManager.createNativeQuery("SELECT status, count(*),"
+        + " coalesce(extract(epoch FROM now() - min(updated_at)), 0) FROM orchestration.workflow GROUP BY status")
+        .getResultList();
+    Map<String, Long> counts = new TreeMap<>();
+    Map<String, Long> oldest = new TreeMap<>();
+    for (Object[] row : rows) {
+      counts.put((String) row[0], ((Number) row[1]).longValue());
+      oldest.put((String) row[0], ((Number) row[2]).longValue());
+    }
+    snapshot = new Snapshot(Instant.now(), counts, oldest);
+    return snapshot;
+  }
+}

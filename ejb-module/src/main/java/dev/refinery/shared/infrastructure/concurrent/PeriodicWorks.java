@@ -1,0 +1,61 @@
+package dev.refinery.shared.infrastructure.concurrent;
+
+import dev.refinery.shared.monitoring.Jmx;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.management.ObjectName;
+
+/**
+ * The periodic work of this instance (scanner, poller, detector), for health, and for operators as
+ * {@code dev.refinery:type=Scheduling,name=<key>} MBeans: paused or not, last tick, pause, resume, run now.
+ */
+@ApplicationScoped
+public class PeriodicWorks {
+
+  /** The operators' handle on one periodic work. */
+  public interface SchedulingMXBean {
+    boolean isPaused();
+
+    String getLastTick();
+
+    long getIntervalSeconds();
+
+    void pause();
+
+    void resume();
+
+    /** Runs it now (on its own thread), whatever the interval says; a paused one stays paused. */
+    void runNow();
+  }
+
+  private final List<PeriodicWork> works = new CopyOnWriteArrayList<>();
+
+  public PeriodicWork add(PeriodicWork work) {
+    works.removeIf(existing -> existing.key().equals(work.key()));
+    works.add(work);
+    Jmx.register(new SchedulingMXBean() {
+      @Override public boolean isPaused() { return work.paused(); }
+      @Override public String getLastTick() { return String.valueOf(work.lastTick()); }
+      @Override public long getIntervalSeconds() { return work.interval().toSeconds(); }
+      @Override public void pause() { work.pause(); }
+      @Override public void resume() { work.resume(); }
+      @Override public void runNow() { work.wake(); }
+    }, name(work));
+    return work;
+  }
+
+  public List<PeriodicWork> all() {
+    return List.copyOf(works);
+  }
+
+  @PreDestroy
+  void unregister() {
+    works.forEach(work -> Jmx.unregister(name(work)));
+  }
+
+  private static ObjectName name(PeriodicWork work) {
+    return Jmx.name("type=Scheduling,name=" + work.key());
+  }
+}

@@ -1,0 +1,106 @@
+package dev.refinery.shared.monitoring;
+
+import dev.refinery.shared.application.DeadLetters;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ContextService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import javax.management.ObjectName;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+
+/**
+ * The messaging machinery as operators watch it: the outbox backlog and its age, the dead letters
+ * waiting, the open alerts, each message type's consumptions in the last minute. As gauges
+ * ({@code refinery_outbox_backlog}, {@code refinery_outbox_oldest_seconds}, {@code refinery_dead_letters},
+ * {@code refinery_alerts_open}) and as {@code dev.refinery:type=Messaging}, whose operations replay or
+ * discard a dead letter. Read at most once a second.
+ */
+@ApplicationScoped
+public class MessagingGauges {
+
+  /** {@code dev.refinery:type=Messaging}. */
+  public interface MessagingMXBean {
+    long getOutboxBacklog();
+
+    long getOutboxOldestAgeSeconds();
+
+    long getDeadLetters();
+
+    Map<String, Long> getConsumedLastMinuteByType();
+
+    /** Sends the dead letter back to the queue it failed on. */
+    void replayDeadLetter(String id, String operator);
+
+    /** Closes the dead letter without sending it again. */
+    void discardDeadLetter(String id, String operator);
+  }
+
+  private record Snapshot(Instant at, long backlog, long oldest, long deadLetters, long openAlerts) {}
+
+  static final ObjectName NAME = Jmx.name("type=Messaging");
+
+  @PersistenceContext(unitName = "refinery")
+  EntityManager entityManager;
+
+  @Inject MetricRegistry registry;
+
+  @Resource ContextService context;
+
+  @Inject DeadLetters deadLetters;
+
+  private volatile Snapshot snapshot = new Snapshot(Instant.EPOCH, 0, 0, 0, 0);
+
+  void register(@Observes Startup startup) {
+    registry.gauge("refinery.outbox.backlog", () -> current().backlog());
+    registry.gauge("refinery.outbox.oldest.seconds", () -> current().oldest());
+    registry.gauge("refinery.dead.letters", () -> current().deadLetters());
+    registry.gauge("refinery.alerts.open", () -> current().openAlerts());
+    Jmx.register(new MessagingMXBean() {
+      @Override public long getOutboxBacklog() { return current().backlog(); }
+      @Override public long getOutboxOldestAgeSeconds() { return current().oldest(); }
+      @Override public long getDeadLetters() { return current().deadLetters(); }
+      @Override public Map<String, Long> getConsumedLastMinuteByType() { return consumedLastMinute(); }
+      @Override public void replayDeadLetter(String id, String operator) { deadLetters.replay(UUID.fromString(id), operator); }
+      @Override public void discardDeadLetter(String id, String operator) { deadLetters.discard(UUID.fromString(id), operator); }
+    }, MessagingMXBean.class, NAME, context);
+  }
+
+  @PreDestroy
+  void unregister() {
+    Jmx.unregister(NAME);
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Long> consumedLastMinute() {
+    Map<String, Long> rates = new TreeMap<>();
+    ((List<Object[]>) entityManager.createNativeQuery("SELECT type, count(*) FROM monitoring.event_log WHERE"
+        + " direction = 'CONSUMED' AND recorded_at > now() - interval '1 minute' GROUP BY type").getResultList())
+        .forEach(row -> rates.put((String) row[0], ((Number) row[1]).longValue()));
+    return rates;
+  }
+
+  private Snapshot current() {
+    Snapshot last = snapshot;
+    if (Duration.between(last.at(), Instant.now()).toMillis() < 1_000) {
+      return last;
+    }
+    Object[] row = (Object[]) entityManager.createNativeQuery("SELECT (SELECT count(*) FROM messaging.outbox),"
+        + " (SELECT coalesce(extract(epoch FROM now() - min(enqueued_at)), 0) FROM messaging.outbox),"
+        + " (SELECT count(*) FROM messaging.dead_letter WHERE status = 'DEAD'),"
+        + " (SELECT count(*) FROM monitoring.alert WHERE cleared_at IS NULL)").getSingleResult();
+    snapshot = new Snapshot(Instant.now(), ((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
+        ((Number) row[2]).longValue(), ((Number) row[3]).longValue());
+    return snapshot;
+  }
+}
