@@ -6,6 +6,7 @@ import dev.refinery.humaninteraction.application.Notifications;
 import dev.refinery.orchestration.api.AlertCleared;
 import dev.refinery.orchestration.api.AlertRaised;
 import dev.refinery.productdefinition.application.TaskPollingService;
+import dev.refinery.shared.infrastructure.messaging.OutboxRelay;
 import dev.refinery.shared.messaging.BoundedContext;
 import dev.refinery.shared.messaging.DomainEvent;
 import dev.refinery.shared.messaging.MessageQueue;
@@ -130,6 +131,28 @@ final class AlertChecks {
           assertThat(row[0]).isEqualTo("service-levels");
           assertThat((String) row[1]).contains("refinery.sla.clarification.expire");
         });
+  }
+
+  /** Messages kept in the outbox past its threshold (3 s here) while the relay is stopped: an alert, cleared once they go out. */
+  void outboxHeldPastItsThresholdIsAnAlertUntilItDrains(OutboxRelay relay) throws Exception {
+    relay.pause();
+    try {
+      workflow.submit("Waits in the outbox", "LOW");
+      await(() -> openOf("outbox-stalled"), 1, 20_000);
+      assertThat(alerts.open()).filteredOn(alert -> alert.condition().equals("outbox-stalled")).singleElement()
+          .satisfies(alert -> assertThat(alert.summary()).contains("waited in the outbox").contains("broker"));
+    } finally {
+      relay.resume();
+    }
+    long deadline = System.currentTimeMillis() + 20_000;
+    while (openOf("outbox-stalled") > 0 && System.currentTimeMillis() < deadline) {
+      Thread.sleep(100);
+    }
+    assertThat(openOf("outbox-stalled")).as("cleared once the outbox drained").isZero();
+  }
+
+  private int openOf(String condition) {
+    return (int) alerts.open().stream().filter(alert -> alert.condition().equals(condition)).count();
   }
 
   /** After 50 workflows, the message counters moved exactly as many as the event log has lines. */

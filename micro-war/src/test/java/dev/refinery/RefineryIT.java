@@ -194,6 +194,7 @@ class RefineryIT {
   @Test @RunAsClient void taskHistoryIsReadBackFromTheEventLog() { workflow().taskHistoryIsReadBackFromTheEventLog(); }
   @Test void stalledTaskRaisesOneAlertEverywhereAndResumingClearsIt() throws Exception { alerts().stalledTaskRaisesOneAlertEverywhereAndResumingClearsIt(); }
   @Test void unansweredClarificationIsRemindedThenEscalatedThenExpired() throws Exception { alerts().unansweredClarificationIsRemindedThenEscalatedThenExpired(); }
+  @Test void outboxHeldPastItsThresholdIsAnAlertUntilItDrains() throws Exception { alerts().outboxHeldPastItsThresholdIsAnAlertUntilItDrains(relay); }
   @Test void metricsMatchTheEventLogAfterFiftyWorkflows() throws Exception { alerts().metricsMatchTheEventLogAfterFiftyWorkflows(); }
   @Test @RunAsClient void mbeansAnswerOverJmxAndTheScannerPausesAndResumes() throws Exception { new OperatorChecks(Integer.getInteger("it.jmx.port")).mbeansAnswerOverJmxAndTheScannerPausesAndResumes(); }
 

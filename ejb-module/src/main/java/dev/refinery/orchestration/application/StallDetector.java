@@ -3,6 +3,7 @@ package dev.refinery.orchestration.application;
 import dev.refinery.shared.infrastructure.concurrent.PeriodicWork;
 import dev.refinery.shared.infrastructure.concurrent.PeriodicWorks;
 import dev.refinery.shared.monitoring.MachineStalls;
+import dev.refinery.shared.infrastructure.concurrent.WorkerThreads;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -36,7 +37,8 @@ public class StallDetector {
 
   @Inject Heartbeats heartbeats;
 
-  @Resource ManagedExecutorService executor;
+  @Resource(lookup = WorkerThreads.NAME)
+  ManagedExecutorService executor;
 
   @Inject PeriodicWorks periodic;
 

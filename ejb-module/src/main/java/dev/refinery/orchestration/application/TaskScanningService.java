@@ -2,6 +2,7 @@ package dev.refinery.orchestration.application;
 
 import dev.refinery.shared.infrastructure.concurrent.PeriodicWork;
 import dev.refinery.shared.infrastructure.concurrent.PeriodicWorks;
+import dev.refinery.shared.infrastructure.concurrent.WorkerThreads;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -25,7 +26,8 @@ public class TaskScanningService {
 
   @Inject WorkflowScans scans;
 
-  @Resource ManagedExecutorService executor;
+  @Resource(lookup = WorkerThreads.NAME)
+  ManagedExecutorService executor;
 
   @Inject PeriodicWorks periodic;
 

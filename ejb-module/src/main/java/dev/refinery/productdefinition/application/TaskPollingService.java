@@ -8,6 +8,7 @@ import dev.refinery.productdefinition.domain.ProductManagerAgent;
 import dev.refinery.shared.infrastructure.concurrent.PeriodicWork;
 import dev.refinery.shared.infrastructure.concurrent.PeriodicWorks;
 import dev.refinery.shared.infrastructure.messaging.RetryPolicy;
+import dev.refinery.shared.infrastructure.concurrent.WorkerThreads;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -39,7 +40,8 @@ public class TaskPollingService {
 
   @Inject PrdDocuments documents;
 
-  @Resource ManagedExecutorService executor;
+  @Resource(lookup = WorkerThreads.NAME)
+  ManagedExecutorService executor;
 
   @Inject
   @ConfigProperty(name = "refinery.agent.concurrency")

@@ -48,8 +48,9 @@ public class JmsSender {
         confirms.put(row.id(), confirmed);
         producer.send(destination, JmsMessages.write(session, row.message()), new Confirm(confirmed));
       }
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CONFIRM_TIMEOUT_SECONDS); // for the whole batch
       return confirms.entrySet().stream()
-          .filter(entry -> confirmed(entry.getValue()))
+          .filter(entry -> confirmed(entry.getValue(), deadline))
           .map(Map.Entry::getKey)
           .collect(Collectors.toSet());
     }
@@ -62,9 +63,9 @@ public class JmsSender {
     }
   }
 
-  private static boolean confirmed(CompletableFuture<Void> confirm) {
+  private static boolean confirmed(CompletableFuture<Void> confirm, long deadline) {
     try {
-      confirm.get(CONFIRM_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      confirm.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       return true;
     } catch (ExecutionException | TimeoutException e) {
       return false;

@@ -15,6 +15,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import dev.refinery.shared.infrastructure.concurrent.Wakeable;
+import dev.refinery.shared.infrastructure.concurrent.WorkerThreads;
 import jakarta.jms.JMSException;
 import java.lang.System.Logger.Level;
 import java.util.List;
@@ -35,7 +36,8 @@ public class OutboxRelay {
 
   @Resource TimerService timers;
 
-  @Resource ManagedExecutorService executor;
+  @Resource(lookup = WorkerThreads.NAME)
+  ManagedExecutorService executor;
 
   @Inject OutboxStore store;
 
