@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.refinery.humaninteraction.application.Notifications;
 import dev.refinery.orchestration.api.AlertCleared;
 import dev.refinery.orchestration.api.AlertRaised;
+import dev.refinery.orchestration.api.FailingProbe;
+import dev.refinery.orchestration.application.StallDetector;
 import dev.refinery.productdefinition.application.TaskPollingService;
 import dev.refinery.shared.infrastructure.messaging.OutboxRelay;
 import dev.refinery.shared.messaging.BoundedContext;
@@ -14,6 +16,7 @@ import dev.refinery.shared.monitoring.AlertNotifications;
 import dev.refinery.shared.monitoring.Alerts;
 import dev.refinery.shared.monitoring.EventLog;
 import dev.refinery.shared.monitoring.Jmx;
+import dev.refinery.shared.monitoring.MachineStalls;
 import dev.refinery.taskmanagement.api.TaskStatus;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -154,6 +157,69 @@ final class AlertChecks {
   private int openOf(String condition) {
     return (int) alerts.open().stream().filter(alert -> alert.condition().equals(condition)).count();
   }
+
+  /** A message type failing more than its share over the window: an alert naming the type. */
+  void messageTypeFailingTooOftenIsAnAlert(MessageQueue queue, jakarta.transaction.UserTransaction transaction)
+      throws Exception {
+    if (!failingSubscribed) {
+      failingSubscribed = true;
+      queue.subscribeToCommands(BoundedContext.ORCHESTRATION, Set.of(FailingProbe.class), envelope -> {
+        throw new ProbeRefused("refused by the test: " + envelope.payload().correlationId());
+      });
+    }
+    for (int i = 0; i < MachineStalls.MIN_ATTEMPTS; i++) {
+      transaction.begin();
+      queue.publishCommand(new FailingProbe("failing-" + UUID.randomUUID()));
+      transaction.commit();
+    }
+    await(() -> openOf("error-rate:orchestration.FailingProbe"), 1, 30_000);
+    assertThat(alerts.open()).filteredOn(alert -> alert.condition().equals("error-rate:orchestration.FailingProbe"))
+        .singleElement().satisfies(alert -> assertThat(alert.summary()).contains("consumptions failed"));
+  }
+
+  /**
+   * A context queue that did not consume the last heartbeat: with the detector paused, a heartbeat that
+   * no context consumed (written straight into the event log) is the latest one; every queue is alerted.
+   * The detector resumes, its heartbeats are consumed, the alerts clear.
+   */
+  void queueThatDidNotConsumeTheHeartbeatIsAnAlert(StallDetector detector, MachineStalls machine,
+      javax.sql.DataSource dataSource) throws Exception {
+    detector.pause();
+    try {
+      Thread.sleep(4_500); // past the heartbeat age (3 s here) since the last real heartbeat
+      try (var connection = dataSource.getConnection(); var insert = connection.prepareStatement("INSERT INTO"
+          + " monitoring.event_log (recorded_at, direction, message_id, type, kind, source, target, outcome, attempt,"
+          + " duration_us) VALUES (now() - interval '3500 milliseconds', 'PUBLISHED', ?, 'orchestration.Heartbeat',"
+          + " 'EVENT', 'orchestration', 'subscribers', 'published', 1, 0)")) {
+        insert.setObject(1, UUID.randomUUID());
+        insert.executeUpdate();
+      }
+      machine.detect();
+      assertThat(alerts.open()).filteredOn(alert -> alert.kind().equals("queue-unconsumed"))
+          .extracting(alert -> alert.condition())
+          .containsExactlyInAnyOrder("queue-unconsumed:taskmanagement", "queue-unconsumed:humaninteraction",
+              "queue-unconsumed:productdefinition", "queue-unconsumed:orchestration");
+    } finally {
+      detector.resume();
+    }
+    long deadline = System.currentTimeMillis() + 20_000;
+    while (alerts.open().stream().anyMatch(alert -> alert.kind().equals("queue-unconsumed"))
+        && System.currentTimeMillis() < deadline) {
+      Thread.sleep(200);
+    }
+    assertThat(alerts.open()).noneMatch(alert -> alert.kind().equals("queue-unconsumed"));
+  }
+
+  /** The failing probe's failure: not worth a retry. */
+  static final class ProbeRefused extends RuntimeException implements dev.refinery.shared.messaging.NonRetryable {
+    private static final long serialVersionUID = 1L;
+
+    ProbeRefused(String message) {
+      super(message);
+    }
+  }
+
+  private static volatile boolean failingSubscribed;
 
   /** After 50 workflows, the message counters moved exactly as many as the event log has lines. */
   void metricsMatchTheEventLogAfterFiftyWorkflows() throws Exception {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.refinery.humaninteraction.api.SubmitRequest;
 import dev.refinery.humaninteraction.application.Notifications;
 import dev.refinery.humaninteraction.application.Requests;
+import dev.refinery.orchestration.application.StallDetector;
 import dev.refinery.orchestration.application.TaskScanningService;
 import dev.refinery.orchestration.application.WorkflowScans;
 import dev.refinery.productdefinition.api.LoadEvent;
@@ -23,6 +24,7 @@ import dev.refinery.shared.infrastructure.messaging.OutboxStore;
 import dev.refinery.shared.infrastructure.persistence.SchemaMigrator;
 import dev.refinery.shared.messaging.MessageQueue;
 import dev.refinery.shared.monitoring.Alerts;
+import dev.refinery.shared.monitoring.MachineStalls;
 import dev.refinery.shared.monitoring.EventLog;
 import dev.refinery.taskmanagement.application.Tasks;
 import jakarta.annotation.Resource;
@@ -73,7 +75,8 @@ class RefineryIT {
         .addClasses(RefineryIT.class, Http.class, Api.class, BrokerProxy.class, Ledger.class, MessagingChecks.class,
             MessagingChecks.PermanentFailure.class, JmsHarness.class, LoadEvent.class, ScriptedAgent.class,
             WorkflowChecks.class, WorkflowContainerChecks.class, AgentContainerChecks.class, MonitoringChecks.class, AlertChecks.class, OperatorChecks.class,
-            dev.refinery.orchestration.api.MonitoringProbe.class, WebhookReceiver.class, WebhookReceiver.Post.class,
+            dev.refinery.orchestration.api.MonitoringProbe.class, dev.refinery.orchestration.api.FailingProbe.class,
+            AlertChecks.ProbeRefused.class, WebhookReceiver.class, WebhookReceiver.Post.class,
             dev.refinery.taskmanagement.api.LoadPing.class, dev.refinery.humaninteraction.api.LoadPing.class,
             dev.refinery.productdefinition.api.LoadPing.class, dev.refinery.orchestration.api.LoadPing.class)
         .addAsResource("refinery-it.properties")
@@ -108,6 +111,8 @@ class RefineryIT {
   @Inject EventLog eventLog;
   @Inject MetricRegistry metricRegistry;
   @Inject Alerts alertBook;
+  @Inject StallDetector detector;
+  @Inject MachineStalls machineStalls;
   @Inject Notifications notifications;
   @Inject Config config;
 
@@ -195,6 +200,8 @@ class RefineryIT {
   @Test void stalledTaskRaisesOneAlertEverywhereAndResumingClearsIt() throws Exception { alerts().stalledTaskRaisesOneAlertEverywhereAndResumingClearsIt(); }
   @Test void unansweredClarificationIsRemindedThenEscalatedThenExpired() throws Exception { alerts().unansweredClarificationIsRemindedThenEscalatedThenExpired(); }
   @Test void outboxHeldPastItsThresholdIsAnAlertUntilItDrains() throws Exception { alerts().outboxHeldPastItsThresholdIsAnAlertUntilItDrains(relay); }
+  @Test void messageTypeFailingTooOftenIsAnAlert() throws Exception { alerts().messageTypeFailingTooOftenIsAnAlert(messageQueue, transaction); }
+  @Test void queueThatDidNotConsumeTheHeartbeatIsAnAlert() throws Exception { alerts().queueThatDidNotConsumeTheHeartbeatIsAnAlert(detector, machineStalls, dataSource); }
   @Test void metricsMatchTheEventLogAfterFiftyWorkflows() throws Exception { alerts().metricsMatchTheEventLogAfterFiftyWorkflows(); }
   @Test @RunAsClient void mbeansAnswerOverJmxAndTheScannerPausesAndResumes() throws Exception { new OperatorChecks(Integer.getInteger("it.jmx.port")).mbeansAnswerOverJmxAndTheScannerPausesAndResumes(); }
 

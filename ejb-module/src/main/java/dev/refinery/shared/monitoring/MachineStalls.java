@@ -27,7 +27,7 @@ public class MachineStalls {
   public static final String DEAD_LETTERS = "dead-letters";
   public static final String UNCONSUMED = "queue-unconsumed";
   public static final String ERROR_RATE = "error-rate";
-  static final int MIN_ATTEMPTS = 10;
+  public static final int MIN_ATTEMPTS = 10;
   private static final List<String> CONTEXTS = List.of("taskmanagement", "humaninteraction", "productdefinition", "orchestration");
 
   @PersistenceContext(unitName = "refinery")

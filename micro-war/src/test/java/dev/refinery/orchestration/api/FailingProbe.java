@@ -1,0 +1,6 @@
+package dev.refinery.orchestration.api;
+
+import dev.refinery.shared.messaging.Command;
+
+/** Test command whose handler always fails for good: the error-rate alert's material. */
+public record FailingProbe(String correlationId) implements Command {}
