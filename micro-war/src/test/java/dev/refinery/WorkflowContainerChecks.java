@@ -12,9 +12,15 @@ import dev.refinery.productdefinition.application.TaskPollingService;
 import dev.refinery.productdefinition.domain.ProductManagerAgent;
 import dev.refinery.shared.messaging.BoundedContext;
 import dev.refinery.shared.messaging.MessageQueue;
+import dev.refinery.taskmanagement.api.Priority;
+import dev.refinery.taskmanagement.api.RequestValidationStarted;
+import dev.refinery.taskmanagement.api.TaskCancelled;
+import dev.refinery.taskmanagement.api.TaskCreated;
+import dev.refinery.taskmanagement.api.TaskEvent;
 import dev.refinery.taskmanagement.api.TaskStatus;
 import dev.refinery.taskmanagement.api.TaskView;
 import dev.refinery.taskmanagement.application.Tasks;
+import jakarta.transaction.UserTransaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -195,6 +201,52 @@ final class WorkflowContainerChecks {
 
   UUID submit(String title, String priority) {
     return submit(title, COMPLETE, priority, "eve");
+  }
+
+  /**
+   * Two consumers (or two instances) can apply a task's events out of order: an event that overtakes the
+   * task's TaskCreated is retried, not dropped, and every context's view ends where the events take it.
+   * The scanner is paused so it does not act on this task, which Task Management never heard of; its pool
+   * is one no poller serves.
+   */
+  void eventThatOvertakesTheTaskCreatedIsRetriedNotDropped(MessageQueue queue, UserTransaction transaction)
+      throws Exception {
+    UUID task = UUID.randomUUID();
+    String id = task.toString();
+    scanner.pause();
+    try {
+      publish(queue, transaction, new RequestValidationStarted(id, TaskStatus.REQUEST_VALIDATION, 0, 0, "early-check"));
+      awaitRows("SELECT target FROM monitoring.event_log WHERE correlation_id = ?::text"
+          + " AND type = 'taskmanagement.RequestValidationStarted' AND outcome = 'retried'", task, 3);
+      assertThat(rows("SELECT error FROM monitoring.event_log WHERE correlation_id = ?::text AND outcome = 'retried'",
+          task)).allSatisfy(row -> assertThat((String) row[0]).contains("arrived before the task's first event"));
+
+      publish(queue, transaction, new TaskCreated(id, TaskStatus.NEW, 0, 0, "Early bird", "Out of order", "eve",
+          Priority.LOW));
+      awaitRows("SELECT 1 FROM productdefinition.work_item WHERE task_id = ? AND status = 'READY'"
+          + " AND pool = 'early-check'", task, 1);
+      awaitRows("SELECT 1 FROM orchestration.workflow WHERE task_id = ? AND status = 'REQUEST_VALIDATION'", task, 1);
+      awaitRows("SELECT 1 FROM humaninteraction.task_view WHERE task_id = ? AND status = 'REQUEST_VALIDATION'", task, 1);
+      assertThat(rows("SELECT 1 FROM messaging.dead_letter WHERE correlation_id = ?::text", task)).isEmpty();
+    } finally {
+      publish(queue, transaction, new TaskCancelled(id, TaskStatus.CANCELLED, 0, 0, "it", "end of the check"));
+      awaitRows("SELECT 1 FROM orchestration.workflow WHERE task_id = ? AND status = 'CANCELLED'", task, 1);
+      scanner.resume();
+    }
+  }
+
+  private static void publish(MessageQueue queue, UserTransaction transaction, TaskEvent event) throws Exception {
+    transaction.begin();
+    queue.publishEvent(event);
+    transaction.commit();
+  }
+
+  private void awaitRows(String sql, UUID task, int expected) throws Exception {
+    long deadline = System.currentTimeMillis() + 30_000;
+    while (rows(sql, task).size() < expected && System.currentTimeMillis() < deadline) {
+      Thread.sleep(100);
+    }
+    assertThat(rows(sql, task)).as(sql).hasSize(expected);
   }
 
   UUID submit(String title, String description, String priority, String requester) {

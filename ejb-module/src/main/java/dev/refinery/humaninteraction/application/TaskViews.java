@@ -1,5 +1,6 @@
 package dev.refinery.humaninteraction.application;
 
+import dev.refinery.shared.infrastructure.messaging.EarlyEventException;
 import dev.refinery.taskmanagement.api.ClarificationRequested;
 import dev.refinery.taskmanagement.api.Question;
 import dev.refinery.taskmanagement.api.TaskCreated;
@@ -16,7 +17,8 @@ import java.util.UUID;
 
 /**
  * Human Interaction's view of tasks, from Task Management's events: enough to refuse a decision that does
- * not fit the task's state, and to fill in recommended answers.
+ * not fit the task's state, and to fill in recommended answers. An event that overtook its task's
+ * TaskCreated is retried.
  */
 @ApplicationScoped
 public class TaskViews {
@@ -47,13 +49,16 @@ public class TaskViews {
       return;
     }
     String questions = event instanceof ClarificationRequested asked ? JSONB.toJson(asked.questions()) : null;
-    entityManager.createNativeQuery("UPDATE humaninteraction.task_view SET status = ?, round = ?, revision = ?,"
+    int updated = entityManager.createNativeQuery("UPDATE humaninteraction.task_view SET status = ?, round = ?, revision = ?,"
             + " questions = COALESCE(?, questions), updated_at = now() WHERE task_id = ? AND round <= ? AND revision <= ?"
             + " AND status NOT IN ('PRD_APPROVED', 'CANCELLED')")
         .setParameter(1, event.status().name()).setParameter(2, event.round()).setParameter(3, event.revision())
         .setParameter(4, questions).setParameter(5, task).setParameter(6, event.round())
         .setParameter(7, event.revision())
         .executeUpdate();
+    if (updated == 0 && find(task).isEmpty()) {
+      throw new EarlyEventException(event.getClass().getSimpleName(), event.taskId());
+    }
   }
 
   @SuppressWarnings("unchecked")

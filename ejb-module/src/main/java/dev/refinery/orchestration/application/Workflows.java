@@ -1,6 +1,7 @@
 package dev.refinery.orchestration.application;
 
 import dev.refinery.shared.infrastructure.messaging.AfterCommit;
+import dev.refinery.shared.infrastructure.messaging.EarlyEventException;
 import dev.refinery.taskmanagement.api.TaskCreated;
 import dev.refinery.taskmanagement.api.TaskEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,8 +15,8 @@ import java.util.UUID;
 /**
  * Orchestration's own view of every workflow, kept from Task Management's events (never from its
  * tables). Events can arrive out of order: a row never goes back in round or revision, nor out of a
- * terminal state. Every change
- * wakes the scanner once committed, so a new task does not wait for the next tick.
+ * terminal state, and an event that overtook its task's TaskCreated is retried. Every change wakes the
+ * scanner once committed, so a new task does not wait for the next tick.
  */
 @ApplicationScoped
 public class Workflows {
@@ -44,7 +45,7 @@ public class Workflows {
           .setParameter(8, now)
           .executeUpdate();
     } else {
-      entityManager.createNativeQuery("UPDATE orchestration.workflow SET status = ?, round = ?, revision = ?,"
+      int updated = entityManager.createNativeQuery("UPDATE orchestration.workflow SET status = ?, round = ?, revision = ?,"
               + " updated_at = ? WHERE task_id = ? AND round <= ? AND revision <= ?"
               + " AND status NOT IN ('PRD_APPROVED', 'CANCELLED')")
           .setParameter(1, event.status().name())
@@ -55,7 +56,15 @@ public class Workflows {
           .setParameter(6, event.round())
           .setParameter(7, event.revision())
           .executeUpdate();
+      if (updated == 0 && !known(event.taskId())) {
+        throw new EarlyEventException(event.getClass().getSimpleName(), event.taskId());
+      }
     }
     afterCommit.run(scanner::wake);
+  }
+
+  private boolean known(String taskId) {
+    return !entityManager.createNativeQuery("SELECT 1 FROM orchestration.workflow WHERE task_id = ?")
+        .setParameter(1, UUID.fromString(taskId)).getResultList().isEmpty();
   }
 }

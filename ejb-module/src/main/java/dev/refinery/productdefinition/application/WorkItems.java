@@ -1,6 +1,7 @@
 package dev.refinery.productdefinition.application;
 
 import dev.refinery.shared.infrastructure.messaging.AfterCommit;
+import dev.refinery.shared.infrastructure.messaging.EarlyEventException;
 import dev.refinery.taskmanagement.api.Answer;
 import dev.refinery.taskmanagement.api.ClarificationAnswered;
 import dev.refinery.taskmanagement.api.ClarificationRequested;
@@ -25,6 +26,7 @@ import java.util.UUID;
  * The agents' work queue, kept from Task Management's events: a task is READY for its pool when it
  * waits for an agent (validation started, answers given, PRD rejected, retried), WAITING while a person
  * is on it, DONE or FAILED at the end. Also keeps this context's copy of questions, answers and decisions.
+ * An event that overtook its task's TaskCreated is retried (see {@link EarlyEventException}).
  */
 @ApplicationScoped
 public class WorkItems {
@@ -40,6 +42,9 @@ public class WorkItems {
 
   public void apply(TaskEvent event) {
     UUID task = UUID.fromString(event.taskId());
+    if (!(event instanceof TaskCreated) && !known(task)) {
+      throw new EarlyEventException(event.getClass().getSimpleName(), event.taskId());
+    }
     switch (event) {
       case TaskCreated created -> insert(task, created);
       case RequestValidationStarted started -> ready(task, event, started.assignedPool());
@@ -71,6 +76,11 @@ public class WorkItems {
       default -> status(task, event, event.status() == TaskStatus.FAILED ? "FAILED"
           : event.status().terminal() ? "DONE" : "WAITING");
     }
+  }
+
+  private boolean known(UUID task) {
+    return !entityManager.createNativeQuery("SELECT 1 FROM productdefinition.work_item WHERE task_id = ?")
+        .setParameter(1, task).getResultList().isEmpty();
   }
 
   private void insert(UUID task, TaskCreated created) {
