@@ -144,6 +144,43 @@ class ResourceAdapterIT {
     assertThat(settle(after + 0, 1)).hasSize(1);
   }
 
+  /**
+   * Messages no JMS client wrote (a plain AMQP publish) cannot be read by the JMS client; each is rejected to
+   * the dead-letter queue instead of stalling its consumer, so what comes after is still consumed.
+   */
+  @Test
+  void messagesNoJmsClientWroteGoToTheDeadLetterQueueAndConsumingGoesOn() throws Exception {
+    String before = id();
+    producer.send("ra-it.sink", before, 1, "ok", false);
+    settle(before + 0, 1);
+    com.rabbitmq.client.ConnectionFactory amqp = new com.rabbitmq.client.ConnectionFactory();
+    amqp.setPort(Integer.parseInt(System.getenv("REFINERY_RABBITMQ_PORT")));
+    amqp.setVirtualHost(System.getenv("REFINERY_RABBITMQ_VHOST"));
+    try (com.rabbitmq.client.Connection connection = amqp.newConnection();
+        com.rabbitmq.client.Channel channel = connection.createChannel()) {
+      channel.queueDeclare("refinery.dlq", true, false, false, java.util.Map.of("x-queue-type", "quorum"));
+      long parked = channel.queueDeclarePassive("refinery.dlq").getMessageCount();
+      for (int i = 0; i < 6; i++) { // more than the consumer's sessions: every one of them meets one
+        channel.basicPublish("", "ra-it.sink", null, ("not a JMS message " + i).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
+      String after = id();
+      producer.send("ra-it.sink", after, 1, "ok", false);
+
+      assertThat(settle(after + 0, 1)).hasSize(1);
+      await(() -> uncheckedCount(channel, "refinery.dlq"), count -> count >= parked + 6, 20_000);
+      assertThat(uncheckedCount(channel, "refinery.dlq")).isEqualTo(parked + 6);
+      assertThat(uncheckedCount(channel, "ra-it.sink")).isZero();
+    }
+  }
+
+  private static long uncheckedCount(com.rabbitmq.client.Channel channel, String queue) {
+    try {
+      return channel.queueDeclarePassive(queue).getMessageCount();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   private static String id() {
     return UUID.randomUUID() + "-";
   }
