@@ -2,7 +2,12 @@ package dev.refinery.restapi;
 
 import dev.refinery.humaninteraction.application.Decisions;
 import dev.refinery.taskmanagement.api.Answer;
+import dev.refinery.humaninteraction.api.Role;
+import dev.refinery.security.Roles;
+import dev.refinery.taskmanagement.application.Tasks;
 import jakarta.inject.Inject;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -39,13 +44,19 @@ public class DecisionsResource {
 
   @Inject Decisions decisions;
 
+  @Inject Tasks tasks;
+
+  @Inject SecurityContext security;
+
   @POST
   @Path("{id}/answers")
   @Operation(summary = "Answer the open clarification round")
   @APIResponse(responseCode = "202", description = "Accepted")
+  @APIResponse(responseCode = "403", description = "The caller did not request the task")
   @APIResponse(responseCode = "409", description = "The task is not waiting for answers")
   public Response answer(@PathParam("id") UUID id, @NotNull @Valid Answers body) {
-    decisions.answer(id, body.answers() == null ? List.of() : body.answers(), body.useRecommendations(), body.by());
+    String by = ownerOr(id, body.by());
+    decisions.answer(id, body.answers() == null ? List.of() : body.answers(), body.useRecommendations(), by);
     return accepted(id, "answers");
   }
 
@@ -55,7 +66,8 @@ public class DecisionsResource {
   @APIResponse(responseCode = "202", description = "Accepted")
   @APIResponse(responseCode = "409", description = "No PRD waits for review")
   public Response approve(@PathParam("id") UUID id, @NotNull @Valid Decision body) {
-    decisions.approve(id, body.by());
+    Roles.require(security, Role.APPROVER);
+    decisions.approve(id, Roles.actingAs(security, body.by()));
     return accepted(id, "approval");
   }
 
@@ -66,7 +78,8 @@ public class DecisionsResource {
   @APIResponse(responseCode = "400", description = "No reason given")
   @APIResponse(responseCode = "409", description = "No PRD waits for review")
   public Response reject(@PathParam("id") UUID id, @NotNull @Valid Decision body) {
-    decisions.reject(id, body.by(), body.reason());
+    Roles.require(security, Role.APPROVER);
+    decisions.reject(id, Roles.actingAs(security, body.by()), body.reason());
     return accepted(id, "rejection");
   }
 
@@ -74,7 +87,8 @@ public class DecisionsResource {
   @Path("{id}/cancellation")
   @Operation(summary = "Withdraw the task")
   public Response cancel(@PathParam("id") UUID id, @NotNull @Valid Decision body) {
-    decisions.cancel(id, body.by(), body.reason());
+    String by = Roles.has(security, Role.OPERATOR) ? Roles.actingAs(security, body.by()) : ownerOr(id, body.by());
+    decisions.cancel(id, by, body.reason());
     return accepted(id, "cancellation");
   }
 
@@ -82,8 +96,18 @@ public class DecisionsResource {
   @Path("{id}/retry")
   @Operation(summary = "Put a failed task back before the agents")
   public Response retry(@PathParam("id") UUID id, @NotNull @Valid Decision body) {
-    decisions.retry(id, body.by());
+    Roles.require(security, Role.OPERATOR);
+    decisions.retry(id, Roles.actingAs(security, body.by()));
     return accepted(id, "retry");
+  }
+
+  /** Who acts on the task's own questions: its requester (or an ADMIN for them); anyone else gets a 403. */
+  private String ownerOr(UUID id, String named) {
+    String by = Roles.actingAs(security, named);
+    tasks.find(id).filter(task -> !task.requester().equals(by)).ifPresent(task -> {
+      throw new ForbiddenException(by + " did not request task " + id + "; only " + task.requester() + " can");
+    });
+    return by;
   }
 
   private static Response accepted(UUID id, String decision) {

@@ -2,7 +2,10 @@ package dev.refinery.restapi;
 
 import dev.refinery.humaninteraction.api.SubmitRequest;
 import dev.refinery.humaninteraction.application.Requests;
+import dev.refinery.humaninteraction.api.Role;
+import dev.refinery.security.Roles;
 import jakarta.inject.Inject;
+import jakarta.security.enterprise.SecurityContext;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -27,14 +30,20 @@ public class RequestsResource {
 
   @Inject Requests requests;
 
+  @Inject SecurityContext security;
+
   @Context UriInfo uriInfo;
 
   @POST
   @Operation(summary = "Submit a feature request; it becomes a task in state NEW within moments")
   @APIResponse(responseCode = "202", description = "Accepted: the task's id, its URL in Location")
   @APIResponse(responseCode = "400", description = "Problem details naming each invalid field")
+  @APIResponse(responseCode = "403", description = "The caller is no REQUESTER, or names a requester other than"
+      + " themselves without being an ADMIN")
   public Response submit(@NotNull @Valid SubmitRequest request) {
-    UUID task = requests.submit(request);
+    Roles.require(security, Role.REQUESTER);
+    String requester = Roles.actingAs(security, request.requester());
+    UUID task = requests.submit(new SubmitRequest(request.title(), request.description(), request.priority(), requester));
     return Response.accepted(new Submitted(task, "SUBMITTED"))
         .location(uriInfo.getBaseUriBuilder().path("tasks").path(task.toString()).build())
         .build();

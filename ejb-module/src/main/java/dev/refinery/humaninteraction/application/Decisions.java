@@ -13,8 +13,11 @@ import dev.refinery.taskmanagement.api.Question;
 import dev.refinery.taskmanagement.api.RejectPrd;
 import dev.refinery.taskmanagement.api.RetryTask;
 import dev.refinery.taskmanagement.api.TaskStatus;
+import dev.refinery.shared.application.AuditTrail;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.security.enterprise.SecurityContext;
+import java.security.Principal;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +39,10 @@ public class Decisions {
   @Inject TaskViews views;
 
   @Inject MessageQueue queue;
+
+  @Inject AuditTrail audit;
+
+  @Inject SecurityContext security;
 
   /**
    * Answers the open round. With {@code recommended}, questions left unanswered take the agent's
@@ -69,12 +76,14 @@ public class Decisions {
       }
     }
     queue.publishCommand(new AnswerClarification(task.toString(), view.round(), given, recommended, by));
+    audited(by, "CLARIFICATION_ANSWERED", task, "round " + view.round() + (recommended ? ", recommendations accepted" : ""));
     LOG.log(Level.INFO, "{0} answered round {1} of task {2}", by, view.round(), task);
   }
 
   public void approve(UUID task, String by) {
     TaskViews.View view = view(task, PRD_VALIDATION, "approve the PRD");
     queue.publishCommand(new ApprovePrd(task.toString(), view.revision(), by));
+    audited(by, "PRD_APPROVED", task, "revision " + view.revision());
     LOG.log(Level.INFO, "{0} approved revision {1} of task {2}", by, view.revision(), task);
   }
 
@@ -84,6 +93,7 @@ public class Decisions {
     }
     TaskViews.View view = view(task, PRD_VALIDATION, "reject the PRD");
     queue.publishCommand(new RejectPrd(task.toString(), view.revision(), by, reason.strip()));
+    audited(by, "PRD_REJECTED", task, "revision " + view.revision() + ": " + reason.strip());
     LOG.log(Level.INFO, "{0} rejected revision {1} of task {2}: {3}", by, view.revision(), task, reason);
   }
 
@@ -93,13 +103,23 @@ public class Decisions {
       throw new TaskStateConflictException(task, view.status(), "cancel it");
     }
     queue.publishCommand(new CancelTask(task.toString(), by, reason));
+    audited(by, "TASK_CANCELLED", task, reason);
     LOG.log(Level.INFO, "{0} cancelled task {1}: {2}", by, task, reason);
   }
 
   public void retry(UUID task, String by) {
     view(task, FAILED, "retry it");
     queue.publishCommand(new RetryTask(task.toString(), by));
+    audited(by, "TASK_RETRIED", task, null);
     LOG.log(Level.INFO, "{0} retried task {1}", by, task);
+  }
+
+  /** Recorded as done by the signed-in caller; when an admin acts for someone, the detail names them. */
+  private void audited(String by, String action, UUID task, String detail) {
+    Principal caller = security.getCallerPrincipal();
+    String actor = caller == null || "ANONYMOUS".equalsIgnoreCase(caller.getName()) ? by : caller.getName();
+    String onBehalf = actor.equals(by) ? "" : " (for " + by + ")";
+    audit.record(actor, action, task.toString(), task.toString(), detail == null ? onBehalf.strip() : detail + onBehalf);
   }
 
   private TaskViews.View view(UUID task, TaskStatus expected, String action) {

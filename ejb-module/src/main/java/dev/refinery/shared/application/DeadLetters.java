@@ -27,12 +27,19 @@ public class DeadLetters {
 
   @Inject Outbox outbox;
 
+  @Inject AuditTrail audit;
+
   public List<DeadLetterStore.Stored> open(int limit) {
     return store.open(Math.clamp(limit, 1, 1000));
   }
 
   public List<DeadLetterStore.Stored> ofTask(String correlationId) {
     return store.byCorrelation(correlationId);
+  }
+
+  /** The open dead letters, the newest first, as operators read them. */
+  public List<DeadLetterView> openViews(int limit) {
+    return open(limit).stream().map(DeadLetterView::of).toList();
   }
 
   public long countOpen() {
@@ -46,13 +53,16 @@ public class DeadLetters {
     Headers fresh = new Headers(failed.messageId(), failed.type(), failed.kind(), failed.correlationId(),
         failed.causationId(), failed.source(), failed.occurredAt(), 1, failed.routingKey());
     outbox.append(new Publication.Outgoing(destination(letter), new RawMessage(fresh, letter.message().body())));
+    audit.record(actor, "DEAD_LETTER_REPLAYED", id.toString(), failed.correlationId(), failed.type());
     LOG.log(Level.INFO, "{0} replayed dead letter {1}: {2}", actor, id, failed);
   }
 
   public void discard(UUID id, String actor) {
     DeadLetter letter = openLetter(id);
     store.resolve(id, "DISCARDED", actor);
-    LOG.log(Level.INFO, "{0} discarded dead letter {1}: {2}", actor, id, letter.message().headers());
+    Headers headers = letter.message().headers();
+    audit.record(actor, "DEAD_LETTER_DISCARDED", id.toString(), headers.correlationId(), headers.type());
+    LOG.log(Level.INFO, "{0} discarded dead letter {1}: {2}", actor, id, headers);
   }
 
   private DeadLetter openLetter(UUID id) {

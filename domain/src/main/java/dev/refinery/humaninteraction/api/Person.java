@@ -1,0 +1,7 @@
+package dev.refinery.humaninteraction.api;
+
+import java.time.Instant;
+import java.util.Set;
+
+/** Someone who signs in: never with their password, not even hashed. */
+public record Person(String username, String displayName, Set<Role> roles, boolean enabled, Instant createdAt) {}

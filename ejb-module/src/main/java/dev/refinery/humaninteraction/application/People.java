@@ -1,0 +1,175 @@
+package dev.refinery.humaninteraction.application;
+
+import dev.refinery.humaninteraction.api.Person;
+import dev.refinery.humaninteraction.api.Role;
+import dev.refinery.shared.application.AuditTrail;
+import dev.refinery.shared.infrastructure.persistence.NativeRows;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The people who sign in, their roles and their PBKDF2-hashed passwords; every change is audited with
+ * who made it. A disabled person cannot sign in; nobody is ever deleted (the audit trail names them).
+ */
+@Stateless
+public class People {
+
+  public static final int MIN_PASSWORD = 10;
+  private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{1,100}");
+  /** Bumped on every change, so caches of verified credentials on this instance forget at once. */
+  private static final AtomicLong GENERATION = new AtomicLong();
+
+  @PersistenceContext(unitName = "refinery")
+  EntityManager entityManager;
+
+  @Inject Pbkdf2PasswordHash hash;
+
+  @Inject AuditTrail audit;
+
+  @Inject Clock clock;
+
+  @Inject
+  @ConfigProperty(name = "refinery.security.pbkdf2-iterations", defaultValue = "210000")
+  int iterations;
+
+  @PostConstruct
+  void configure() {
+    hash.initialize(Map.of("Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA512",
+        "Pbkdf2PasswordHash.Iterations", String.valueOf(iterations), "Pbkdf2PasswordHash.SaltSizeBytes", "32"));
+  }
+
+  /** Changes with every change to anyone on this instance. */
+  public static long generation() {
+    return GENERATION.get();
+  }
+
+  /** The person, when the password is theirs and they are enabled. */
+  public Optional<Person> authenticate(String username, char[] password) {
+    if (username == null || !USERNAME.matcher(username).matches() || password == null) {
+      return Optional.empty();
+    }
+    List<?> stored = entityManager.createNativeQuery("SELECT password_hash FROM humaninteraction.person"
+        + " WHERE username = ? AND enabled").setParameter(1, username).getResultList();
+    if (stored.isEmpty() || !hash.verify(password, (String) stored.getFirst())) {
+      return Optional.empty();
+    }
+    return find(username);
+  }
+
+  public Optional<Person> find(String username) {
+    return query("WHERE username = ?", username).stream().findFirst();
+  }
+
+  public List<Person> all() {
+    return query("ORDER BY username", null);
+  }
+
+  public void create(String username, String displayName, char[] password, Set<Role> roles, String by) {
+    if (username == null || !USERNAME.matcher(username).matches()) {
+      throw new InvalidPersonException("username", "a username is 1 to 100 letters, digits or . _ @ -");
+    }
+    if (find(username).isPresent()) {
+      throw new InvalidPersonException("username", "'" + username + "' is taken");
+    }
+    requireRoles(roles);
+    Timestamp now = Timestamp.from(clock.instant());
+    entityManager.createNativeQuery("INSERT INTO humaninteraction.person (username, display_name, password_hash,"
+            + " roles, enabled, created_at, updated_at) VALUES (?, ?, ?, ?, true, ?, ?)")
+        .setParameter(1, username).setParameter(2, displayName == null || displayName.isBlank() ? username : displayName.strip())
+        .setParameter(3, hashed(password)).setParameter(4, joined(roles)).setParameter(5, now).setParameter(6, now)
+        .executeUpdate();
+    GENERATION.incrementAndGet();
+    audit.record(by, "PERSON_CREATED", username, null, "roles " + joined(roles));
+  }
+
+  public void change(String username, Set<Role> roles, boolean enabled, String by) {
+    requireRoles(roles);
+    if (username.equals(by) && (!enabled || !roles.contains(Role.ADMIN))) {
+      throw new InvalidPersonException("roles", "you cannot take away your own ADMIN role or disable yourself");
+    }
+    update(username, "roles = ?, enabled = ?", joined(roles), enabled);
+    audit.record(by, "PERSON_CHANGED", username, null, "roles " + joined(roles) + (enabled ? "" : ", disabled"));
+  }
+
+  public void resetPassword(String username, char[] password, String by) {
+    update(username, "password_hash = ?", hashed(password));
+    audit.record(by, "PASSWORD_RESET", username, null, null);
+  }
+
+  /**
+   * The first admin, from configuration, when nobody can administer yet: returns whether it was created.
+   * Once an admin exists this does nothing, so changing the configured password later changes nothing.
+   */
+  public boolean ensureFirstAdmin(String username, char[] password) {
+    Number admins = (Number) entityManager.createNativeQuery("SELECT count(*) FROM humaninteraction.person"
+        + " WHERE enabled AND ',' || roles || ',' LIKE '%,ADMIN,%'").getSingleResult();
+    if (admins.longValue() > 0) {
+      return false;
+    }
+    create(username, "Administrator", password, EnumSet.allOf(Role.class), "configuration");
+    return true;
+  }
+
+  private void update(String username, String assignments, Object... values) {
+    var query = entityManager.createNativeQuery("UPDATE humaninteraction.person SET " + assignments
+        + ", updated_at = ? WHERE username = ?");
+    for (int i = 0; i < values.length; i++) {
+      query.setParameter(i + 1, values[i]);
+    }
+    int updated = query.setParameter(values.length + 1, Timestamp.from(clock.instant()))
+        .setParameter(values.length + 2, username).executeUpdate();
+    if (updated == 0) {
+      throw new InvalidPersonException("username", "nobody is called '" + username + "'");
+    }
+    GENERATION.incrementAndGet();
+  }
+
+  private String hashed(char[] password) {
+    if (password == null || password.length < MIN_PASSWORD) {
+      throw new InvalidPersonException("password", "a password has at least " + MIN_PASSWORD + " characters");
+    }
+    try {
+      return hash.generate(password);
+    } finally {
+      Arrays.fill(password, '\0');
+    }
+  }
+
+  private static void requireRoles(Set<Role> roles) {
+    if (roles == null || roles.isEmpty()) {
+      throw new InvalidPersonException("roles", "a person needs at least one role");
+    }
+  }
+
+  private static String joined(Set<Role> roles) {
+    return roles.stream().sorted().map(Role::name).collect(Collectors.joining(","));
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<Person> query(String where, String username) {
+    var query = entityManager.createNativeQuery("SELECT username, display_name, roles, enabled, created_at"
+        + " FROM humaninteraction.person " + where);
+    if (username != null) {
+      query.setParameter(1, username);
+    }
+    return ((List<Object[]>) query.getResultList()).stream().map(row -> new Person((String) row[0], (String) row[1],
+        Arrays.stream(((String) row[2]).split(",")).map(Role::valueOf).collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class))),
+        (Boolean) row[3], NativeRows.instant(row[4]))).toList();
+  }
+}

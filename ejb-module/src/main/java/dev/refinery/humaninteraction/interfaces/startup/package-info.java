@@ -1,0 +1,2 @@
+/** Human Interaction's start-up work. */
+package dev.refinery.humaninteraction.interfaces.startup;

@@ -1,0 +1,52 @@
+package dev.refinery.security;
+
+import dev.refinery.humaninteraction.api.Person;
+import dev.refinery.humaninteraction.api.Role;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.ws.rs.ForbiddenException;
+import java.security.Principal;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Role checks made on the server for every action, whatever the page showed. */
+public final class Roles {
+
+  private Roles() {}
+
+  /** The container groups of a person: their roles, and every role for an ADMIN. */
+  static Set<String> groups(Person person) {
+    Set<Role> roles = person.roles().contains(Role.ADMIN) ? EnumSet.allOf(Role.class) : person.roles();
+    return roles.stream().map(Role::name).collect(Collectors.toSet());
+  }
+
+  public static boolean has(SecurityContext security, Role... roles) {
+    return Arrays.stream(roles).anyMatch(role -> security.isCallerInRole(role.name()));
+  }
+
+  /** The caller's name, when the caller has one of the roles; a 403 otherwise. */
+  public static String require(SecurityContext security, Role... roles) {
+    Principal caller = security.getCallerPrincipal();
+    if (caller == null || !has(security, roles)) {
+      throw new ForbiddenException((caller == null ? "anonymous" : caller.getName()) + " may not do this: it needs"
+          + " the role " + Arrays.stream(roles).map(Role::name).collect(Collectors.joining(" or ")));
+    }
+    return caller.getName();
+  }
+
+  /**
+   * Who an API call acts for: the caller, or, for an ADMIN (an integration acting for people), the name it
+   * gives. Anyone else naming somebody other than themselves gets a 403.
+   */
+  public static String actingAs(SecurityContext security, String named) {
+    String caller = security.getCallerPrincipal().getName();
+    if (named == null || named.isBlank() || named.equals(caller)) {
+      return caller;
+    }
+    if (security.isCallerInRole(Role.ADMIN.name())) {
+      return named.strip();
+    }
+    throw new ForbiddenException("signed in as " + caller + ", you cannot act as " + named);
+  }
+}
