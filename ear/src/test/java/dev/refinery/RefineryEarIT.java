@@ -16,6 +16,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -116,9 +120,10 @@ class RefineryEarIT {
     assertThat(task.getString("priority")).isEqualTo("CRITICAL");
     assertThat(task.getString("title")).isEqualTo("Audit log export");
 
-    HttpResponse<String> console = Http.get(SERVER);
+    HttpResponse<String> console = Http.get(SERVER + "console/tasks/list.xhtml");
     assertThat(console.statusCode()).isEqualTo(200);
     assertThat(console.body()).contains("Audit log export", "ui-datatable");
+    assertThat(Http.get(SERVER).body()).as("the welcome page").contains("Throughput, last hour");
   }
 
   /** The production artifact with the LLM agent: the server calls the model with the key from a password alias. */
@@ -216,7 +221,7 @@ class RefineryEarIT {
     assertThat(approverNotifications(ids)).as("approver notifications, one per task").isEqualTo(ids.size());
   }
 
-  private static final String COMPLETE = "Finance users export invoices manually every month, which takes hours. So"
+  static final String COMPLETE = "Finance users export invoices manually every month, which takes hours. So"
       + " that they save a day a month, the system must export a month of invoices as CSV; done when finance can"
       + " download it.";
 
@@ -319,5 +324,40 @@ class RefineryEarIT {
     } catch (IOException e) {
       return false;
     }
+  }
+
+  /**
+   * The console in headless Chromium, on this same server (one boot for the module): the scenarios of the
+   * console issue, in order, as the people who do them.
+   */
+  @Nested
+  @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+  class Console {
+
+    private static final ConsoleChecks CHECKS = new ConsoleChecks(SERVER);
+    private static String clarified;
+
+    @Test @Order(0) void anonymousCallersMustSignIn() { CHECKS.anonymousCallersMustSignIn(); }
+
+    @Test @Order(1) void adminAddsPeopleInTheConsole() { CHECKS.adminAddsPeople(); }
+
+    @Test @Order(2) void requesterSubmitsAVagueRequestAndAnswersTheClarification() {
+      clarified = CHECKS.requesterSubmitsAVagueRequestAndAnswersTheClarification();
+    }
+
+    @Test @Order(3) void approverRejectsWithAReasonSeesTheRevisionAndItsDiffThenApproves() {
+      assertThat(clarified).as("the task of the previous scenario").isNotNull();
+      CHECKS.approverRejectsSeesTheRevisedPrdAndItsDiffThenApproves(clarified);
+    }
+
+    @Test @Order(4) void operatorReplaysADeadLetterAndTheAuditLogShowsWho() throws Exception {
+      CHECKS.operatorReplaysADeadLetterAndTheAuditLogShowsWho(System.getenv("REFINERY_RABBITMQ_VHOST"));
+    }
+
+    @Test @Order(5) void requesterCannotApproveNeitherByButtonNorByForgedPost() throws Exception {
+      CHECKS.requesterCannotApprove(CHECKS.taskWaitingForReview());
+    }
+
+    @Test @Order(6) void titleWithAScriptTagRendersAsText() { CHECKS.titleWithScriptRendersAsText(); }
   }
 }

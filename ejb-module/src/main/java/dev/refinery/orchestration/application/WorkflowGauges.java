@@ -73,6 +73,16 @@ public class WorkflowGauges {
     Jmx.unregister(NAME);
   }
 
+  /** Workflows per state, as of at most a second ago. */
+  public Map<String, Long> tasksPerState() {
+    return current().counts();
+  }
+
+  /** Seconds the oldest workflow of each state has waited there, as of at most a second ago. */
+  public Map<String, Long> oldestAgeSecondsPerState() {
+    return current().oldest();
+  }
+
   long stalled() {
     return alerts.open().stream().filter(alert -> alert.kind().equals(StalledWorkflows.KIND)).count();
   }

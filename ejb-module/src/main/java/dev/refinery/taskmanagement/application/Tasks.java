@@ -25,6 +25,15 @@ public class Tasks {
 
   @Inject TaskJournal journal;
 
+  /** A task id from text (a URL, a form), or nothing when it is not a UUID. */
+  public static Optional<UUID> parseId(String text) {
+    try {
+      return text == null ? Optional.empty() : Optional.of(UUID.fromString(text.strip()));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
   public Optional<TaskView> find(UUID id) {
     return repository.find(new TaskId(id)).map(Task::view);
   }

@@ -1,0 +1,297 @@
+package dev.refinery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.jms.admin.RMQConnectionFactory;
+import com.rabbitmq.jms.admin.RMQDestination;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Predicate;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The console in headless Chromium against the EAR on Payara Server: requesters, approvers, operators and
+ * admins doing their work by clicking, with a screenshot of every page under target/screenshots.
+ */
+final class ConsoleChecks {
+
+  static final String PASSWORD = "console-secret-1";
+
+  private final String server;
+
+  ConsoleChecks(String server) {
+    this.server = server;
+  }
+
+  /** Without signing in: the API answers 401 (a wrong password too), the console sends to the login page. */
+  void anonymousCallersMustSignIn() {
+    HttpResponse<String> anonymous = Http.sendAsIs(HttpRequest.newBuilder(URI.create(server + "api/tasks")).build());
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(value -> assertThat(value).startsWith("Basic"));
+    HttpResponse<String> wrong = Http.sendAsIs(HttpRequest.newBuilder(URI.create(server + "api/tasks"))
+        .header("Authorization", Http.basic("admin", "not-the-password")).build());
+    assertThat(wrong.statusCode()).isEqualTo(401);
+    HttpResponse<String> console = Http.sendAsIs(HttpRequest.newBuilder(URI.create(server + "console/tasks/list.xhtml")).build());
+    assertThat(console.statusCode()).isEqualTo(302);
+    assertThat(console.headers().firstValue("Location")).hasValueSatisfying(value -> assertThat(value).contains("login.xhtml?next="));
+    HttpResponse<String> login = Http.sendAsIs(HttpRequest.newBuilder(URI.create(server + "login.xhtml")).build());
+    assertThat(login.statusCode()).isEqualTo(200);
+    assertThat(login.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(value -> assertThat(value).contains("frame-ancestors 'none'"));
+    assertThat(login.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+    try (Browser nobody = new Browser(server)) {
+      nobody.open("console/dashboard.xhtml");
+      assertThat(nobody.url()).contains("login.xhtml");
+      nobody.type("login:username", "admin").type("login:password", "wrong-password-1").click("login:sign-in");
+      nobody.waitFor(d -> d.getPageSource().contains("Wrong username or password"));
+      nobody.screenshot("login");
+    }
+  }
+
+  /** The admin adds a requester, an approver and an operator in the console; the audit log names the admin. */
+  void adminAddsPeople() {
+    try (Browser admin = new Browser(server).signIn("admin", Http.ADMIN_PASSWORD)) {
+      admin.screenshot("dashboard");
+      assertThat(admin.text()).contains("Dashboard", "Throughput, last hour", "PRD_VALIDATION");
+      admin.open("console/admin/people.xhtml");
+      for (String[] person : new String[][] {{"rita", "REQUESTER"}, {"abe", "APPROVER"}, {"opal", "OPERATOR"}}) {
+        admin.type("add:username", person[0]).type("add:name", person[0] + " Example").type("add:password", PASSWORD);
+        for (WebElement box : admin.all(By.cssSelector("input[name='add:roles']"))) {
+          if (box.isSelected() != box.getAttribute("value").equals(person[1])) {
+            box.click();
+          }
+        }
+        admin.click("add:submit");
+        admin.waitFor(d -> d.getPageSource().contains("Added " + person[0]));
+      }
+      assertThat(admin.element("people").getText()).contains("rita", "[REQUESTER]", "abe", "[APPROVER]", "opal", "[OPERATOR]");
+      admin.screenshot("people");
+      admin.open("console/operations/audit.xhtml?actor=admin");
+      assertThat(admin.element("entries").getText()).contains("PERSON_CREATED", "rita", "abe", "opal");
+      admin.screenshot("audit");
+    }
+  }
+
+  /** Scenario 1: a vague request, submitted and clarified in the browser, becomes a PRD. */
+  String requesterSubmitsAVagueRequestAndAnswersTheClarification() {
+    String title = "Better reports " + System.nanoTime();
+    try (Browser rita = new Browser(server).signIn("rita", PASSWORD)) {
+      rita.click("nav-new").type("request:title", title).type("request:description", "Reports should be nicer.");
+      rita.screenshot("new-request");
+      rita.click("request:submit");
+      rita.waitFor(d -> d.getPageSource().contains("Request submitted as task"));
+      rita.screenshot("tasks");
+      String id = taskIdByTitle(title);
+      awaitTask(id, task -> task.getString("status").equals("CLARIFICATION_NEEDED"));
+
+      for (int round = 1; !status(id).equals("PRD_VALIDATION"); round++) {
+        assertThat(round).as("clarification rounds").isLessThanOrEqualTo(3);
+        rita.open("console/tasks/detail.xhtml?id=" + id).click("to-clarify");
+        rita.waitFor(d -> d.getCurrentUrl().contains("clarify.xhtml"));
+        assertThat(rita.all(By.cssSelector("input[type=radio]:checked"))).as("recommendations preselected").isNotEmpty();
+        WebElement firstText = rita.all(By.tagName("textarea")).getFirst();
+        firstText.sendKeys("Monthly, as a CSV for finance.");
+        rita.screenshot("clarification");
+        rita.click("answers:send");
+        rita.waitFor(d -> d.getPageSource().contains("Answers sent"));
+        int answered = round;
+        awaitTask(id, task -> task.getInt("clarificationRound") > answered || !task.getString("status").equals("CLARIFICATION_NEEDED")
+            && !task.getString("status").equals("REQUEST_VALIDATION"));
+      }
+      JsonObject details = details(id);
+      assertThat(details.getJsonArray("clarifications").getJsonObject(0).getString("answeredBy")).isEqualTo("rita");
+      return id;
+    }
+  }
+
+  /** Scenario 2: the approver rejects with a reason, reads the revision and its diff, approves. */
+  void approverRejectsSeesTheRevisedPrdAndItsDiffThenApproves(String id) {
+    try (Browser abe = new Browser(server).signIn("abe", PASSWORD)) {
+      abe.click("nav-review");
+      assertThat(abe.text()).contains("PRDs waiting for review");
+      abe.open("console/review/prd.xhtml?id=" + id);
+      abe.click("rejection:reject");
+      abe.waitFor(d -> d.getPageSource().contains("A rejection needs a reason"));
+      abe.type("rejection:reason", "Say which reports and who reads them.");
+      abe.screenshot("review");
+      abe.click("rejection:reject");
+      abe.waitFor(d -> d.getPageSource().contains("Sent back with your reason"));
+      awaitTask(id, task -> task.getString("status").equals("PRD_VALIDATION") && task.getInt("prdRevision") == 2);
+
+      abe.open("console/review/prd.xhtml?id=" + id);
+      assertThat(abe.element("revision").getText()).isEqualTo("2");
+      assertThat(abe.element("previous-reason").getText()).isEqualTo("Say which reports and who reads them.");
+      assertThat(abe.all(By.cssSelector("#diff .ADDED"))).as("added lines").isNotEmpty();
+      assertThat(abe.element("diff").getText()).contains("Say which reports and who reads them.");
+      abe.screenshot("review-diff");
+      abe.click("approval:approve");
+      abe.waitFor(d -> d.getPageSource().contains("Approved: the PRD is final."));
+      awaitTask(id, task -> task.getString("status").equals("PRD_APPROVED"));
+      abe.open("console/tasks/detail.xhtml?id=" + id);
+      assertThat(abe.element("task-status").getText()).isEqualTo("PRD_APPROVED");
+      assertThat(abe.element("timeline").getText()).contains("PrdRejected", "PrdApproved", "by abe");
+      abe.screenshot("task-detail");
+    }
+    JsonObject details = details(id);
+    assertThat(details.getJsonArray("prds")).hasSize(2);
+    assertThat(details.getJsonArray("prds").getJsonObject(0).getString("rejectedBy")).isEqualTo("abe");
+  }
+
+  /**
+   * Scenario 3: a message without Refinery's headers (a JMS message from some other program) is
+   * dead-lettered with its reason; the operator reads it and replays it; the audit log says who. Before it,
+   * a plain AMQP message no JMS client could read is rejected without stalling the queue.
+   */
+  void operatorReplaysADeadLetterAndTheAuditLogShowsWho(String vhost) throws Exception {
+    String marker = "unreadable-" + System.nanoTime();
+    ConnectionFactory amqp = new ConnectionFactory();
+    amqp.setHost("127.0.0.1");
+    amqp.setVirtualHost(vhost);
+    try (Connection connection = amqp.newConnection(); Channel channel = connection.createChannel()) {
+      channel.basicPublish("", "refinery.taskmanagement", null, "not even JMS".getBytes(StandardCharsets.UTF_8));
+    }
+    RMQConnectionFactory jms = new RMQConnectionFactory();
+    jms.setHost("127.0.0.1");
+    jms.setVirtualHost(vhost);
+    try (jakarta.jms.Connection connection = jms.createConnection()) {
+      jakarta.jms.Session session = connection.createSession();
+      RMQDestination queue = new RMQDestination("refinery.taskmanagement", true, false,
+          // as the resource adapter declares its queues (QueueDeclarations, default settings)
+          java.util.Map.of("x-queue-type", "quorum", "x-delivery-limit", 10, "x-dead-letter-exchange", "",
+              "x-dead-letter-routing-key", "refinery.dlq", "x-dead-letter-strategy", "at-least-once",
+              "x-overflow", "reject-publish"));
+      session.createProducer(queue).send(session.createTextMessage(marker));
+    }
+    String after = taskWaitingForReview(); // the queue still flows after both
+    assertThat(after).isNotNull();
+
+    try (Browser opal = new Browser(server).signIn("opal", PASSWORD)) {
+      opal.open("console/operations/dead-letters.xhtml");
+      for (int i = 0; i < 60 && !opal.text().contains("Malformed"); i++) {
+        Thread.sleep(500);
+        opal.open("console/operations/dead-letters.xhtml");
+      }
+      WebElement row = opal.all(By.cssSelector("tr.ui-widget-content")).stream()
+          .filter(tr -> tr.getText().contains("Malformed")).findFirst()
+          .orElseThrow(() -> new AssertionError("no dead letter on the page: " + opal.text()));
+      row.findElement(By.cssSelector(".ui-row-toggler")).click();
+      opal.waitFor(d -> d.getPageSource().contains(marker));
+      opal.screenshot("dead-letters");
+      row.findElement(By.cssSelector(".ui-chkbox-box")).click();
+      opal.click("letters:replay");
+      opal.waitFor(d -> d.getPageSource().contains("1 dead letter replayed."));
+      opal.open("console/operations/audit.xhtml?actor=opal");
+      assertThat(opal.element("entries").getText()).contains("DEAD_LETTER_REPLAYED", "opal");
+      opal.screenshot("audit-replay");
+      opal.open("console/operations/failed.xhtml").screenshot("failed");
+      opal.open("console/operations/alerts.xhtml").screenshot("alerts");
+    }
+  }
+
+  /** Scenario 4: a requester has no approve button, cannot open the review, and a forged POST is refused. */
+  void requesterCannotApprove(String id) throws Exception {
+    try (Browser rita = new Browser(server).signIn("rita", PASSWORD)) {
+      rita.open("console/tasks/detail.xhtml?id=" + id);
+      assertThat(rita.has("to-review")).as("review button for a requester").isFalse();
+      assertThat(rita.has("nav-review")).isFalse();
+      rita.open("console/review/prd.xhtml?id=" + id);
+      assertThat(rita.text()).contains("Not allowed");
+      rita.screenshot("forbidden");
+
+      HttpResponse<String> forged = Http.sendAsIs(HttpRequest.newBuilder(URI.create(server + "console/review/prd.xhtml?id=" + id))
+          .header("Cookie", rita.sessionCookie()).header("Content-Type", "application/x-www-form-urlencoded")
+          .POST(HttpRequest.BodyPublishers.ofString("approval=approval&approval%3Aapprove=Approve")).build());
+      assertThat(forged.statusCode()).as("forged console POST").isEqualTo(403);
+    }
+    HttpResponse<String> api = Http.sendAsIs(HttpRequest.newBuilder(URI.create(server + "api/tasks/" + id + "/approval"))
+        .header("Authorization", Http.basic("rita", PASSWORD)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"by\":\"rita\"}")).build());
+    assertThat(api.statusCode()).as("approval through the API by a requester").isEqualTo(403);
+    assertThat(api.body()).contains("APPROVER");
+    Thread.sleep(1_000);
+    assertThat(status(id)).isEqualTo("PRD_VALIDATION");
+  }
+
+  /** Scenario 5: a title with a script tag is shown as text and never runs. */
+  void titleWithScriptRendersAsText() {
+    String title = "<script>window.refineryXss=1</script>Shiny " + System.nanoTime();
+    String id = submit(title, RefineryEarIT.COMPLETE, "LOW", "rita");
+    awaitTask(id, task -> true);
+    try (Browser admin = new Browser(server).signIn("admin", Http.ADMIN_PASSWORD)) {
+      admin.open("console/tasks/list.xhtml?q=" + URLEncoder.encode("Shiny", StandardCharsets.UTF_8));
+      assertThat(admin.text()).contains(title);
+      admin.open("console/tasks/detail.xhtml?id=" + id);
+      assertThat(admin.element("task-title").getText()).isEqualTo(title);
+      assertThat(admin.script("return window.refineryXss === undefined")).isEqualTo(true);
+      admin.screenshot("escaped-title");
+    }
+  }
+
+  /** A PRD waiting for review, made through the API. */
+  String taskWaitingForReview() {
+    String id = submit("Reviewable " + System.nanoTime(), RefineryEarIT.COMPLETE, "MEDIUM", "rita");
+    awaitTask(id, task -> task.getString("status").equals("PRD_VALIDATION"));
+    return id;
+  }
+
+  private String submit(String title, String description, String priority, String requester) {
+    String body = jakarta.json.Json.createObjectBuilder().add("title", title).add("description", description)
+        .add("priority", priority).add("requester", requester).build().toString();
+    HttpResponse<String> response = Http.postJson(server + "api/requests", body);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    return Http.json(response).getString("taskId");
+  }
+
+  private String taskIdByTitle(String title) {
+    long deadline = System.currentTimeMillis() + 30_000;
+    while (System.currentTimeMillis() < deadline) {
+      HttpResponse<String> response = Http.get(server + "api/tasks?q=" + URLEncoder.encode(title, StandardCharsets.UTF_8));
+      var items = Http.json(response).getJsonArray("items");
+      if (!items.isEmpty()) {
+        return items.getJsonObject(0).getString("id");
+      }
+      sleep();
+    }
+    throw new AssertionError("no task titled " + title);
+  }
+
+  private String status(String id) {
+    return details(id).getJsonObject("task").getString("status");
+  }
+
+  private JsonObject details(String id) {
+    return Http.json(Http.get(server + "api/tasks/" + id));
+  }
+
+  private void awaitTask(String id, Predicate<JsonObject> condition) {
+    long deadline = System.currentTimeMillis() + 60_000;
+    JsonObject last = null;
+    while (System.currentTimeMillis() < deadline) {
+      HttpResponse<String> response = Http.get(server + "api/tasks/" + id);
+      if (response.statusCode() == 200) {
+        last = Http.json(response).getJsonObject("task");
+        if (condition.test(last)) {
+          return;
+        }
+      }
+      sleep();
+    }
+    throw new AssertionError("task " + id + " did not get there; last seen " + last);
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(200);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

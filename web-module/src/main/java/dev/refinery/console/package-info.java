@@ -1,0 +1,2 @@
+/** The console's shell: sign-in, the signed-in person, the dashboard. */
+package dev.refinery.console;

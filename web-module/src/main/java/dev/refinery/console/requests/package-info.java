@@ -1,0 +1,2 @@
+/** Submitting a feature request. */
+package dev.refinery.console.requests;

@@ -1,0 +1,113 @@
+package dev.refinery.console.tasks;
+
+import dev.refinery.console.prds.LineDiff;
+import dev.refinery.console.prds.PrdDocument;
+import dev.refinery.productdefinition.api.AgentCosts;
+import dev.refinery.productdefinition.api.AgentRunView;
+import dev.refinery.productdefinition.api.PrdVersion;
+import dev.refinery.productdefinition.application.Prds;
+import dev.refinery.shared.monitoring.EventLog;
+import dev.refinery.shared.monitoring.MessageRecord;
+import dev.refinery.taskmanagement.api.ClarificationRound;
+import dev.refinery.taskmanagement.api.HistoryEntry;
+import dev.refinery.taskmanagement.api.TaskView;
+import dev.refinery.taskmanagement.application.Tasks;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Backs {@code console/tasks/detail.xhtml}: a task with its transitions, every message about it, the
+ * clarification rounds, the PRD revisions as documents with the changes between two of them, and the agent
+ * runs with their costs.
+ */
+@Named
+@RequestScoped
+public class DetailBacking {
+
+  @Inject Tasks tasks;
+
+  @Inject Prds prds;
+
+  @Inject EventLog eventLog;
+
+  private String id;
+  private int from;
+  private int to;
+  private TaskView task;
+  private List<PrdVersion> versions;
+
+  public void load() throws IOException {
+    UUID uuid = Tasks.parseId(id).orElse(null);
+    task = uuid == null ? null : tasks.find(uuid).orElse(null);
+    if (task == null) {
+      FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "No task " + id);
+      FacesContext.getCurrentInstance().responseComplete();
+      return;
+    }
+    versions = prds.versions(uuid);
+    if (to <= 0 || to > versions.size()) {
+      to = versions.size();
+    }
+    if (from <= 0 || from >= to) {
+      from = Math.max(to - 1, 0);
+    }
+  }
+
+  public TaskView getTask() {
+    return task;
+  }
+
+  public List<HistoryEntry> getHistory() {
+    return tasks.history(task.id());
+  }
+
+  public List<MessageRecord> getMessages() {
+    return eventLog.history(task.id().toString());
+  }
+
+  public List<ClarificationRound> getClarifications() {
+    return tasks.clarifications(task.id());
+  }
+
+  /** The revisions, the newest first. */
+  public List<PrdVersion> getVersions() {
+    return versions.reversed();
+  }
+
+  public List<PrdDocument.Line> document(PrdVersion version) {
+    return PrdDocument.lines(version.document());
+  }
+
+  /** Whether there are two revisions to compare. */
+  public boolean isComparable() {
+    return from >= 1 && to > from;
+  }
+
+  public List<LineDiff.Entry<PrdDocument.Line>> getDiff() {
+    return LineDiff.between(PrdDocument.lines(revision(from).document()), PrdDocument.lines(revision(to).document()));
+  }
+
+  private PrdVersion revision(int number) {
+    return versions.stream().filter(version -> version.revision() == number).findFirst().orElseThrow();
+  }
+
+  public List<AgentRunView> getRuns() {
+    return prds.runs(task.id());
+  }
+
+  public AgentCosts getCosts() {
+    return prds.costs(task.id());
+  }
+
+  public String getId() { return id; }
+  public void setId(String id) { this.id = id; }
+  public int getFrom() { return from; }
+  public void setFrom(int from) { this.from = from; }
+  public int getTo() { return to; }
+  public void setTo(int to) { this.to = to; }
+}
