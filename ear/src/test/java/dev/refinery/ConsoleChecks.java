@@ -209,6 +209,18 @@ final class ConsoleChecks {
           .header("Cookie", rita.sessionCookie()).header("Content-Type", "application/x-www-form-urlencoded")
           .POST(HttpRequest.BodyPublishers.ofString("approval=approval&approval%3Aapprove=Approve")).build());
       assertThat(forged.statusCode()).as("forged console POST").isEqualTo(403);
+
+      // Her own form, posted from elsewhere: without the page's view state Faces refuses it (CSRF).
+      String marker = "Forged " + System.nanoTime();
+      HttpResponse<String> crossSite = Http.sendAsIs(HttpRequest.newBuilder(URI.create(server + "console/requests/new.xhtml"))
+          .header("Cookie", rita.sessionCookie()).header("Content-Type", "application/x-www-form-urlencoded")
+          .POST(HttpRequest.BodyPublishers.ofString("request=request&request%3Atitle=" + URLEncoder.encode(marker, StandardCharsets.UTF_8)
+              + "&request%3Adescription=x&request%3Apriority=LOW&request%3Asubmit=Submit&jakarta.faces.ViewState=guessed"))
+          .build());
+      assertThat(crossSite.headers().firstValue("Location").orElse("")).doesNotContain("tasks/list");
+      Thread.sleep(1_000);
+      assertThat(Http.json(Http.get(server + "api/tasks?q=" + URLEncoder.encode(marker, StandardCharsets.UTF_8)))
+          .getJsonNumber("total").longValue()).as("tasks made by the cross-site post").isZero();
     }
     HttpResponse<String> api = Http.sendAsIs(HttpRequest.newBuilder(URI.create(server + "api/tasks/" + id + "/approval"))
         .header("Authorization", Http.basic("rita", PASSWORD)).header("Content-Type", "application/json")

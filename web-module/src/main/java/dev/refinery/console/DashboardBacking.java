@@ -81,6 +81,26 @@ public class DashboardBacking {
     return statistics.stepLatencies(Duration.ofDays(1));
   }
 
+  /** Chart.js configuration: p50 and p90 seconds spent in each state before the next step, last day. */
+  public String getLatencyChart() {
+    List<WorkflowStatistics.StepLatency> latencies = getLatencies();
+    JsonArrayBuilder labels = Json.createArrayBuilder();
+    JsonArrayBuilder p50 = Json.createArrayBuilder();
+    JsonArrayBuilder p90 = Json.createArrayBuilder();
+    for (WorkflowStatistics.StepLatency latency : latencies) {
+      labels.add(latency.state());
+      p50.add(Math.round(latency.p50Seconds() * 100) / 100.0);
+      p90.add(Math.round(latency.p90Seconds() * 100) / 100.0);
+    }
+    return Json.createObjectBuilder().add("type", "bar")
+        .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", Json.createArrayBuilder()
+            .add(Json.createObjectBuilder().add("label", "p50 (s)").add("data", p50).add("backgroundColor", "#6366f1"))
+            .add(Json.createObjectBuilder().add("label", "p90 (s)").add("data", p90).add("backgroundColor", "#f59e0b"))))
+        .add("options", Json.createObjectBuilder().add("animation", false).add("maintainAspectRatio", false)
+            .add("indexAxis", "y"))
+        .build().toString();
+  }
+
   public List<WorkflowStatistics.Waiting> getWaiting() {
     return statistics.oldestWaiting(8);
   }

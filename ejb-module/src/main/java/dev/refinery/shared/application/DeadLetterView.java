@@ -15,8 +15,12 @@ public record DeadLetterView(UUID id, String type, String kind, String taskId, S
     Headers headers = letter.message().headers();
     return new DeadLetterView(letter.id(), headers.type(), headers.kind().name(), headers.correlationId(),
         letter.origin() == null ? "(the broker)" : letter.origin(),
-        letter.failure().exceptionClass() + ": " + letter.failure().message(), letter.failure().retryable(),
+        simpleName(letter.failure().exceptionClass()) + ": " + letter.failure().message(), letter.failure().retryable(),
         letter.attempts(), letter.lastFailureAt(), headers, letter.message().body(), stored.status(),
         stored.resolvedBy(), stored.resolvedAt());
+  }
+
+  private static String simpleName(String className) {
+    return className == null ? "?" : className.substring(className.lastIndexOf('.') + 1);
   }
 }
