@@ -7,9 +7,12 @@ import dev.refinery.productdefinition.domain.ProductManagerAgent;
 import dev.refinery.taskmanagement.api.Question;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The built-in Product Manager, for machines without a model: it looks for who the request is for, the
@@ -28,6 +31,11 @@ public class OfflineProductManagerAgent implements ProductManagerAgent {
 
   private final OfflinePrdWriter writer = new OfflinePrdWriter();
 
+  /** How long each run pretends to think: 0 normally; the benchmark sets it to stand in for a model. */
+  @Inject
+  @ConfigProperty(name = "refinery.agent.offline.think-time", defaultValue = "PT0S")
+  Duration thinkTime;
+
   @Override
   public String name() {
     return NAME;
@@ -36,6 +44,7 @@ public class OfflineProductManagerAgent implements ProductManagerAgent {
   @Override
   public AgentResult work(AgentRequest request) {
     long start = System.nanoTime();
+    think();
     List<Aspect> missing = missing(request);
     AgentRun run = new AgentRun(NAME, NAME, PROMPT_VERSION, 0, 0, (System.nanoTime() - start) / 1_000_000, 0);
     if (!missing.isEmpty() && !request.mustWritePrd()) {
@@ -43,6 +52,18 @@ public class OfflineProductManagerAgent implements ProductManagerAgent {
       return new AgentResult.Clarify(questions, run);
     }
     return new AgentResult.WritePrd(writer.write(request, missing), run);
+  }
+
+  private void think() {
+    if (thinkTime == null || thinkTime.isZero()) {
+      return;
+    }
+    try {
+      Thread.sleep(thinkTime);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while thinking", e);
+    }
   }
 
   /** The aspects neither the request nor any answer covers. */

@@ -1,0 +1,413 @@
+package dev.refinery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code ./refinery bench workflow}: the production artifact on Payara Server (and a Payara Micro worker
+ * with {@code BENCH_INSTANCES=2}), the offline agent thinking {@code BENCH_THINK}, every PRD approved
+ * through the API as soon as it waits. Open-loop submissions at fixed rates, then a closed-loop burst;
+ * latencies from the database's transition timestamps; each figure beside the raw ceilings measured in
+ * the same run. Prints one JSON line and a table, and keeps both under target/bench.
+ */
+class WorkflowBenchmark {
+
+  private static final int PORT_BASE = Integer.getInteger("it.port.base");
+  private static final int WORKER_PORT = Integer.getInteger("it.worker.port");
+  private static final String SERVER = "http://127.0.0.1:" + (PORT_BASE + 80) + "/";
+  private static final Path RUNTIME = Path.of(System.getProperty("refinery.runtime"));
+  private static final Path RESULTS = Path.of(System.getenv("BENCH_RESULTS"));
+  private static final String THINK = System.getenv().getOrDefault("BENCH_THINK", "PT0S");
+  private static final String DESCRIPTION = RefineryEarIT.COMPLETE;
+
+  /** One open-loop rate: what was asked, what came out. */
+  record Rate(double offered, int tasks, double toValidationPerSecond, double toApprovalPerSecond,
+      double submitToValidationP50Ms, double submitToValidationP99Ms) {}
+
+  @Test
+  void measure() throws Exception {
+    Files.createDirectories(RESULTS);
+    Map<String, String> db = Map.of("host", env("REFINERY_DB_HOST"), "port", env("REFINERY_DB_PORT"),
+        "name", env("REFINERY_DB_NAME"), "user", env("REFINERY_DB_USER"), "password", env("REFINERY_DB_PASSWORD"));
+    List<Double> rates = List.of(System.getenv().getOrDefault("BENCH_RATES", "5,10,20").split(",")).stream()
+        .map(String::strip).map(Double::parseDouble).toList();
+    int seconds = Integer.parseInt(System.getenv().getOrDefault("BENCH_SECONDS", "20"));
+    int burst = Integer.parseInt(System.getenv().getOrDefault("BENCH_BURST", "200"));
+    int instances = Integer.parseInt(System.getenv().getOrDefault("BENCH_INSTANCES", "1"));
+    String url = "jdbc:postgresql://" + db.get("host") + ":" + db.get("port") + "/" + db.get("name");
+
+    try (Connection database = DriverManager.getConnection(url, db.get("user"), db.get("password"))) {
+      double loadBefore = Ceilings.loadAverage();
+      Ceilings ceilings = Ceilings.measure(database, db, env("REFINERY_RABBITMQ_VHOST"), RESULTS);
+      RefineryCommand refinery = new RefineryCommand(RUNTIME, PORT_BASE)
+          .with("REFINERY_AGENT_OFFLINE_THINK_TIME", THINK);
+      RefineryCommand.Result started = refinery.run("run");
+      assertThat(started.exitCode()).as(started.output()).isZero();
+      long serverPid = Long.parseLong(Files.readString(RUNTIME.resolve("domains/refinery/config/pid")).trim());
+      if (instances == 2) {
+        RefineryCommand.Result worker = refinery.run("worker", "start", "--port", String.valueOf(WORKER_PORT));
+        assertThat(worker.exitCode()).as(worker.output()).isZero();
+      }
+      List<Rate> open = new ArrayList<>();
+      Rate closed;
+      Map<String, Double> perStep;
+      double[] steps;
+      double idleCpu;
+      long stored;
+      try (Approver approver = new Approver()) {
+        openLoop(5, 10, database); // warm-up: JIT, pools, caches
+        for (double rate : rates) {
+          open.add(openLoop(rate, seconds, database));
+        }
+        Map<String, Long> before = counters(database);
+        closed = closedLoop(burst, database);
+        Thread.sleep(1_500); // statistics reach pg_stat_* at most a second after their transactions
+        Map<String, Long> after = counters(database);
+        long transitions = after.get("transitions") - before.get("transitions");
+        perStep = Map.of("commits", (after.get("commits") - before.get("commits")) / (double) transitions,
+            "walSyncs", (after.get("walSyncs") - before.get("walSyncs")) / (double) transitions,
+            "messages", (after.get("messages") - before.get("messages")) / (double) transitions);
+        steps = stepLatencies(database);
+      } finally {
+        if (instances == 2) {
+          refinery.run("worker", "stop", "--port", String.valueOf(WORKER_PORT));
+        }
+      }
+      try {
+        stored = count(database, "SELECT count(*) FROM taskmanagement.task");
+        Thread.sleep(5_000);
+        idleCpu = cpuPercent(serverPid, Duration.ofSeconds(30));
+      } finally {
+        refinery.run("stop");
+      }
+      Map<Integer, double[]> queries = new java.util.TreeMap<>();
+      for (int size : new int[] {100_000, 1_000_000}) {
+        queries.put(size, queryTimes(database, size));
+      }
+      report(ceilings, loadBefore, open, closed, perStep, steps, idleCpu, stored, instances, queries);
+    }
+  }
+
+  /** Submits {@code rate} workflows a second for {@code seconds}, whether or not earlier ones are done. */
+  private Rate openLoop(double rate, int seconds, Connection database) throws Exception {
+    int tasks = (int) Math.round(rate * seconds);
+    Map<UUID, Instant> submitted = new ConcurrentHashMap<>();
+    List<CompletableFuture<?>> posts = Collections.synchronizedList(new ArrayList<>());
+    AtomicInteger next = new AtomicInteger();
+    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    timer.scheduleAtFixedRate(() -> {
+      if (next.getAndIncrement() < tasks) {
+        posts.add(submit(submitted));
+      }
+    }, 0, (long) (1e9 / rate), TimeUnit.NANOSECONDS);
+    while (next.get() < tasks) {
+      Thread.sleep(50);
+    }
+    timer.shutdown();
+    CompletableFuture.allOf(posts.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+    return measured(rate, submitted, database);
+  }
+
+  /** Submits them all at once and measures how fast the system empties the pile. */
+  private Rate closedLoop(int tasks, Connection database) throws Exception {
+    Map<UUID, Instant> submitted = new ConcurrentHashMap<>();
+    List<CompletableFuture<?>> posts = new ArrayList<>();
+    for (int i = 0; i < tasks; i++) {
+      posts.add(submit(submitted));
+    }
+    CompletableFuture.allOf(posts.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
+    return measured(0, submitted, database);
+  }
+
+  private CompletableFuture<?> submit(Map<UUID, Instant> submitted) {
+    Instant at = Instant.now();
+    String body = Json.createObjectBuilder().add("title", "Bench " + UUID.randomUUID()).add("description", DESCRIPTION)
+        .add("priority", "MEDIUM").add("requester", "bench").build().toString();
+    return Http.postJsonAsync(SERVER + "api/requests", body).thenAccept(response -> {
+      if (response.statusCode() != 202) {
+        throw new IllegalStateException("submission refused: " + response.statusCode() + " " + response.body());
+      }
+      submitted.put(UUID.fromString(Http.json(response).getString("taskId")), at);
+    });
+  }
+
+  /** Waits until every submitted workflow is approved, then reads the transitions' times. */
+  private Rate measured(double offered, Map<UUID, Instant> submitted, Connection database) throws Exception {
+    List<UUID> ids = List.copyOf(submitted.keySet());
+    long deadline = System.currentTimeMillis() + 300_000;
+    while (timesOf(database, "PrdApproved", ids).size() < ids.size()) {
+      assertThat(System.currentTimeMillis()).as("all %d workflows approved within 5 minutes", ids.size())
+          .isLessThan(deadline);
+      Thread.sleep(200);
+    }
+    Map<UUID, Instant> validation = timesOf(database, "PrdSubmitted", ids);
+    Map<UUID, Instant> approval = timesOf(database, "PrdApproved", ids);
+    Instant first = Collections.min(submitted.values());
+    List<Double> latencies = ids.stream()
+        .map(id -> Duration.between(submitted.get(id), validation.get(id)).toNanos() / 1e6).sorted().toList();
+    return new Rate(offered, ids.size(), perSecond(ids.size(), first, Collections.max(validation.values())),
+        perSecond(ids.size(), first, Collections.max(approval.values())), percentile(latencies, 0.5),
+        percentile(latencies, 0.99));
+  }
+
+  private static Map<UUID, Instant> timesOf(Connection database, String event, List<UUID> ids) throws SQLException {
+    try (PreparedStatement query = database.prepareStatement("SELECT task_id, min(at) FROM taskmanagement.task_history"
+        + " WHERE event = ? AND task_id = ANY (?) GROUP BY task_id")) {
+      Array array = database.createArrayOf("uuid", ids.toArray());
+      query.setString(1, event);
+      query.setArray(2, array);
+      Map<UUID, Instant> times = new java.util.HashMap<>();
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          times.put((UUID) rows.getObject(1), rows.getTimestamp(2).toInstant());
+        }
+      }
+      return times;
+    }
+  }
+
+  /** Commits, WAL syncs, published messages and task transitions so far. */
+  private static Map<String, Long> counters(Connection database) throws SQLException {
+    return Map.of("commits", count(database, "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()"),
+        "walSyncs", count(database, "SELECT wal_sync FROM pg_stat_wal"),
+        "messages", count(database, "SELECT count(*) FROM monitoring.event_log WHERE direction = 'PUBLISHED'"),
+        "transitions", count(database, "SELECT count(*) FROM taskmanagement.task_history"));
+  }
+
+  /** p50 and p99 of the time from one transition of a task to its next, in milliseconds, over the run. */
+  private static double[] stepLatencies(Connection database) throws SQLException {
+    try (Statement statement = database.createStatement(); ResultSet row = statement.executeQuery("SELECT"
+        + " percentile_cont(0.5) WITHIN GROUP (ORDER BY ms), percentile_cont(0.99) WITHIN GROUP (ORDER BY ms) FROM"
+        + " (SELECT extract(epoch FROM lead(at) OVER (PARTITION BY task_id ORDER BY id) - at) * 1000 AS ms, event"
+        + " FROM taskmanagement.task_history) steps WHERE ms IS NOT NULL AND event <> 'PrdSubmitted'")) {
+      row.next();
+      return new double[] {row.getDouble(1), row.getDouble(2)};
+    }
+  }
+
+  /**
+   * The scanner's and the poller's queries, timed by EXPLAIN ANALYZE (in a transaction rolled back), with
+   * the tables topped up to {@code stored} finished workflows: {scan ms, claim ms}.
+   */
+  private static double[] queryTimes(Connection database, int stored) throws SQLException {
+    long have = count(database, "SELECT count(*) FROM orchestration.workflow");
+    try (Statement statement = database.createStatement()) {
+      if (have < stored) {
+        statement.execute("INSERT INTO orchestration.workflow (task_id, title, requester, priority, priority_rank, status,"
+            + " created_at, updated_at, round, revision, notified_round, notified_revision) SELECT gen_random_uuid(),"
+            + " 'Finished ' || g, 'bench', 'LOW', 0, 'PRD_APPROVED', now() - g * interval '1 second', now(), 0, 1, 0, 1"
+            + " FROM generate_series(1, " + (stored - have) + ") g");
+      }
+      long items = count(database, "SELECT count(*) FROM productdefinition.work_item");
+      if (items < stored) {
+        statement.execute("INSERT INTO productdefinition.work_item (task_id, pool, title, description, requester, priority,"
+            + " priority_rank, status, available_at, created_at, updated_at) SELECT gen_random_uuid(), 'product-manager',"
+            + " 'Finished ' || g, 'A finished request', 'bench', 'LOW', 0, 'DONE', now(), now() - g * interval '1 second',"
+            + " now() FROM generate_series(1, " + (stored - items) + ") g");
+      }
+      statement.execute("ANALYZE orchestration.workflow");
+      statement.execute("ANALYZE productdefinition.work_item");
+    }
+    return new double[] {
+        executionMillis(database, "SELECT task_id FROM orchestration.workflow WHERE status = 'NEW' AND"
+            + " start_requested_at IS NULL ORDER BY priority_rank DESC, created_at LIMIT 100 FOR UPDATE SKIP LOCKED"),
+        executionMillis(database, "SELECT task_id FROM productdefinition.work_item WHERE pool = 'product-manager' AND"
+            + " ((status = 'READY' AND available_at <= now()) OR (status = 'RUNNING' AND lease_until < now()))"
+            + " ORDER BY priority_rank DESC, created_at LIMIT 4 FOR UPDATE SKIP LOCKED")};
+  }
+
+  /** The best of five executions, so a cold cache does not count. */
+  private static double executionMillis(Connection database, String query) throws SQLException {
+    boolean autoCommit = database.getAutoCommit();
+    database.setAutoCommit(false);
+    try (Statement statement = database.createStatement()) {
+      double best = Double.MAX_VALUE;
+      for (int i = 0; i < 5; i++) {
+        try (ResultSet plan = statement.executeQuery("EXPLAIN (ANALYZE, FORMAT JSON) " + query)) {
+          plan.next();
+          JsonObject root = Json.createReader(new java.io.StringReader(plan.getString(1))).readArray().getJsonObject(0);
+          best = Math.min(best, root.getJsonNumber("Execution Time").doubleValue());
+        }
+      }
+      return best;
+    } finally {
+      database.rollback();
+      database.setAutoCommit(autoCommit);
+    }
+  }
+
+  private static long count(Connection database, String sql) throws SQLException {
+    try (Statement statement = database.createStatement(); ResultSet row = statement.executeQuery(sql)) {
+      row.next();
+      return row.getLong(1);
+    }
+  }
+
+  /** The process's CPU time over the window, as a share of one core. */
+  private static double cpuPercent(long pid, Duration window) throws Exception {
+    long ticksPerSecond = Long.parseLong(new String(new ProcessBuilder("getconf", "CLK_TCK").start()
+        .getInputStream().readAllBytes()).trim());
+    long before = cpuTicks(pid);
+    Thread.sleep(window.toMillis());
+    long after = cpuTicks(pid);
+    return 100.0 * (after - before) / ticksPerSecond / window.toSeconds();
+  }
+
+  private static long cpuTicks(long pid) throws Exception {
+    String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14, 15)
+  }
+
+  private static double perSecond(int count, Instant from, Instant to) {
+    return count / Math.max(Duration.between(from, to).toNanos() / 1e9, 1e-3);
+  }
+
+  private static double percentile(List<Double> sorted, double p) {
+    return sorted.isEmpty() ? Double.NaN : sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1));
+  }
+
+  private static void report(Ceilings ceilings, double load, List<Rate> open, Rate closed, Map<String, Double> perStep,
+      double[] steps, double idleCpu, long stored, int instances, Map<Integer, double[]> queries) throws Exception {
+    double transitionsPerWorkflow = 4; // TaskCreated, RequestValidationStarted, PrdSubmitted, PrdApproved
+    double stepsPerSecond = closed.toApprovalPerSecond() * transitionsPerWorkflow;
+    var json = Json.createObjectBuilder().add("instances", instances).add("think", THINK)
+        .add("load_average_before", load).add("cores", Runtime.getRuntime().availableProcessors())
+        .add("ceiling_fsyncs_per_s", ceilings.fsyncsPerSecond() == null ? -1 : ceilings.fsyncsPerSecond())
+        .add("ceiling_claim_commits_per_s", ceilings.claimCommitsPerSecond())
+        .add("ceiling_broker_msgs_per_s", ceilings.brokerMessagesPerSecond())
+        .add("ceiling_steps_per_s", ceilings.stepsPerSecond())
+        .add("closed_loop_workflows_per_s_to_validation", closed.toValidationPerSecond())
+        .add("closed_loop_workflows_per_s_to_approved", closed.toApprovalPerSecond())
+        .add("closed_loop_steps_per_s", stepsPerSecond)
+        .add("ratio_steps_to_ceiling", stepsPerSecond / ceilings.stepsPerSecond())
+        .add("step_latency_p50_ms", steps[0]).add("step_latency_p99_ms", steps[1])
+        .add("commits_per_step", perStep.get("commits")).add("wal_syncs_per_step", perStep.get("walSyncs"))
+        .add("messages_per_step", perStep.get("messages"))
+        .add("idle_cpu_percent_of_core", idleCpu).add("stored_tasks", stored);
+    var rates = Json.createArrayBuilder();
+    StringBuilder table = new StringBuilder();
+    table.append(String.format(Locale.ROOT, "Refinery workflow benchmark: %d instance(s), agent think time %s,"
+        + " load average before %.2f, %d cores%n%n", instances, THINK, load, Runtime.getRuntime().availableProcessors()));
+    table.append(String.format(Locale.ROOT, "%-22s %8s %12s %12s %12s %12s%n", "offered (wf/s)", "tasks",
+        "→PRD_VAL/s", "→APPROVED/s", "p50 ms", "p99 ms"));
+    for (Rate rate : open) {
+      rates.add(Json.createObjectBuilder().add("offered", rate.offered()).add("tasks", rate.tasks())
+          .add("to_validation_per_s", rate.toValidationPerSecond()).add("to_approved_per_s", rate.toApprovalPerSecond())
+          .add("submit_to_validation_p50_ms", rate.submitToValidationP50Ms())
+          .add("submit_to_validation_p99_ms", rate.submitToValidationP99Ms()));
+      table.append(row(String.format(Locale.ROOT, "%.0f open loop", rate.offered()), rate));
+    }
+    table.append(row("closed loop (burst)", closed));
+    json.add("open_loop", rates).add("closed_loop_p50_ms", closed.submitToValidationP50Ms())
+        .add("closed_loop_p99_ms", closed.submitToValidationP99Ms());
+    table.append(String.format(Locale.ROOT, "%nceilings measured in this run: fdatasync %s/s, SKIP LOCKED claim"
+        + " commits %.0f/s (pgbench, 4 clients), RabbitMQ %.0f msg/s (PerfTest, quorum, 1 KB persistent, confirms)%n",
+        ceilings.fsyncsPerSecond() == null ? "n/a" : String.format(Locale.ROOT, "%.0f", ceilings.fsyncsPerSecond()),
+        ceilings.claimCommitsPerSecond(), ceilings.brokerMessagesPerSecond()));
+    table.append(String.format(Locale.ROOT, "step ceiling (2 commits + 1 durable message): %.0f steps/s; closed loop"
+        + " reached %.1f steps/s = %.3f of it%n", ceilings.stepsPerSecond(), stepsPerSecond,
+        stepsPerSecond / ceilings.stepsPerSecond()));
+    table.append(String.format(Locale.ROOT, "per step: %.1f commits, %.2f WAL syncs, %.1f messages; step latency"
+        + " p50 %.0f ms, p99 %.0f ms%n", perStep.get("commits"), perStep.get("walSyncs"), perStep.get("messages"),
+        steps[0], steps[1]));
+    table.append(String.format(Locale.ROOT, "idle server CPU with %d stored tasks: %.2f %% of a core%n", stored, idleCpu));
+    var queryJson = Json.createObjectBuilder();
+    queries.forEach((size, times) -> {
+      queryJson.add(String.valueOf(size), Json.createObjectBuilder().add("scan_ms", times[0]).add("claim_ms", times[1]));
+      table.append(String.format(Locale.ROOT, "with %,d stored workflows: scan query %.3f ms, claim query %.3f ms%n",
+          size, times[0], times[1]));
+    });
+    json.add("query_ms_by_stored_tasks", queryJson);
+    String line = json.build().toString();
+    Files.writeString(RESULTS.resolve("workflow.json"), line + "\n");
+    Files.writeString(RESULTS.resolve("workflow.txt"), line + "\n\n" + table);
+    System.getLogger(WorkflowBenchmark.class.getName()).log(System.Logger.Level.INFO, "\n" + line + "\n\n" + table);
+  }
+
+  private static String row(String label, Rate rate) {
+    return String.format(Locale.ROOT, "%-22s %8d %12.1f %12.1f %12.0f %12.0f%n", label, rate.tasks(),
+        rate.toValidationPerSecond(), rate.toApprovalPerSecond(), rate.submitToValidationP50Ms(),
+        rate.submitToValidationP99Ms());
+  }
+
+  private static String env(String name) {
+    String value = System.getenv(name);
+    if (value == null) {
+      throw new IllegalStateException(name + " is not set (the benchmark profile sets it)");
+    }
+    return value;
+  }
+
+  /** Approves every PRD that waits, through the API, as an approver would (the admin here). */
+  private static final class Approver implements AutoCloseable {
+
+    private final Set<String> approved = ConcurrentHashMap.newKeySet();
+    private final Thread thread = Thread.ofPlatform().name("bench-approver").daemon().start(this::approve);
+    private volatile boolean running = true;
+
+    private void approve() {
+      while (running) {
+        HttpResponse<String> waiting;
+        try {
+          waiting = Http.get(SERVER + "api/tasks?status=PRD_VALIDATION&size=200");
+        } catch (IllegalStateException e) { // a dropped connection: ask again
+          waiting = null;
+        }
+        if (waiting != null && waiting.statusCode() == 200) {
+          for (JsonObject task : Http.json(waiting).getJsonArray("items").getValuesAs(JsonObject.class)) {
+            String id = task.getString("id");
+            if (approved.add(id)) {
+              // Human Interaction's view of the task may lag Task Management's by a moment (409): try again.
+              Http.postJsonAsync(SERVER + "api/tasks/" + id + "/approval", "{\"by\":\"admin\"}")
+                  .whenComplete((response, failure) -> {
+                    if (failure != null || response.statusCode() != 202) {
+                      approved.remove(id);
+                    }
+                  });
+            }
+          }
+        }
+        try {
+          Thread.sleep(50);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      running = false;
+      thread.join(5_000);
+    }
+  }
+}
