@@ -63,19 +63,50 @@ final class ConsoleChecks {
       admin.open("console/admin/people.xhtml");
       for (String[] person : new String[][] {{"rita", "REQUESTER"}, {"abe", "APPROVER"}, {"opal", "OPERATOR"}}) {
         admin.type("add:username", person[0]).type("add:name", person[0] + " Example").type("add:password", PASSWORD);
-        for (WebElement box : admin.all(By.cssSelector("input[name='add:roles']"))) {
-          if (box.isSelected() != box.getAttribute("value").equals(person[1])) {
-            box.click();
-          }
-        }
+        setRoles(admin, "add:roles", person[1]);
         admin.click("add:submit");
         admin.waitFor(d -> d.getPageSource().contains("Added " + person[0]));
       }
       assertThat(admin.element("people").getText()).contains("rita", "[REQUESTER]", "abe", "[APPROVER]", "opal", "[OPERATOR]");
       admin.screenshot("people");
+
+      // A new password for rita, then back to the one the other scenarios use; and opal disabled, then enabled.
+      new org.openqa.selenium.support.ui.Select(admin.element("password:username")).selectByValue("rita");
+      admin.type("password:password", "rita-second-secret").click("password:submit");
+      admin.waitFor(d -> d.getPageSource().contains("New password set for rita"));
+      try (Browser rita = new Browser(server)) {
+        rita.signIn("rita", "rita-second-secret");
+        assertThat(rita.element("who").getText()).isEqualTo("rita");
+      }
+      new org.openqa.selenium.support.ui.Select(admin.element("password:username")).selectByValue("rita");
+      admin.type("password:password", PASSWORD).click("password:submit");
+      admin.waitFor(d -> d.getPageSource().contains("New password set for rita"));
+      new org.openqa.selenium.support.ui.Select(admin.element("change:username")).selectByValue("opal");
+      setRoles(admin, "change:roles", "OPERATOR");
+      admin.click("change:enabled").click("change:submit");
+      admin.waitFor(d -> d.getPageSource().contains("Changed opal"));
+      assertThat(admin.element("people").getText()).contains("disabled");
+      assertThat(Http.sendAsIs(java.net.http.HttpRequest.newBuilder(URI.create(server + "api/tasks"))
+          .header("Authorization", Http.basic("opal", PASSWORD)).build()).statusCode()).as("disabled opal").isEqualTo(401);
+      new org.openqa.selenium.support.ui.Select(admin.element("change:username")).selectByValue("opal");
+      setRoles(admin, "change:roles", "OPERATOR");
+      assertThat(admin.element("change:enabled").isSelected()).as("'may sign in' ticked by default").isTrue();
+      admin.click("change:submit");
+      admin.waitFor(d -> d.getPageSource().contains("Changed opal"));
+      assertThat(admin.element("people").getText()).doesNotContain("disabled");
+
       admin.open("console/operations/audit.xhtml?actor=admin");
-      assertThat(admin.element("entries").getText()).contains("PERSON_CREATED", "rita", "abe", "opal");
+      assertThat(admin.element("entries").getText()).contains("PERSON_CREATED", "rita", "abe", "opal",
+          "PASSWORD_RESET", "PERSON_CHANGED");
       admin.screenshot("audit");
+    }
+  }
+
+  private static void setRoles(Browser browser, String name, String role) {
+    for (WebElement box : browser.all(By.cssSelector("input[name='" + name + "']"))) {
+      if (box.isSelected() != box.getAttribute("value").equals(role)) {
+        box.click();
+      }
     }
   }
 

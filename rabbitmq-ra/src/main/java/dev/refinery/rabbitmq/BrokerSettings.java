@@ -27,7 +27,9 @@ record BrokerSettings(String host, int port, String virtualHost, String username
     factory.setAmqpConnectionFactoryPostProcessor(amqp -> {
       amqp.setConnectionTimeout(5_000);
       amqp.setAutomaticRecoveryEnabled(false); // the adapter reconnects itself, with backoff
-      amqp.setExceptionHandler(new UnreadableDeliveries()); // a message no JMS client wrote must not stall a queue
+      UnreadableDeliveries unreadable = new UnreadableDeliveries(); // a message no JMS client wrote must not stall a queue
+      amqp.setTrafficListener(unreadable);
+      amqp.setExceptionHandler(unreadable);
       amqp.getClientProperties().put("connection_name", connectionName);
       amqpSettings.accept(amqp);
     });

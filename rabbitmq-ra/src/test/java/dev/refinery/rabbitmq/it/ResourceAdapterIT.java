@@ -145,11 +145,11 @@ class ResourceAdapterIT {
   }
 
   /**
-   * Messages no JMS client wrote (a plain AMQP publish) cannot be read by the JMS client; each is rejected to
-   * the dead-letter queue instead of stalling its consumer, so what comes after is still consumed.
+   * Messages no JMS client wrote (a plain AMQP publish) cannot be read by the JMS client; each is moved, as
+   * it came, to the parking queue instead of stalling its consumer, so what comes after is still consumed.
    */
   @Test
-  void messagesNoJmsClientWroteGoToTheDeadLetterQueueAndConsumingGoesOn() throws Exception {
+  void messagesNoJmsClientWroteAreParkedAsTheyCameAndConsumingGoesOn() throws Exception {
     String before = id();
     producer.send("ra-it.sink", before, 1, "ok", false);
     settle(before + 0, 1);
@@ -158,8 +158,8 @@ class ResourceAdapterIT {
     amqp.setVirtualHost(System.getenv("REFINERY_RABBITMQ_VHOST"));
     try (com.rabbitmq.client.Connection connection = amqp.newConnection();
         com.rabbitmq.client.Channel channel = connection.createChannel()) {
-      channel.queueDeclare("refinery.dlq", true, false, false, java.util.Map.of("x-queue-type", "quorum"));
-      long parked = channel.queueDeclarePassive("refinery.dlq").getMessageCount();
+      channel.queueDeclare("refinery.unreadable", true, false, false, java.util.Map.of("x-queue-type", "quorum"));
+      channel.queuePurge("refinery.unreadable");
       for (int i = 0; i < 6; i++) { // more than the consumer's sessions: every one of them meets one
         channel.basicPublish("", "ra-it.sink", null, ("not a JMS message " + i).getBytes(java.nio.charset.StandardCharsets.UTF_8));
       }
@@ -167,9 +167,18 @@ class ResourceAdapterIT {
       producer.send("ra-it.sink", after, 1, "ok", false);
 
       assertThat(settle(after + 0, 1)).hasSize(1);
-      await(() -> uncheckedCount(channel, "refinery.dlq"), count -> count >= parked + 6, 20_000);
-      assertThat(uncheckedCount(channel, "refinery.dlq")).isEqualTo(parked + 6);
+      await(() -> uncheckedCount(channel, "refinery.unreadable"), count -> count >= 6, 20_000);
       assertThat(uncheckedCount(channel, "ra-it.sink")).isZero();
+      java.util.Set<String> bodies = new java.util.HashSet<>();
+      for (int i = 0; i < 6; i++) {
+        com.rabbitmq.client.GetResponse parked = channel.basicGet("refinery.unreadable", true);
+        assertThat(parked).as("parked message %d", i).isNotNull();
+        bodies.add(new String(parked.getBody(), java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(parked.getProps().getHeaders().get("x-refinery-unreadable-routing-key").toString()).isEqualTo("ra-it.sink");
+        assertThat(parked.getProps().getHeaders().get("x-refinery-unreadable-reason").toString()).contains("StreamCorrupted");
+      }
+      assertThat(bodies).hasSize(6).allSatisfy(body -> assertThat(body).startsWith("not a JMS message "));
+      assertThat(channel.basicGet("refinery.unreadable", true)).as("nothing else parked").isNull();
     }
   }
 

@@ -15,7 +15,7 @@ import java.util.Set;
 
 /**
  * Backs {@code console/admin/people.xhtml}: everyone who signs in; add a person, change a person's roles,
- * disable or enable them, set a new password. Every change is audited by the boundary.
+ * disable or enable them, set a new password (an admin's own too). Every change is audited by the boundary.
  */
 @Named
 @RequestScoped
@@ -45,12 +45,12 @@ public class PeopleBacking {
   }
 
   public String update() {
-    return change(() -> {
-      people.change(username, roles(), enabled, user.getName());
-      if (password != null && !password.isEmpty()) {
-        people.resetPassword(username, chars(password), user.getName());
-      }
-    }, "Changed " + username + ".");
+    return change(() -> people.change(username, roles(), enabled, user.getName()), "Changed " + username + ".");
+  }
+
+  public String setPassword() {
+    return change(() -> people.resetPassword(username, chars(password), user.getName()),
+        "New password set for " + username + ".");
   }
 
   private String change(Runnable change, String done) {
