@@ -76,7 +76,7 @@ final class ConsoleChecks {
       admin.waitFor(d -> d.getPageSource().contains("New password set for rita"));
       try (Browser rita = new Browser(server)) {
         rita.signIn("rita", "rita-second-secret");
-        assertThat(rita.element("who").getText()).isEqualTo("rita");
+        assertThat(rita.element("session:who").getText()).isEqualTo("rita");
       }
       new org.openqa.selenium.support.ui.Select(admin.element("password:username")).selectByValue("rita");
       admin.type("password:password", PASSWORD).click("password:submit");
