@@ -51,6 +51,10 @@ public class RefineryAuthentication implements HttpAuthenticationMechanism {
     if (given != null) {
       return signIn(request, context, given);
     }
+    boolean resource = request.getRequestURI().startsWith(request.getContextPath() + "/jakarta.faces.resource/");
+    if (resource && !context.isProtected()) {
+      return context.doNothing(); // stylesheets and scripts: nobody to look up
+    }
     HttpSession session = request.getSession(false);
     if (session != null && session.getAttribute(SIGNED_IN) instanceof SignedIn signedIn) {
       var person = people.find(signedIn.username()).filter(found -> found.enabled());
