@@ -165,6 +165,13 @@ final class ConsoleChecks {
       abe.click("approval:approve");
       abe.waitFor(d -> d.getPageSource().contains("Approved: the PRD is final."));
       awaitTask(id, task -> task.getString("status").equals("PRD_APPROVED"));
+      String title = details(id).getJsonObject("task").getString("title");
+      abe.open("console/tasks/list.xhtml?status=PRD_APPROVED&requester=rita&q=" + URLEncoder.encode(title, StandardCharsets.UTF_8));
+      assertThat(abe.element("table").getText()).contains(title);
+      abe.open("console/tasks/list.xhtml?status=CANCELLED&q=" + URLEncoder.encode(title, StandardCharsets.UTF_8));
+      assertThat(abe.element("table").getText()).doesNotContain(title);
+      abe.open("console/tasks/list.xhtml?priority=MEDIUM&requester=nobody-" + System.nanoTime());
+      assertThat(abe.element("total").getText()).isEqualTo("0 found");
       abe.open("console/tasks/detail.xhtml?id=" + id);
       assertThat(abe.element("task-status").getText()).isEqualTo("PRD_APPROVED");
       assertThat(abe.element("timeline").getText()).contains("PrdRejected", "PrdApproved", "by abe");

@@ -73,7 +73,10 @@ public class EventLogStore {
       sql.append(" AND recorded_at < ?");
       values.add(Timestamp.from(filter.to()));
     }
-    sql.append(" ORDER BY id LIMIT ?");
+    // When each thing happened, not when its batch was written: a consumption that completes before the
+    // publishing thread has queued its own line (the in-memory adapter delivers on another thread) still
+    // comes after the publication it consumed.
+    sql.append(" ORDER BY recorded_at, id LIMIT ?");
     values.add(limit);
     try (Connection connection = dataSource.getConnection();
         PreparedStatement query = connection.prepareStatement(sql.toString())) {
