@@ -169,6 +169,7 @@ class RefineryIT {
   @Test void nonRetryableFailureIsDeadLetteredAtOnceWithItsReason() { contract().nonRetryableFailureIsDeadLetteredAtOnceWithItsReason(); }
   @Test void retryableFailureIsDeadLetteredAfterTheLastAttempt() { contract().retryableFailureIsDeadLetteredAfterTheLastAttempt(); }
   @Test void sameMessageIdDeliveredTwiceHasOneEffect() { contract().sameMessageIdDeliveredTwiceHasOneEffect(); }
+  @Test void sameMessageIdDeliveredTenTimesHasOneEffect() { contract().sameMessageIdDeliveredTenTimesHasOneEffect(); }
   @Test void malformedMessageIsDeadLetteredAndConsumingGoesOn() { contract().malformedMessageIsDeadLetteredAndConsumingGoesOn(); }
   @Test void messagePublishedWhileHandlingIsCausedByTheHandledMessage() { contract().messagePublishedWhileHandlingIsCausedByTheHandledMessage(); }
 

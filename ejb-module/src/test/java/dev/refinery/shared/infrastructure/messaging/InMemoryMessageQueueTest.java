@@ -48,6 +48,7 @@ class InMemoryMessageQueueTest {
   @Test void nonRetryableFailureIsDeadLetteredAtOnceWithItsReason() { contract.nonRetryableFailureIsDeadLetteredAtOnceWithItsReason(); }
   @Test void retryableFailureIsDeadLetteredAfterTheLastAttempt() { contract.retryableFailureIsDeadLetteredAfterTheLastAttempt(); }
   @Test void sameMessageIdDeliveredTwiceHasOneEffect() { contract.sameMessageIdDeliveredTwiceHasOneEffect(); }
+  @Test void sameMessageIdDeliveredTenTimesHasOneEffect() { contract.sameMessageIdDeliveredTenTimesHasOneEffect(); }
   @Test void malformedMessageIsDeadLetteredAndConsumingGoesOn() { contract.malformedMessageIsDeadLetteredAndConsumingGoesOn(); }
   @Test void messagePublishedWhileHandlingIsCausedByTheHandledMessage() { contract.messagePublishedWhileHandlingIsCausedByTheHandledMessage(); }
 

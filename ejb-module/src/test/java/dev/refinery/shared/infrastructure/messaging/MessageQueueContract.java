@@ -130,6 +130,17 @@ public final class MessageQueueContract {
     assertThat(settled(id, 1)).hasSize(1);
   }
 
+  /** Ten copies at once, taken by concurrent consumers: the inbox lets exactly one through. */
+  public void sameMessageIdDeliveredTenTimesHasOneEffect() {
+    String id = newId();
+    RawMessage message = raw(id, "taskmanagement.ProbeCommand", codec.encode(new ProbeCommand(id, 0, false, false)));
+    for (int i = 0; i < 10; i++) {
+      harness.deliverRaw(TASK_MANAGEMENT, message);
+    }
+
+    assertThat(settled(id, 1)).hasSize(1);
+  }
+
   public void malformedMessageIsDeadLetteredAndConsumingGoesOn() {
     String id = newId();
     Instant sent = Instant.now();
