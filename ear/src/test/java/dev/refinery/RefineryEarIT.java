@@ -197,6 +197,54 @@ class RefineryEarIT {
     assertThat(severeEntries(RUNTIME.resolve("workers/" + WORKER_PORT + "/server.log"))).isEmpty();
   }
 
+  /**
+   * Fault F2: a worker killed with SIGKILL while its agent runs on tasks it claimed (the model answers each
+   * task's first call after 4 s). The server takes the work over once the dead worker's leases (6 s here)
+   * run out: every task ends with one validation start, one PRD and one approver notification, and the
+   * second attempts the kill caused show in the agent runs.
+   */
+  @Test
+  void workerKilledMidProcessingLosesNothingAndDoublesNothing() throws Exception {
+    int port = WORKER_PORT + 1;
+    RefineryCommand.Result started = REFINERY.with("REFINERY_AGENT_LLM_API_KEY", API_KEY)
+        .with("REFINERY_AGENT_LEASE", "PT6S").with("REFINERY_OUTBOX_LEASE_SECONDS", "5")
+        .run("worker", "start", "--port", String.valueOf(port));
+    assertThat(started.exitCode()).as(started.output()).isZero();
+    ProcessHandle worker = ProcessHandle.of(pidIn(started.output())).orElseThrow();
+    List<String> ids = new ArrayList<>();
+    try {
+      for (int i = 0; i < 16; i++) {
+        ids.add(submit("[slowx1] Killed work " + i, COMPLETE, "MEDIUM"));
+      }
+      for (String id : ids) { // claimable everywhere; then both pollers get a tick to claim their share
+        awaitTask(SERVER, id, d -> !d.getJsonObject("task").getString("status").equals("NEW"));
+      }
+      Thread.sleep(2_500);
+      assertThat(worker.destroyForcibly()).isTrue(); // SIGKILL, mid-call
+      worker.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+    } finally {
+      RefineryCommand.Result stopped = REFINERY.run("worker", "stop", "--port", String.valueOf(port));
+      assertThat(stopped.exitCode()).as(stopped.output()).isZero();
+    }
+    long retried = 0;
+    for (String id : ids) {
+      JsonObject details = awaitTask(SERVER, id,
+          d -> d.getJsonObject("task").getString("status").equals("PRD_VALIDATION"));
+      assertThat(details.getJsonArray("prds")).as("PRD versions of %s", id).hasSize(1);
+      assertThat(events(details, "RequestValidationStarted")).as("validation starts of %s", id).isEqualTo(1);
+      assertThat(events(details, "PrdSubmitted")).as("PRD submissions of %s", id).isEqualTo(1);
+      retried += details.getJsonArray("agentRuns").getValuesAs(JsonObject.class).stream()
+          .filter(run -> run.getInt("attempt") > 1).count();
+    }
+    assertThat(retried).as("agent runs on a second attempt, after the kill").isPositive();
+    long deadline = System.currentTimeMillis() + 30_000;
+    while (approverNotifications(ids) < ids.size() && System.currentTimeMillis() < deadline) {
+      Thread.sleep(200);
+    }
+    Thread.sleep(2_000); // a duplicate would arrive after the first
+    assertThat(approverNotifications(ids)).as("approver notifications, one per task").isEqualTo(ids.size());
+  }
+
   private static void takeTwentyTasksThrough(String worker) throws InterruptedException {
     assertThat(Http.get(worker + "health/ready").statusCode()).isEqualTo(200);
     List<String> ids = new ArrayList<>();
