@@ -52,13 +52,19 @@ final class Browser implements AutoCloseable {
     return this;
   }
 
+  /** Signs in; when that fails the browser is closed, since {@code try (var b = new Browser(..).signIn(..))} never gets it. */
   Browser signIn(String username, String password) {
-    open("login.xhtml");
-    type("login:username", username);
-    type("login:password", password);
-    click("login:sign-in");
-    waitFor(d -> !d.getCurrentUrl().contains("login.xhtml"));
-    return this;
+    try {
+      open("login.xhtml");
+      type("login:username", username);
+      type("login:password", password);
+      click("login:sign-in");
+      waitFor(d -> !d.getCurrentUrl().contains("login.xhtml"));
+      return this;
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
   }
 
   Browser type(String id, String text) {
