@@ -62,16 +62,21 @@ public class ConsoleUser {
     if (Arrays.stream(roles).anyMatch(role -> security.isCallerInRole(role.name()))) {
       return true;
     }
+    refuse("This needs the role " + Arrays.toString(roles));
+    return false;
+  }
+
+  /** Answers the request with a 403 saying why, and logs who was refused what. */
+  public void refuse(String why) {
     FacesContext faces = FacesContext.getCurrentInstance();
-    LOG.log(Level.WARNING, "{0} was refused an action needing {1} on {2}", getName(), Arrays.toString(roles),
-        faces.getViewRoot() == null ? "?" : faces.getViewRoot().getViewId());
+    LOG.log(Level.WARNING, "{0} was refused on {1}: {2}", getName(),
+        faces.getViewRoot() == null ? "?" : faces.getViewRoot().getViewId(), why);
     try {
-      faces.getExternalContext().responseSendError(403, "This needs the role " + Arrays.toString(roles));
+      faces.getExternalContext().responseSendError(403, why);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     faces.responseComplete();
-    return false;
   }
 
   public String signOut() throws ServletException {

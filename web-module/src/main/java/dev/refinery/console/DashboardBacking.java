@@ -36,6 +36,8 @@ public class DashboardBacking {
 
   @Inject Alerts alerts;
 
+  private List<WorkflowStatistics.StepLatency> latencies;
+
   public List<StateCount> getStates() {
     Map<String, Long> counts = gauges.tasksPerState();
     Map<String, Long> oldest = gauges.oldestAgeSecondsPerState();
@@ -77,8 +79,12 @@ public class DashboardBacking {
         .build().toString();
   }
 
+  /** Read once per request: the chart and the table show the same figures. */
   public List<WorkflowStatistics.StepLatency> getLatencies() {
-    return statistics.stepLatencies(Duration.ofDays(1));
+    if (latencies == null) {
+      latencies = statistics.stepLatencies(Duration.ofDays(1));
+    }
+    return latencies;
   }
 
   /** Chart.js configuration: p50 and p90 seconds spent in each state before the next step, last day. */

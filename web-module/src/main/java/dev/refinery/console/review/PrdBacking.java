@@ -43,6 +43,7 @@ public class PrdBacking implements Serializable {
   private TaskView task;
   private List<PrdVersion> versions;
   private String reason;
+  private transient List<PrdDocument.Line> document;
 
   public void load() throws IOException {
     if (task != null) {
@@ -66,7 +67,10 @@ public class PrdBacking implements Serializable {
   }
 
   public List<PrdDocument.Line> getDocument() {
-    return PrdDocument.lines(getLatest().document());
+    if (document == null) {
+      document = PrdDocument.lines(getLatest().document());
+    }
+    return document;
   }
 
   /** The revision before this one, which an approver sent back, if any. */

@@ -58,9 +58,8 @@ public class ClarifyBacking implements Serializable {
       faces.responseComplete();
       return;
     }
-    if (!task.requester().equals(user.getName()) && !user.isAdmin()) {
-      faces.getExternalContext().responseSendError(403, "Only " + task.requester() + " answers these questions");
-      faces.responseComplete();
+    if (!mayAnswer()) {
+      user.refuse("Only " + task.requester() + " answers these questions");
       return;
     }
     List<ClarificationRound> rounds = tasks.clarifications(task.id());
@@ -88,8 +87,8 @@ public class ClarifyBacking implements Serializable {
   }
 
   private String decide(List<Answer> answers, boolean recommended) {
-    if (!task.requester().equals(user.getName()) && !user.isAdmin()) {
-      user.allowed(); // refuses: not this requester's task
+    if (!mayAnswer()) {
+      user.refuse("Only " + task.requester() + " answers these questions");
       return null;
     }
     try {
@@ -100,6 +99,10 @@ public class ClarifyBacking implements Serializable {
     }
     Messages.info("Answers sent: the agent continues with them.");
     return "/console/tasks/detail?faces-redirect=true&id=" + task.id();
+  }
+
+  private boolean mayAnswer() {
+    return task.requester().equals(user.getName()) || user.isAdmin();
   }
 
   public TaskView getTask() { return task; }

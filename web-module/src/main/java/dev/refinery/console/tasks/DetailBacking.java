@@ -23,7 +23,7 @@ import java.util.UUID;
 /**
  * Backs {@code console/tasks/detail.xhtml}: a task with its transitions, every message about it, the
  * clarification rounds, the PRD revisions as documents with the changes between two of them, and the agent
- * runs with their costs.
+ * runs with their costs. Everything is read once, when the view parameters are set.
  */
 @Named
 @RequestScoped
@@ -40,6 +40,11 @@ public class DetailBacking {
   private int to;
   private TaskView task;
   private List<PrdVersion> versions;
+  private List<HistoryEntry> history;
+  private List<MessageRecord> messages;
+  private List<ClarificationRound> clarifications;
+  private List<AgentRunView> runs;
+  private AgentCosts costs;
 
   public void load() throws IOException {
     UUID uuid = Tasks.parseId(id).orElse(null);
@@ -50,6 +55,11 @@ public class DetailBacking {
       return;
     }
     versions = prds.versions(uuid);
+    history = tasks.history(uuid);
+    messages = eventLog.history(uuid.toString());
+    clarifications = tasks.clarifications(uuid);
+    runs = prds.runs(uuid);
+    costs = prds.costs(uuid);
     if (to <= 0 || to > versions.size()) {
       to = versions.size();
     }
@@ -63,15 +73,15 @@ public class DetailBacking {
   }
 
   public List<HistoryEntry> getHistory() {
-    return tasks.history(task.id());
+    return history;
   }
 
   public List<MessageRecord> getMessages() {
-    return eventLog.history(task.id().toString());
+    return messages;
   }
 
   public List<ClarificationRound> getClarifications() {
-    return tasks.clarifications(task.id());
+    return clarifications;
   }
 
   /** The revisions, the newest first. */
@@ -97,11 +107,11 @@ public class DetailBacking {
   }
 
   public List<AgentRunView> getRuns() {
-    return prds.runs(task.id());
+    return runs;
   }
 
   public AgentCosts getCosts() {
-    return prds.costs(task.id());
+    return costs;
   }
 
   public String getId() { return id; }
