@@ -284,6 +284,22 @@ final class ConsoleChecks {
     }
   }
 
+  /** The dashboard takes in a new task by itself: its tiles count it while the page stays loaded. */
+  void dashboardUpdatesWithoutAReload() {
+    try (Browser admin = new Browser(server).signIn("admin", Http.ADMIN_PASSWORD)) {
+      admin.open("console/dashboard.xhtml");
+      admin.script("window.refineryLoaded = 'once'");
+      long before = tasksOnTiles(admin);
+      submit("Live " + System.nanoTime(), RefineryEarIT.COMPLETE, "LOW", "rita");
+      admin.waitFor(d -> tasksOnTiles(admin) > before);
+      assertThat(admin.script("return window.refineryLoaded")).as("the same page, not a reload").isEqualTo("once");
+    }
+  }
+
+  private static long tasksOnTiles(Browser browser) {
+    return browser.all(By.cssSelector(".tile-count")).stream().mapToLong(tile -> Long.parseLong(tile.getText().strip())).sum();
+  }
+
   /** A PRD waiting for review, made through the API. */
   String taskWaitingForReview() {
     String id = submit("Reviewable " + System.nanoTime(), RefineryEarIT.COMPLETE, "MEDIUM", "rita");

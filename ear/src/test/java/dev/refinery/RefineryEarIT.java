@@ -407,5 +407,7 @@ class RefineryEarIT {
     }
 
     @Test @Order(6) void titleWithAScriptTagRendersAsText() { CHECKS.titleWithScriptRendersAsText(); }
+
+    @Test @Order(7) void dashboardUpdatesWithoutAReload() { CHECKS.dashboardUpdatesWithoutAReload(); }
   }
 }
