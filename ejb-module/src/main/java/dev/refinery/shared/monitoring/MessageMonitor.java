@@ -42,7 +42,10 @@ public class MessageMonitor {
     } else if (arguments.length == 1 && arguments[0] instanceof Publication.Outgoing outgoing) {
       Headers headers = outgoing.message().headers();
       count(MessageRecord.PUBLISHED, headers.type(), "published", took);
-      log.afterCommit(line(MessageRecord.PUBLISHED, headers, target(outgoing.destination()), "published", took, null));
+      // Stamped when the publication began: an adapter may deliver it (on another thread) before the call
+      // returns, and the consumption must not read back before the publication.
+      MessageRecord line = line(MessageRecord.PUBLISHED, headers, target(outgoing.destination()), "published", took, null);
+      log.afterCommit(line.at(line.recordedAt().minus(took)));
     }
   }
 

@@ -16,4 +16,10 @@ public record MessageRecord(long id, Instant recordedAt, String direction, UUID 
 
   public static final String PUBLISHED = "PUBLISHED";
   public static final String CONSUMED = "CONSUMED";
+
+  /** The same line, recorded at another time. */
+  public MessageRecord at(Instant time) {
+    return new MessageRecord(id, time, direction, messageId, type, kind, source, target, correlationId, causationId,
+        outcome, attempt, durationMicros, error);
+  }
 }
