@@ -25,12 +25,18 @@ final class Delivery implements MessageListener {
   private final Session session;
   private final String queue;
   private final boolean transacted;
+  private final CrashPoint crashPoint;
 
   Delivery(MessageEndpointFactory endpoints, Session session, String queue) {
+    this(endpoints, session, queue, CrashPoint.configured());
+  }
+
+  Delivery(MessageEndpointFactory endpoints, Session session, String queue, CrashPoint crashPoint) {
     this.endpoints = endpoints;
     this.session = session;
     this.queue = queue;
     this.transacted = transacted(endpoints);
+    this.crashPoint = crashPoint;
   }
 
   @Override
@@ -68,6 +74,7 @@ final class Delivery implements MessageListener {
   private void settle(Message message, boolean commit) {
     try {
       if (commit) {
+        crashPoint.committed(id(message), queue);
         message.acknowledge();
       } else {
         LOG.log(Level.INFO, "Message {0} from {1} rolled back (delivery {2}); the broker will redeliver it",

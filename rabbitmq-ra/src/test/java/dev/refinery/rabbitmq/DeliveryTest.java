@@ -29,6 +29,26 @@ class DeliveryTest {
   }
 
   @Test
+  void crashPointHaltsAfterTheConfiguredCommitBeforeItsAck() {
+    List<Integer> halts = new ArrayList<>();
+    CrashPoint crashPoint = new CrashPoint(2, status -> {
+      halts.add(status);
+      throw new IllegalStateException("halted"); // as Runtime.halt, nothing after it runs
+    });
+    Container container = new Container(Bean.SUCCEEDS, true, true);
+    new Delivery(container, session, "refinery.test", crashPoint).onMessage(message);
+    assertThat(calls).containsExactly("message.acknowledge");
+    assertThat(halts).isEmpty();
+    calls.clear();
+    new Delivery(container, session, "refinery.test", crashPoint).onMessage(message);
+    assertThat(halts).containsExactly(137);
+    assertThat(calls).doesNotContain("message.acknowledge");
+    calls.clear();
+    new Delivery(new Container(Bean.SUCCEEDS, true, true), session, "refinery.test", crashPoint).onMessage(message);
+    assertThat(calls).containsExactly("message.acknowledge"); // only the one
+  }
+
+  @Test
   void exceptionRecoversForRedelivery() {
     deliver(new Container(Bean.THROWS, true, true));
     assertThat(calls).contains("session.recover").doesNotContain("message.acknowledge");
