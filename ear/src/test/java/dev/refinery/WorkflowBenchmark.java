@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Array;
@@ -21,7 +20,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -82,7 +80,7 @@ class WorkflowBenchmark {
       double[] steps;
       double idleCpu;
       long stored;
-      try (Approver approver = new Approver()) {
+      try (AutoApprover approver = new AutoApprover(SERVER)) {
         openLoop(5, 10, database); // warm-up: JIT, pools, caches
         for (double rate : rates) {
           open.add(openLoop(rate, seconds, database));
@@ -365,49 +363,5 @@ class WorkflowBenchmark {
       throw new IllegalStateException(name + " is not set (the benchmark profile sets it)");
     }
     return value;
-  }
-
-  /** Approves every PRD that waits, through the API, as an approver would (the admin here). */
-  private static final class Approver implements AutoCloseable {
-
-    private final Set<String> approved = ConcurrentHashMap.newKeySet();
-    private final Thread thread = Thread.ofPlatform().name("bench-approver").daemon().start(this::approve);
-    private volatile boolean running = true;
-
-    private void approve() {
-      while (running) {
-        HttpResponse<String> waiting;
-        try {
-          waiting = Http.get(SERVER + "api/tasks?status=PRD_VALIDATION&size=200");
-        } catch (IllegalStateException e) { // a dropped connection: ask again
-          waiting = null;
-        }
-        if (waiting != null && waiting.statusCode() == 200) {
-          for (JsonObject task : Http.json(waiting).getJsonArray("items").getValuesAs(JsonObject.class)) {
-            String id = task.getString("id");
-            if (approved.add(id)) {
-              // Human Interaction's view of the task may lag Task Management's by a moment (409): try again.
-              Http.postJsonAsync(SERVER + "api/tasks/" + id + "/approval", "{\"by\":\"admin\"}")
-                  .whenComplete((response, failure) -> {
-                    if (failure != null || response.statusCode() != 202) {
-                      approved.remove(id);
-                    }
-                  });
-            }
-          }
-        }
-        try {
-          Thread.sleep(50);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-      running = false;
-      thread.join(5_000);
-    }
   }
 }

@@ -1,0 +1,371 @@
+package dev.refinery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code ./refinery faults}: the production EAR on Payara Server plus one Payara Micro worker, on a RabbitMQ
+ * node of the suite's own and a database of its own. Each scenario runs open-loop load, injects its fault,
+ * waits until everything drained, and checks the six invariants (see {@link Invariants}); the suite prints
+ * a scenario × invariant table and fails on any violation, or on a fault that did not hit.
+ */
+class FaultSuite {
+
+  private static final int PORT_BASE = Integer.getInteger("it.port.base");
+  private static final int WORKER_PORT = Integer.getInteger("it.worker.port");
+  private static final int BROKER_PORT = Integer.getInteger("faults.broker.port");
+  private static final String SERVER = "http://127.0.0.1:" + (PORT_BASE + 80) + "/";
+  private static final Path RUNTIME = Path.of(System.getProperty("refinery.runtime"));
+  private static final Path RESULTS = Path.of(System.getenv("FAULTS_RESULTS"));
+  private static final double RATE = Double.parseDouble(System.getenv().getOrDefault("FAULTS_RATE", "50"));
+  private static final Duration LOAD = Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("FAULTS_SECONDS", "10")));
+  private static final Duration LEASE = Duration.ofSeconds(4);
+  private static final Duration POLL = Duration.ofSeconds(1);
+  private static final List<Duration> RETRIES = List.of(Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2),
+      Duration.ofSeconds(4));
+  private static final List<String> INVARIANTS = List.of("I1 no loss", "I2 no duplicate", "I3 backoff", "I4 dead letters",
+      "I5 reclaim", "I6 no way back");
+  private static final String HIT = "fault hit";
+
+  /** One scenario's fault: injected while the load runs; says what it did, or throws when it could not. */
+  private interface Fault {
+    String inject(Run run) throws Exception;
+  }
+
+  /** What a fault may reach, and what it leaves for the checks. */
+  private final class Run {
+    final Set<UUID> poison = new java.util.HashSet<>();
+    int unreadable;
+    /** Extra evidence the checks demand: SQL that must count at least one, and what it means. */
+    final Map<String, String> mustHit = new LinkedHashMap<>();
+  }
+
+  private record Row(String scenario, Map<String, Invariants.Verdict> verdicts, String fault, Load.Outcome load,
+      Duration drained) {
+    boolean held() {
+      return verdicts.values().stream().allMatch(Invariants.Verdict::held);
+    }
+  }
+
+  private PrivateBroker broker;
+  private Connection database;
+  private Invariants invariants;
+  private RefineryCommand refinery;
+  private ProcessHandle worker;
+  private int workerPort = WORKER_PORT;
+
+  @Test
+  void everyFaultKeepsEveryInvariant() throws Exception {
+    Files.createDirectories(RESULTS);
+    Set<String> wanted = Set.of(System.getenv().getOrDefault("FAULTS_SCENARIOS", "F1,F2,F3,F4,F5,F6,F7,F8").split(","));
+    String url = "jdbc:postgresql://" + env("REFINERY_DB_HOST") + ":" + env("REFINERY_DB_PORT") + "/" + env("REFINERY_DB_NAME");
+    Properties login = new Properties();
+    login.setProperty("user", env("REFINERY_DB_USER"));
+    login.setProperty("password", env("REFINERY_DB_PASSWORD"));
+    login.setProperty("ApplicationName", StallWatch.APPLICATION_NAME);
+    List<Row> rows = new ArrayList<>();
+    try (PrivateBroker privateBroker = PrivateBroker.start(RESULTS.resolve("broker"), BROKER_PORT);
+        Connection connection = DriverManager.getConnection(url, login)) {
+      broker = privateBroker;
+      database = connection;
+      invariants = new Invariants(database, RETRIES);
+      refinery = new RefineryCommand(RUNTIME, PORT_BASE)
+          .with("REFINERY_RABBITMQ_PORT", String.valueOf(BROKER_PORT)).with("REFINERY_RABBITMQ_VHOST", "/")
+          .with("REFINERY_AGENT_OFFLINE_THINK_TIME", "PT0.1S").with("REFINERY_AGENT_LEASE", "PT" + LEASE.toSeconds() + "S")
+          .with("REFINERY_POLLER_INTERVAL", "PT1S").with("REFINERY_OUTBOX_LEASE_SECONDS", "5")
+          .with("REFINERY_MESSAGING_RETRY_DELAYS", "500ms,1s,2s,4s");
+      RefineryCommand.Result started = refinery.run("run");
+      assertThat(started.exitCode()).as(started.output()).isZero();
+      try (AutoApprover approver = new AutoApprover(SERVER)) {
+        startWorker(refinery);
+        scenario(rows, wanted, "F7", "two scanners and two pollers at once", run -> twoOfEach(run));
+        scenario(rows, wanted, "F3", "the same events delivered 2× and 10×", run -> duplicates(run));
+        scenario(rows, wanted, "F4", "poison messages", run -> poison(run));
+        scenario(rows, wanted, "F5", "database connections terminated 3×", run -> terminations(run));
+        scenario(rows, wanted, "F8", "broker memory alarm for 10 s", run -> memoryAlarm(run));
+        scenario(rows, wanted, "F1", "broker restart", run -> brokerRestart(run));
+        scenario(rows, wanted, "F6", "worker frozen (SIGSTOP) past its leases", run -> freeze(run));
+        scenario(rows, wanted, "F2", "kill -9 of a worker mid-processing", run -> kill(run));
+        scenario(rows, wanted, "F2", "crash between database commit and ack", run -> crashBeforeAck(run));
+      } finally {
+        refinery.run("worker", "stop");
+        refinery.run("stop");
+      }
+    }
+    report(rows);
+    assertThat(rows).as("scenarios run").isNotEmpty();
+    assertThat(rows.stream().filter(row -> !row.held()).map(Row::scenario).toList()).as("scenarios with a violation").isEmpty();
+  }
+
+  private void scenario(List<Row> rows, Set<String> wanted, String id, String title, Fault fault) throws Exception {
+    if (!wanted.contains(id)) {
+      return;
+    }
+    Timestamp since = now();
+    long parkedBefore = broker.queueDepths().getOrDefault("refinery.unreadable", 0L);
+    Run run = new Run();
+    Map<String, Invariants.Verdict> verdicts = new LinkedHashMap<>();
+    String injected;
+    Invariants.Verdict hit = new Invariants.Verdict(true, "yes");
+    Load.Outcome load;
+    long drainStart;
+    try (StallWatch watch = new StallWatch(database.getMetaData().getURL(), env("REFINERY_DB_USER"), env("REFINERY_DB_PASSWORD"))) {
+      CompletableFuture<Load.Outcome> submissions = Load.start(SERVER, id + " " + UUID.randomUUID(), RATE, LOAD);
+      try {
+        injected = fault.inject(run);
+      } catch (Exception | AssertionError e) {
+        injected = "could not inject: " + e;
+        hit = new Invariants.Verdict(false, injected);
+      }
+      load = submissions.get(5, TimeUnit.MINUTES);
+      drainStart = System.nanoTime();
+      drain(load, run, since);
+      Thread.sleep(3_000); // a late duplicate or a retry still waiting would show now
+      Map<String, Long> depths = broker.queueDepths();
+      verdicts.put(INVARIANTS.get(0), invariants.noTaskLost(load.accepted(), since, depths));
+      verdicts.put(INVARIANTS.get(1), invariants.noDuplicateEffect(since));
+      verdicts.put(INVARIANTS.get(2), invariants.retriesObeyBackoff(since));
+      verdicts.put(INVARIANTS.get(3), invariants.deadLettersAreThePoison(since, run.poison, parkedBefore, run.unreadable, depths));
+      verdicts.put(INVARIANTS.get(4), invariants.stalledWorkReclaimed(watch, POLL.plusSeconds(1), since));
+      verdicts.put(INVARIANTS.get(5), invariants.noTransitionFromTerminal(since));
+    }
+    for (Map.Entry<String, String> evidence : run.mustHit.entrySet()) {
+      long seen = invariants.number(evidence.getKey(), since);
+      hit = seen == 0 ? new Invariants.Verdict(false, "the fault did not hit: no " + evidence.getValue())
+          : hit.held() ? new Invariants.Verdict(true, seen + " × " + evidence.getValue()) : hit;
+    }
+    verdicts.put(HIT, hit);
+    Row row = new Row(id + " " + title, verdicts, injected, load, Duration.ofNanos(System.nanoTime() - drainStart));
+    rows.add(row);
+    System.getLogger(FaultSuite.class.getName()).log(System.Logger.Level.INFO, "{0}: {1}", row.scenario(),
+        row.held() ? "every invariant held" : "VIOLATED " + verdicts);
+  }
+
+  /** Until every accepted task ended, the outbox and the contexts' queues are empty, and the poison is dead. */
+  private void drain(Load.Outcome load, Run run, Timestamp since) throws Exception {
+    long deadline = System.currentTimeMillis() + 300_000;
+    while (System.currentTimeMillis() < deadline) {
+      long open = invariants.number("SELECT count(*) FROM taskmanagement.task WHERE created_at >= ? AND status NOT IN "
+          + Invariants.TERMINAL + " AND status <> 'FAILED'", since);
+      long finished = invariants.number("SELECT count(*) FROM taskmanagement.task WHERE id = ANY (?) AND (status IN "
+          + Invariants.TERMINAL + " OR status = 'FAILED')", (Object) load.accepted().toArray());
+      long outbox = invariants.number("SELECT count(*) FROM messaging.outbox");
+      long dead = invariants.number("SELECT count(*) FROM messaging.dead_letter WHERE last_failure_at >= ?", since);
+      boolean queuesEmpty = broker.queueDepths().entrySet().stream()
+          .filter(queue -> queue.getKey().matches("refinery\\.[a-z]+")).allMatch(queue -> queue.getValue() == 0
+              || queue.getKey().equals("refinery.unreadable"));
+      if (open == 0 && finished == load.accepted().size() && outbox == 0 && queuesEmpty && dead >= run.poison.size()) {
+        return;
+      }
+      Thread.sleep(500);
+    }
+  }
+
+  // --- the faults -----------------------------------------------------------------------------------
+
+  private String twoOfEach(Run run) throws Exception {
+    Map<String, Double> before = agentResults();
+    Thread.sleep(LOAD.toMillis() + 5_000);
+    Map<String, Double> after = agentResults();
+    double server = after.get("server") - before.get("server");
+    double worker = after.get("worker") - before.get("worker");
+    if (server == 0 || worker == 0) {
+      throw new IllegalStateException("both instances should have claimed work: server " + server + ", worker " + worker);
+    }
+    return String.format(Locale.ROOT, "agent results taken: server %.0f, worker %.0f", server, worker);
+  }
+
+  private String duplicates(Run run) throws Exception {
+    Thread.sleep(1_000);
+    Set<UUID> copied = Faults.duplicateEvents(BROKER_PORT, 40);
+    run.mustHit.put("SELECT count(*) FROM monitoring.event_log WHERE outcome = 'duplicate' AND recorded_at >= ? AND message_id"
+        + " IN (" + copied.stream().map(id -> "'" + id + "'").collect(java.util.stream.Collectors.joining(",")) + ")",
+        "duplicate delivery recognised");
+    return "20 events published once more, 20 nine times more (200 copies)";
+  }
+
+  private String poison(Run run) throws Exception {
+    Thread.sleep(2_000);
+    run.poison.addAll(Faults.poison(BROKER_PORT, 2));
+    run.unreadable = 2;
+    return "3 JMS messages (a command nobody handles, a malformed body, event for an unknown task) + 2 raw AMQP messages";
+  }
+
+  private String terminations(Run run) throws Exception {
+    List<Integer> ended = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      Thread.sleep(2_000);
+      ended.add(Faults.terminateConnections(database));
+    }
+    if (ended.stream().mapToInt(Integer::intValue).sum() == 0) {
+      throw new IllegalStateException("no connection of Refinery's was there to terminate");
+    }
+    return "pg_terminate_backend ended " + ended + " connections";
+  }
+
+  private String memoryAlarm(Run run) throws Exception {
+    Thread.sleep(2_000);
+    long before = invariants.number("SELECT count(*) FROM messaging.outbox");
+    broker.memoryAlarm(true);
+    long most = before;
+    boolean on;
+    try {
+      on = broker.memoryAlarmOn();
+      long until = System.currentTimeMillis() + 10_000;
+      while (System.currentTimeMillis() < until) {
+        most = Math.max(most, invariants.number("SELECT count(*) FROM messaging.outbox"));
+        Thread.sleep(500);
+      }
+    } finally {
+      broker.memoryAlarm(false);
+    }
+    if (!on) {
+      throw new IllegalStateException("the broker did not report its memory alarm");
+    }
+    return "alarm on 10 s; outbox grew from " + before + " to " + most + " while publishers were blocked";
+  }
+
+  private String brokerRestart(Run run) throws Exception {
+    Thread.sleep(2_000);
+    Duration down = broker.restart();
+    return String.format(Locale.ROOT, "node stopped and started again, %.1f s without a broker", down.toMillis() / 1000.0);
+  }
+
+  private String freeze(Run run) throws Exception {
+    Thread.sleep(2_000);
+    Faults.signal(worker, "STOP");
+    try {
+      Thread.sleep(LEASE.plusSeconds(3).toMillis());
+    } finally {
+      Faults.signal(worker, "CONT");
+    }
+    run.mustHit.put("SELECT count(*) FROM monitoring.alert WHERE raised_at >= ? AND kind = 'agent-lease-expired'",
+        "lease of the frozen worker reclaimed");
+    return "worker (pid " + worker.pid() + ") stopped for " + LEASE.plusSeconds(3).toSeconds() + " s, then continued";
+  }
+
+  private String kill(Run run) throws Exception {
+    Thread.sleep(3_000);
+    long running = invariants.number("SELECT count(*) FROM productdefinition.work_item WHERE status = 'RUNNING'");
+    worker.destroyForcibly(); // SIGKILL
+    worker.onExit().get(30, TimeUnit.SECONDS);
+    refinery.run("worker", "stop", "--port", String.valueOf(workerPort)); // its pid file
+    run.mustHit.put("SELECT count(*) FROM productdefinition.agent_run WHERE finished_at >= ? AND attempt > 1",
+        "agent run on a second attempt");
+    return "worker (pid " + worker.pid() + ") killed with SIGKILL while " + running + " work items were claimed";
+  }
+
+  private String crashBeforeAck(Run run) throws Exception {
+    workerPort++;
+    startWorker(refinery.with("REFINERY_FAULT_HALT_BEFORE_ACK", "300"));
+    ProcessHandle doomed = worker;
+    doomed.onExit().get(LOAD.toSeconds() + 60, TimeUnit.SECONDS);
+    refinery.run("worker", "stop", "--port", String.valueOf(workerPort));
+    String log = Files.readString(RUNTIME.resolve("workers/" + workerPort + "/server.log"));
+    Matcher halted = Pattern.compile("halting before acknowledging message (\\S+) from (\\S+)").matcher(log);
+    if (!halted.find()) {
+      throw new IllegalStateException("the worker ended without reaching its crash point");
+    }
+    run.mustHit.put("SELECT count(*) FROM monitoring.event_log WHERE outcome = 'duplicate' AND recorded_at >= ?",
+        "redelivery of the committed message recognised as a duplicate");
+    return "worker (pid " + doomed.pid() + ") halted after committing message " + halted.group(1) + " from "
+        + halted.group(2) + ", before its ack";
+  }
+
+  // --- helpers --------------------------------------------------------------------------------------
+
+  private void startWorker(RefineryCommand command) {
+    RefineryCommand.Result started = command.run("worker", "start", "--port", String.valueOf(workerPort));
+    assertThat(started.exitCode()).as(started.output()).isZero();
+    Matcher pid = Pattern.compile("\\(pid (\\d+),").matcher(started.output());
+    assertThat(pid.find()).as(started.output()).isTrue();
+    worker = ProcessHandle.of(Long.parseLong(pid.group(1))).orElseThrow();
+  }
+
+  /** Agent results taken (PRD or clarification) so far, per instance, from each one's /metrics. */
+  private Map<String, Double> agentResults() {
+    return Map.of("server", agentResults(SERVER), "worker", agentResults("http://127.0.0.1:" + workerPort + "/"));
+  }
+
+  private static double agentResults(String base) {
+    String metrics = Http.get(base + "metrics?scope=application").body();
+    return metrics.lines().filter(line -> line.startsWith("refinery_agent_runs_total"))
+        .filter(line -> line.contains("outcome=\"PRD\"") || line.contains("outcome=\"CLARIFY\""))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+  }
+
+  private Timestamp now() throws SQLException {
+    try (Statement statement = database.createStatement(); ResultSet row = statement.executeQuery("SELECT now()")) {
+      row.next();
+      return row.getTimestamp(1);
+    }
+  }
+
+  private void report(List<Row> rows) throws Exception {
+    StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "Refinery fault suite: %.0f workflows/s for %d s"
+        + " per scenario, Payara Server + 1 Payara Micro worker, private RabbitMQ node on port %d%n%n", RATE,
+        LOAD.toSeconds(), BROKER_PORT));
+    table.append(String.format(Locale.ROOT, "%-52s", "scenario"));
+    INVARIANTS.forEach(name -> table.append(String.format(Locale.ROOT, " %-8s", name.substring(0, 2))));
+    table.append(String.format(Locale.ROOT, " %-8s", "hit"));
+    table.append(String.format(Locale.ROOT, " %9s %8s %8s%n", "accepted", "refused", "drain s"));
+    var json = Json.createArrayBuilder();
+    for (Row row : rows) {
+      table.append(String.format(Locale.ROOT, "%-52s", row.scenario()));
+      INVARIANTS.forEach(name -> table.append(String.format(Locale.ROOT, " %-8s", row.verdicts().get(name).held() ? "ok" : "VIOLATED")));
+      table.append(String.format(Locale.ROOT, " %-8s", row.verdicts().get(HIT).held() ? "yes" : "NO"));
+      table.append(String.format(Locale.ROOT, " %9d %8d %8.1f%n", row.load().accepted().size(), row.load().refusedCount(),
+          row.drained().toMillis() / 1000.0));
+      var verdicts = Json.createObjectBuilder();
+      row.verdicts().forEach((name, verdict) -> verdicts.add(name, Json.createObjectBuilder().add("held", verdict.held())
+          .add("detail", verdict.detail())));
+      json.add(Json.createObjectBuilder().add("scenario", row.scenario()).add("fault", row.fault())
+          .add("accepted", row.load().accepted().size()).add("refused", row.load().refused().toString())
+          .add("drain_s", row.drained().toMillis() / 1000.0).add("invariants", verdicts));
+    }
+    table.append(System.lineSeparator());
+    for (Row row : rows) {
+      table.append(row.scenario()).append(": ").append(row.fault()).append(System.lineSeparator());
+      row.verdicts().forEach((name, verdict) -> table.append(String.format(Locale.ROOT, "  %-16s %-8s %s%n", name,
+          verdict.held() ? "ok" : "VIOLATED", verdict.detail())));
+      if (!row.load().refused().isEmpty()) {
+        table.append("  submissions refused: ").append(row.load().refused()).append(System.lineSeparator());
+      }
+    }
+    String line = json.build().toString();
+    Files.writeString(RESULTS.resolve("faults.json"), line + "\n");
+    Files.writeString(RESULTS.resolve("faults.txt"), table.toString());
+    System.getLogger(FaultSuite.class.getName()).log(System.Logger.Level.INFO, "\n" + table);
+  }
+
+  private static String env(String name) {
+    String value = System.getenv(name);
+    if (value == null) {
+      throw new IllegalStateException(name + " is not set (the faults profile sets it)");
+    }
+    return value;
+  }
+}

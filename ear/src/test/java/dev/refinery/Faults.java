@@ -1,0 +1,141 @@
+package dev.refinery;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.GetResponse;
+import com.rabbitmq.jms.admin.RMQConnectionFactory;
+import com.rabbitmq.jms.admin.RMQDestination;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** The fault suite's injections that speak to the broker or the database directly. */
+final class Faults {
+
+  /** Where the RabbitMQ JMS client sends what is published to a JMS topic. */
+  static final String TOPIC_EXCHANGE = "jms.durable.topic";
+  static final String EVENTS = "refinery.events";
+  /** As the resource adapter declares a context's queue (QueueDeclarations, default settings). */
+  private static final Map<String, Object> CONTEXT_QUEUE = Map.of("x-queue-type", "quorum", "x-delivery-limit", 10,
+      "x-dead-letter-exchange", "", "x-dead-letter-routing-key", "refinery.dlq", "x-dead-letter-strategy",
+      "at-least-once", "x-overflow", "reject-publish");
+
+  private Faults() {}
+
+  private static ConnectionFactory amqp(int port) {
+    ConnectionFactory factory = new ConnectionFactory();
+    factory.setHost("127.0.0.1");
+    factory.setPort(port);
+    return factory;
+  }
+
+  /**
+   * F3: copies {@code count} real events off the events exchange while the load runs (a queue of the
+   * suite's own, bound beside the contexts' queues), then publishes each again unchanged: the first half
+   * once more (delivered 2×), the second half nine times more (delivered 10×). Returns their message ids.
+   */
+  static Set<UUID> duplicateEvents(int port, int count) throws Exception {
+    List<GetResponse> copies = new ArrayList<>();
+    try (com.rabbitmq.client.Connection connection = amqp(port).newConnection("fault-suite-tap");
+        Channel channel = connection.createChannel()) {
+      String tap = channel.queueDeclare("", false, true, true, null).getQueue();
+      channel.queueBind(tap, TOPIC_EXCHANGE, EVENTS);
+      long deadline = System.currentTimeMillis() + 30_000;
+      while (copies.size() < count && System.currentTimeMillis() < deadline) {
+        GetResponse copy = channel.basicGet(tap, true);
+        if (copy == null) {
+          Thread.sleep(20);
+        } else if (copy.getProps().getHeaders() != null && copy.getProps().getHeaders().containsKey("refineryMessageId")) {
+          copies.add(copy);
+        }
+      }
+      channel.queueDelete(tap);
+      Set<UUID> ids = new LinkedHashSet<>();
+      for (int i = 0; i < copies.size(); i++) {
+        GetResponse copy = copies.get(i);
+        int extra = i < copies.size() / 2 ? 1 : 9;
+        for (int n = 0; n < extra; n++) {
+          channel.basicPublish(TOPIC_EXCHANGE, copy.getEnvelope().getRoutingKey(), copy.getProps(), copy.getBody());
+        }
+        ids.add(UUID.fromString(copy.getProps().getHeaders().get("refineryMessageId").toString()));
+      }
+      if (ids.size() < count) {
+        throw new IllegalStateException("only " + ids.size() + " of " + count + " events seen on " + EVENTS);
+      }
+      return ids;
+    }
+  }
+
+  /**
+   * F4: three messages that can never be handled, as JMS messages on Orchestration's queue (a command nobody handles,
+   * a body that is not the type's JSON, an event about a task nobody knows, which fails on every attempt),
+   * and {@code raw} plain AMQP messages no JMS client can read on Task Management's. Returns the ids of the
+   * three.
+   */
+  static Set<UUID> poison(int port, int raw) throws Exception {
+    try (com.rabbitmq.client.Connection connection = amqp(port).newConnection("fault-suite-poison");
+        Channel channel = connection.createChannel()) {
+      for (int i = 0; i < raw; i++) {
+        channel.basicPublish("", "refinery.taskmanagement", new AMQP.BasicProperties.Builder().deliveryMode(2).build(),
+            ("not even JMS " + i).getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    String stranger = UUID.randomUUID().toString();
+    Set<UUID> ids = new LinkedHashSet<>();
+    RMQConnectionFactory jms = new RMQConnectionFactory();
+    jms.setHost("127.0.0.1");
+    jms.setPort(port);
+    try (jakarta.jms.Connection connection = jms.createConnection()) {
+      jakarta.jms.Session session = connection.createSession();
+      jakarta.jms.MessageProducer producer = session.createProducer(new RMQDestination("refinery.orchestration", true,
+          false, CONTEXT_QUEUE));
+      ids.add(send(session, producer, "COMMAND", "orchestration.NoSuchCommand", stranger, "{\"taskId\":\"" + stranger + "\"}"));
+      ids.add(send(session, producer, "EVENT", "taskmanagement.TaskCreated", stranger, "{\"taskId\": [not json"));
+      ids.add(send(session, producer, "EVENT", "taskmanagement.RequestValidationStarted", stranger, "{\"taskId\":\"" + stranger
+          + "\",\"status\":\"REQUEST_VALIDATION\",\"round\":0,\"revision\":0,\"assignedPool\":\"product-manager\"}"));
+    }
+    return ids;
+  }
+
+  private static UUID send(jakarta.jms.Session session, jakarta.jms.MessageProducer producer, String kind, String type,
+      String task, String body) throws jakarta.jms.JMSException {
+    UUID id = UUID.randomUUID();
+    jakarta.jms.TextMessage message = session.createTextMessage(body);
+    message.setStringProperty("refineryMessageId", id.toString());
+    message.setStringProperty("refineryType", type);
+    message.setStringProperty("refineryKind", kind);
+    message.setStringProperty("refineryCorrelationId", task);
+    message.setStringProperty("refinerySource", "TASK_MANAGEMENT");
+    message.setStringProperty("refineryOccurredAt", Instant.now().toString());
+    producer.send(message);
+    return id;
+  }
+
+  /** F5: ends every connection to the suite's database but the suite's own; how many it ended. */
+  static int terminateConnections(Connection database) throws SQLException {
+    try (Statement statement = database.createStatement(); ResultSet row = statement.executeQuery("SELECT"
+        + " count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database()"
+        + " AND pid <> pg_backend_pid() AND application_name <> '" + StallWatch.APPLICATION_NAME + "'")) {
+      row.next();
+      return row.getInt(1);
+    }
+  }
+
+  /** F6: SIGSTOP or SIGCONT to a process this suite started. */
+  static void signal(ProcessHandle process, String signal) throws Exception {
+    Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).inheritIO().start();
+    if (kill.waitFor() != 0) {
+      throw new IllegalStateException("kill -" + signal + " " + process.pid() + " failed");
+    }
+  }
+}

@@ -1,0 +1,229 @@
+package dev.refinery;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * The fault suite's six invariants, checked after a scenario drained, by SQL on the database and by
+ * queue depths on the suite's private broker. Each looks at what happened since the scenario began.
+ */
+final class Invariants {
+
+  /** One invariant's outcome: held or not, and what was seen. */
+  record Verdict(boolean held, String detail) {
+    static Verdict of(List<String> violations, String evidence) {
+      return violations.isEmpty() ? new Verdict(true, evidence)
+          : new Verdict(false, String.join("; ", violations.subList(0, Math.min(5, violations.size())))
+              + (violations.size() > 5 ? " (+" + (violations.size() - 5) + " more)" : ""));
+    }
+  }
+
+  static final String TERMINAL = "('PRD_APPROVED', 'CANCELLED')";
+
+  private final Connection database;
+  private final List<Duration> retryDelays;
+
+  Invariants(Connection database, List<Duration> retryDelays) {
+    this.database = database;
+    this.retryDelays = List.copyOf(retryDelays);
+  }
+
+  /**
+   * I1: every accepted submission exists and ended (approved, cancelled, or failed with its reason), every
+   * task created in the window too, the outbox is empty and no context queue holds a message.
+   */
+  Verdict noTaskLost(Set<UUID> accepted, Timestamp since, Map<String, Long> queueDepths) throws SQLException {
+    List<String> violations = new ArrayList<>();
+    Set<UUID> known = new TreeSet<>(uuids("SELECT id FROM taskmanagement.task WHERE id = ANY (?)", (Object) accepted.toArray()));
+    accepted.stream().filter(id -> !known.contains(id)).limit(5)
+        .forEach(id -> violations.add("accepted task " + id + " is not in Task Management"));
+    for (UUID id : uuids("SELECT id FROM taskmanagement.task WHERE created_at >= ? AND status NOT IN " + TERMINAL
+        + " AND NOT (status = 'FAILED' AND failure_reason IS NOT NULL)", since)) {
+      violations.add("task " + id + " did not finish (" + string("SELECT status FROM taskmanagement.task WHERE id = ?", id) + ")");
+    }
+    long outbox = number("SELECT count(*) FROM messaging.outbox");
+    if (outbox > 0) {
+      violations.add(outbox + " messages still in the outbox");
+    }
+    queueDepths.forEach((queue, depth) -> {
+      if (depth > 0 && queue.matches("refinery\\.(taskmanagement|humaninteraction|productdefinition|orchestration|dlq)")) {
+        violations.add(depth + " messages left on " + queue);
+      }
+    });
+    long failed = number("SELECT count(*) FROM taskmanagement.task WHERE created_at >= ? AND status = 'FAILED'", since);
+    return Verdict.of(violations, accepted.size() + " accepted, all finished" + (failed > 0 ? " (" + failed + " failed with a reason)" : ""));
+  }
+
+  /**
+   * I2: each effect once: a task's transition (event, round, revision), a publication caused by one message
+   * (type, task, causing message), and a PRD version per agent result taken.
+   */
+  Verdict noDuplicateEffect(Timestamp since) throws SQLException {
+    List<String> violations = new ArrayList<>();
+    long transitions = number("SELECT count(*) FROM (SELECT 1 FROM taskmanagement.task_history h JOIN taskmanagement.task t"
+        + " ON t.id = h.task_id WHERE t.created_at >= ? GROUP BY h.task_id, h.event, h.round, h.revision, h.to_status"
+        + " HAVING count(*) > 1) twice", since);
+    long publications = number("SELECT count(*) FROM (SELECT 1 FROM monitoring.event_log WHERE direction = 'PUBLISHED'"
+        + " AND recorded_at >= ? AND causation_id IS NOT NULL GROUP BY type, correlation_id, causation_id"
+        + " HAVING count(*) > 1) twice", since);
+    long prds = number("SELECT count(*) FROM (SELECT r.task_id FROM productdefinition.agent_run r WHERE r.finished_at >= ?"
+        + " AND r.outcome = 'PRD' GROUP BY r.task_id HAVING count(*) > (SELECT count(*) FROM productdefinition.prd_version v"
+        + " WHERE v.task_id = r.task_id)) more", since);
+    long versions = number("SELECT count(*) FROM (SELECT 1 FROM productdefinition.prd_version v JOIN taskmanagement.task t"
+        + " ON t.id = v.task_id WHERE t.created_at >= ? GROUP BY v.task_id HAVING count(*) > max(t.prd_revision)) more", since);
+    if (transitions > 0) violations.add(transitions + " transitions recorded twice");
+    if (publications > 0) violations.add(publications + " messages published twice for the same cause");
+    if (prds > 0) violations.add(prds + " tasks with more PRD results taken than PRD versions");
+    if (versions > 0) violations.add(versions + " tasks with more PRD versions than Task Management counted");
+    long duplicates = number("SELECT count(*) FROM monitoring.event_log WHERE direction = 'CONSUMED' AND outcome = 'duplicate'"
+        + " AND recorded_at >= ?", since);
+    return Verdict.of(violations, duplicates + " duplicate deliveries recognised, none took effect");
+  }
+
+  /** I3: each retry came after its policy's delay, on the next attempt number, and none beyond the last attempt. */
+  Verdict retriesObeyBackoff(Timestamp since) throws SQLException {
+    List<String> violations = new ArrayList<>();
+    int retries = 0;
+    try (PreparedStatement query = database.prepareStatement("SELECT message_id, target, type, attempt, outcome,"
+        + " lead(attempt) OVER w, extract(epoch FROM lead(recorded_at) OVER w - recorded_at) * 1000"
+        + " FROM monitoring.event_log WHERE direction = 'CONSUMED' AND outcome <> 'duplicate' AND recorded_at >= ?"
+        + " WINDOW w AS (PARTITION BY message_id, target ORDER BY attempt, recorded_at, id)")) {
+      query.setTimestamp(1, since);
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          String what = rows.getString(3) + " " + rows.getObject(1) + " on " + rows.getString(2);
+          int attempt = rows.getInt(4);
+          if (attempt > retryDelays.size() + 1) {
+            violations.add(what + " tried " + attempt + " times, the policy allows " + (retryDelays.size() + 1));
+          }
+          if (!"retried".equals(rows.getString(5))) {
+            continue;
+          }
+          retries++;
+          Object next = rows.getObject(6);
+          if (next == null) {
+            violations.add(what + " was to be retried after attempt " + attempt + " and never was");
+          } else if (((Number) next).intValue() != attempt + 1) {
+            violations.add(what + " went from attempt " + attempt + " to " + next);
+          } else {
+            double waitedMs = rows.getDouble(7);
+            long policyMs = retryDelays.get(Math.min(attempt, retryDelays.size()) - 1).toMillis();
+            if (waitedMs < policyMs) {
+              violations.add(String.format(java.util.Locale.ROOT, "%s retried after %.0f ms, the policy says %d ms",
+                  what, waitedMs, policyMs));
+            }
+          }
+        }
+      }
+    }
+    return Verdict.of(violations, retries + " retries, each after its delay");
+  }
+
+  /**
+   * I4: the dead letters of the window are exactly the poison messages injected, each with its reason; raw
+   * AMQP messages no JMS client can read are parked in {@code refinery.unreadable}, nothing else there.
+   */
+  Verdict deadLettersAreThePoison(Timestamp since, Set<UUID> poison, long parkedBefore, int unreadableInjected,
+      Map<String, Long> queueDepths) throws SQLException {
+    List<String> violations = new ArrayList<>();
+    Set<UUID> dead = new TreeSet<>(uuids("SELECT message_id FROM messaging.dead_letter WHERE last_failure_at >= ?", since));
+    for (UUID id : dead) {
+      if (!poison.contains(id)) {
+        violations.add("dead letter " + id + " (" + string("SELECT type || ': ' || exception_message FROM"
+            + " messaging.dead_letter WHERE message_id = ? LIMIT 1", id) + ") was not injected");
+      }
+    }
+    poison.stream().filter(id -> !dead.contains(id)).forEach(id -> violations.add("poison " + id + " is not a dead letter"));
+    long reasonless = number("SELECT count(*) FROM messaging.dead_letter WHERE last_failure_at >= ? AND"
+        + " (btrim(exception_message) = '' OR btrim(exception_class) = '')", since);
+    if (reasonless > 0) {
+      violations.add(reasonless + " dead letters without a reason");
+    }
+    long parked = queueDepths.getOrDefault("refinery.unreadable", 0L) - parkedBefore;
+    if (parked != unreadableInjected) {
+      violations.add(parked + " messages parked in refinery.unreadable, " + unreadableInjected + " injected");
+    }
+    return Verdict.of(violations, dead.size() + " dead letters = the poison injected"
+        + (unreadableInjected > 0 ? ", " + parked + " unreadable parked" : ""));
+  }
+
+  /**
+   * I5: no lease stayed expired longer than a poll interval and a tick past it (the watch samples all
+   * along), and every late result refused belongs to a task whose later claim's result was taken.
+   */
+  Verdict stalledWorkReclaimed(StallWatch watch, Duration allowed, Timestamp since) throws SQLException {
+    List<String> violations = new ArrayList<>();
+    if (watch.worstOverdue().compareTo(allowed) > 0) {
+      violations.add("a lease stayed expired for " + watch.worstOverdue().toMillis() + " ms (allowed "
+          + allowed.toMillis() + " ms): task " + watch.worstTask());
+    }
+    for (UUID task : uuids("SELECT r.task_id FROM productdefinition.agent_run r WHERE r.finished_at >= ? AND"
+        + " r.outcome = 'REFUSED' AND NOT EXISTS (SELECT 1 FROM productdefinition.agent_run a WHERE a.task_id = r.task_id"
+        + " AND a.outcome IN ('PRD', 'CLARIFY') AND a.attempt > r.attempt)", since)) {
+      violations.add("task " + task + ": a late result was refused but no later claim's result was taken");
+    }
+    long refused = number("SELECT count(*) FROM productdefinition.agent_run WHERE finished_at >= ? AND outcome = 'REFUSED'", since);
+    long reclaimed = number("SELECT count(*) FROM monitoring.alert WHERE raised_at >= ? AND kind = 'agent-lease-expired'", since);
+    return Verdict.of(violations, reclaimed + " leases reclaimed (worst " + watch.worstOverdue().toMillis()
+        + " ms past expiry), " + refused + " late results refused");
+  }
+
+  /** I6: no transition out of a terminal state, and nothing recorded after one. */
+  Verdict noTransitionFromTerminal(Timestamp since) throws SQLException {
+    List<String> violations = new ArrayList<>();
+    for (UUID task : uuids("SELECT DISTINCT h.task_id FROM taskmanagement.task_history h JOIN taskmanagement.task t"
+        + " ON t.id = h.task_id WHERE t.created_at >= ? AND (h.from_status IN " + TERMINAL + " OR EXISTS (SELECT 1 FROM"
+        + " taskmanagement.task_history e WHERE e.task_id = h.task_id AND e.to_status IN " + TERMINAL + " AND e.id < h.id))",
+        since)) {
+      violations.add("task " + task + " moved after reaching a terminal state");
+    }
+    long terminal = number("SELECT count(*) FROM taskmanagement.task WHERE created_at >= ? AND status IN " + TERMINAL, since);
+    return Verdict.of(violations, terminal + " terminal tasks stayed where they were");
+  }
+
+  long number(String sql, Object... parameters) throws SQLException {
+    try (PreparedStatement query = prepared(sql, parameters); ResultSet row = query.executeQuery()) {
+      row.next();
+      return row.getLong(1);
+    }
+  }
+
+  private String string(String sql, Object... parameters) throws SQLException {
+    try (PreparedStatement query = prepared(sql, parameters); ResultSet row = query.executeQuery()) {
+      return row.next() ? row.getString(1) : "?";
+    }
+  }
+
+  private List<UUID> uuids(String sql, Object... parameters) throws SQLException {
+    List<UUID> ids = new ArrayList<>();
+    try (PreparedStatement query = prepared(sql, parameters); ResultSet rows = query.executeQuery()) {
+      while (rows.next()) {
+        ids.add((UUID) rows.getObject(1));
+      }
+    }
+    return ids;
+  }
+
+  private PreparedStatement prepared(String sql, Object... parameters) throws SQLException {
+    PreparedStatement statement = database.prepareStatement(sql);
+    for (int i = 0; i < parameters.length; i++) {
+      Object parameter = parameters[i];
+      if (parameter instanceof Object[] array) {
+        statement.setArray(i + 1, database.createArrayOf("uuid", array));
+      } else {
+        statement.setObject(i + 1, parameter);
+      }
+    }
+    return statement;
+  }
+}

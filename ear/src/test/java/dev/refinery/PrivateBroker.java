@@ -1,0 +1,182 @@
+package dev.refinery;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A RabbitMQ node of the fault suite's own: started from the machine's RabbitMQ installation on ports of
+ * its own, with its own data folder and Erlang cookie, no plugins. The suite may restart it or raise its
+ * memory alarm; the machine's shared broker is never touched. Stopped by its node name, and if that fails,
+ * by the PIDs of the processes this class started.
+ */
+final class PrivateBroker implements AutoCloseable {
+
+  private static final System.Logger LOG = System.getLogger(PrivateBroker.class.getName());
+
+  private final Path home;
+  private final Path sbin;
+  private final int port;
+  private final String node;
+  private Process process;
+
+  private PrivateBroker(Path home, Path sbin, int port) {
+    this.home = home;
+    this.sbin = sbin;
+    this.port = port;
+    this.node = "refinery-faults-" + port + "@localhost";
+  }
+
+  /** Starts a fresh node (its data folder emptied first) listening for AMQP on {@code port}. */
+  static PrivateBroker start(Path home, int port) throws Exception {
+    PrivateBroker broker = new PrivateBroker(home, installation(), port);
+    if (Files.exists(home.resolve(".erlang.cookie"))) { // a node an earlier run of the suite left behind
+      broker.ctlRaw(Duration.ofSeconds(60), "stop");
+    }
+    if (Files.exists(home)) {
+      try (var paths = Files.walk(home)) {
+        paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      }
+    }
+    Files.createDirectories(home);
+    Files.writeString(home.resolve("enabled_plugins"), "[].\n");
+    Path cookie = home.resolve(".erlang.cookie"); // the same every run, so a leftover node can be stopped
+    Files.writeString(cookie, "REFINERYFAULTSUITE" + port);
+    Files.setPosixFilePermissions(cookie, java.nio.file.attribute.PosixFilePermissions.fromString("r--------"));
+    Files.writeString(home.resolve("rabbitmq.conf"), "listeners.tcp.default = " + port + "\nloopback_users = none\n");
+    try {
+      broker.boot();
+    } catch (Exception | Error e) {
+      broker.close();
+      throw e;
+    }
+    return broker;
+  }
+
+  int port() {
+    return port;
+  }
+
+  /** F1: a clean stop of the node, then a start on the same data (quorum queues and their messages survive). */
+  Duration restart() throws Exception {
+    long started = System.nanoTime();
+    stop();
+    boot();
+    return Duration.ofNanos(System.nanoTime() - started);
+  }
+
+  /** F8: the memory alarm on (publishers are blocked) or off. */
+  void memoryAlarm(boolean on) {
+    ctl("set_vm_memory_high_watermark", on ? "0.000001" : "0.4");
+  }
+
+  boolean memoryAlarmOn() {
+    return ctl("status").contains("Memory alarm on node");
+  }
+
+  /** Messages in each queue of the default virtual host. */
+  Map<String, Long> queueDepths() {
+    Map<String, Long> depths = new HashMap<>();
+    for (String line : ctl("list_queues", "-q", "--no-table-headers", "name", "messages").lines().toList()) {
+      String[] fields = line.strip().split("\\s+");
+      if (fields.length == 2 && fields[1].matches("\\d+")) {
+        depths.put(fields[0], Long.parseLong(fields[1]));
+      }
+    }
+    return depths;
+  }
+
+  private void boot() throws Exception {
+    ProcessBuilder builder = new ProcessBuilder(sbin.resolve("rabbitmq-server").toString())
+        .directory(home.toFile()).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("server.out").toFile()));
+    builder.environment().putAll(environment());
+    process = builder.start();
+    LOG.log(System.Logger.Level.INFO, "Private RabbitMQ node {0} starting (pid {1}, AMQP port {2})", node,
+        process.pid(), port);
+    long deadline = System.currentTimeMillis() + 120_000;
+    String status = "";
+    while (process.isAlive() && System.currentTimeMillis() < deadline) { // await_startup fails until the node is there
+      status = ctl("await_startup", "--timeout", "10");
+      if (ctl("status").contains("Node name: " + node)) {
+        return;
+      }
+      Thread.sleep(500);
+    }
+    throw new IllegalStateException("the private RabbitMQ node did not start: " + status + "\n"
+        + Files.readString(home.resolve("server.out")));
+  }
+
+  private void stop() throws Exception {
+    if (process == null) {
+      return;
+    }
+    ctlRaw(Duration.ofSeconds(60), "stop");
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly();
+      process.waitFor(30, TimeUnit.SECONDS);
+    }
+    process = null;
+  }
+
+  @Override
+  public void close() throws Exception {
+    stop();
+  }
+
+  private String ctl(String... arguments) {
+    return ctlRaw(Duration.ofSeconds(60), arguments);
+  }
+
+  private String ctlRaw(Duration timeout, String... arguments) {
+    List<String> command = new ArrayList<>(List.of(sbin.resolve("rabbitmqctl").toString(), "-n", node));
+    command.addAll(List.of(arguments));
+    ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true);
+    builder.environment().putAll(environment());
+    try {
+      Process ctl = builder.start();
+      ctl.getOutputStream().close();
+      byte[] output = ctl.getInputStream().readAllBytes();
+      if (!ctl.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+        ctl.destroyForcibly();
+      }
+      return new String(output, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException("rabbitmqctl " + String.join(" ", arguments) + " failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private Map<String, String> environment() {
+    return Map.of("HOME", home.toString(), "RABBITMQ_NODENAME", node, "RABBITMQ_NODE_PORT", String.valueOf(port),
+        "RABBITMQ_DIST_PORT", String.valueOf(port + 1), "RABBITMQ_MNESIA_BASE", home.resolve("mnesia").toString(),
+        "RABBITMQ_LOG_BASE", home.resolve("log").toString(), "RABBITMQ_CONFIG_FILE", home.resolve("rabbitmq.conf").toString(),
+        "RABBITMQ_ENABLED_PLUGINS_FILE", home.resolve("enabled_plugins").toString(),
+        "RABBITMQ_ENABLED_PLUGINS", "");
+  }
+
+  /** The installation's own scripts (not /usr/sbin's wrappers, which switch to the rabbitmq user). */
+  private static Path installation() throws IOException {
+    String configured = System.getenv("REFINERY_FAULTS_RABBITMQ_SBIN");
+    if (configured != null) {
+      return Path.of(configured);
+    }
+    try (var versions = Files.list(Path.of("/usr/lib/rabbitmq/lib"))) {
+      return versions.filter(path -> path.getFileName().toString().startsWith("rabbitmq_server-"))
+          .map(path -> path.resolve("sbin")).filter(path -> Files.isExecutable(path.resolve("rabbitmq-server")))
+          .max(Path::compareTo)
+          .orElseThrow(() -> new IllegalStateException("no RabbitMQ under /usr/lib/rabbitmq/lib; set"
+              + " REFINERY_FAULTS_RABBITMQ_SBIN to the sbin folder of a RabbitMQ installation"));
+    }
+  }
+}
