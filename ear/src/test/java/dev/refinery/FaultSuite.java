@@ -55,6 +55,11 @@ class FaultSuite {
     String inject(Run run) throws Exception;
   }
 
+  /** What a scenario needs in place before its load starts. */
+  private interface Setup {
+    void prepare() throws Exception;
+  }
+
   /** What a fault may reach, and what it leaves for the checks. */
   private final class Run {
     final Set<UUID> poison = new java.util.HashSet<>();
@@ -109,7 +114,7 @@ class FaultSuite {
         scenario(rows, wanted, "F1", "broker restart", run -> brokerRestart(run));
         scenario(rows, wanted, "F6", "worker frozen (SIGSTOP) past its leases", run -> freeze(run));
         scenario(rows, wanted, "F2", "kill -9 of a worker mid-processing", run -> kill(run));
-        scenario(rows, wanted, "F2", "crash between database commit and ack", run -> crashBeforeAck(run));
+        scenario(rows, wanted, "F2", "crash between database commit and ack", this::startDoomedWorker, run -> crashBeforeAck(run));
       } finally {
         refinery.run("worker", "stop");
         refinery.run("stop");
@@ -121,9 +126,15 @@ class FaultSuite {
   }
 
   private void scenario(List<Row> rows, Set<String> wanted, String id, String title, Fault fault) throws Exception {
+    scenario(rows, wanted, id, title, () -> { }, fault);
+  }
+
+  private void scenario(List<Row> rows, Set<String> wanted, String id, String title, Setup setup, Fault fault)
+      throws Exception {
     if (!wanted.contains(id)) {
       return;
     }
+    setup.prepare();
     Timestamp since = now();
     long parkedBefore = broker.queueDepths().getOrDefault("refinery.unreadable", 0L);
     Run run = new Run();
@@ -278,9 +289,16 @@ class FaultSuite {
     return "worker (pid " + worker.pid() + ") killed with SIGKILL while " + running + " work items were claimed";
   }
 
-  private String crashBeforeAck(Run run) throws Exception {
+  /** A worker whose 300th committed delivery halts it before the ack (the resource adapter's CrashPoint). */
+  private void startDoomedWorker() {
+    if (worker.isAlive()) { // F2 alone: the first worker is still there
+      refinery.run("worker", "stop", "--port", String.valueOf(workerPort));
+    }
     workerPort++;
     startWorker(refinery.with("REFINERY_FAULT_HALT_BEFORE_ACK", "300"));
+  }
+
+  private String crashBeforeAck(Run run) throws Exception {
     ProcessHandle doomed = worker;
     doomed.onExit().get(LOAD.toSeconds() + 60, TimeUnit.SECONDS);
     refinery.run("worker", "stop", "--port", String.valueOf(workerPort));

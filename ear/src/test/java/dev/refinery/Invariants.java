@@ -65,24 +65,26 @@ final class Invariants {
   }
 
   /**
-   * I2: each effect once: a task's transition (event, round, revision), a publication caused by one message
-   * (type, task, causing message), and a PRD version per agent result taken.
+   * I2: each effect once: a task's transition (event, round, revision), a message that one message caused
+   * (type, task, cause) handled by a context (its inbox holds what committed handlers took), and a PRD
+   * version per agent result taken.
    */
   Verdict noDuplicateEffect(Timestamp since) throws SQLException {
     List<String> violations = new ArrayList<>();
     long transitions = number("SELECT count(*) FROM (SELECT 1 FROM taskmanagement.task_history h JOIN taskmanagement.task t"
         + " ON t.id = h.task_id WHERE t.created_at >= ? GROUP BY h.task_id, h.event, h.round, h.revision, h.to_status"
         + " HAVING count(*) > 1) twice", since);
-    long publications = number("SELECT count(*) FROM (SELECT 1 FROM monitoring.event_log WHERE direction = 'PUBLISHED'"
-        + " AND recorded_at >= ? AND causation_id IS NOT NULL GROUP BY type, correlation_id, causation_id"
-        + " HAVING count(*) > 1) twice", since);
+    long publications = number("SELECT count(*) FROM (SELECT 1 FROM monitoring.event_log p JOIN messaging.inbox i"
+        + " ON i.message_id = p.message_id WHERE p.direction = 'PUBLISHED' AND p.outcome = 'published'"
+        + " AND p.recorded_at >= ? AND p.causation_id IS NOT NULL GROUP BY i.context, p.type, p.correlation_id,"
+        + " p.causation_id HAVING count(DISTINCT p.message_id) > 1) twice", since);
     long prds = number("SELECT count(*) FROM (SELECT r.task_id FROM productdefinition.agent_run r WHERE r.finished_at >= ?"
         + " AND r.outcome = 'PRD' GROUP BY r.task_id HAVING count(*) > (SELECT count(*) FROM productdefinition.prd_version v"
         + " WHERE v.task_id = r.task_id)) more", since);
     long versions = number("SELECT count(*) FROM (SELECT 1 FROM productdefinition.prd_version v JOIN taskmanagement.task t"
         + " ON t.id = v.task_id WHERE t.created_at >= ? GROUP BY v.task_id HAVING count(*) > max(t.prd_revision)) more", since);
     if (transitions > 0) violations.add(transitions + " transitions recorded twice");
-    if (publications > 0) violations.add(publications + " messages published twice for the same cause");
+    if (publications > 0) violations.add(publications + " effects of one message handled twice by a context");
     if (prds > 0) violations.add(prds + " tasks with more PRD results taken than PRD versions");
     if (versions > 0) violations.add(versions + " tasks with more PRD versions than Task Management counted");
     long duplicates = number("SELECT count(*) FROM monitoring.event_log WHERE direction = 'CONSUMED' AND outcome = 'duplicate'"

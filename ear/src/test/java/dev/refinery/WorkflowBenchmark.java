@@ -27,6 +27,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -80,6 +82,7 @@ class WorkflowBenchmark {
       double[] steps;
       double idleCpu;
       long stored;
+      double[] heap;
       try (AutoApprover approver = new AutoApprover(SERVER)) {
         openLoop(5, 10, database); // warm-up: JIT, pools, caches
         for (double rate : rates) {
@@ -103,6 +106,7 @@ class WorkflowBenchmark {
         stored = count(database, "SELECT count(*) FROM taskmanagement.task");
         Thread.sleep(5_000);
         idleCpu = cpuPercent(serverPid, Duration.ofSeconds(30));
+        heap = heapPer10kInFlight(serverPid, database);
       } finally {
         refinery.run("stop");
       }
@@ -110,7 +114,7 @@ class WorkflowBenchmark {
       for (int size : new int[] {100_000, 1_000_000}) {
         queries.put(size, queryTimes(database, size));
       }
-      report(ceilings, loadBefore, open, closed, perStep, steps, idleCpu, stored, instances, queries);
+      report(ceilings, loadBefore, open, closed, perStep, steps, idleCpu, stored, instances, queries, heap);
     }
   }
 
@@ -269,6 +273,51 @@ class WorkflowBenchmark {
     }
   }
 
+  /**
+   * Heap the server keeps per 10,000 tasks in flight: live heap after a full GC (jcmd), before and after
+   * 10,000 more submissions nobody approves (at most 64 requests open at once). Returns {MB per 10k, tasks
+   * in flight, MB before, max heap MB}.
+   */
+  private static double[] heapPer10kInFlight(long pid, Connection database) throws Exception {
+    double before = liveHeapMb(pid);
+    java.util.concurrent.Semaphore open = new java.util.concurrent.Semaphore(64);
+    List<CompletableFuture<?>> posts = new ArrayList<>();
+    for (int i = 0; i < 10_000; i++) {
+      open.acquire();
+      String body = Json.createObjectBuilder().add("title", "In flight " + i).add("description", DESCRIPTION)
+          .add("priority", "LOW").add("requester", "bench").build().toString();
+      posts.add(Http.postJsonAsync(SERVER + "api/requests", body).whenComplete((response, failure) -> open.release()));
+    }
+    CompletableFuture.allOf(posts.toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
+    long inFlight = count(database, "SELECT count(*) FROM taskmanagement.task WHERE status NOT IN ('PRD_APPROVED',"
+        + " 'CANCELLED', 'FAILED')");
+    double after = liveHeapMb(pid);
+    String info = jcmd(pid, "GC.heap_info");
+    Matcher max = Pattern.compile("(?:reserved|total) (\\d+)K").matcher(info);
+    return new double[] {(after - before) * 10_000 / Math.max(inFlight, 1), inFlight, before,
+        max.find() ? Long.parseLong(max.group(1)) / 1024.0 : -1};
+  }
+
+  /** Used heap right after a full collection, in MB. */
+  private static double liveHeapMb(long pid) throws Exception {
+    jcmd(pid, "GC.run");
+    Matcher used = Pattern.compile("used (\\d+)K").matcher(jcmd(pid, "GC.heap_info"));
+    if (!used.find()) {
+      throw new IllegalStateException("jcmd GC.heap_info said no used size");
+    }
+    return Long.parseLong(used.group(1)) / 1024.0;
+  }
+
+  private static String jcmd(long pid, String command) throws Exception {
+    Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+        String.valueOf(pid), command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes());
+    if (process.waitFor() != 0) {
+      throw new IllegalStateException("jcmd " + command + " failed: " + output);
+    }
+    return output;
+  }
+
   /** The process's CPU time over the window, as a share of one core. */
   private static double cpuPercent(long pid, Duration window) throws Exception {
     long ticksPerSecond = Long.parseLong(new String(new ProcessBuilder("getconf", "CLK_TCK").start()
@@ -294,7 +343,8 @@ class WorkflowBenchmark {
   }
 
   private static void report(Ceilings ceilings, double load, List<Rate> open, Rate closed, Map<String, Double> perStep,
-      double[] steps, double idleCpu, long stored, int instances, Map<Integer, double[]> queries) throws Exception {
+      double[] steps, double idleCpu, long stored, int instances, Map<Integer, double[]> queries, double[] heap)
+      throws Exception {
     double transitionsPerWorkflow = 4; // TaskCreated, RequestValidationStarted, PrdSubmitted, PrdApproved
     double stepsPerSecond = closed.toApprovalPerSecond() * transitionsPerWorkflow;
     var json = Json.createObjectBuilder().add("instances", instances).add("think", THINK)
@@ -310,7 +360,9 @@ class WorkflowBenchmark {
         .add("step_latency_p50_ms", steps[0]).add("step_latency_p99_ms", steps[1])
         .add("commits_per_step", perStep.get("commits")).add("wal_syncs_per_step", perStep.get("walSyncs"))
         .add("messages_per_step", perStep.get("messages"))
-        .add("idle_cpu_percent_of_core", idleCpu).add("stored_tasks", stored);
+        .add("idle_cpu_percent_of_core", idleCpu).add("stored_tasks", stored)
+        .add("heap_mb_per_10k_in_flight", heap[0]).add("in_flight_tasks", (long) heap[1])
+        .add("heap_mb_after_gc_before", heap[2]).add("heap_mb_max", heap[3]);
     var rates = Json.createArrayBuilder();
     StringBuilder table = new StringBuilder();
     table.append(String.format(Locale.ROOT, "Refinery workflow benchmark: %d instance(s), agent think time %s,"
@@ -338,6 +390,8 @@ class WorkflowBenchmark {
         + " p50 %.0f ms, p99 %.0f ms%n", perStep.get("commits"), perStep.get("walSyncs"), perStep.get("messages"),
         steps[0], steps[1]));
     table.append(String.format(Locale.ROOT, "idle server CPU with %d stored tasks: %.2f %% of a core%n", stored, idleCpu));
+    table.append(String.format(Locale.ROOT, "heap after GC: %.0f MB idle, %.1f MB more per 10,000 tasks in flight (%d in"
+        + " flight; -Xmx %.0f MB)%n", heap[2], heap[0], (long) heap[1], heap[3]));
     var queryJson = Json.createObjectBuilder();
     queries.forEach((size, times) -> {
       queryJson.add(String.valueOf(size), Json.createObjectBuilder().add("scan_ms", times[0]).add("claim_ms", times[1]));

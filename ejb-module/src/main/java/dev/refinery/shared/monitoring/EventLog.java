@@ -21,9 +21,10 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 /**
  * The append-only event log ({@code monitoring.event_log}): the workflow's audit trail. Lines are kept
  * in memory once their transaction commits and written in batches every {@value #FLUSH_MILLIS} ms, in a
- * transaction of their own, so recording never slows or fails the message it records. A line that cannot
- * be written (the database gone, the buffer of {@value #CAPACITY} full) is counted in
- * {@code refinery_monitoring_dropped_total} and logged, not retried.
+ * transaction of their own, so recording never slows or fails the message it records. A batch the
+ * database refuses is written again up to {@value #WRITE_ATTEMPTS} times (a pooled connection the database
+ * ended fails once, the next one works); a line that still cannot be written (the database gone, the
+ * buffer of {@value #CAPACITY} full) is counted in {@code refinery_monitoring_dropped_total} and logged.
  */
 @ApplicationScoped
 public class EventLog {
@@ -34,6 +35,8 @@ public class EventLog {
   static final int CAPACITY = 50_000;
   static final long FLUSH_MILLIS = 200;
   private static final int BATCH = 1_000;
+  static final int WRITE_ATTEMPTS = 4;
+  private static final long WRITE_PAUSE_MILLIS = 100;
   private static final System.Logger LOG = System.getLogger(EventLog.class.getName());
 
   @Inject EventLogStore store;
@@ -84,12 +87,31 @@ public class EventLog {
   public void flush() {
     List<MessageRecord> batch = new ArrayList<>(BATCH);
     while (pending.drainTo(batch, BATCH) > 0) {
+      write(batch);
+      batch.clear();
+    }
+  }
+
+  private void write(List<MessageRecord> batch) {
+    for (int attempt = 1; ; attempt++) {
       try {
         store.append(batch);
+        return;
       } catch (RuntimeException e) {
-        drop(batch.size(), e.toString());
+        if (attempt == WRITE_ATTEMPTS) {
+          drop(batch.size(), e.toString());
+          return;
+        }
+        LOG.log(Level.DEBUG, "Writing {0} event log line(s) failed (attempt {1}), trying again: {2}", batch.size(),
+            attempt, e);
+        try {
+          Thread.sleep(WRITE_PAUSE_MILLIS * attempt);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          drop(batch.size(), "interrupted while writing");
+          return;
+        }
       }
-      batch.clear();
     }
   }
 
