@@ -267,6 +267,7 @@ class FaultSuite {
 
   private String freeze(Run run) throws Exception {
     Thread.sleep(2_000);
+    awaitWorkerBusy();
     Faults.signal(worker, "STOP");
     try {
       Thread.sleep(LEASE.plusSeconds(3).toMillis());
@@ -280,6 +281,7 @@ class FaultSuite {
 
   private String kill(Run run) throws Exception {
     Thread.sleep(3_000);
+    awaitWorkerBusy();
     long running = invariants.number("SELECT count(*) FROM productdefinition.work_item WHERE status = 'RUNNING'");
     worker.destroyForcibly(); // SIGKILL
     worker.onExit().get(30, TimeUnit.SECONDS);
@@ -303,7 +305,7 @@ class FaultSuite {
     doomed.onExit().get(LOAD.toSeconds() + 60, TimeUnit.SECONDS);
     refinery.run("worker", "stop", "--port", String.valueOf(workerPort));
     String log = Files.readString(RUNTIME.resolve("workers/" + workerPort + "/server.log"));
-    Matcher halted = Pattern.compile("halting before acknowledging message (\\S+) from (\\S+)").matcher(log);
+    Matcher halted = Pattern.compile("halting before acknowledging message ([^,\\s]+) from ([^,\\s]+)").matcher(log);
     if (!halted.find()) {
       throw new IllegalStateException("the worker ended without reaching its crash point");
     }
@@ -321,6 +323,21 @@ class FaultSuite {
     Matcher pid = Pattern.compile("\\(pid (\\d+),").matcher(started.output());
     assertThat(pid.find()).as(started.output()).isTrue();
     worker = ProcessHandle.of(Long.parseLong(pid.group(1))).orElseThrow();
+  }
+
+  /** Until the worker's agents are on claimed work (its in-flight gauge), so the fault hits work in progress. */
+  private void awaitWorkerBusy() throws InterruptedException {
+    String metrics = "http://127.0.0.1:" + workerPort + "/metrics?scope=application";
+    long deadline = System.currentTimeMillis() + 15_000;
+    while (System.currentTimeMillis() < deadline) {
+      boolean busy = Http.get(metrics).body().lines().filter(line -> line.startsWith("refinery_agent_in_flight"))
+          .anyMatch(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)) > 0);
+      if (busy) {
+        return;
+      }
+      Thread.sleep(20);
+    }
+    throw new IllegalStateException("the worker had no agent run in flight for 15 s");
   }
 
   /** Agent results taken (PRD or clarification) so far, per instance, from each one's /metrics. */
