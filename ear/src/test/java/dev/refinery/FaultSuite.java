@@ -101,7 +101,9 @@ class FaultSuite {
           .with("REFINERY_RABBITMQ_PORT", String.valueOf(BROKER_PORT)).with("REFINERY_RABBITMQ_VHOST", "/")
           .with("REFINERY_AGENT_OFFLINE_THINK_TIME", "PT0.1S").with("REFINERY_AGENT_LEASE", "PT" + LEASE.toSeconds() + "S")
           .with("REFINERY_POLLER_INTERVAL", "PT1S").with("REFINERY_OUTBOX_LEASE_SECONDS", "5")
-          .with("REFINERY_MESSAGING_RETRY_DELAYS", "500ms,1s,2s,4s");
+          .with("REFINERY_MESSAGING_RETRY_DELAYS", "500ms,1s,2s,4s")
+          // shorter than the lease: a process frozen mid-transaction must not keep its rows locked past it
+          .with("REFINERY_DB_IDLE_TRANSACTION_TIMEOUT", "3s");
       RefineryCommand.Result started = refinery.run("run");
       assertThat(started.exitCode()).as(started.output()).isZero();
       try (AutoApprover approver = new AutoApprover(SERVER)) {

@@ -9,7 +9,10 @@ import java.util.Properties;
 
 /**
  * Connects to PostgreSQL as Payara's pool will, and creates the application's database when it does
- * not exist yet (Flyway creates the schemas inside it at start-up).
+ * not exist yet (Flyway creates the schemas inside it at start-up). Sets the database's
+ * {@code idle_in_transaction_session_timeout}: a process that stops mid-transaction (frozen, swapped out,
+ * cut off) loses its session after that long, and with it the row locks that would keep another instance
+ * from taking its work over once the lease runs out.
  */
 public final class PostgresCheck {
 
@@ -25,13 +28,29 @@ public final class PostgresCheck {
   /** Checks that the database answers, creating it if it is missing. */
   public Optional<Problem> ensureDatabase() {
     try (Connection ignored = connect(settings.dbName())) {
-      return Optional.empty();
+      return configure();
     } catch (SQLException e) {
       if (!"3D000".equals(e.getSQLState())) {
         return Optional.of(explain(e));
       }
     }
-    return createDatabase(false);
+    return createDatabase(false).or(this::configure);
+  }
+
+  private Optional<Problem> configure() {
+    try (Connection connection = connect(settings.dbName()); Statement statement = connection.createStatement()) {
+      statement.execute("ALTER DATABASE " + quoted(settings.dbName()) + " SET idle_in_transaction_session_timeout = '"
+          + settings.dbIdleTransactionTimeout() + "'");
+      return Optional.empty();
+    } catch (SQLException e) {
+      if ("42501".equals(e.getSQLState())) {
+        return Optional.of(new Problem("user '" + settings.dbUser() + "' may not set idle_in_transaction_session_timeout"
+            + " on database '" + settings.dbName() + "' (it is not its owner)",
+            "Run once as its owner: ALTER DATABASE " + quoted(settings.dbName()) + " SET idle_in_transaction_session_timeout"
+                + " = '" + settings.dbIdleTransactionTimeout() + "', or make " + settings.dbUser() + " the owner"));
+      }
+      return Optional.of(explain(e));
+    }
   }
 
   /** Drops and creates the database: only for the test databases the build owns. */

@@ -16,7 +16,11 @@ public record Settings(
     int rabbitPort,
     String rabbitVirtualHost,
     String rabbitUser,
-    String rabbitPassword) {
+    String rabbitPassword,
+    String dbIdleTransactionTimeout) {
+
+  /** A PostgreSQL duration: a number of milliseconds, or with a unit (ms, s, min). */
+  private static final java.util.regex.Pattern DURATION = java.util.regex.Pattern.compile("\\d+(ms|s|min)?");
 
   public static Settings from(Map<String, String> env) {
     return new Settings(
@@ -29,7 +33,19 @@ public record Settings(
         port(env, "REFINERY_RABBITMQ_PORT", 5672),
         env.getOrDefault("REFINERY_RABBITMQ_VHOST", "/"),
         env.getOrDefault("REFINERY_RABBITMQ_USER", "guest"),
-        env.getOrDefault("REFINERY_RABBITMQ_PASSWORD", "guest"));
+        env.getOrDefault("REFINERY_RABBITMQ_PASSWORD", "guest"),
+        duration(env, "REFINERY_DB_IDLE_TRANSACTION_TIMEOUT", "30s"));
+  }
+
+  private static String duration(Map<String, String> env, String name, String fallback) {
+    String value = env.getOrDefault(name, "").strip();
+    if (value.isEmpty()) {
+      return fallback;
+    }
+    if (!DURATION.matcher(value).matches()) {
+      throw new IllegalArgumentException(name + " must be a duration such as 30s, 500ms or 2min, not '" + value + "'");
+    }
+    return value;
   }
 
   private static int port(Map<String, String> env, String name, int fallback) {

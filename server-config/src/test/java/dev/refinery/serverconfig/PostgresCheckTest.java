@@ -25,6 +25,31 @@ class PostgresCheckTest {
   }
 
   @Test
+  void databaseEndsSessionsIdleInATransactionAfterTheConfiguredTime() throws SQLException {
+    String name = "refinery_preflight_idle_" + ProcessHandle.current().pid();
+    Settings settings = TestSettings.with("REFINERY_DB_NAME", name, "REFINERY_DB_IDLE_TRANSACTION_TIMEOUT", "1500ms");
+    drop(settings, name);
+    try {
+      assertThat(new PostgresCheck(settings).ensureDatabase()).isEmpty();
+      try (java.sql.Connection connection = java.sql.DriverManager.getConnection(settings.jdbcUrl(name),
+              settings.dbUser(), settings.dbPassword());
+          java.sql.Statement statement = connection.createStatement();
+          java.sql.ResultSet row = statement.executeQuery("SHOW idle_in_transaction_session_timeout")) {
+        row.next();
+        assertThat(row.getString(1)).isEqualTo("1500ms");
+      }
+    } finally {
+      drop(settings, name);
+    }
+  }
+
+  @Test
+  void idleTransactionTimeoutThatIsNoDurationIsRefused() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> TestSettings.with("REFINERY_DB_IDLE_TRANSACTION_TIMEOUT", "soon"))
+        .hasMessageContaining("REFINERY_DB_IDLE_TRANSACTION_TIMEOUT must be a duration");
+  }
+
+  @Test
   void serverThatDoesNotAnswerIsReportedWithHowToStartIt() {
     int port = TestSettings.unusedPort();
     Settings settings = TestSettings.with("REFINERY_DB_PORT", String.valueOf(port));
