@@ -42,7 +42,7 @@ class FaultSuite {
   private static final Path RESULTS = Path.of(System.getenv("FAULTS_RESULTS"));
   private static final double RATE = Double.parseDouble(System.getenv().getOrDefault("FAULTS_RATE", "50"));
   private static final Duration LOAD = Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("FAULTS_SECONDS", "10")));
-  private static final Duration LEASE = Duration.ofSeconds(4);
+  private static final Duration LEASE = Duration.ofSeconds(12);
   private static final Duration POLL = Duration.ofSeconds(1);
   private static final List<Duration> RETRIES = List.of(Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2),
       Duration.ofSeconds(4));
@@ -102,8 +102,9 @@ class FaultSuite {
           .with("REFINERY_AGENT_OFFLINE_THINK_TIME", "PT0.1S").with("REFINERY_AGENT_LEASE", "PT" + LEASE.toSeconds() + "S")
           .with("REFINERY_POLLER_INTERVAL", "PT1S").with("REFINERY_OUTBOX_LEASE_SECONDS", "5")
           .with("REFINERY_MESSAGING_RETRY_DELAYS", "500ms,1s,2s,4s")
-          // shorter than the lease: a process frozen mid-transaction must not keep its rows locked past it
-          .with("REFINERY_DB_IDLE_TRANSACTION_TIMEOUT", "3s");
+          // shorter than the lease, so a process frozen mid-transaction does not keep its rows locked past
+          // it; not much shorter: a cold worker's first sign-in hashes a password inside a transaction for seconds
+          .with("REFINERY_DB_IDLE_TRANSACTION_TIMEOUT", "8s");
       RefineryCommand.Result started = refinery.run("run");
       assertThat(started.exitCode()).as(started.output()).isZero();
       try (AutoApprover approver = new AutoApprover(SERVER)) {

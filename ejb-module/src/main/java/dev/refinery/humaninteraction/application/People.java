@@ -59,7 +59,11 @@ public class People {
     return GENERATION.get();
   }
 
-  /** The person, when the password is theirs and they are enabled. */
+  /**
+   * The person, when the password is theirs and they are enabled. Outside a transaction: the password hash
+   * (deliberately slow) must not hold a database connection, idle in a transaction, while it computes.
+   */
+  @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.NOT_SUPPORTED)
   public Optional<Person> authenticate(String username, char[] password) {
     if (username == null || !USERNAME.matcher(username).matches() || password == null) {
       return Optional.empty();
