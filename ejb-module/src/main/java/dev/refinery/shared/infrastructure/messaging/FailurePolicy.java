@@ -6,7 +6,10 @@ import java.util.Optional;
 
 /**
  * What to do with a message whose handling failed: retry it after the policy's delay while it is
- * retryable and attempts remain, otherwise dead-letter it. Shared by both adapters.
+ * retryable and attempts remain, otherwise dead-letter it. An event that arrived before its task's first
+ * event ({@link EarlyEventException}) waits longer: after the last attempt it is tried again at the last
+ * delay until the early-event horizon has passed since it first failed, because the event it waits for is
+ * on its way (held, say, by a frozen consumer until the broker gives it to another). Shared by both adapters.
  */
 public final class FailurePolicy {
 
@@ -20,19 +23,34 @@ public final class FailurePolicy {
   public record GiveUp(DeadLetter deadLetter) implements Decision {}
 
   private final RetryPolicy retries;
+  private final Duration earlyEventHorizon;
 
   public FailurePolicy(RetryPolicy retries) {
+    this(retries, Duration.ZERO);
+  }
+
+  public FailurePolicy(RetryPolicy retries, Duration earlyEventHorizon) {
     this.retries = retries;
+    this.earlyEventHorizon = earlyEventHorizon;
   }
 
   public Decision decide(RawMessage message, String origin, Failure failure, Instant failedAt) {
     Optional<Duration> delay = failure.retryable()
         ? retries.delayAfter(message.headers().attempt())
         : Optional.empty();
+    if (delay.isEmpty() && awaitsItsTask(failure, message, failedAt) && !retries.delays().isEmpty()) {
+      delay = Optional.of(retries.delays().getLast());
+    }
     if (delay.isPresent()) {
       return new Retry(delay.get(), message.retried(failedAt, failure.toString()));
     }
     return new GiveUp(DeadLetter.of(message, origin, failure, failedAt));
+  }
+
+  private boolean awaitsItsTask(Failure failure, RawMessage message, Instant failedAt) {
+    Instant first = message.firstFailureAt() == null ? failedAt : message.firstFailureAt();
+    return failure.retryable() && EarlyEventException.class.getName().equals(failure.exceptionClass())
+        && first.plus(earlyEventHorizon).isAfter(failedAt);
   }
 
   public RetryPolicy retries() {

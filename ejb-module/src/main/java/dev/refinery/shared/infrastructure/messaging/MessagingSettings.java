@@ -14,6 +14,10 @@ public class MessagingSettings {
   String retryDelays;
 
   @Inject
+  @ConfigProperty(name = "refinery.messaging.early-event-horizon")
+  Duration earlyEventHorizon;
+
+  @Inject
   @ConfigProperty(name = "refinery.outbox.sweep-interval")
   Duration sweepInterval;
 
@@ -27,6 +31,10 @@ public class MessagingSettings {
 
   public RetryPolicy retryPolicy() {
     return RetryPolicy.parse(retryDelays);
+  }
+
+  public Duration earlyEventHorizon() {
+    return earlyEventHorizon;
   }
 
   public Duration sweepInterval() {
