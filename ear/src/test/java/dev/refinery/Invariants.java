@@ -58,7 +58,7 @@ final class Invariants {
       violations.add(outbox + " messages still in the outbox");
     }
     queueDepths.forEach((queue, depth) -> {
-      if (depth > 0 && queue.matches("refinery\\.(taskmanagement|humaninteraction|productdefinition|orchestration|dlq)")) {
+      if (depth > 0 && queue.matches("refinery\\.(taskmanagement|humaninteraction|productdefinition|orchestration|dlq)(\\.delay\\.\\d+)?")) {
         violations.add(depth + " messages left on " + queue);
       }
     });
