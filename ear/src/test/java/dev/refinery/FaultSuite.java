@@ -273,8 +273,7 @@ class FaultSuite {
 
   private String freeze(Run run) throws Exception {
     Thread.sleep(2_000);
-    awaitWorkerBusy();
-    Faults.signal(worker, "STOP");
+    freezeHoldingClaims();
     try {
       Thread.sleep(LEASE.plusSeconds(3).toMillis());
     } finally {
@@ -331,14 +330,38 @@ class FaultSuite {
     worker = ProcessHandle.of(Long.parseLong(pid.group(1))).orElseThrow();
   }
 
+  /**
+   * Stops the worker at a moment it holds claims: more work items are RUNNING than the server's agents are
+   * on (its gauge, read before and after); otherwise it continues it and tries again.
+   */
+  private void freezeHoldingClaims() throws Exception {
+    for (int tries = 0; tries < 20; tries++) {
+      awaitWorkerBusy();
+      Faults.signal(worker, "STOP");
+      Thread.sleep(200);
+      double server = inFlight(SERVER);
+      long running = invariants.number("SELECT count(*) FROM productdefinition.work_item WHERE status = 'RUNNING'");
+      if (running > Math.max(server, inFlight(SERVER))) {
+        return;
+      }
+      Faults.signal(worker, "CONT");
+      Thread.sleep(300);
+    }
+    Faults.signal(worker, "STOP");
+    throw new IllegalStateException("the worker never held a claim when stopped (20 tries)");
+  }
+
+  private static double inFlight(String base) {
+    return Http.get(base + "metrics?scope=application").body().lines()
+        .filter(line -> line.startsWith("refinery_agent_in_flight"))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+  }
+
   /** Until the worker's agents are on claimed work (its in-flight gauge), so the fault hits work in progress. */
   private void awaitWorkerBusy() throws InterruptedException {
-    String metrics = "http://127.0.0.1:" + workerPort + "/metrics?scope=application";
     long deadline = System.currentTimeMillis() + 15_000;
     while (System.currentTimeMillis() < deadline) {
-      boolean busy = Http.get(metrics).body().lines().filter(line -> line.startsWith("refinery_agent_in_flight"))
-          .anyMatch(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)) > 0);
-      if (busy) {
+      if (inFlight("http://127.0.0.1:" + workerPort + "/") > 0) {
         return;
       }
       Thread.sleep(20);
