@@ -87,8 +87,14 @@ final class MonitoringChecks {
         Thread.sleep(50);
       }
       assertThat(HANDLED).as("handled while monitoring could not write").contains(probe);
-      Thread.sleep(500); // the consumption's line follows its transaction's commit
-      log.flush();
+      // The consumption's line follows its transaction's commit; a refused batch is written again a few
+      // times (EventLog.WRITE_ATTEMPTS) before it is counted as dropped.
+      long dropDeadline = System.currentTimeMillis() + 10_000;
+      while (metrics.counter("refinery.monitoring.dropped").getCount() <= droppedBefore
+          && System.currentTimeMillis() < dropDeadline) {
+        log.flush();
+        Thread.sleep(100);
+      }
       assertThat(metrics.counter("refinery.monitoring.dropped").getCount()).isGreaterThan(droppedBefore);
     } finally {
       sql("DROP TRIGGER it_refuse ON monitoring.event_log");
