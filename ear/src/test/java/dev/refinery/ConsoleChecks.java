@@ -200,11 +200,7 @@ final class ConsoleChecks {
     jms.setVirtualHost(vhost);
     try (jakarta.jms.Connection connection = jms.createConnection()) {
       jakarta.jms.Session session = connection.createSession();
-      RMQDestination queue = new RMQDestination("refinery.taskmanagement", true, false,
-          // as the resource adapter declares its queues (QueueDeclarations, default settings)
-          java.util.Map.of("x-queue-type", "quorum", "x-delivery-limit", 10, "x-dead-letter-exchange", "",
-              "x-dead-letter-routing-key", "refinery.dlq", "x-dead-letter-strategy", "at-least-once",
-              "x-overflow", "reject-publish"));
+      RMQDestination queue = new RMQDestination("refinery.taskmanagement", true, false, Faults.CONTEXT_QUEUE);
       session.createProducer(queue).send(session.createTextMessage(marker));
     }
     String after = taskWaitingForReview(); // the queue still flows after both

@@ -26,7 +26,7 @@ final class Faults {
   static final String TOPIC_EXCHANGE = "jms.durable.topic";
   static final String EVENTS = "refinery.events";
   /** As the resource adapter declares a context's queue (QueueDeclarations, default settings). */
-  private static final Map<String, Object> CONTEXT_QUEUE = Map.of("x-queue-type", "quorum", "x-delivery-limit", 10,
+  static final Map<String, Object> CONTEXT_QUEUE = Map.of("x-queue-type", "quorum", "x-delivery-limit", 10,
       "x-dead-letter-exchange", "", "x-dead-letter-routing-key", "refinery.dlq", "x-dead-letter-strategy",
       "at-least-once", "x-overflow", "reject-publish");
 
