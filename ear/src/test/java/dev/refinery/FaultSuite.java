@@ -325,9 +325,7 @@ class FaultSuite {
   private void startWorker(RefineryCommand command) {
     RefineryCommand.Result started = command.run("worker", "start", "--port", String.valueOf(workerPort));
     assertThat(started.exitCode()).as(started.output()).isZero();
-    Matcher pid = Pattern.compile("\\(pid (\\d+),").matcher(started.output());
-    assertThat(pid.find()).as(started.output()).isTrue();
-    worker = ProcessHandle.of(Long.parseLong(pid.group(1))).orElseThrow();
+    worker = ProcessHandle.of(RefineryEarIT.pidIn(started.output())).orElseThrow();
   }
 
   /**
@@ -352,9 +350,7 @@ class FaultSuite {
   }
 
   private static double inFlight(String base) {
-    return Http.get(base + "metrics?scope=application").body().lines()
-        .filter(line -> line.startsWith("refinery_agent_in_flight"))
-        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    return metric(base, "refinery_agent_in_flight", line -> true);
   }
 
   /** Until the worker's agents are on claimed work (its in-flight gauge), so the fault hits work in progress. */
@@ -375,10 +371,14 @@ class FaultSuite {
   }
 
   private static double agentResults(String base) {
-    String metrics = Http.get(base + "metrics?scope=application").body();
-    return metrics.lines().filter(line -> line.startsWith("refinery_agent_runs_total"))
-        .filter(line -> line.contains("outcome=\"PRD\"") || line.contains("outcome=\"CLARIFY\""))
-        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    return metric(base, "refinery_agent_runs_total", line -> line.contains("outcome=\"PRD\"")
+        || line.contains("outcome=\"CLARIFY\""));
+  }
+
+  /** The sum of an application metric's series on one instance (Prometheus text), those {@code series} keeps. */
+  private static double metric(String base, String name, java.util.function.Predicate<String> series) {
+    return Http.get(base + "metrics?scope=application").body().lines().filter(line -> line.startsWith(name))
+        .filter(series).mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
   }
 
   private Timestamp now() throws SQLException {

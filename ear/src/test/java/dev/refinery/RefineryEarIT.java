@@ -359,7 +359,7 @@ class RefineryEarIT {
     return output;
   }
 
-  private static long pidIn(String output) {
+  static long pidIn(String output) {
     Matcher matcher = Pattern.compile("\\(pid (\\d+),").matcher(output);
     assertThat(matcher.find()).as(output).isTrue();
     return Long.parseLong(matcher.group(1));
