@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
-import com.rabbitmq.jms.admin.RMQConnectionFactory;
-import com.rabbitmq.jms.admin.RMQDestination;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -183,9 +181,9 @@ final class ConsoleChecks {
   }
 
   /**
-   * Scenario 3: a message without Refinery's headers (a JMS message from some other program) is
+   * Scenario 3: a message from another AMQP client that is not what its type says (broken JSON) is
    * dead-lettered with its reason; the operator reads it and replays it; the audit log says who. Before it,
-   * a plain AMQP message no JMS client could read is rejected without stalling the queue.
+   * a message with no message id at all is dead-lettered too, and neither stalls the queue.
    */
   void operatorReplaysADeadLetterAndTheAuditLogShowsWho(String vhost) throws Exception {
     String marker = "unreadable-" + System.nanoTime();
@@ -193,15 +191,11 @@ final class ConsoleChecks {
     amqp.setHost("127.0.0.1");
     amqp.setVirtualHost(vhost);
     try (Connection connection = amqp.newConnection(); Channel channel = connection.createChannel()) {
-      channel.basicPublish("", "refinery.taskmanagement", null, "not even JMS".getBytes(StandardCharsets.UTF_8));
-    }
-    RMQConnectionFactory jms = new RMQConnectionFactory();
-    jms.setHost("127.0.0.1");
-    jms.setVirtualHost(vhost);
-    try (jakarta.jms.Connection connection = jms.createConnection()) {
-      jakarta.jms.Session session = connection.createSession();
-      RMQDestination queue = new RMQDestination("refinery.taskmanagement", true, false, Faults.CONTEXT_QUEUE);
-      session.createProducer(queue).send(session.createTextMessage(marker));
+      channel.basicPublish("", "refinery.taskmanagement", null, "no headers at all".getBytes(StandardCharsets.UTF_8));
+      channel.basicPublish("", "refinery.taskmanagement", new com.rabbitmq.client.AMQP.BasicProperties.Builder()
+              .messageId(java.util.UUID.randomUUID().toString()).contentType("application/json")
+              .headers(java.util.Map.of("type", "taskmanagement.CreateTask")).build(),
+          ("{\"title\": \"" + marker + "\", broken").getBytes(StandardCharsets.UTF_8));
     }
     String after = taskWaitingForReview(); // the queue still flows after both
     assertThat(after).isNotNull();

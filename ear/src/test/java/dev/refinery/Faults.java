@@ -4,8 +4,7 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
-import com.rabbitmq.jms.admin.RMQConnectionFactory;
-import com.rabbitmq.jms.admin.RMQDestination;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -22,9 +21,9 @@ import java.util.UUID;
 /** The fault suite's injections that speak to the broker or the database directly. */
 final class Faults {
 
-  /** Where the RabbitMQ JMS client sends what is published to a JMS topic. */
-  static final String TOPIC_EXCHANGE = "jms.durable.topic";
+  /** Where events are published, with their type as routing key (docs/wire-format.md). */
   static final String EVENTS = "refinery.events";
+  static final String COMMANDS = "refinery.commands";
   /** As the resource adapter declares a context's queue (QueueDeclarations, default settings). */
   static final Map<String, Object> CONTEXT_QUEUE = Map.of("x-queue-type", "quorum", "x-delivery-limit", 10,
       "x-dead-letter-exchange", "", "x-dead-letter-routing-key", "refinery.dlq", "x-dead-letter-strategy",
@@ -49,13 +48,13 @@ final class Faults {
     try (com.rabbitmq.client.Connection connection = amqp(port).newConnection("fault-suite-tap");
         Channel channel = connection.createChannel()) {
       String tap = channel.queueDeclare("", false, true, true, null).getQueue();
-      channel.queueBind(tap, TOPIC_EXCHANGE, EVENTS);
+      channel.queueBind(tap, EVENTS, "#");
       long deadline = System.currentTimeMillis() + 30_000;
       while (copies.size() < count && System.currentTimeMillis() < deadline) {
         GetResponse copy = channel.basicGet(tap, true);
         if (copy == null) {
           Thread.sleep(20);
-        } else if (copy.getProps().getHeaders() != null && copy.getProps().getHeaders().containsKey("refineryMessageId")) {
+        } else if (copy.getProps().getMessageId() != null) {
           copies.add(copy);
         }
       }
@@ -65,9 +64,9 @@ final class Faults {
         GetResponse copy = copies.get(i);
         int extra = i < copies.size() / 2 ? 1 : 9;
         for (int n = 0; n < extra; n++) {
-          channel.basicPublish(TOPIC_EXCHANGE, copy.getEnvelope().getRoutingKey(), copy.getProps(), copy.getBody());
+          channel.basicPublish(EVENTS, copy.getEnvelope().getRoutingKey(), copy.getProps(), copy.getBody());
         }
-        ids.add(UUID.fromString(copy.getProps().getHeaders().get("refineryMessageId").toString()));
+        ids.add(UUID.fromString(copy.getProps().getMessageId()));
       }
       if (ids.size() < count) {
         throw new IllegalStateException("only " + ids.size() + " of " + count + " events seen on " + EVENTS);
@@ -77,47 +76,44 @@ final class Faults {
   }
 
   /**
-   * F4: three messages that can never be handled, as JMS messages on Orchestration's queue (a command nobody handles,
-   * a body that is not the type's JSON, an event about a task nobody knows, which fails on every attempt),
-   * and {@code raw} plain AMQP messages no JMS client can read on Task Management's. Returns the ids of the
-   * three.
+   * F4: messages that can never be handled, published with the plain AMQP client as another program would:
+   * on Orchestration's queue a command nobody handles, a body that is not the type's JSON and an event about
+   * a task nobody knows (it fails on every attempt); a command type no queue is bound to, on the commands
+   * exchange (parked as unroutable); and {@code raw} messages with a message id but no type on Task
+   * Management's queue. Returns the ids of them all.
    */
   static Set<UUID> poison(int port, int raw) throws Exception {
-    try (com.rabbitmq.client.Connection connection = amqp(port).newConnection("fault-suite-poison");
-        Channel channel = connection.createChannel()) {
-      for (int i = 0; i < raw; i++) {
-        channel.basicPublish("", "refinery.taskmanagement", new AMQP.BasicProperties.Builder().deliveryMode(2).build(),
-            ("not even JMS " + i).getBytes(StandardCharsets.UTF_8));
-      }
-    }
     String stranger = UUID.randomUUID().toString();
     Set<UUID> ids = new LinkedHashSet<>();
-    RMQConnectionFactory jms = new RMQConnectionFactory();
-    jms.setHost("127.0.0.1");
-    jms.setPort(port);
-    try (jakarta.jms.Connection connection = jms.createConnection()) {
-      jakarta.jms.Session session = connection.createSession();
-      jakarta.jms.MessageProducer producer = session.createProducer(new RMQDestination("refinery.orchestration", true,
-          false, CONTEXT_QUEUE));
-      ids.add(send(session, producer, "COMMAND", "orchestration.NoSuchCommand", stranger, "{\"taskId\":\"" + stranger + "\"}"));
-      ids.add(send(session, producer, "EVENT", "taskmanagement.TaskCreated", stranger, "{\"taskId\": [not json"));
-      ids.add(send(session, producer, "EVENT", "taskmanagement.RequestValidationStarted", stranger, "{\"taskId\":\"" + stranger
-          + "\",\"status\":\"REQUEST_VALIDATION\",\"round\":0,\"revision\":0,\"assignedPool\":\"product-manager\"}"));
+    try (com.rabbitmq.client.Connection connection = amqp(port).newConnection("fault-suite-poison");
+        Channel channel = connection.createChannel()) {
+      channel.confirmSelect();
+      for (int i = 0; i < raw; i++) {
+        UUID id = UUID.randomUUID();
+        channel.basicPublish("", "refinery.taskmanagement", new AMQP.BasicProperties.Builder().deliveryMode(2)
+            .messageId(id.toString()).build(), ("no type " + i).getBytes(StandardCharsets.UTF_8));
+        ids.add(id);
+      }
+      ids.add(send(channel, "", "refinery.orchestration", "command", "orchestration.NoSuchCommand", stranger,
+          "{\"taskId\":\"" + stranger + "\"}"));
+      ids.add(send(channel, "", "refinery.orchestration", "event", "taskmanagement.TaskCreated", stranger, "{\"taskId\": [not json"));
+      ids.add(send(channel, "", "refinery.orchestration", "event", "taskmanagement.RequestValidationStarted", stranger,
+          "{\"taskId\":\"" + stranger + "\",\"status\":\"REQUEST_VALIDATION\",\"round\":0,\"revision\":0,"
+              + "\"assignedPool\":\"product-manager\"}"));
+      ids.add(send(channel, COMMANDS, "orchestration.NobodyIsBoundToThis", "command", "orchestration.NobodyIsBoundToThis",
+          stranger, "{\"taskId\":\"" + stranger + "\"}"));
+      channel.waitForConfirmsOrDie(10_000);
     }
     return ids;
   }
 
-  private static UUID send(jakarta.jms.Session session, jakarta.jms.MessageProducer producer, String kind, String type,
-      String task, String body) throws jakarta.jms.JMSException {
+  private static UUID send(Channel channel, String exchange, String routingKey, String kind, String type, String task,
+      String body) throws IOException {
     UUID id = UUID.randomUUID();
-    jakarta.jms.TextMessage message = session.createTextMessage(body);
-    message.setStringProperty("refineryMessageId", id.toString());
-    message.setStringProperty("refineryType", type);
-    message.setStringProperty("refineryKind", kind);
-    message.setStringProperty("refineryCorrelationId", task);
-    message.setStringProperty("refinerySource", "TASK_MANAGEMENT");
-    message.setStringProperty("refineryOccurredAt", Instant.now().toString());
-    producer.send(message);
+    channel.basicPublish(exchange, routingKey, new AMQP.BasicProperties.Builder().deliveryMode(2)
+        .contentType("application/json").messageId(id.toString()).correlationId(task)
+        .headers(Map.of("type", type, "kind", kind, "source", "taskmanagement", "occurredAt", Instant.now().toString()))
+        .build(), body.getBytes(StandardCharsets.UTF_8));
     return id;
   }
 

@@ -126,6 +126,39 @@ class RefineryEarIT {
     assertThat(Http.get(SERVER).body()).as("the welcome page").contains("Throughput, last hour");
   }
 
+  /**
+   * The wire format is enough to drive a workflow from any AMQP client: a CreateTask published with the plain
+   * AMQP Java client (no JMS client) as docs/wire-format.md describes becomes a task that reaches
+   * PRD_VALIDATION, readable over the API.
+   */
+  @Test
+  void plainAmqpClientSubmitsARequestThatReachesPrdValidation() throws Exception {
+    String taskId = java.util.UUID.randomUUID().toString();
+    String body = jakarta.json.Json.createObjectBuilder().add("taskId", taskId).add("title", "Export over AMQP")
+        .add("description", COMPLETE).add("priority", "HIGH").add("requester", "eve").build().toString();
+    com.rabbitmq.client.ConnectionFactory amqp = new com.rabbitmq.client.ConnectionFactory();
+    amqp.setHost("127.0.0.1");
+    amqp.setVirtualHost(System.getenv("REFINERY_RABBITMQ_VHOST"));
+    try (com.rabbitmq.client.Connection connection = amqp.newConnection("plain amqp test");
+        com.rabbitmq.client.Channel channel = connection.createChannel()) {
+      channel.confirmSelect();
+      channel.basicPublish("refinery.commands", "taskmanagement.CreateTask", true,
+          new com.rabbitmq.client.AMQP.BasicProperties.Builder()
+              .contentType("application/json")
+              .deliveryMode(2)
+              .messageId(java.util.UUID.randomUUID().toString())
+              .correlationId(taskId)
+              .headers(java.util.Map.of("type", "taskmanagement.CreateTask"))
+              .build(),
+          body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      channel.waitForConfirmsOrDie(10_000);
+    }
+
+    JsonObject details = awaitTask(SERVER, taskId, d -> d.getJsonObject("task").getString("status").equals("PRD_VALIDATION"));
+    assertThat(details.getJsonObject("task").getString("title")).isEqualTo("Export over AMQP");
+    assertThat(details.getJsonObject("task").getString("requester")).isEqualTo("eve");
+  }
+
   /** The production artifact with the LLM agent: the server calls the model with the key from a password alias. */
   @Test
   void llmAgentOnTheServerSignsInWithTheKeyFromAPasswordAlias() {
@@ -317,15 +350,15 @@ class RefineryEarIT {
 
   @Test
   void redeployingLeavesNoBrokerConnectionOrThreadBehind() throws Exception {
-    awaitConsumers(5); // one per context's queue and one for the dead-letter queue
+    awaitConsumers(6); // one per context's queue, one for the dead-letter queue, one for the unrouted queue
 
     RefineryCommand.Result redeployed = REFINERY.run("run");
 
     assertThat(redeployed.exitCode()).as(redeployed.output()).isZero();
     assertThat(redeployed.output()).contains("already runs", "refinery: ready.");
-    awaitConsumers(5);
+    awaitConsumers(6);
     Thread.sleep(2_000);
-    assertThat(brokerConnections("refinery consumer")).isEqualTo(5);
+    assertThat(brokerConnections("refinery consumer")).isEqualTo(6);
     assertThat(threads("AMQP Connection")).as("client reader threads, one per open connection")
         .isEqualTo(brokerConnections(""));
   }

@@ -78,7 +78,8 @@ class RefineryIT {
             dev.refinery.orchestration.api.MonitoringProbe.class, dev.refinery.orchestration.api.FailingProbe.class,
             AlertChecks.ProbeRefused.class, WebhookReceiver.class, WebhookReceiver.Post.class,
             dev.refinery.taskmanagement.api.LoadPing.class, dev.refinery.humaninteraction.api.LoadPing.class,
-            dev.refinery.productdefinition.api.LoadPing.class, dev.refinery.orchestration.api.LoadPing.class)
+            dev.refinery.productdefinition.api.LoadPing.class, dev.refinery.orchestration.api.LoadPing.class,
+            WireFormatChecks.class, SerializationCanary.class)
         .addAsResource("refinery-it.properties")
         .addAsLibraries(new File(System.getProperty("assertj.jar")), new File(System.getProperty("contract.jar")));
   }
@@ -180,6 +181,7 @@ class RefineryIT {
   @Test void relayStoppedBetweenCommitAndSendSendsOnceWhenBack() { messaging().relayStoppedBetweenCommitAndSendSendsOnceWhenBack(); }
   @Test void rowsClaimedByADeadRelayAreSentAfterTheLease() { messaging().rowsClaimedByADeadRelayAreSentAfterTheLease(); }
   @Test void deadLetterCanBeReplayedOrDiscardedOnceByAnOperator() { messaging().deadLetterCanBeReplayedOrDiscardedOnceByAnOperator(); }
+  @Test void javaSerializedPayloadIsRefusedWithoutLoadingItsClass() throws Exception { new WireFormatChecks(connectionFactory, deadLetterStore).javaSerializedPayloadIsRefusedWithoutLoadingItsClass(); }
 
   // --- the refinement workflow --------------------------------------------------------------------
 

@@ -97,10 +97,36 @@ class ArchitectureTest {
       .orShould().haveSimpleNameStartingWith("Default")
       .orShould().haveSimpleNameEndingWith("Manager");
 
+  /** The wire format's type names are explicit constants, one per message type, led by its context. */
+  @ArchTest
+  static final ArchRule everyMessageTypeNamesItselfOnTheWire = classes()
+      .that().implement(dev.refinery.shared.messaging.Message.class).and().areNotInterfaces()
+      .should(haveAUniqueWireNameInTheirContext());
+
   @ArchTest
   static final ArchRule servicesAreOnlyTheSeedsTwo = classes()
       .that().haveSimpleNameEndingWith("Service")
       .should().haveSimpleName("TaskScanningService").orShould().haveSimpleName("TaskPollingService");
+
+  private static ArchCondition<JavaClass> haveAUniqueWireNameInTheirContext() {
+    java.util.Map<String, String> seen = new java.util.concurrent.ConcurrentHashMap<>();
+    return new ArchCondition<>("have a @WireName of their own, <context>.<Name>") {
+      @Override
+      public void check(JavaClass type, ConditionEvents events) {
+        Optional<String> name = type.tryGetAnnotationOfType(dev.refinery.shared.messaging.WireName.class)
+            .map(dev.refinery.shared.messaging.WireName::value);
+        String context = contextOf(type.getPackageName()).orElse("?");
+        if (name.isEmpty() || !name.get().matches(context + "\\.[A-Z][A-Za-z0-9]*")) {
+          events.add(SimpleConditionEvent.violated(type, type.getName() + " has no @WireName \"" + context + ".<Name>\""));
+          return;
+        }
+        String earlier = seen.putIfAbsent(name.get(), type.getName());
+        if (earlier != null && !earlier.equals(type.getName())) {
+          events.add(SimpleConditionEvent.violated(type, type.getName() + " and " + earlier + " share " + name.get()));
+        }
+      }
+    };
+  }
 
   private static ArchCondition<JavaClass> useOtherContextsOnlyThroughTheirApi() {
     return new ArchCondition<>("use other contexts only through their api") {

@@ -20,15 +20,31 @@ public final class QueueDeclarations {
 
   static final String DELAY_INFIX = ".delay.";
 
+  static final String DEFAULT_UNROUTED_QUEUE = "refinery.unrouted";
+
   private final int deliveryLimit;
   private final String deadLetterQueue;
+  private final String unroutedQueue;
 
   public QueueDeclarations(int deliveryLimit, String deadLetterQueue) {
+    this(deliveryLimit, deadLetterQueue, DEFAULT_UNROUTED_QUEUE);
+  }
+
+  public QueueDeclarations(int deliveryLimit, String deadLetterQueue, String unroutedQueue) {
     if (deliveryLimit < 1) {
       throw new IllegalArgumentException("deliveryLimit must be at least 1, not " + deliveryLimit);
     }
     this.deliveryLimit = deliveryLimit;
     this.deadLetterQueue = deadLetterQueue;
+    this.unroutedQueue = unroutedQueue;
+  }
+
+  /**
+   * The queue (and fanout exchange of the same name) every exchange the adapter declares names as its
+   * alternate exchange: a message no binding matched is parked there, not dropped.
+   */
+  public String unroutedQueue() {
+    return unroutedQueue;
   }
 
   /** The arguments a queue of this name is declared with. */
@@ -56,12 +72,7 @@ public final class QueueDeclarations {
   }
 
   public RabbitQueue queue(String name) {
-    return new RabbitQueue(name, argumentsFor(name));
-  }
-
-  /** A topic whose durable subscription queues are declared like any other queue of that name. */
-  public RabbitTopic topic(String name, String subscription) {
-    return new RabbitTopic(name, argumentsFor(subscription));
+    return new RabbitQueue(name);
   }
 
   /** A delay queue name: {@code <origin>.delay.<millis>}. */

@@ -9,19 +9,20 @@ import jakarta.jms.ExceptionListener;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
-import jakarta.jms.Topic;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import java.lang.System.Logger.Level;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
 /**
  * One message-driven bean's activation: one AMQP connection and {@code maxSessions} sessions (channels),
- * each with prefetch 1 and one listener. When the broker is away (at deployment or later) it keeps
+ * each with prefetch 1 and one listener, reading its queue in the JMS client's AMQP mode. When the broker is away (at deployment or later) it keeps
  * reconnecting, 1 s to 30 s apart, so the application deploys and starts consuming once the broker is up.
  */
 final class RabbitActivation implements ExceptionListener {
@@ -79,18 +80,17 @@ final class RabbitActivation implements ExceptionListener {
     // onMessage runs: without a pool of our own, concurrency would be capped at #cores.
     dispatch = Executors.newFixedThreadPool(spec.getMaxSessions(), Threads.named("rabbitmq-ra-" + spec.queueName()));
     ExecutorService pool = dispatch;
+    AtomicReference<com.rabbitmq.client.Connection> amqp = new AtomicReference<>();
     RMQConnectionFactory factory = adapter.broker()
-        .connectionFactory("refinery consumer " + spec.queueName(), amqp -> amqp.setSharedExecutor(pool));
+        .connectionFactory("refinery consumer " + spec.queueName(), settings -> settings.setSharedExecutor(pool), amqp::set);
     factory.setChannelsQos(1); // Session.recover() requeues every unacked message of the channel: only ours
     Connection created = factory.createConnection();
     try {
       created.setExceptionListener(this);
-      Destination destination = destination();
+      Destination destination = destination(new Topology(amqp.get(), adapter.declarations()));
       for (int i = 0; i < spec.getMaxSessions(); i++) {
         Session session = created.createSession(false, Session.CLIENT_ACKNOWLEDGE);
-        MessageConsumer consumer = spec.isTopic()
-            ? session.createSharedDurableConsumer((Topic) destination, spec.getSubscriptionName())
-            : session.createConsumer(destination);
+        MessageConsumer consumer = session.createConsumer(destination);
         consumer.setMessageListener(new Delivery(endpoints, session, spec.queueName()));
       }
       created.start();
@@ -101,14 +101,28 @@ final class RabbitActivation implements ExceptionListener {
     }
   }
 
-  private Destination destination() throws NamingException {
+  /**
+   * The queue this activation reads, in AMQP mode (messages as they are, never Java-deserialized), declared
+   * first; a topic's subscription queue is also bound to the topic's exchange and routing key.
+   */
+  private Destination destination(Topology topology) throws NamingException, JMSException {
+    String queue = spec.queueName();
     if (!RabbitActivationSpec.blank(spec.getDestinationLookup())) {
-      return (Destination) new InitialContext().lookup(spec.getDestinationLookup());
+      queue = ((RabbitQueue) new InitialContext().lookup(spec.getDestinationLookup())).getAmqpQueueName();
     }
-    QueueDeclarations declarations = adapter.declarations();
-    return spec.isTopic()
-        ? declarations.topic(spec.getDestination(), spec.getSubscriptionName())
-        : declarations.queue(spec.getDestination());
+    try {
+      if (spec.isTopic()) {
+        RabbitTopic topic = RabbitTopic.of(spec.getDestination());
+        topology.bind(queue, topic.exchange(), topic.routingKey());
+      } else {
+        topology.queue(queue);
+      }
+    } catch (IOException e) {
+      JMSException failure = new JMSException("Declaring queue " + queue + " failed: " + e.getMessage());
+      failure.setLinkedException(e);
+      throw failure;
+    }
+    return adapter.declarations().queue(queue);
   }
 
   /** The connection broke (broker restart, network, forced close): start over, after a pause. */

@@ -33,16 +33,18 @@ final class RabbitManagedConnection implements ManagedConnection {
   private final QueueDeclarations declarations;
   private final List<ConnectionEventListener> listeners = new CopyOnWriteArrayList<>();
   private final Set<ConnectionHandle> handles = ConcurrentHashMap.newKeySet();
-  private final Map<String, RabbitQueue> queues = new ConcurrentHashMap<>();
+  private final Topology topology;
   private Session transactedSession;
   private Session plainSession;
   private volatile boolean inLocalTransaction;
   private volatile boolean broken;
   private PrintWriter logWriter;
 
-  RabbitManagedConnection(Connection physical, QueueDeclarations declarations) throws JMSException {
+  RabbitManagedConnection(Connection physical, com.rabbitmq.client.Connection amqp, QueueDeclarations declarations)
+      throws JMSException {
     this.physical = physical;
     this.declarations = declarations;
+    this.topology = new Topology(amqp, declarations);
     physical.setExceptionListener(e -> {
       broken = true;
       LOG.log(Level.WARNING, "A pooled RabbitMQ connection broke: {0}", e.getMessage());
@@ -59,8 +61,41 @@ final class RabbitManagedConnection implements ManagedConnection {
   }
 
   /** The queue of that name, declared once per connection rather than before every send. */
-  RabbitQueue queue(String name) {
-    return queues.computeIfAbsent(name, declarations::queue);
+  RabbitQueue queue(String name) throws JMSException {
+    try {
+      topology.queue(name);
+    } catch (java.io.IOException | RuntimeException e) {
+      throw declarationFailed("queue " + name, e);
+    }
+    return declarations.queue(name);
+  }
+
+  /** The topic {@code <exchange>/<routing key>}, its exchange declared once per connection. */
+  RabbitTopic topic(String name) throws JMSException {
+    RabbitTopic topic = RabbitTopic.of(name);
+    try {
+      topology.exchange(topic.exchange());
+    } catch (java.io.IOException | RuntimeException e) {
+      throw declarationFailed("exchange " + topic.exchange(), e);
+    }
+    return topic;
+  }
+
+  /** A durable subscription named {@code queue} to the topic: the queue, bound to its exchange and key. */
+  void subscribe(jakarta.jms.Topic topic, String queue) throws JMSException {
+    RabbitTopic amqp = RabbitTopic.of(topic.getTopicName());
+    try {
+      topology.bind(queue, amqp.exchange(), amqp.routingKey());
+    } catch (java.io.IOException | RuntimeException e) {
+      throw declarationFailed("binding of " + queue + " to " + amqp.getTopicName(), e);
+    }
+  }
+
+  private static JMSException declarationFailed(String what, Exception cause) {
+    JMSException failure = new JMSException("Declaring the " + what + " failed: " + cause.getMessage());
+    failure.setLinkedException(cause);
+    failure.initCause(cause);
+    return failure;
   }
 
   Connection physical() {

@@ -40,8 +40,9 @@ public class RabbitManagedConnectionFactory
   public ManagedConnection createManagedConnection(Subject subject, ConnectionRequestInfo info) throws ResourceException {
     BrokerSettings broker = adapter.broker();
     try {
-      return new RabbitManagedConnection(
-          broker.connectionFactory("refinery producer").createConnection(), adapter.declarations());
+      java.util.concurrent.atomic.AtomicReference<com.rabbitmq.client.Connection> amqp = new java.util.concurrent.atomic.AtomicReference<>();
+      jakarta.jms.Connection physical = broker.connectionFactory("refinery producer", amqp::set).createConnection();
+      return new RabbitManagedConnection(physical, amqp.get(), adapter.declarations());
     } catch (JMSException | RuntimeException e) {
       throw new ResourceException("Cannot connect to RabbitMQ at " + broker + ": " + e.getMessage(), e);
     }

@@ -9,8 +9,10 @@ import java.lang.reflect.Proxy;
 
 /**
  * A cached session as the application sees it: closing it is a no-op, the container owns commit and
- * rollback, and {@code createQueue}/{@code createTopic} return destinations declared the one way
- * {@link QueueDeclarations} prescribes.
+ * rollback, {@code createQueue}/{@code createTopic} return AMQP-mode destinations (declared the one way
+ * {@link QueueDeclarations} prescribes), and a durable subscription is declared, not consumed: the queue
+ * named after it is bound to the topic's exchange with its routing key, and the consumer returned
+ * receives nothing (message-driven beans consume).
  */
 final class SessionHandle implements InvocationHandler {
 
@@ -39,6 +41,10 @@ final class SessionHandle implements InvocationHandler {
         }
         break;
       case "createQueue": return managed.queue((String) args[0]);
+      case "createTopic": return managed.topic((String) args[0]);
+      case "createSharedDurableConsumer", "createDurableConsumer", "createDurableSubscriber":
+        managed.subscribe((jakarta.jms.Topic) args[0], (String) args[1]);
+        return DeclaredSubscription.consumer();
       case "getTransacted": return managed.inLocalTransaction();
       default: break;
     }

@@ -45,10 +45,40 @@ class QueueDeclarationsTest {
 
   @Test
   void sameNameAlwaysGetsTheSameDeclaration() {
-    assertThat(declarations.queue("refinery.humaninteraction").getQueueDeclareArguments())
+    assertThat(declarations.argumentsFor("refinery.humaninteraction"))
         .isEqualTo(new QueueDeclarations(7, "refinery.dlq").argumentsFor("refinery.humaninteraction"));
-    assertThat(declarations.topic("refinery.events", "refinery.humaninteraction").getQueueDeclareArguments())
-        .isEqualTo(declarations.argumentsFor("refinery.humaninteraction"));
+  }
+
+  @Test
+  void aQueueIsAnAmqpModeDestinationTheClientNeverDeclaresOrDeserializes() {
+    RabbitQueue queue = declarations.queue("refinery.humaninteraction");
+    assertThat(queue.isAmqp()).isTrue();
+    assertThat(queue.getAmqpExchangeName()).isEmpty();
+    assertThat(queue.getAmqpRoutingKey()).isEqualTo("refinery.humaninteraction");
+    assertThat(queue.getAmqpQueueName()).isEqualTo("refinery.humaninteraction");
+
+    RabbitQueue adminObject = new RabbitQueue();
+    adminObject.setDestinationName("refinery.orchestration");
+    assertThat(adminObject.isAmqp()).isTrue();
+    assertThat(adminObject.getAmqpQueueName()).isEqualTo("refinery.orchestration");
+  }
+
+  @Test
+  void aTopicNamesAnExchangeAndARoutingKey() throws Exception {
+    RabbitTopic topic = RabbitTopic.of("refinery.events/taskmanagement.TaskCreated");
+    assertThat(topic.isAmqp()).isTrue();
+    assertThat(topic.exchange()).isEqualTo("refinery.events");
+    assertThat(topic.routingKey()).isEqualTo("taskmanagement.TaskCreated");
+    for (String name : new String[] {"refinery.events", "/key", "exchange/", ""}) {
+      assertThatThrownBy(() -> RabbitTopic.of(name)).as(name)
+          .hasMessageContaining("a topic is named <exchange>/<routing key>");
+    }
+  }
+
+  @Test
+  void everyExchangeParksWhatNoBindingMatchesInTheUnroutedQueue() {
+    assertThat(declarations.unroutedQueue()).isEqualTo("refinery.unrouted");
+    assertThat(new QueueDeclarations(7, "refinery.dlq", "elsewhere").unroutedQueue()).isEqualTo("elsewhere");
   }
 
   @Test

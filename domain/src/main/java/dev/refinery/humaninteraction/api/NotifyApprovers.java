@@ -1,8 +1,10 @@
 package dev.refinery.humaninteraction.api;
 
+import dev.refinery.shared.messaging.WireName;
 import dev.refinery.shared.messaging.Command;
 
 /** Tell the approvers a PRD revision waits for them; sent once per revision. */
+@WireName("humaninteraction.NotifyApprovers")
 public record NotifyApprovers(String taskId, int revision, String requester, String title) implements Command {
 
   @Override

@@ -1,5 +1,6 @@
 package dev.refinery.orchestration.api;
 
+import dev.refinery.shared.messaging.WireName;
 import dev.refinery.shared.messaging.DomainEvent;
 import java.time.Instant;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import java.util.UUID;
  * @param taskId the task concerned, or null
  * @param messageId the message concerned, or null
  */
+@WireName("orchestration.AlertRaised")
 public record AlertRaised(String condition, String kind, String summary, String taskId, UUID messageId,
     Instant raisedAt) implements DomainEvent {
 

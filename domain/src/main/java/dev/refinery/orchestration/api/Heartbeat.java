@@ -1,5 +1,6 @@
 package dev.refinery.orchestration.api;
 
+import dev.refinery.shared.messaging.WireName;
 import dev.refinery.shared.messaging.DomainEvent;
 import java.time.Instant;
 
@@ -7,6 +8,7 @@ import java.time.Instant;
  * Sent by Orchestration's detector every cycle so that a context queue nobody consumes shows up: every
  * context's queue receives it, and the event log records who consumed it.
  */
+@WireName("orchestration.Heartbeat")
 public record Heartbeat(Instant sentAt) implements DomainEvent {
 
   public static final String TYPE = "orchestration.Heartbeat";

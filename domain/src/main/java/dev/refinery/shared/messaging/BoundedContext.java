@@ -45,6 +45,14 @@ public enum BoundedContext {
         .orElseThrow(() -> new IllegalArgumentException("no context owns message type " + type));
   }
 
+  /** The context of a package segment, {@code taskmanagement}. */
+  public static BoundedContext ofSegment(String segment) {
+    return Arrays.stream(values())
+        .filter(context -> context.segment.equals(segment))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no context is called " + segment));
+  }
+
   public static BoundedContext ofQueue(String queue) {
     return Arrays.stream(values())
         .filter(context -> context.queue().equals(queue))

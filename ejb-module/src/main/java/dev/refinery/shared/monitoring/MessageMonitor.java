@@ -23,7 +23,7 @@ public class MessageMonitor {
 
   static final String SUBSCRIBERS = "subscribers";
   /** Logged even where nobody subscribes to it: the detector reads who consumed it. */
-  static final String HEARTBEAT = "orchestration.Heartbeat";
+  static final String HEARTBEAT = dev.refinery.shared.infrastructure.messaging.Subscriptions.HEARTBEAT;
 
   @Inject EventLog log;
 

@@ -1,6 +1,8 @@
 package dev.refinery.orchestration.api;
 
+import dev.refinery.shared.messaging.WireName;
 import dev.refinery.shared.messaging.Command;
 
 /** Load-test command owned by this context. */
+@WireName("orchestration.LoadPing")
 public record LoadPing(String correlationId, int n) implements Command {}

@@ -8,12 +8,11 @@ import jakarta.inject.Inject;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 
-/** Consumes queue {@code refinery.orchestration}: the commands this context owns and every event. */
+/** Consumes queue {@code refinery.orchestration}: the commands and events it is bound to (its subscriptions). */
 @MessageDriven(activationConfig = {
     @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "${MPCONFIG=refinery.messaging.resource-adapter}"),
-    @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
-    @ActivationConfigProperty(propertyName = "destination", propertyValue = "refinery.events"),
-    @ActivationConfigProperty(propertyName = "subscriptionName", propertyValue = "refinery.orchestration"),
+    @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+    @ActivationConfigProperty(propertyName = "destination", propertyValue = "refinery.orchestration"),
     @ActivationConfigProperty(propertyName = "maxSessions", propertyValue = "4")})
 public class OrchestrationConsumer implements MessageListener {
 

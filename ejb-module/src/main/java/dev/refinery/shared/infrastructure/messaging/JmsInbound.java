@@ -34,7 +34,7 @@ public class JmsInbound {
   public Consumed consume(BoundedContext context, Message delivery) {
     RawMessage message;
     try {
-      message = JmsMessages.read(delivery);
+      message = JmsMessages.read(delivery, clock.instant());
     } catch (MalformedMessageException e) {
       RawMessage unreadable = JmsMessages.unreadable(delivery, context);
       giveUp(DeadLetter.of(unreadable, context.queue(), Failure.of(e), clock.instant()));

@@ -8,17 +8,20 @@ import dev.refinery.shared.messaging.MessageQueue;
 import dev.refinery.shared.monitoring.Monitored;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.Set;
 
 /**
- * The production adapter: messages go through the transactional outbox to RabbitMQ (commands to the
- * owning context's queue, events to the topic every context's queue subscribes to), and come back
+ * The production adapter: messages go through the transactional outbox to RabbitMQ (commands and
+ * events each to the queues bound to their type), and come back
  * through each context's message-driven bean.
  */
 @ApplicationScoped
 @Monitored
 public class JmsMessageQueue implements MessageQueue {
+
+  private static final System.Logger LOG = System.getLogger(JmsMessageQueue.class.getName());
 
   @Inject Outbox outbox;
 
@@ -45,8 +48,18 @@ public class JmsMessageQueue implements MessageQueue {
     self.enqueue(publication().command(command, routingKey));
   }
 
-  /** Into the outbox, in the caller's transaction. Public for the interceptor only: publish instead. */
+  /**
+   * Into the outbox, in the caller's transaction. Public for the interceptor only: publish instead. An
+   * event no context subscribes to (an alert raised, an agent run that failed: facts for the event log
+   * and for listeners outside Refinery that bind a queue of their own) is recorded by the interceptor and
+   * not sent: no queue of ours is bound to it, and the broker would only park it as unroutable.
+   */
   public void enqueue(Publication.Outgoing outgoing) {
+    String type = outgoing.message().headers().type();
+    if (outgoing.destination().everySubscriber() && subscriptions.ready() && subscriptions.subscribersOf(type).isEmpty()) {
+      LOG.log(Level.DEBUG, "No context subscribes to {0}: recorded, not sent", outgoing.message().headers());
+      return;
+    }
     outbox.append(outgoing);
   }
 

@@ -1,7 +1,10 @@
 package dev.refinery.shared.infrastructure.messaging;
 
+import dev.refinery.shared.messaging.BoundedContext;
+import dev.refinery.shared.messaging.MessageKind;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.jms.CompletionListener;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
@@ -10,6 +13,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
+import java.lang.System.Logger.Level;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,31 +26,49 @@ import java.util.stream.Collectors;
 
 /**
  * Sends outbox rows through the pooled connection factory, outside any transaction, with publisher
- * confirms: a row counts as sent only once the broker confirmed it.
+ * confirms: a row counts as sent only once the broker confirmed it. Where a row goes
+ * ({@code docs/wire-format.md}): an event to the exchange {@value #EVENTS} and a command to
+ * {@value #COMMANDS}, each with its type as routing key, so it reaches exactly the queues bound to that
+ * type; a message for one queue (a retry waiting in a delay queue, a replayed dead letter) straight to it.
+ * Before the first send, each context's queue is bound to the types it subscribes to.
  */
 @ApplicationScoped
 public class JmsSender {
 
-  /** The topic every context's queue is subscribed to. */
-  static final String EVENTS_TOPIC = "refinery.events";
+  /** The exchange events are published to, routing key = type. */
+  public static final String EVENTS = "refinery.events";
+  /** The exchange commands are published to, routing key = type. */
+  public static final String COMMANDS = "refinery.commands";
+  private static final System.Logger LOG = System.getLogger(JmsSender.class.getName());
   private static final long CONFIRM_TIMEOUT_SECONDS = 10;
 
   @Resource(lookup = MessagingResources.CONNECTION_FACTORY)
   ConnectionFactory connectionFactory;
+
+  @Inject Subscriptions subscriptions;
+
+  /** The subscriptions' version the queues were last bound for; -1: not yet. */
+  private volatile int bound = -1;
+
+  /** Whether the contexts have subscribed, so that their queues can be bound before anything is sent. */
+  public boolean ready() {
+    return subscriptions.ready();
+  }
 
   /** Sends the batch and returns the ids of the rows the broker confirmed. */
   public Set<Long> send(List<OutboxStore.Pending> batch) throws JMSException {
     Map<Long, CompletableFuture<Void>> confirms = new LinkedHashMap<>();
     try (Connection connection = connectionFactory.createConnection()) {
       Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+      if (bound != subscriptions.version()) {
+        bind(session);
+      }
       MessageProducer producer = session.createProducer(null);
       JmsMessages.persistent(producer);
-      Destination events = session.createTopic(EVENTS_TOPIC);
       for (OutboxStore.Pending row : batch) {
-        Destination destination = Outbox.EVERY_SUBSCRIBER.equals(row.destination()) ? events : session.createQueue(row.destination());
         CompletableFuture<Void> confirmed = new CompletableFuture<>();
         confirms.put(row.id(), confirmed);
-        producer.send(destination, JmsMessages.write(session, row.message()), new Confirm(confirmed));
+        producer.send(destination(session, row), JmsMessages.write(session, row.message()), new Confirm(confirmed));
       }
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CONFIRM_TIMEOUT_SECONDS); // for the whole batch
       return confirms.entrySet().stream()
@@ -59,8 +81,44 @@ public class JmsSender {
   /** Borrows a connection and opens a session: whether the broker answers now. */
   public void ping() throws JMSException {
     try (Connection connection = connectionFactory.createConnection()) {
-      connection.createSession(false, Session.AUTO_ACKNOWLEDGE).createTopic(EVENTS_TOPIC);
+      connection.createSession(false, Session.AUTO_ACKNOWLEDGE).createTopic(EVENTS + "/" + Subscriptions.HEARTBEAT);
     }
+  }
+
+  static Destination destination(Session session, OutboxStore.Pending row) throws JMSException {
+    String type = row.message().headers().type();
+    if (Outbox.EVERY_SUBSCRIBER.equals(row.destination())) {
+      return session.createTopic(EVENTS + "/" + type);
+    }
+    if (row.message().headers().kind() == MessageKind.COMMAND && ownersQueue(type).equals(row.destination())) {
+      return session.createTopic(COMMANDS + "/" + type);
+    }
+    return session.createQueue(row.destination());
+  }
+
+  private static String ownersQueue(String type) {
+    try {
+      return BoundedContext.ofType(type).queue();
+    } catch (IllegalArgumentException e) {
+      return "";
+    }
+  }
+
+  /**
+   * Binds each context's queue to the routing keys of the types it subscribes to: a durable subscription,
+   * named after the queue, to the topic {@code <exchange>/<type>} (the resource adapter declares the
+   * queue, the exchange and the binding; declaring again is a no-op).
+   */
+  private void bind(Session session) throws JMSException {
+    int version = subscriptions.version();
+    for (BoundedContext context : BoundedContext.values()) {
+      for (Map.Entry<String, MessageKind> binding : subscriptions.bindings(context).entrySet()) {
+        String exchange = binding.getValue() == MessageKind.COMMAND ? COMMANDS : EVENTS;
+        session.createSharedDurableConsumer(session.createTopic(exchange + "/" + binding.getKey()), context.queue()).close();
+      }
+      LOG.log(Level.DEBUG, "Queue {0} is bound to {1}", context.queue(), subscriptions.bindings(context).keySet());
+    }
+    bound = version;
   }
 
   private static boolean confirmed(CompletableFuture<Void> confirm, long deadline) {

@@ -87,6 +87,9 @@ public class OutboxRelay {
 
   /** Sends one batch; true when a full batch went out and more may be waiting. */
   private boolean sendBatch() {
+    if (!sender.ready()) {
+      return false; // the contexts are still subscribing: their queues get bound before anything goes out
+    }
     List<OutboxStore.Pending> batch = store.claim(settings.relayBatchSize(), settings.relayLeaseSeconds());
     if (batch.isEmpty()) {
       return false;
