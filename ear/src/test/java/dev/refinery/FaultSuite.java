@@ -46,6 +46,9 @@ class FaultSuite {
   private static final Duration POLL = Duration.ofSeconds(1);
   private static final List<Duration> RETRIES = List.of(Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2),
       Duration.ofSeconds(4));
+  /** The application's default quick retries of an event that overtook its task's first. */
+  private static final List<Duration> EARLY_RETRIES = List.of(Duration.ofMillis(20), Duration.ofMillis(100),
+      Duration.ofMillis(500));
   private static final List<String> INVARIANTS = List.of("I1 no loss", "I2 no duplicate", "I3 backoff", "I4 dead letters",
       "I5 reclaim", "I6 no way back");
   private static final String HIT = "fault hit";
@@ -64,6 +67,9 @@ class FaultSuite {
   private final class Run {
     final Set<UUID> poison = new java.util.HashSet<>();
     int unreadable;
+    /** Submissions the fault may cause the API to refuse (503 while the database is away), tasks it may fail. */
+    int mayRefuse;
+    int mayFail;
     /** Extra evidence the checks demand: SQL that must count at least one, and what it means. */
     final Map<String, String> mustHit = new LinkedHashMap<>();
   }
@@ -96,7 +102,7 @@ class FaultSuite {
         Connection connection = DriverManager.getConnection(url, login)) {
       broker = privateBroker;
       database = connection;
-      invariants = new Invariants(database, RETRIES);
+      invariants = new Invariants(database, RETRIES, EARLY_RETRIES);
       refinery = new RefineryCommand(RUNTIME, PORT_BASE)
           .with("REFINERY_RABBITMQ_PORT", String.valueOf(BROKER_PORT)).with("REFINERY_RABBITMQ_VHOST", "/")
           .with("REFINERY_AGENT_OFFLINE_THINK_TIME", "PT0.1S").with("REFINERY_AGENT_LEASE", "PT" + LEASE.toSeconds() + "S")
@@ -105,6 +111,7 @@ class FaultSuite {
           // longer than F6's freeze (an event may wait that long for its task's first), short enough that
           // F4's event about a task nobody knows becomes a dead letter within the scenario
           .with("REFINERY_MESSAGING_EARLY_EVENT_HORIZON", "PT30S")
+          .with("REFINERY_MESSAGING_EARLY_EVENT_RETRY_DELAYS", "20ms,100ms,500ms") // = EARLY_RETRIES
           // shorter than the lease, so a process frozen mid-transaction does not keep its rows locked past
           // it; not much shorter: a cold worker's first sign-in hashes a password inside a transaction for seconds
           .with("REFINERY_DB_IDLE_TRANSACTION_TIMEOUT", "8s");
@@ -142,7 +149,9 @@ class FaultSuite {
     }
     setup.prepare();
     Timestamp since = now();
-    long parkedBefore = broker.queueDepths().getOrDefault("refinery.unreadable", 0L);
+    Map<String, Long> depthsBefore = depthsOrNull();
+    long parkedBefore = depthsBefore == null ? 0 : depthsBefore.getOrDefault("refinery.unreadable", 0L);
+    Map<String, Double> droppedBefore = droppedEventLogLines();
     Run run = new Run();
     Map<String, Invariants.Verdict> verdicts = new LinkedHashMap<>();
     String injected;
@@ -161,10 +170,12 @@ class FaultSuite {
       drainStart = System.nanoTime();
       drain(load, run, since);
       Thread.sleep(3_000); // a late duplicate or a retry still waiting would show now
-      Map<String, Long> depths = broker.queueDepths();
-      verdicts.put(INVARIANTS.get(0), invariants.noTaskLost(load.accepted(), since, depths));
-      verdicts.put(INVARIANTS.get(1), invariants.noDuplicateEffect(since));
-      verdicts.put(INVARIANTS.get(2), invariants.retriesObeyBackoff(since));
+      Map<String, Long> depths = depthsOrNull();
+      verdicts.put(INVARIANTS.get(0), invariants.noTaskLost(load.accepted(), since, depths, load.refusedCount(),
+          run.mayRefuse, run.mayFail));
+      String eventLogGap = eventLogGap(droppedBefore, droppedEventLogLines());
+      verdicts.put(INVARIANTS.get(1), restingOnTheEventLog(invariants.noDuplicateEffect(since), eventLogGap));
+      verdicts.put(INVARIANTS.get(2), restingOnTheEventLog(invariants.retriesObeyBackoff(since), eventLogGap));
       verdicts.put(INVARIANTS.get(3), invariants.deadLettersAreThePoison(since, run.poison, parkedBefore, run.unreadable, depths));
       verdicts.put(INVARIANTS.get(4), invariants.stalledWorkReclaimed(watch, POLL.plusSeconds(1), since));
       verdicts.put(INVARIANTS.get(5), invariants.noTransitionFromTerminal(since));
@@ -191,7 +202,8 @@ class FaultSuite {
           + Invariants.TERMINAL + " OR status = 'FAILED')", (Object) load.accepted().toArray());
       long outbox = invariants.number("SELECT count(*) FROM messaging.outbox");
       long dead = invariants.number("SELECT count(*) FROM messaging.dead_letter WHERE last_failure_at >= ?", since);
-      boolean queuesEmpty = broker.queueDepths().entrySet().stream() // retries waiting in delay queues too
+      Map<String, Long> depths = depthsOrNull(); // null while the broker cannot tell: not drained
+      boolean queuesEmpty = depths != null && depths.entrySet().stream() // retries waiting in delay queues too
           .filter(queue -> queue.getKey().startsWith("refinery.")).allMatch(queue -> queue.getValue() == 0
               || queue.getKey().equals("refinery.unreadable"));
       if (open == 0 && finished == load.accepted().size() && outbox == 0 && queuesEmpty && dead >= run.poison.size()) {
@@ -201,18 +213,77 @@ class FaultSuite {
     }
   }
 
+  /** The broker's queue depths, or null (with the reason logged) when rabbitmqctl could not give them. */
+  private Map<String, Long> depthsOrNull() {
+    try {
+      return broker.queueDepths();
+    } catch (IllegalStateException e) {
+      System.getLogger(FaultSuite.class.getName()).log(System.Logger.Level.WARNING, "Queue depths unknown: {0}", e.getMessage());
+      return null;
+    }
+  }
+
+  /** Event log lines each reachable instance could not keep so far ({@code refinery_monitoring_dropped_total}). */
+  private Map<String, Double> droppedEventLogLines() {
+    Map<String, Double> dropped = new LinkedHashMap<>();
+    for (String base : List.of(SERVER, "http://127.0.0.1:" + workerPort + "/")) {
+      try {
+        dropped.put(base, metric(base, "refinery_monitoring_dropped_total", line -> true));
+      } catch (RuntimeException e) {
+        dropped.put(base, Double.NaN); // not reachable (a killed worker): what it dropped is unknown
+      }
+    }
+    return dropped;
+  }
+
+  /** What the event log lost during the scenario, or null when it lost nothing I2 and I3 read. */
+  private static String eventLogGap(Map<String, Double> before, Map<String, Double> after) {
+    List<String> gaps = new ArrayList<>();
+    after.forEach((base, now) -> {
+      Double then = before.get(base);
+      if (then != null && !then.isNaN() && !now.isNaN() && now > then) {
+        gaps.add(String.format(Locale.ROOT, "%s dropped %.0f event log lines", base, now - then));
+      }
+    });
+    return gaps.isEmpty() ? null : String.join(", ", gaps);
+  }
+
+  /** I2 and I3 read the event log: lines it dropped make their "nothing seen" worthless, so they fail. */
+  private static Invariants.Verdict restingOnTheEventLog(Invariants.Verdict verdict, String gap) {
+    if (gap == null) {
+      return verdict;
+    }
+    return new Invariants.Verdict(false, gap + ": this check rests on it" + (verdict.held() ? "" : "; " + verdict.detail()));
+  }
+
   // --- the faults -----------------------------------------------------------------------------------
 
+  /**
+   * F7: the server and the worker each run a scanner and a poller; during the load both instances' scanners
+   * must run and both instances' pollers must take agent results, at once, on the same work.
+   */
   private String twoOfEach(Run run) throws Exception {
     Map<String, Double> before = agentResults();
+    Map<String, Double> scansBefore = scannerRuns();
     Thread.sleep(LOAD.toMillis() + 5_000);
     Map<String, Double> after = agentResults();
+    Map<String, Double> scansAfter = scannerRuns();
     double server = after.get("server") - before.get("server");
     double worker = after.get("worker") - before.get("worker");
-    if (server == 0 || worker == 0) {
-      throw new IllegalStateException("both instances should have claimed work: server " + server + ", worker " + worker);
+    double serverScans = scansAfter.get("server") - scansBefore.get("server");
+    double workerScans = scansAfter.get("worker") - scansBefore.get("worker");
+    if (server == 0 || worker == 0 || serverScans == 0 || workerScans == 0) {
+      throw new IllegalStateException(String.format(Locale.ROOT, "both instances should have scanned and claimed work:"
+          + " scans server %.0f, worker %.0f; agent results server %.0f, worker %.0f", serverScans, workerScans, server, worker));
     }
-    return String.format(Locale.ROOT, "agent results taken: server %.0f, worker %.0f", server, worker);
+    return String.format(Locale.ROOT, "scanner runs: server %.0f, worker %.0f; agent results taken: server %.0f, worker %.0f",
+        serverScans, workerScans, server, worker);
+  }
+
+  private Map<String, Double> scannerRuns() {
+    java.util.function.Predicate<String> scanner = line -> line.contains("work=\"scanner\"");
+    return Map.of("server", metric(SERVER, "refinery_scheduling_runs", scanner),
+        "worker", metric("http://127.0.0.1:" + workerPort + "/", "refinery_scheduling_runs", scanner));
   }
 
   private String duplicates(Run run) throws Exception {
@@ -227,8 +298,9 @@ class FaultSuite {
   private String poison(Run run) throws Exception {
     Thread.sleep(2_000);
     run.poison.addAll(Faults.poison(BROKER_PORT, 2));
-    run.unreadable = 2;
-    return "3 JMS messages (a command nobody handles, a malformed body, event for an unknown task) + 2 raw AMQP messages";
+    run.unreadable = 0; // nothing is unreadable in AMQP mode: all six are dead letters with their reason
+    return "6 plain AMQP messages: a command nobody handles, a malformed body, an event for an unknown task, a command"
+        + " type no queue is bound to (unroutable), 2 without a type";
   }
 
   private String terminations(Run run) throws Exception {
@@ -240,6 +312,7 @@ class FaultSuite {
     if (ended.stream().mapToInt(Integer::intValue).sum() == 0) {
       throw new IllegalStateException("no connection of Refinery's was there to terminate");
     }
+    run.mayRefuse = ended.stream().mapToInt(Integer::intValue).sum(); // a request on each ended connection, at most
     return "pg_terminate_backend ended " + ended + " connections";
   }
 
@@ -262,13 +335,42 @@ class FaultSuite {
     if (!on) {
       throw new IllegalStateException("the broker did not report its memory alarm");
     }
-    return "alarm on 10 s; outbox grew from " + before + " to " + most + " while publishers were blocked";
+    if (most <= before) {
+      throw new IllegalStateException("the outbox did not grow under the alarm (" + before + " before, " + most
+          + " at most): publications were not blocked");
+    }
+    return "alarm on 10 s; outbox grew from " + before + " to " + most + " while publishers were blocked, then drained";
   }
 
+  /** F1: the node stopped and started; meanwhile publications wait in the outbox, which must grow, then drain. */
   private String brokerRestart(Run run) throws Exception {
     Thread.sleep(2_000);
-    Duration down = broker.restart();
-    return String.format(Locale.ROOT, "node stopped and started again, %.1f s without a broker", down.toMillis() / 1000.0);
+    long before = invariants.number("SELECT count(*) FROM messaging.outbox");
+    java.util.concurrent.atomic.AtomicLong most = new java.util.concurrent.atomic.AtomicLong(before);
+    java.util.concurrent.atomic.AtomicBoolean restarting = new java.util.concurrent.atomic.AtomicBoolean(true);
+    Thread sampler = Thread.ofVirtual().start(() -> {
+      while (restarting.get()) {
+        try {
+          most.accumulateAndGet(invariants.number("SELECT count(*) FROM messaging.outbox"), Math::max);
+          Thread.sleep(250);
+        } catch (SQLException | InterruptedException e) {
+          return;
+        }
+      }
+    });
+    Duration down;
+    try {
+      down = broker.restart();
+    } finally {
+      restarting.set(false);
+      sampler.join();
+    }
+    if (most.get() <= before) {
+      throw new IllegalStateException("the outbox did not grow while the broker was away (" + before + " before, "
+          + most.get() + " at most): nothing was held back");
+    }
+    return String.format(Locale.ROOT, "node stopped and started again, %.1f s without a broker; outbox grew from %d to"
+        + " %d, then drained", down.toMillis() / 1000.0, before, most.get());
   }
 
   private String freeze(Run run) throws Exception {

@@ -34,18 +34,33 @@ final class Invariants {
 
   private final Connection database;
   private final List<Duration> retryDelays;
+  private final List<Duration> earlyEventDelays;
 
-  Invariants(Connection database, List<Duration> retryDelays) {
+  /** @param earlyEventDelays the quick first retries of an event that overtook its task's first */
+  Invariants(Connection database, List<Duration> retryDelays, List<Duration> earlyEventDelays) {
     this.database = database;
     this.retryDelays = List.copyOf(retryDelays);
+    List<Duration> early = new ArrayList<>(earlyEventDelays);
+    early.addAll(retryDelays);
+    this.earlyEventDelays = List.copyOf(early);
   }
 
   /**
    * I1: every accepted submission exists and ended (approved, cancelled, or failed with its reason), every
-   * task created in the window too, the outbox is empty and no context queue holds a message.
+   * task created in the window too, the outbox is empty and no context queue holds a message; no more tasks
+   * FAILED and no more submissions refused than the fault may cause (reported either way). Queue depths that
+   * could not be read ({@code null}) are a violation, not an empty broker.
    */
-  Verdict noTaskLost(Set<UUID> accepted, Timestamp since, Map<String, Long> queueDepths) throws SQLException {
+  Verdict noTaskLost(Set<UUID> accepted, Timestamp since, Map<String, Long> queueDepths, int refused, int mayRefuse,
+      int mayFail) throws SQLException {
     List<String> violations = new ArrayList<>();
+    if (queueDepths == null) {
+      violations.add("the queue depths could not be read from the broker");
+      queueDepths = Map.of();
+    }
+    if (refused > mayRefuse) {
+      violations.add(refused + " submissions refused, the fault may cause " + mayRefuse);
+    }
     Set<UUID> known = new TreeSet<>(uuids("SELECT id FROM taskmanagement.task WHERE id = ANY (?)", (Object) accepted.toArray()));
     accepted.stream().filter(id -> !known.contains(id)).limit(5)
         .forEach(id -> violations.add("accepted task " + id + " is not in Task Management"));
@@ -63,7 +78,12 @@ final class Invariants {
       }
     });
     long failed = number("SELECT count(*) FROM taskmanagement.task WHERE created_at >= ? AND status = 'FAILED'", since);
-    return Verdict.of(violations, accepted.size() + " accepted, all finished" + (failed > 0 ? " (" + failed + " failed with a reason)" : ""));
+    if (failed > mayFail) {
+      violations.add(failed + " tasks FAILED (" + string("SELECT string_agg(DISTINCT failure_reason, ' | ') FROM"
+          + " taskmanagement.task WHERE created_at >= ? AND status = 'FAILED'", since) + "), the fault may fail " + mayFail);
+    }
+    return Verdict.of(violations, accepted.size() + " accepted, all finished; " + failed + " FAILED, " + refused
+        + " submissions refused");
   }
 
   /**
@@ -123,14 +143,18 @@ final class Invariants {
       for (Line line : lines) {
         boolean waitingForItsTask = lines.stream().anyMatch(other -> other.attempt() == line.attempt() - 1
             && String.valueOf(other.error()).contains(EARLY));
-        if (line.attempt() > retryDelays.size() + 1 && !waitingForItsTask) {
-          violations.add(line.key() + " tried " + line.attempt() + " times, the policy allows " + (retryDelays.size() + 1));
+        boolean early = lines.stream().anyMatch(other -> other.attempt() < line.attempt()
+            && String.valueOf(other.error()).contains(EARLY)) || String.valueOf(line.error()).contains(EARLY);
+        List<Duration> delays = early ? earlyEventDelays : retryDelays;
+        if (line.attempt() > delays.size() + 1 && !waitingForItsTask) {
+          violations.add(line.key() + " tried " + line.attempt() + " times, the policy allows " + (delays.size() + 1));
         }
         if (!"retried".equals(line.outcome())) {
           continue;
         }
         retries++;
-        long policyMicros = retryDelays.get(Math.min(line.attempt(), retryDelays.size()) - 1).toNanos() / 1_000;
+        List<Duration> policy = String.valueOf(line.error()).contains(EARLY) ? earlyEventDelays : retryDelays;
+        long policyMicros = policy.get(Math.min(line.attempt(), policy.size()) - 1).toNanos() / 1_000;
         java.util.OptionalLong next = lines.stream().filter(other -> other.attempt() == line.attempt() + 1)
             .mapToLong(Line::atMicros).min();
         boolean redelivered = lines.stream().anyMatch(other -> other.attempt() == line.attempt()
@@ -158,6 +182,10 @@ final class Invariants {
   Verdict deadLettersAreThePoison(Timestamp since, Set<UUID> poison, long parkedBefore, int unreadableInjected,
       Map<String, Long> queueDepths) throws SQLException {
     List<String> violations = new ArrayList<>();
+    if (queueDepths == null) {
+      violations.add("the queue depths could not be read from the broker");
+      queueDepths = Map.of();
+    }
     Set<UUID> dead = new TreeSet<>(uuids("SELECT message_id FROM messaging.dead_letter WHERE last_failure_at >= ?", since));
     for (UUID id : dead) {
       if (!poison.contains(id)) {

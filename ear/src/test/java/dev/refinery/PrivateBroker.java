@@ -74,21 +74,30 @@ final class PrivateBroker implements AutoCloseable {
 
   /** F8: the memory alarm on (publishers are blocked) or off. */
   void memoryAlarm(boolean on) {
-    ctl("set_vm_memory_high_watermark", on ? "0.000001" : "0.4");
+    ctlChecked("set_vm_memory_high_watermark", on ? "0.000001" : "0.4");
   }
 
   boolean memoryAlarmOn() {
     return ctl("status").contains("Memory alarm on node");
   }
 
-  /** Messages in each queue of the default virtual host. */
+  /**
+   * Messages in each queue of the default virtual host. A {@code rabbitmqctl} that fails, or lists none of
+   * Refinery's queues, throws: "nothing seen" is not "nothing there".
+   */
   Map<String, Long> queueDepths() {
     Map<String, Long> depths = new HashMap<>();
-    for (String line : ctl("list_queues", "-q", "--no-table-headers", "name", "messages").lines().toList()) {
+    String listing = ctlChecked("list_queues", "-q", "--no-table-headers", "name", "messages");
+    for (String line : listing.lines().toList()) {
       String[] fields = line.strip().split("\\s+");
       if (fields.length == 2 && fields[1].matches("\\d+")) {
         depths.put(fields[0], Long.parseLong(fields[1]));
+      } else if (!line.isBlank()) {
+        throw new IllegalStateException("rabbitmqctl list_queues printed a line that is not a queue and its depth: " + line);
       }
+    }
+    if (depths.keySet().stream().noneMatch(queue -> queue.startsWith("refinery."))) {
+      throw new IllegalStateException("rabbitmqctl list_queues listed none of Refinery's queues: " + listing.strip());
     }
     return depths;
   }
@@ -136,7 +145,25 @@ final class PrivateBroker implements AutoCloseable {
     return ctlRaw(Duration.ofSeconds(60), arguments);
   }
 
+  /** As {@link #ctl}, but a non-zero exit or a time-out throws with what it printed. */
+  private String ctlChecked(String... arguments) {
+    Ctl ctl = ctlRun(Duration.ofSeconds(60), arguments);
+    if (ctl.exit() != 0) {
+      throw new IllegalStateException("rabbitmqctl " + String.join(" ", arguments) + (ctl.exit() == TIMED_OUT
+          ? " timed out" : " exited with " + ctl.exit()) + ": " + ctl.output().strip());
+    }
+    return ctl.output();
+  }
+
+  private static final int TIMED_OUT = -1;
+
+  private record Ctl(int exit, String output) {}
+
   private String ctlRaw(Duration timeout, String... arguments) {
+    return ctlRun(timeout, arguments).output();
+  }
+
+  private Ctl ctlRun(Duration timeout, String... arguments) {
     List<String> command = new ArrayList<>(List.of(sbin.resolve("rabbitmqctl").toString(), "-n", node));
     command.addAll(List.of(arguments));
     ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true);
@@ -145,10 +172,11 @@ final class PrivateBroker implements AutoCloseable {
       Process ctl = builder.start();
       ctl.getOutputStream().close();
       byte[] output = ctl.getInputStream().readAllBytes();
-      if (!ctl.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+      boolean ended = ctl.waitFor(timeout.toSeconds(), TimeUnit.SECONDS);
+      if (!ended) {
         ctl.destroyForcibly();
       }
-      return new String(output, StandardCharsets.UTF_8);
+      return new Ctl(ended ? ctl.exitValue() : TIMED_OUT, new String(output, StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new IllegalStateException("rabbitmqctl " + String.join(" ", arguments) + " failed", e);
     } catch (InterruptedException e) {

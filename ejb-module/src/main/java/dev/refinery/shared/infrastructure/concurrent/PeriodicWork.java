@@ -16,6 +16,7 @@ public final class PeriodicWork {
   private final Wakeable wakeable;
   private final Cadence cadence;
   private volatile Instant lastTick;
+  private final java.util.concurrent.atomic.LongAdder runs = new java.util.concurrent.atomic.LongAdder();
 
   /**
    * @param key short and stable: {@code scanner}, {@code poller}, {@code detector} (operators' names)
@@ -25,7 +26,10 @@ public final class PeriodicWork {
     this.key = key;
     this.name = name;
     this.interval = interval;
-    this.wakeable = new Wakeable(name, work);
+    this.wakeable = new Wakeable(name, () -> {
+      runs.increment();
+      work.run();
+    });
     this.cadence = new Cadence(interval);
   }
 
@@ -67,6 +71,11 @@ public final class PeriodicWork {
 
   public Duration interval() {
     return interval;
+  }
+
+  /** How many times the work ran on this instance (woken, ticked or run now). */
+  public long runs() {
+    return runs.sum();
   }
 
   /** The timer's last tick, or null before the first. */

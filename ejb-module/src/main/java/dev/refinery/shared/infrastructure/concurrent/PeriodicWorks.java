@@ -3,13 +3,18 @@ package dev.refinery.shared.infrastructure.concurrent;
 import dev.refinery.shared.monitoring.Jmx;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.metrics.MetricID;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.management.ObjectName;
 
 /**
  * The periodic work of this instance (scanner, poller, detector), for health, and for operators as
- * {@code dev.refinery:type=Scheduling,name=<key>} MBeans: paused or not, last tick, pause, resume, run now.
+ * {@code dev.refinery:type=Scheduling,name=<key>} MBeans: paused or not, last tick, pause, resume, run now;
+ * and in {@code /metrics} as {@code refinery_scheduling_runs{work=<key>}}, how often each ran here.
  */
 @ApplicationScoped
 public class PeriodicWorks {
@@ -30,11 +35,18 @@ public class PeriodicWorks {
     void runNow();
   }
 
+  private static final String RUNS = "refinery.scheduling.runs";
+
   private final List<PeriodicWork> works = new CopyOnWriteArrayList<>();
+
+  @Inject MetricRegistry registry;
 
   public PeriodicWork add(PeriodicWork work) {
     works.removeIf(existing -> existing.key().equals(work.key()));
     works.add(work);
+    Tag tag = new Tag("work", work.key());
+    registry.remove(new MetricID(RUNS, tag));
+    registry.gauge(RUNS, work, PeriodicWork::runs, tag);
     Jmx.register(new SchedulingMXBean() {
       @Override public boolean isPaused() { return work.paused(); }
       @Override public String getLastTick() { return String.valueOf(work.lastTick()); }

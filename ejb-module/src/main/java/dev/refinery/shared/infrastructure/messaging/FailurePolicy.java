@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * What to do with a message whose handling failed: retry it after the policy's delay while it is
  * retryable and attempts remain, otherwise dead-letter it. An event that arrived before its task's first
- * event ({@link EarlyEventException}) waits longer: after the last attempt it is tried again at the last
+ * event ({@link EarlyEventException}) is first retried within milliseconds (the event it waits for is
+ * usually right behind it), then at the ordinary delays, and after the last attempt it is tried again at the last
  * delay until the early-event horizon has passed since it first failed, because the event it waits for is
  * on its way (held, say, by a frozen consumer until the broker gives it to another). Shared by both adapters.
  */
@@ -23,23 +24,30 @@ public final class FailurePolicy {
   public record GiveUp(DeadLetter deadLetter) implements Decision {}
 
   private final RetryPolicy retries;
+  private final RetryPolicy earlyEventRetries;
   private final Duration earlyEventHorizon;
 
   public FailurePolicy(RetryPolicy retries) {
-    this(retries, Duration.ZERO);
+    this(retries, retries, Duration.ZERO);
   }
 
-  public FailurePolicy(RetryPolicy retries, Duration earlyEventHorizon) {
+  /**
+   * @param earlyEventRetries the delays for an event that overtook its task's first: the event it waits
+   *     for is usually a few milliseconds behind, so the first retries come quickly
+   */
+  public FailurePolicy(RetryPolicy retries, RetryPolicy earlyEventRetries, Duration earlyEventHorizon) {
     this.retries = retries;
+    this.earlyEventRetries = earlyEventRetries;
     this.earlyEventHorizon = earlyEventHorizon;
   }
 
   public Decision decide(RawMessage message, String origin, Failure failure, Instant failedAt) {
+    RetryPolicy policy = early(failure) ? earlyEventRetries : retries;
     Optional<Duration> delay = failure.retryable()
-        ? retries.delayAfter(message.headers().attempt())
+        ? policy.delayAfter(message.headers().attempt())
         : Optional.empty();
-    if (delay.isEmpty() && awaitsItsTask(failure, message, failedAt) && !retries.delays().isEmpty()) {
-      delay = Optional.of(retries.delays().getLast());
+    if (delay.isEmpty() && awaitsItsTask(failure, message, failedAt) && !policy.delays().isEmpty()) {
+      delay = Optional.of(policy.delays().getLast());
     }
     if (delay.isPresent()) {
       return new Retry(delay.get(), message.retried(failedAt, failure.toString()));
@@ -49,8 +57,11 @@ public final class FailurePolicy {
 
   private boolean awaitsItsTask(Failure failure, RawMessage message, Instant failedAt) {
     Instant first = message.firstFailureAt() == null ? failedAt : message.firstFailureAt();
-    return failure.retryable() && EarlyEventException.class.getName().equals(failure.exceptionClass())
-        && first.plus(earlyEventHorizon).isAfter(failedAt);
+    return failure.retryable() && early(failure) && first.plus(earlyEventHorizon).isAfter(failedAt);
+  }
+
+  private static boolean early(Failure failure) {
+    return EarlyEventException.class.getName().equals(failure.exceptionClass());
   }
 
   public RetryPolicy retries() {

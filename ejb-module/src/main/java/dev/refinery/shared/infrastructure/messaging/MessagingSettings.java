@@ -3,6 +3,7 @@ package dev.refinery.shared.infrastructure.messaging;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Messaging settings from MicroProfile Config (defaults in the domain jar's microprofile-config.properties). */
@@ -18,6 +19,10 @@ public class MessagingSettings {
   Duration earlyEventHorizon;
 
   @Inject
+  @ConfigProperty(name = "refinery.messaging.early-event-retry-delays")
+  String earlyEventRetryDelays;
+
+  @Inject
   @ConfigProperty(name = "refinery.outbox.sweep-interval")
   Duration sweepInterval;
 
@@ -31,6 +36,13 @@ public class MessagingSettings {
 
   public RetryPolicy retryPolicy() {
     return RetryPolicy.parse(retryDelays);
+  }
+
+  /** The quick first retries of an event that overtook its task's first: then the ordinary delays. */
+  public RetryPolicy earlyEventRetries() {
+    List<Duration> delays = new java.util.ArrayList<>(RetryPolicy.parse(earlyEventRetryDelays).delays());
+    delays.addAll(retryPolicy().delays());
+    return new RetryPolicy(delays);
   }
 
   public Duration earlyEventHorizon() {

@@ -36,7 +36,7 @@ public class MessagingSetup {
 
   @Produces
   FailurePolicy failurePolicy() {
-    return new FailurePolicy(settings.retryPolicy(), settings.earlyEventHorizon());
+    return new FailurePolicy(settings.retryPolicy(), settings.earlyEventRetries(), settings.earlyEventHorizon());
   }
 
   @Produces
