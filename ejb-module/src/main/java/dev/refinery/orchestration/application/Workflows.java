@@ -2,6 +2,8 @@ package dev.refinery.orchestration.application;
 
 import dev.refinery.shared.infrastructure.messaging.AfterCommit;
 import dev.refinery.shared.infrastructure.messaging.EarlyEventException;
+import dev.refinery.shared.messaging.MessageQueue;
+import dev.refinery.taskmanagement.api.StartRequestValidation;
 import dev.refinery.taskmanagement.api.TaskCreated;
 import dev.refinery.taskmanagement.api.TaskEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,8 +17,9 @@ import java.util.UUID;
 /**
  * Orchestration's own view of every workflow, kept from Task Management's events (never from its
  * tables). Events can arrive out of order: a row never goes back in round or revision, nor out of a
- * terminal state, and an event that overtook its task's TaskCreated is retried. Every change wakes the
- * scanner once committed, so a new task does not wait for the next tick.
+ * terminal state, and an event that overtook its task's TaskCreated is retried. A new task's request
+ * validation is asked for in the transaction that records it; every other change wakes the scanner once
+ * committed, so nothing waits for the next tick.
  */
 @ApplicationScoped
 public class Workflows {
@@ -26,6 +29,8 @@ public class Workflows {
 
   @Inject TaskScanningService scanner;
 
+  @Inject MessageQueue queue;
+
   @Inject AfterCommit afterCommit;
 
   @Inject Clock clock;
@@ -33,8 +38,10 @@ public class Workflows {
   public void apply(TaskEvent event) {
     Timestamp now = Timestamp.from(clock.instant());
     if (event instanceof TaskCreated created) {
-      entityManager.createNativeQuery("INSERT INTO orchestration.workflow (task_id, title, requester, priority,"
-              + " priority_rank, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
+      boolean startNow = !scanner.paused(); // an operator who paused the scanner stops new starts too
+      int inserted = entityManager.createNativeQuery("INSERT INTO orchestration.workflow (task_id, title, requester, priority,"
+              + " priority_rank, status, created_at, updated_at, start_requested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+              + (startNow ? "now()" : "NULL") + ") ON CONFLICT DO NOTHING")
           .setParameter(1, UUID.fromString(created.taskId()))
           .setParameter(2, created.title())
           .setParameter(3, created.requester())
@@ -44,6 +51,12 @@ public class Workflows {
           .setParameter(7, now)
           .setParameter(8, now)
           .executeUpdate();
+      if (inserted == 1 && startNow) {
+        // the critical path: validation is asked for in the transaction that learnt of the task, not by the
+        // next scan (the scanner stays the safety net for a task whose start was never asked for)
+        queue.publishCommand(new StartRequestValidation(created.taskId()));
+        return;
+      }
     } else {
       int updated = entityManager.createNativeQuery("UPDATE orchestration.workflow SET status = ?, round = ?, revision = ?,"
               + " updated_at = ? WHERE task_id = ? AND round <= ? AND revision <= ?"
