@@ -179,7 +179,7 @@ class RefineryIT {
   @Test void thousandMessagesAcrossTheFourContextsTakeEffectOnce() { messaging().thousandMessagesAcrossTheFourContextsTakeEffectOnce(); }
   @Test void closedConnectionsLoseNothing() throws Exception { messaging().closedConnectionsLoseNothing(); }
   @Test void relayStoppedBetweenCommitAndSendSendsOnceWhenBack() { messaging().relayStoppedBetweenCommitAndSendSendsOnceWhenBack(); }
-  @Test void rowsClaimedByADeadRelayAreSentAfterTheLease() { messaging().rowsClaimedByADeadRelayAreSentAfterTheLease(); }
+  @Test void rowsOfAnInstanceThatDiedBeforeSendingAreSentAfterTheirClaim() { messaging().rowsOfAnInstanceThatDiedBeforeSendingAreSentAfterTheirClaim(); }
   @Test void deadLetterCanBeReplayedOrDiscardedOnceByAnOperator() { messaging().deadLetterCanBeReplayedOrDiscardedOnceByAnOperator(); }
   @Test void javaSerializedPayloadIsRefusedWithoutLoadingItsClass() throws Exception { new WireFormatChecks(connectionFactory, deadLetterStore).javaSerializedPayloadIsRefusedWithoutLoadingItsClass(); }
 

@@ -9,8 +9,10 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 /**
- * Appends outgoing messages to {@code messaging.outbox} in the caller's transaction, and wakes the relay
- * once that transaction commits: the message leaves exactly when the business change is durable.
+ * Appends outgoing messages to {@code messaging.outbox} in the caller's transaction, claimed for this
+ * instance's relay for a lease, and hands them to the relay once that transaction commits: the message
+ * leaves exactly when the business change is durable, without the relay reading it back. Should this
+ * instance die first, another's sweep sends it once the lease has run out.
  */
 @ApplicationScoped
 public class Outbox {
@@ -19,7 +21,8 @@ public class Outbox {
   static final String EVERY_SUBSCRIBER = "*";
 
   private static final String APPEND = "INSERT INTO messaging.outbox (destination, " + MessageColumns.NAMES
-      + ", attempt, first_failure_at, last_error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      + ", attempt, first_failure_at, last_error, claimed_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+      + " now() + make_interval(secs => ?)) RETURNING id";
 
   @Resource(lookup = "jdbc/refinery")
   DataSource dataSource;
@@ -28,19 +31,28 @@ public class Outbox {
 
   @Inject OutboxRelay relay;
 
+  @Inject MessagingSettings settings;
+
   public void append(Publication.Outgoing outgoing) {
     RawMessage message = outgoing.message();
+    String destination = outgoing.destination().everySubscriber() ? EVERY_SUBSCRIBER : outgoing.destination().queue();
+    long id;
     try (Connection connection = dataSource.getConnection();
         PreparedStatement statement = connection.prepareStatement(APPEND)) {
-      statement.setString(1, outgoing.destination().everySubscriber() ? EVERY_SUBSCRIBER : outgoing.destination().queue());
+      statement.setString(1, destination);
       int next = MessageColumns.bind(statement, 2, message);
       statement.setInt(next++, message.headers().attempt());
       statement.setTimestamp(next++, MessageColumns.timestamp(message.firstFailureAt()));
-      statement.setString(next, message.lastError());
-      statement.executeUpdate();
+      statement.setString(next++, message.lastError());
+      statement.setInt(next, settings.relayLeaseSeconds());
+      try (java.sql.ResultSet row = statement.executeQuery()) {
+        row.next();
+        id = row.getLong(1);
+      }
     } catch (SQLException e) {
       throw new IllegalStateException("Could not write " + message.headers() + " to the outbox", e);
     }
-    afterCommit.run(relay::wake);
+    OutboxStore.Pending row = new OutboxStore.Pending(id, destination, message);
+    afterCommit.run(() -> relay.publish(row));
   }
 }

@@ -22,9 +22,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Sends what the outbox holds: woken right after a transaction that wrote to it commits, and swept on
- * a timer as the backstop (a wake lost to a crash, rows whose lease ran out, the broker coming back).
- * One drain runs at a time per instance; instances share the work through the outbox's claims.
+ * Sends what the outbox holds. Rows come straight from the transactions that wrote them, right after they
+ * commit ({@link #publish}): sent in batches as they come, with publisher confirms, each confirmed batch
+ * deleted by one statement. A sweep on a timer is the safety net: it claims rows whose claim ran out (an
+ * instance that died before sending, a broker that refused them) and sends those. One drain runs at a
+ * time per instance; instances share the sweep through the outbox's claims.
  */
 @Singleton
 @Startup
@@ -46,6 +48,8 @@ public class OutboxRelay {
   @Inject MessagingSettings settings;
 
   private final Wakeable sending = new Wakeable("Outbox relay", this::drain);
+  private final java.util.Queue<OutboxStore.Pending> fresh = new java.util.concurrent.ConcurrentLinkedQueue<>();
+  private volatile boolean sweepDue = true; // the first drain takes what an earlier run left
   private volatile boolean brokerAway;
 
   @PostConstruct
@@ -58,12 +62,22 @@ public class OutboxRelay {
   @Timeout
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void sweep() {
-    wake();
+    sweepDue = true;
+    sending.wake();
   }
 
-  /** Asks for a drain; one already running picks the request up. */
-  public void wake() {
+  /** A row whose transaction committed: sent with the next batch (called after commit by the outbox). */
+  public void publish(OutboxStore.Pending row) {
+    fresh.add(row);
     sending.wake();
+  }
+
+  /**
+   * Forgets the rows handed over and not sent yet, as an instance that died would: they stay in the outbox
+   * and the sweep sends them once their claim has run out (tests of that; an operator never needs it).
+   */
+  public void abandonUnsent() {
+    fresh.clear();
   }
 
   /** Stops sending (operators; tests of a relay that died): rows stay in the outbox until resumed. */
@@ -80,17 +94,30 @@ public class OutboxRelay {
   }
 
   private void drain() {
-    while (sendBatch()) {
-      // until the outbox is empty or the broker refuses
+    if (!sender.ready()) {
+      return; // the contexts are still subscribing: their queues get bound before anything goes out
+    }
+    while (send(freshBatch())) {
+      // until nothing handed over waits, or the broker refuses
+    }
+    if (sweepDue) {
+      sweepDue = false;
+      while (send(store.claim(settings.relayBatchSize(), settings.relayLeaseSeconds()))) {
+        // until no claim has run out, or the broker refuses
+      }
     }
   }
 
-  /** Sends one batch; true when a full batch went out and more may be waiting. */
-  private boolean sendBatch() {
-    if (!sender.ready()) {
-      return false; // the contexts are still subscribing: their queues get bound before anything goes out
+  private List<OutboxStore.Pending> freshBatch() {
+    List<OutboxStore.Pending> batch = new java.util.ArrayList<>();
+    for (OutboxStore.Pending row = fresh.poll(); row != null; row = batch.size() < settings.relayBatchSize() ? fresh.poll() : null) {
+      batch.add(row);
     }
-    List<OutboxStore.Pending> batch = store.claim(settings.relayBatchSize(), settings.relayLeaseSeconds());
+    return batch;
+  }
+
+  /** Sends one batch and deletes what the broker confirmed; true when it all went and more may wait. */
+  private boolean send(List<OutboxStore.Pending> batch) {
     if (batch.isEmpty()) {
       return false;
     }
@@ -110,7 +137,7 @@ public class OutboxRelay {
       return false;
     }
     LOG.log(Level.DEBUG, "Sent {0} outbox messages", sent.size());
-    return batch.size() == settings.relayBatchSize();
+    return true;
   }
 
   private void brokerUnreachable(int waiting, Exception e) {
