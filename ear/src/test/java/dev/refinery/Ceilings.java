@@ -20,15 +20,33 @@ import java.util.regex.Pattern;
  * ({@code pgbench}), what RabbitMQ moves durably (PerfTest: quorum queue, 1 KB persistent, confirms,
  * 4 consumers).
  */
-record Ceilings(Double fsyncsPerSecond, double claimCommitsPerSecond, double brokerMessagesPerSecond) {
+record Ceilings(Double fsyncsPerSecond, double claimCommitsPerSecond, double brokerMessagesPerSecond,
+    double claimCommitsTogetherPerSecond, double brokerMessagesTogetherPerSecond) {
 
   /** Two commits and one durable message per step, each resource on its own: the slower bounds. */
   double stepsPerSecond() {
     return Math.min(claimCommitsPerSecond / 2, brokerMessagesPerSecond);
   }
 
+  /** The same with PostgreSQL and RabbitMQ loaded at once, sharing the machine as Refinery makes them. */
+  double stepsTogetherPerSecond() {
+    return Math.min(claimCommitsTogetherPerSecond / 2, brokerMessagesTogetherPerSecond);
+  }
+
   static Ceilings measure(Connection database, Map<String, String> db, String vhost, Path work) throws Exception {
-    return new Ceilings(fsync(work), claims(database, db, work), perfTest(vhost));
+    Double fsyncs = fsync(work);
+    double claims = claims(database, db, work, 10);
+    double broker = perfTest(vhost, 15);
+    java.util.concurrent.CompletableFuture<Double> brokerTogether = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+      try {
+        return perfTest(vhost, 12);
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    Thread.sleep(1_000); // PerfTest connects first, so pgbench's 10 s fall inside its run
+    double claimsTogether = claims(database, db, work, 10);
+    return new Ceilings(fsyncs, claims, broker, claimsTogether, brokerTogether.get(2, TimeUnit.MINUTES));
   }
 
   /** fdatasync of one 8 kB write per second, or null when pg_test_fsync is not installed. */
@@ -52,7 +70,7 @@ record Ceilings(Double fsyncsPerSecond, double claimCommitsPerSecond, double bro
   }
 
   /** pgbench: 4 clients claiming the next ready row, highest priority then oldest, with SKIP LOCKED. */
-  private static double claims(Connection database, Map<String, String> db, Path work) throws Exception {
+  private static double claims(Connection database, Map<String, String> db, Path work, int seconds) throws Exception {
     try (Statement statement = database.createStatement()) {
       statement.execute("DROP TABLE IF EXISTS bench_claim");
       statement.execute("CREATE TABLE bench_claim (id bigserial PRIMARY KEY, priority int NOT NULL, created_at"
@@ -69,7 +87,7 @@ record Ceilings(Double fsyncsPerSecond, double claimCommitsPerSecond, double bro
           FROM bench_claim WHERE status = 'READY' ORDER BY priority, created_at LIMIT 1 FOR UPDATE SKIP LOCKED);
         COMMIT;
         """.replace("\n  ", " "));
-    String output = run(List.of("pgbench", "-n", "-c", "4", "-j", "2", "-T", "10", "-f", script.toString(),
+    String output = run(List.of("pgbench", "-n", "-c", "4", "-j", "2", "-T", String.valueOf(seconds), "-f", script.toString(),
         "-h", db.get("host"), "-p", db.get("port"), "-U", db.get("user"), db.get("name")),
         Map.of("PGPASSWORD", db.get("password")));
     Matcher matcher = Pattern.compile("tps = ([\\d.]+)").matcher(output);
@@ -84,11 +102,11 @@ record Ceilings(Double fsyncsPerSecond, double claimCommitsPerSecond, double bro
     return Double.parseDouble(matcher.group(1));
   }
 
-  private static double perfTest(String vhost) throws Exception {
+  private static double perfTest(String vhost, int seconds) throws Exception {
     String classpath = Files.readString(Path.of(System.getProperty("bench.classpath"))).trim();
     String output = run(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp", classpath,
         "com.rabbitmq.perf.PerfTest", "-h", "amqp://guest:guest@127.0.0.1:5672/" + vhost, "-x", "1", "-y", "4",
-        "-qq", "-u", "bench.perftest", "-s", "1000", "-f", "persistent", "-c", "100", "-q", "100", "-z", "15",
+        "-qq", "-u", "bench.perftest", "-s", "1000", "-f", "persistent", "-c", "100", "-q", "100", "-z", String.valueOf(seconds),
         "--id", "bench"), Map.of());
     Matcher rate = Pattern.compile("receiving rate avg: (\\d+) msg/s").matcher(output);
     if (!rate.find()) {

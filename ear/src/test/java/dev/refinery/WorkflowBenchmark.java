@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Array;
@@ -77,9 +78,12 @@ class WorkflowBenchmark {
         RefineryCommand.Result worker = refinery.run("worker", "start", "--port", String.valueOf(WORKER_PORT));
         assertThat(worker.exitCode()).as(worker.output()).isZero();
       }
+      long workerPid = instances == 2 ? Long.parseLong(Files.readString(RUNTIME.resolve("workers/" + WORKER_PORT
+          + "/pid")).trim()) : -1;
       List<Rate> open = new ArrayList<>();
       Rate closed;
       Map<String, Double> perStep;
+      Map<String, Double> perWorkflow;
       double[] steps;
       double idleCpu;
       long stored;
@@ -90,13 +94,30 @@ class WorkflowBenchmark {
           open.add(openLoop(rate, seconds, database));
         }
         Map<String, Long> before = counters(database);
+        Map<String, Long> cpuBefore = cpuTicksByProcess(serverPid, workerPid);
+        double deliveriesBefore = deliveries(instances);
+        jcmd(serverPid, "JFR.start name=burst settings=profile filename=" + RESULTS.resolve("burst.jfr"));
         closed = closedLoop(burst, database);
+        jcmd(serverPid, "JFR.stop name=burst");
+        Map<String, Long> cpuAfter = cpuTicksByProcess(serverPid, workerPid);
+        double deliveriesAfter = deliveries(instances);
         Thread.sleep(1_500); // statistics reach pg_stat_* at most a second after their transactions
         Map<String, Long> after = counters(database);
         long transitions = after.get("transitions") - before.get("transitions");
         perStep = Map.of("commits", (after.get("commits") - before.get("commits")) / (double) transitions,
             "walSyncs", (after.get("walSyncs") - before.get("walSyncs")) / (double) transitions,
             "messages", (after.get("messages") - before.get("messages")) / (double) transitions);
+        perWorkflow = new java.util.LinkedHashMap<>();
+        perWorkflow.put("write_transactions", (after.get("xids") - before.get("xids")) / (double) closed.tasks());
+        perWorkflow.put("commits", (after.get("commits") - before.get("commits")) / (double) closed.tasks());
+        perWorkflow.put("publications", (after.get("messages") - before.get("messages")) / (double) closed.tasks());
+        perWorkflow.put("deliveries", (deliveriesAfter - deliveriesBefore) / closed.tasks());
+        long ticksPerSecond = Long.parseLong(new String(new ProcessBuilder("getconf", "CLK_TCK").start()
+            .getInputStream().readAllBytes()).trim());
+        for (String process : cpuAfter.keySet()) {
+          perWorkflow.put("cpu_ms_" + process, (cpuAfter.get(process) - cpuBefore.getOrDefault(process, 0L)) * 1000.0
+              / ticksPerSecond / closed.tasks());
+        }
         steps = stepLatencies(database);
       } finally {
         if (instances == 2) {
@@ -115,7 +136,9 @@ class WorkflowBenchmark {
       for (int size : new int[] {100_000, 1_000_000}) {
         queries.put(size, queryTimes(database, size));
       }
-      report(ceilings, loadBefore, open, closed, perStep, steps, idleCpu, stored, instances, queries, heap);
+      Map<String, Double> profile = Profile.byComponent(RESULTS.resolve("burst.jfr"));
+      report(ceilings, loadBefore, open, closed, perStep, perWorkflow, steps, idleCpu, stored, instances, queries, heap,
+          profile);
     }
   }
 
@@ -197,9 +220,13 @@ class WorkflowBenchmark {
     }
   }
 
-  /** Commits, WAL syncs, published messages and task transitions so far. */
+  /**
+   * Commits (every one, read-only and pool validations too), transaction ids handed out (write transactions,
+   * cluster-wide: nothing else writes here), WAL syncs, published messages and task transitions so far.
+   */
   private static Map<String, Long> counters(Connection database) throws SQLException {
     return Map.of("commits", count(database, "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()"),
+        "xids", count(database, "SELECT txid_snapshot_xmax(txid_current_snapshot())"),
         "walSyncs", count(database, "SELECT wal_sync FROM pg_stat_wal"),
         "messages", count(database, "SELECT count(*) FROM monitoring.event_log WHERE direction = 'PUBLISHED'"),
         "transitions", count(database, "SELECT count(*) FROM taskmanagement.task_history"));
@@ -326,6 +353,65 @@ class WorkflowBenchmark {
     return output;
   }
 
+  /**
+   * CPU ticks used so far by Payara Server, the worker (if any), every PostgreSQL process, every RabbitMQ
+   * (Erlang) process, and this JVM (the load generator and approver).
+   */
+  private static Map<String, Long> cpuTicksByProcess(long serverPid, long workerPid) throws IOException {
+    Map<String, Long> ticks = new java.util.LinkedHashMap<>();
+    ticks.put("payara_server", ticksOrZero(serverPid));
+    if (workerPid > 0) {
+      ticks.put("payara_micro_worker", ticksOrZero(workerPid));
+    }
+    long postgres = 0;
+    long rabbitmq = 0;
+    try (var processes = Files.list(Path.of("/proc"))) {
+      for (Path process : processes.filter(path -> path.getFileName().toString().matches("\\d+")).toList()) {
+        String stat;
+        try {
+          stat = Files.readString(process.resolve("stat"));
+        } catch (IOException gone) {
+          continue;
+        }
+        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        long used = ticks(stat);
+        if (name.equals("postgres")) {
+          postgres += used;
+        } else if (name.startsWith("beam") || name.equals("epmd") || name.equals("erl_child_setup")) {
+          rabbitmq += used;
+        }
+      }
+    }
+    ticks.put("postgresql", postgres);
+    ticks.put("rabbitmq", rabbitmq);
+    ticks.put("load_generator", ticksOrZero(ProcessHandle.current().pid()));
+    return ticks;
+  }
+
+  private static long ticksOrZero(long pid) {
+    try {
+      return ticks(Files.readString(Path.of("/proc/" + pid + "/stat")));
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  private static long ticks(String stat) {
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14, 15)
+  }
+
+  /** Deliveries the instances' consumers took so far (refinery_messages_total, direction consumed, every outcome). */
+  private static double deliveries(int instances) {
+    double sum = 0;
+    for (String base : instances == 2 ? List.of(SERVER, "http://127.0.0.1:" + WORKER_PORT + "/") : List.of(SERVER)) {
+      sum += Http.get(base + "metrics?scope=application").body().lines()
+          .filter(line -> line.startsWith("refinery_messages_total") && line.contains("direction=\"consumed\""))
+          .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+    return sum;
+  }
+
   /** The process's CPU time over the window, as a share of one core. */
   private static double cpuPercent(long pid, Duration window) throws Exception {
     long ticksPerSecond = Long.parseLong(new String(new ProcessBuilder("getconf", "CLK_TCK").start()
@@ -337,9 +423,7 @@ class WorkflowBenchmark {
   }
 
   private static long cpuTicks(long pid) throws Exception {
-    String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-    return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14, 15)
+    return ticks(Files.readString(Path.of("/proc/" + pid + "/stat")));
   }
 
   private static double perSecond(int count, Instant from, Instant to) {
@@ -351,8 +435,8 @@ class WorkflowBenchmark {
   }
 
   private static void report(Ceilings ceilings, double load, List<Rate> open, Rate closed, Map<String, Double> perStep,
-      double[] steps, double idleCpu, long stored, int instances, Map<Integer, double[]> queries, double[] heap)
-      throws Exception {
+      Map<String, Double> perWorkflow, double[] steps, double idleCpu, long stored, int instances, Map<Integer, double[]> queries, double[] heap,
+      Map<String, Double> profile) throws Exception {
     double transitionsPerWorkflow = 4; // TaskCreated, RequestValidationStarted, PrdSubmitted, PrdApproved
     double stepsPerSecond = closed.toApprovalPerSecond() * transitionsPerWorkflow;
     var json = Json.createObjectBuilder().add("instances", instances).add("think", THINK)
@@ -361,6 +445,9 @@ class WorkflowBenchmark {
         .add("ceiling_claim_commits_per_s", ceilings.claimCommitsPerSecond())
         .add("ceiling_broker_msgs_per_s", ceilings.brokerMessagesPerSecond())
         .add("ceiling_steps_per_s", ceilings.stepsPerSecond())
+        .add("ceiling_claim_commits_per_s_together", ceilings.claimCommitsTogetherPerSecond())
+        .add("ceiling_broker_msgs_per_s_together", ceilings.brokerMessagesTogetherPerSecond())
+        .add("ceiling_steps_per_s_together", ceilings.stepsTogetherPerSecond())
         .add("closed_loop_workflows_per_s_to_validation", closed.toValidationPerSecond())
         .add("closed_loop_workflows_per_s_to_approved", closed.toApprovalPerSecond())
         .add("closed_loop_steps_per_s", stepsPerSecond)
@@ -371,6 +458,12 @@ class WorkflowBenchmark {
         .add("idle_cpu_percent_of_core", idleCpu).add("stored_tasks", stored)
         .add("heap_mb_per_10k_in_flight", heap[0]).add("in_flight_tasks", (long) heap[1])
         .add("heap_mb_after_gc_before", heap[2]).add("heap_mb_max", heap[3]);
+    var perWorkflowJson = Json.createObjectBuilder();
+    perWorkflow.forEach(perWorkflowJson::add);
+    json.add("closed_loop_per_workflow", perWorkflowJson);
+    var profileJson = Json.createObjectBuilder();
+    profile.forEach(profileJson::add);
+    json.add("server_cpu_share_by_component", profileJson);
     var rates = Json.createArrayBuilder();
     StringBuilder table = new StringBuilder();
     table.append(String.format(Locale.ROOT, "Refinery workflow benchmark: %d instance(s), agent think time %s,"
@@ -394,6 +487,25 @@ class WorkflowBenchmark {
     table.append(String.format(Locale.ROOT, "step ceiling (2 commits + 1 durable message): %.0f steps/s; closed loop"
         + " reached %.1f steps/s = %.3f of it%n", ceilings.stepsPerSecond(), stepsPerSecond,
         stepsPerSecond / ceilings.stepsPerSecond()));
+    table.append(String.format(Locale.ROOT, "with PostgreSQL and RabbitMQ loaded at once: claim commits %.0f/s, RabbitMQ"
+        + " %.0f msg/s, step ceiling %.0f steps/s; closed loop = %.3f of it%n", ceilings.claimCommitsTogetherPerSecond(),
+        ceilings.brokerMessagesTogetherPerSecond(), ceilings.stepsTogetherPerSecond(),
+        stepsPerSecond / ceilings.stepsTogetherPerSecond()));
+    table.append(String.format(Locale.ROOT, "per workflow (closed loop): %.1f write transactions, %.1f commits of any"
+        + " kind, %.1f publications, %.1f broker deliveries%n", perWorkflow.get("write_transactions"),
+        perWorkflow.get("commits"), perWorkflow.get("publications"), perWorkflow.get("deliveries")));
+    table.append("CPU ms per workflow (closed loop):");
+    perWorkflow.forEach((key, value) -> {
+      if (key.startsWith("cpu_ms_")) {
+        table.append(String.format(Locale.ROOT, " %s %.1f", key.substring("cpu_ms_".length()), value));
+      }
+    });
+    table.append(String.format(Locale.ROOT, " = %.1f in all%n", perWorkflow.entrySet().stream()
+        .filter(entry -> entry.getKey().startsWith("cpu_ms_")).mapToDouble(Map.Entry::getValue).sum()));
+    table.append("Payara Server's CPU during the burst, by component (JFR execution samples, the innermost frame of"
+        + " a known component):").append(System.lineSeparator());
+    profile.forEach((component, share) -> table.append(String.format(Locale.ROOT, "  %-44s %5.1f %%%n", component,
+        share * 100)));
     table.append(String.format(Locale.ROOT, "per step: %.1f commits, %.2f WAL syncs, %.1f messages; step latency"
         + " p50 %.0f ms, p99 %.0f ms%n", perStep.get("commits"), perStep.get("walSyncs"), perStep.get("messages"),
         steps[0], steps[1]));
