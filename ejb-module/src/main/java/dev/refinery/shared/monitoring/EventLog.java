@@ -22,8 +22,8 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
  * The append-only event log ({@code monitoring.event_log}): the workflow's audit trail. Lines are kept
  * in memory once their transaction commits and written in batches every {@value #FLUSH_MILLIS} ms, in a
  * transaction of their own, so recording never slows or fails the message it records. A batch the
- * database refuses is written again up to {@value #WRITE_ATTEMPTS} times (a pooled connection the database
- * ended fails once, the next one works); a line that still cannot be written (the database gone, the
+ * database refuses is tried up to {@value #WRITE_ATTEMPTS} times, with pauses doubling from 100 ms (connections
+ * the database ended can fail for a second or so, until the pool has replaced them); a line that still cannot be written (the database gone, the
  * buffer of {@value #CAPACITY} full) is counted in {@code refinery_monitoring_dropped_total} and logged.
  */
 @ApplicationScoped
@@ -35,7 +35,8 @@ public class EventLog {
   static final int CAPACITY = 50_000;
   static final long FLUSH_MILLIS = 200;
   private static final int BATCH = 1_000;
-  static final int WRITE_ATTEMPTS = 4;
+  /** 7 attempts, 100 ms to 3.2 s apart (6.3 s in all): longer than a pool takes to replace connections the database ended. */
+  static final int WRITE_ATTEMPTS = 7;
   private static final long WRITE_PAUSE_MILLIS = 100;
   private static final System.Logger LOG = System.getLogger(EventLog.class.getName());
 
@@ -49,6 +50,8 @@ public class EventLog {
 
   private final BlockingQueue<MessageRecord> pending = new ArrayBlockingQueue<>(CAPACITY);
   private final AtomicLong dropped = new AtomicLong();
+  /** The first pause between attempts; doubles after each. */
+  long writePauseMillis = WRITE_PAUSE_MILLIS;
   private ScheduledFuture<?> flushing;
 
   @PostConstruct
@@ -105,7 +108,7 @@ public class EventLog {
         LOG.log(Level.DEBUG, "Writing {0} event log line(s) failed (attempt {1}), trying again: {2}", batch.size(),
             attempt, e);
         try {
-          Thread.sleep(WRITE_PAUSE_MILLIS * attempt);
+          Thread.sleep(writePauseMillis << (attempt - 1));
         } catch (InterruptedException interrupted) {
           Thread.currentThread().interrupt();
           drop(batch.size(), "interrupted while writing");

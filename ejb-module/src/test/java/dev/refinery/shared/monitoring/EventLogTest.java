@@ -36,6 +36,7 @@ class EventLogTest {
     FlakyStore store = new FlakyStore(EventLog.WRITE_ATTEMPTS - 1);
     EventLog log = new EventLog();
     log.store = store;
+    log.writePauseMillis = 1;
     MessageRecord line = new MessageRecord(0, Instant.now(), MessageRecord.PUBLISHED, UUID.randomUUID(),
         "taskmanagement.TaskCreated", "EVENT", "taskmanagement", "subscribers", "task-1", null, "published", 1, 10, null);
 
