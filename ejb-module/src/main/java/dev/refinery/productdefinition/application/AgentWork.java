@@ -85,6 +85,27 @@ public class AgentWork {
         .toList();
   }
 
+  /**
+   * Claims one work item the caller's transaction has just made READY, in that transaction: the agent
+   * starts once it commits, without a poll and a claim of its own. Empty when it is not READY (any more).
+   */
+  @TransactionAttribute(TransactionAttributeType.MANDATORY)
+  @SuppressWarnings("unchecked")
+  public Optional<Claim> claimReady(UUID task, String pool, Duration lease) {
+    List<Object[]> rows = entityManager.createNativeQuery("""
+            UPDATE productdefinition.work_item SET status = 'RUNNING', lease_token = lease_token + 1,
+                   lease_until = now() + make_interval(secs => ?), attempts = attempts + 1, updated_at = now()
+            WHERE task_id = ? AND pool = ? AND status = 'READY' AND available_at <= now()
+            RETURNING task_id, lease_token, attempts, title, description, requester, priority, round, revision""")
+        .setParameter(1, lease.toSeconds())
+        .setParameter(2, task)
+        .setParameter(3, pool)
+        .getResultList();
+    return rows.stream().findFirst().map(row -> new Claim((UUID) row[0], ((Number) row[1]).longValue(),
+        ((Number) row[2]).intValue(), (String) row[3], (String) row[4], (String) row[5], Priority.valueOf((String) row[6]),
+        ((Number) row[7]).intValue(), ((Number) row[8]).intValue()));
+  }
+
   /** What the agent is told: the request, the rounds so far with their answers, earlier rejections. */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   @SuppressWarnings("unchecked")

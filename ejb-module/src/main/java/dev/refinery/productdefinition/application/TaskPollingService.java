@@ -98,8 +98,37 @@ public class TaskPollingService {
     return polling.paused();
   }
 
+  public Duration lease() {
+    return lease;
+  }
+
   public int inFlight() {
     return concurrency - slots.availablePermits();
+  }
+
+  /**
+   * Takes an agent slot for work that the caller's transaction makes ready, so it can claim it in the same
+   * transaction; false while polling is paused or every slot is busy (the poller then takes it in turn).
+   * Give it back with {@link #release} if nothing was claimed, or hand the claim to {@link #runClaimed}.
+   */
+  public boolean reserve() {
+    return !polling.paused() && slots.tryAcquire();
+  }
+
+  public void release() {
+    slots.release();
+    polling.wake();
+  }
+
+  /** Runs the agent on a claim made in a committed transaction, on the slot reserved for it. */
+  public void runClaimed(AgentWork.Claim claim) {
+    executor.execute(() -> {
+      try {
+        process(claim);
+      } finally {
+        release();
+      }
+    });
   }
 
   /** Claims as much work as there are free slots and starts it; returns how much it claimed. */

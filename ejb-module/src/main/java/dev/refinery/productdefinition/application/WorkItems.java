@@ -20,13 +20,15 @@ import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * The agents' work queue, kept from Task Management's events: a task is READY for its pool when it
  * waits for an agent (validation started, answers given, PRD rejected, retried), WAITING while a person
  * is on it, DONE or FAILED at the end. Also keeps this context's copy of questions, answers and decisions.
- * An event that overtook its task's TaskCreated is retried (see {@link EarlyEventException}).
+ * An event that overtook its task's TaskCreated is retried (see {@link EarlyEventException}). Work made
+ * READY while an agent slot is free is claimed in the same transaction and started once it commits.
  */
 @ApplicationScoped
 public class WorkItems {
@@ -37,6 +39,8 @@ public class WorkItems {
   EntityManager entityManager;
 
   @Inject TaskPollingService poller;
+
+  @Inject AgentWork work;
 
   @Inject AfterCommit afterCommit;
 
@@ -97,6 +101,20 @@ public class WorkItems {
             + " available_at = now(), lease_until = NULL, last_error = NULL, updated_at = now()"
             + " WHERE task_id = ? AND round <= ? AND revision <= ? AND status NOT IN ('DONE')",
         pool, event.round(), event.revision(), task, event.round(), event.revision());
+    if (TaskPollingService.POOL.equals(pool) && poller.reserve()) { // an agent is free: claim it right here
+      Optional<AgentWork.Claim> claim;
+      try {
+        claim = work.claimReady(task, pool, poller.lease());
+      } catch (RuntimeException e) {
+        poller.release();
+        throw e;
+      }
+      if (claim.isPresent()) {
+        afterCommit.run(() -> poller.runClaimed(claim.get()), poller::release);
+        return;
+      }
+      poller.release();
+    }
     afterCommit.run(poller::wake);
   }
 

@@ -5,4 +5,12 @@ package dev.refinery.shared.infrastructure.messaging;
 public interface AfterCommit {
 
   void run(Runnable work);
+
+  /**
+   * Runs {@code committed} once the caller's transaction committed, else {@code otherwise}; without one,
+   * {@code committed} at once. (This default, for adapters without rollbacks, never runs {@code otherwise}.)
+   */
+  default void run(Runnable committed, Runnable otherwise) {
+    run(committed);
+  }
 }

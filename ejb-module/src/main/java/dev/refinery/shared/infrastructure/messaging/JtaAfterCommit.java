@@ -14,8 +14,13 @@ public class JtaAfterCommit implements AfterCommit {
 
   @Override
   public void run(Runnable work) {
+    run(work, () -> { });
+  }
+
+  @Override
+  public void run(Runnable committed, Runnable otherwise) {
     if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
-      work.run();
+      committed.run();
       return;
     }
     transactions.registerInterposedSynchronization(new Synchronization() {
@@ -25,7 +30,9 @@ public class JtaAfterCommit implements AfterCommit {
       @Override
       public void afterCompletion(int status) {
         if (status == Status.STATUS_COMMITTED) {
-          work.run();
+          committed.run();
+        } else {
+          otherwise.run();
         }
       }
     });
