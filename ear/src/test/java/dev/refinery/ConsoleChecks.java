@@ -182,8 +182,9 @@ final class ConsoleChecks {
 
   /**
    * Scenario 3: a message from another AMQP client that is not what its type says (broken JSON) is
-   * dead-lettered with its reason; the operator reads it and replays it; the audit log says who. Before it,
-   * a message with no message id at all is dead-lettered too, and neither stalls the queue.
+   * dead-lettered with its reason; the operator reads it and replays it; the audit log says who. Beside it,
+   * a message with no message id at all and a command type no queue is bound to (unroutable) are dead
+   * letters too, and none stalls the queue.
    */
   void operatorReplaysADeadLetterAndTheAuditLogShowsWho(String vhost) throws Exception {
     String marker = "unreadable-" + System.nanoTime();
@@ -196,16 +197,23 @@ final class ConsoleChecks {
               .messageId(java.util.UUID.randomUUID().toString()).contentType("application/json")
               .headers(java.util.Map.of("type", "taskmanagement.CreateTask")).build(),
           ("{\"title\": \"" + marker + "\", broken").getBytes(StandardCharsets.UTF_8));
+      // a command type no context subscribes to: the alternate exchange parks it, it becomes a dead letter
+      channel.basicPublish("refinery.commands", "taskmanagement.NoSuchCommand", new com.rabbitmq.client.AMQP.BasicProperties.Builder()
+              .messageId(java.util.UUID.randomUUID().toString()).contentType("application/json")
+              .headers(java.util.Map.of("type", "taskmanagement.NoSuchCommand")).build(),
+          "{}".getBytes(StandardCharsets.UTF_8));
     }
     String after = taskWaitingForReview(); // the queue still flows after both
     assertThat(after).isNotNull();
 
     try (Browser opal = new Browser(server).signIn("opal", PASSWORD)) {
       opal.open("console/operations/dead-letters.xhtml");
-      for (int i = 0; i < 60 && !opal.text().contains("Malformed"); i++) {
+      String unroutable = "no queue is bound to type taskmanagement.NoSuchCommand";
+      for (int i = 0; i < 60 && !(opal.text().contains("Malformed") && opal.text().contains(unroutable)); i++) {
         Thread.sleep(500);
         opal.open("console/operations/dead-letters.xhtml");
       }
+      assertThat(opal.text()).as("the unroutable command among the dead letters, with its reason").contains(unroutable);
       WebElement row = opal.all(By.cssSelector("tr.ui-widget-content")).stream()
           .filter(tr -> tr.getText().contains("Malformed")).findFirst()
           .orElseThrow(() -> new AssertionError("no dead letter on the page: " + opal.text()));
