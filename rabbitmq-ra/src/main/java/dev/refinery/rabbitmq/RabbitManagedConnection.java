@@ -5,6 +5,7 @@ import static dev.refinery.rabbitmq.RabbitResourceAdapter.LOG;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.Session;
+import jakarta.jms.Topic;
 import jakarta.resource.NotSupportedException;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ConnectionEvent;
@@ -13,10 +14,10 @@ import jakarta.resource.spi.ConnectionRequestInfo;
 import jakarta.resource.spi.LocalTransaction;
 import jakarta.resource.spi.ManagedConnection;
 import jakarta.resource.spi.ManagedConnectionMetaData;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.System.Logger.Level;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -64,7 +65,7 @@ final class RabbitManagedConnection implements ManagedConnection {
   RabbitQueue queue(String name) throws JMSException {
     try {
       topology.queue(name);
-    } catch (java.io.IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       throw declarationFailed("queue " + name, e);
     }
     return declarations.queue(name);
@@ -75,18 +76,18 @@ final class RabbitManagedConnection implements ManagedConnection {
     RabbitTopic topic = RabbitTopic.of(name);
     try {
       topology.exchange(topic.exchange());
-    } catch (java.io.IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       throw declarationFailed("exchange " + topic.exchange(), e);
     }
     return topic;
   }
 
   /** A durable subscription named {@code queue} to the topic: the queue, bound to its exchange and key. */
-  void subscribe(jakarta.jms.Topic topic, String queue) throws JMSException {
+  void subscribe(Topic topic, String queue) throws JMSException {
     RabbitTopic amqp = RabbitTopic.of(topic.getTopicName());
     try {
       topology.bind(queue, amqp.exchange(), amqp.routingKey());
-    } catch (java.io.IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       throw declarationFailed("binding of " + queue + " to " + amqp.getTopicName(), e);
     }
   }

@@ -1,5 +1,6 @@
 package dev.refinery.rabbitmq;
 
+import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ConnectionManager;
@@ -12,6 +13,7 @@ import jakarta.resource.spi.ValidatingManagedConnectionFactory;
 import java.io.PrintWriter;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.security.auth.Subject;
 
 /**
@@ -40,8 +42,8 @@ public class RabbitManagedConnectionFactory
   public ManagedConnection createManagedConnection(Subject subject, ConnectionRequestInfo info) throws ResourceException {
     BrokerSettings broker = adapter.broker();
     try {
-      java.util.concurrent.atomic.AtomicReference<com.rabbitmq.client.Connection> amqp = new java.util.concurrent.atomic.AtomicReference<>();
-      jakarta.jms.Connection physical = broker.connectionFactory("refinery producer", amqp::set).createConnection();
+      AtomicReference<com.rabbitmq.client.Connection> amqp = new AtomicReference<>();
+      Connection physical = broker.connectionFactory("refinery producer", amqp::set).createConnection();
       return new RabbitManagedConnection(physical, amqp.get(), adapter.declarations());
     } catch (JMSException | RuntimeException e) {
       throw new ResourceException("Cannot connect to RabbitMQ at " + broker + ": " + e.getMessage(), e);

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 
@@ -45,7 +46,7 @@ public class Outbox {
       statement.setTimestamp(next++, MessageColumns.timestamp(message.firstFailureAt()));
       statement.setString(next++, message.lastError());
       statement.setInt(next, settings.relayLeaseSeconds());
-      try (java.sql.ResultSet row = statement.executeQuery()) {
+      try (ResultSet row = statement.executeQuery()) {
         row.next();
         id = row.getLong(1);
       }

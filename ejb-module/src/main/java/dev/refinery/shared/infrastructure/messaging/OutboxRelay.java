@@ -18,8 +18,11 @@ import dev.refinery.shared.infrastructure.concurrent.Wakeable;
 import dev.refinery.shared.infrastructure.concurrent.WorkerThreads;
 import jakarta.jms.JMSException;
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Sends what the outbox holds. Rows come straight from the transactions that wrote them, right after they
@@ -48,7 +51,7 @@ public class OutboxRelay {
   @Inject MessagingSettings settings;
 
   private final Wakeable sending = new Wakeable("Outbox relay", this::drain);
-  private final java.util.Queue<OutboxStore.Pending> fresh = new java.util.concurrent.ConcurrentLinkedQueue<>();
+  private final Queue<OutboxStore.Pending> fresh = new ConcurrentLinkedQueue<>();
   private volatile boolean sweepDue = true; // the first drain takes what an earlier run left
   private volatile boolean brokerAway;
 
@@ -109,7 +112,7 @@ public class OutboxRelay {
   }
 
   private List<OutboxStore.Pending> freshBatch() {
-    List<OutboxStore.Pending> batch = new java.util.ArrayList<>();
+    List<OutboxStore.Pending> batch = new ArrayList<>();
     for (OutboxStore.Pending row = fresh.poll(); row != null; row = batch.size() < settings.relayBatchSize() ? fresh.poll() : null) {
       batch.add(row);
     }
