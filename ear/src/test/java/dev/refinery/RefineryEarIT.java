@@ -157,6 +157,19 @@ class RefineryEarIT {
     JsonObject details = awaitTask(SERVER, taskId, d -> d.getJsonObject("task").getString("status").equals("PRD_VALIDATION"));
     assertThat(details.getJsonObject("task").getString("title")).isEqualTo("Export over AMQP");
     assertThat(details.getJsonObject("task").getString("requester")).isEqualTo("eve");
+
+    // Each event reaches only the contexts bound to it: task events were handled, none was delivered to a
+    // context that ignores it (Task Management reads none; before the bindings it received every one).
+    assertThat(consumed("taskmanagement.TaskCreated", "ok")).as("TaskCreated handled by its subscribers").isPositive();
+    assertThat(consumed("taskmanagement.", "ignored")).as("task events delivered to a context that ignores them").isZero();
+  }
+
+  /** Consumptions this server counted of the types starting with {@code type}, with that outcome. */
+  private static double consumed(String type, String outcome) {
+    return Http.get(SERVER + "metrics?scope=application").body().lines()
+        .filter(line -> line.startsWith("refinery_messages_total") && line.contains("direction=\"consumed\"")
+            && line.contains("outcome=\"" + outcome + "\"") && line.contains("type=\"" + type))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
   }
 
   /** The production artifact with the LLM agent: the server calls the model with the key from a password alias. */
