@@ -155,15 +155,19 @@ final class Invariants {
         retries++;
         List<Duration> policy = String.valueOf(line.error()).contains(EARLY) ? earlyEventDelays : retryDelays;
         long policyMicros = policy.get(Math.min(line.attempt(), policy.size()) - 1).toNanos() / 1_000;
-        java.util.OptionalLong next = lines.stream().filter(other -> other.attempt() == line.attempt() + 1)
-            .mapToLong(Line::atMicros).min();
+        // the next attempt that came after this failure (a redelivered attempt that failed again has the
+        // first failure's retry before it: that one is not this failure's)
+        java.util.OptionalLong next = lines.stream().filter(other -> other.attempt() == line.attempt() + 1
+            && other.atMicros() > line.atMicros()).mapToLong(Line::atMicros).min();
         boolean redelivered = lines.stream().anyMatch(other -> other.attempt() == line.attempt()
             && other.atMicros() > line.atMicros());
+        boolean retriedBefore = lines.stream().anyMatch(other -> other.attempt() == line.attempt()
+            && "retried".equals(other.outcome()) && other.atMicros() < line.atMicros());
         if (next.isPresent() && next.getAsLong() - line.atMicros() < policyMicros) {
           violations.add(String.format(java.util.Locale.ROOT, "%s: attempt %d came %.0f ms after attempt %d failed,"
               + " the policy says %d ms", line.key(), line.attempt() + 1, (next.getAsLong() - line.atMicros()) / 1000.0,
               line.attempt(), policyMicros / 1000));
-        } else if (next.isEmpty() && !redelivered) {
+        } else if (next.isEmpty() && !redelivered && !retriedBefore) {
           violations.add(line.key() + " was to be retried after attempt " + line.attempt() + " and never was");
         }
         if (redelivered) {
