@@ -24,10 +24,6 @@ final class Faults {
   /** Where events are published, with their type as routing key (docs/wire-format.md). */
   static final String EVENTS = "refinery.events";
   static final String COMMANDS = "refinery.commands";
-  /** As the resource adapter declares a context's queue (QueueDeclarations, default settings). */
-  static final Map<String, Object> CONTEXT_QUEUE = Map.of("x-queue-type", "quorum", "x-delivery-limit", 10,
-      "x-dead-letter-exchange", "", "x-dead-letter-routing-key", "refinery.dlq", "x-dead-letter-strategy",
-      "at-least-once", "x-overflow", "reject-publish");
 
   private Faults() {}
 
