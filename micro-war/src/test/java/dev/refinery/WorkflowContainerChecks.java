@@ -221,6 +221,12 @@ final class WorkflowContainerChecks {
           + " AND type = 'taskmanagement.RequestValidationStarted' AND outcome = 'retried'", task, 3);
       assertThat(rows("SELECT error FROM monitoring.event_log WHERE correlation_id = ?::text AND outcome = 'retried'",
           task)).allSatisfy(row -> assertThat((String) row[0]).contains("arrived before the task's first event"));
+      // a failed delivery rolled back (its inbox row with it) and its redelivery, not a second run of the
+      // handlers, scheduled the retry: each retry follows a failure of the same attempt in the same context
+      assertThat(rows("SELECT r.target, r.attempt FROM monitoring.event_log r WHERE r.correlation_id = ?::text"
+          + " AND r.outcome = 'retried' AND NOT EXISTS (SELECT 1 FROM monitoring.event_log f WHERE f.message_id ="
+          + " r.message_id AND f.target = r.target AND f.attempt = r.attempt AND f.outcome = 'failed'"
+          + " AND f.recorded_at <= r.recorded_at)", task)).isEmpty();
 
       publish(queue, transaction, new TaskCreated(id, TaskStatus.NEW, 0, 0, "Early bird", "Out of order", "eve",
           Priority.LOW));
@@ -229,6 +235,9 @@ final class WorkflowContainerChecks {
       awaitRows("SELECT 1 FROM orchestration.workflow WHERE task_id = ? AND status = 'REQUEST_VALIDATION'", task, 1);
       awaitRows("SELECT 1 FROM humaninteraction.task_view WHERE task_id = ? AND status = 'REQUEST_VALIDATION'", task, 1);
       assertThat(rows("SELECT 1 FROM messaging.dead_letter WHERE correlation_id = ?::text", task)).isEmpty();
+      assertThat(rows("SELECT 1 FROM messaging.failed_attempt WHERE message_id IN (SELECT message_id FROM"
+          + " monitoring.event_log WHERE correlation_id = ?::text)", task)).as("every failure taken by its redelivery")
+          .isEmpty();
     } finally {
       try {
         publish(queue, transaction, new TaskCancelled(id, TaskStatus.CANCELLED, 0, 0, "it", "end of the check"));

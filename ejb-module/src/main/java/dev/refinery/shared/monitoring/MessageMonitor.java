@@ -35,7 +35,11 @@ public class MessageMonitor {
     if (result instanceof Consumed consumed) {
       String outcome = outcome(consumed.outcome());
       count(MessageRecord.CONSUMED, consumed.headers().type(), outcome, took);
-      if (consumed.outcome() != Consumed.Outcome.IGNORED || HEARTBEAT.equals(consumed.headers().type())) {
+      if (consumed.outcome() == Consumed.Outcome.FAILED) {
+        // its transaction rolls back: the line is written at once
+        log.now(line(MessageRecord.CONSUMED, consumed.headers(), consumed.context().segment(), outcome, took,
+            consumed.error()));
+      } else if (consumed.outcome() != Consumed.Outcome.IGNORED || HEARTBEAT.equals(consumed.headers().type())) {
         log.afterCommit(line(MessageRecord.CONSUMED, consumed.headers(), consumed.context().segment(), outcome, took,
             consumed.error()));
       }
@@ -98,6 +102,7 @@ public class MessageMonitor {
       case HANDLED -> "ok";
       case DUPLICATE -> "duplicate";
       case IGNORED -> "ignored";
+      case FAILED -> "failed";
       case RETRIED -> "retried";
       case DEAD_LETTERED -> "dead-lettered";
     };

@@ -17,8 +17,13 @@ public record Consumed(BoundedContext context, Headers headers, Outcome outcome,
     HANDLED,
     /** The context had handled this message id before: no second effect. */
     DUPLICATE,
-    /** An event the context does not subscribe to (every context's queue receives every event). */
+    /** An event the context does not subscribe to (the heartbeat, which every context's queue receives). */
     IGNORED,
+    /**
+     * The handling failed and its transaction rolls back: the broker redelivers the message at once, and
+     * that delivery retries it later or dead-letters it (JMS adapter).
+     */
+    FAILED,
     /** The handling failed; the message comes back after a delay. */
     RETRIED,
     /** The handling failed for good, or the message could not be read: kept as a dead letter. */

@@ -2,18 +2,24 @@ package dev.refinery.shared.infrastructure.messaging;
 
 import dev.refinery.shared.messaging.BoundedContext;
 import dev.refinery.shared.monitoring.Monitored;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
 import jakarta.jms.Message;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
- * What every context's message-driven bean does with a delivery, inside the bean's transaction: hand it
- * to the dispatcher (which runs the handlers in a transaction of their own), then on failure either put
- * a copy on the queue's delay queue for the next attempt, or keep it as a dead letter. Either way this
- * transaction commits and the delivery is acknowledged; an exception from here rolls it back and the
- * broker redelivers.
+ * What every context's message-driven bean does with a delivery, in the bean's one transaction: the inbox
+ * record, the handlers' writes and their outbox rows commit together, and the adapter acknowledges the
+ * delivery after that commit. When the handlers fail, the reason is kept in a transaction of its own
+ * ({@link FailedAttempts}), this transaction rolls back and the broker redelivers the message at once; the
+ * redelivery finds the reason and, without running the handlers again, either puts a copy on the queue's
+ * delay queue for the next attempt or keeps the message as a dead letter. An exception from here rolls
+ * back too: the broker redelivers.
  */
 @ApplicationScoped
 @Monitored
@@ -21,7 +27,11 @@ public class JmsInbound {
 
   private static final System.Logger LOG = System.getLogger(JmsInbound.class.getName());
 
-  @Inject Dispatcher dispatcher;
+  @Inject MessageDispatch dispatch;
+
+  @Inject JdbcInbox inbox;
+
+  @Inject FailedAttempts failedAttempts;
 
   @Inject FailurePolicy failures;
 
@@ -30,6 +40,8 @@ public class JmsInbound {
   @Inject DeadLetterStore deadLetters;
 
   @Inject Clock clock;
+
+  @Resource TransactionSynchronizationRegistry transactions;
 
   public Consumed consume(BoundedContext context, Message delivery) {
     RawMessage message;
@@ -40,22 +52,38 @@ public class JmsInbound {
       giveUp(DeadLetter.of(unreadable, context.queue(), Failure.of(e), clock.instant()));
       return new Consumed(context, unreadable.headers(), Consumed.Outcome.DEAD_LETTERED, e.toString());
     }
-    Dispatcher.Outcome outcome = dispatcher.dispatch(context, message);
-    if (outcome.failure() == null) {
-      LOG.log(Level.DEBUG, "{0} {1} for {2}", outcome.result(), message.headers(), context.segment());
-      return Consumed.of(context, message.headers(), outcome.result());
+    Optional<Failure> failedBefore = redelivered(delivery)
+        ? failedAttempts.take(context, message.headers().messageId())
+        : Optional.empty();
+    if (failedBefore.isPresent()) {
+      return afterFailure(context, message, failedBefore.get());
     }
-    return switch (failures.decide(message, context.queue(), outcome.failure(), clock.instant())) {
+    try {
+      MessageDispatch.Result result = dispatch.dispatch(context, message, inbox);
+      LOG.log(Level.DEBUG, "{0} {1} for {2}", result, message.headers(), context.segment());
+      return Consumed.of(context, message.headers(), result);
+    } catch (Exception e) {
+      Failure failure = Failure.of(e);
+      LOG.log(Level.INFO, "Handling {0} for {1} failed; rolled back, it comes back at once to be retried"
+          + " or dead-lettered: {2}", message.headers(), context.segment(), failure);
+      failedAttempts.record(context, message.headers().messageId(), failure);
+      transactions.setRollbackOnly();
+      return new Consumed(context, message.headers(), Consumed.Outcome.FAILED, failure.toString());
+    }
+  }
+
+  private Consumed afterFailure(BoundedContext context, RawMessage message, Failure failure) {
+    return switch (failures.decide(message, context.queue(), failure, clock.instant())) {
       case FailurePolicy.Retry retry -> {
         LOG.log(Level.INFO, "Retrying {0} for {1} in {2} ms: {3}",
-            message.headers(), context.segment(), retry.delay().toMillis(), outcome.failure());
+            message.headers(), context.segment(), retry.delay().toMillis(), failure);
         String delayQueue = context.queue() + ".delay." + retry.delay().toMillis();
         outbox.append(new Publication.Outgoing(Publication.Destination.queue(delayQueue), retry.copy()));
-        yield new Consumed(context, message.headers(), Consumed.Outcome.RETRIED, outcome.failure().toString());
+        yield new Consumed(context, message.headers(), Consumed.Outcome.RETRIED, failure.toString());
       }
       case FailurePolicy.GiveUp giveUp -> {
         giveUp(giveUp.deadLetter());
-        yield new Consumed(context, message.headers(), Consumed.Outcome.DEAD_LETTERED, outcome.failure().toString());
+        yield new Consumed(context, message.headers(), Consumed.Outcome.DEAD_LETTERED, failure.toString());
       }
     };
   }
@@ -64,5 +92,14 @@ public class JmsInbound {
     LOG.log(Level.WARNING, "Dead-lettered {0} from {1} after {2} attempts: {3}",
         letter.message().headers(), letter.origin(), letter.attempts(), letter.failure());
     deadLetters.add(letter);
+  }
+
+  /** Whether the broker delivered it before: only then can an earlier delivery have failed. */
+  private static boolean redelivered(Message delivery) {
+    try {
+      return delivery.getJMSRedelivered();
+    } catch (JMSException e) {
+      return true; // look it up rather than run the handlers of a message that failed
+    }
   }
 }

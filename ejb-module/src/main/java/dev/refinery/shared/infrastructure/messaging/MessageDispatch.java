@@ -18,7 +18,7 @@ public final class MessageDispatch {
   public enum Result {
     HANDLED,
     DUPLICATE,
-    /** An event the context does not subscribe to: every context's queue receives every event. */
+    /** An event the context does not subscribe to (the heartbeat, which every context's queue receives). */
     IGNORED
   }
 
