@@ -48,4 +48,67 @@ class CadenceTest {
     assertThatThrownBy(() -> new Cadence(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("PT0S");
   }
+
+  @Test
+  void idleRunsDoubleThePeriodUpToEightTimesIt() {
+    // given a cadence whose runs find nothing
+    everyFiveSeconds.due();
+    // when each run reports it found nothing
+    everyFiveSeconds.ran(false);
+    // then the next run comes after 10 s, then 20 s, then 40 s, and no later than that
+    assertThat(dueAfterSeconds()).isEqualTo(10);
+    everyFiveSeconds.ran(false);
+    assertThat(dueAfterSeconds()).isEqualTo(20);
+    everyFiveSeconds.ran(false);
+    assertThat(dueAfterSeconds()).isEqualTo(40);
+    everyFiveSeconds.ran(false);
+    assertThat(dueAfterSeconds()).isEqualTo(40);
+    assertThat(everyFiveSeconds.current()).isEqualTo(Duration.ofSeconds(40));
+  }
+
+  @Test
+  void aRunThatFoundWorkOrActivityBringsBackTheConfiguredPeriod() {
+    // given a cadence backed off to 40 s
+    everyFiveSeconds.due();
+    for (int i = 0; i < 3; i++) {
+      everyFiveSeconds.ran(false);
+      dueAfterSeconds();
+    }
+    // when a run finds work
+    everyFiveSeconds.ran(true);
+    // then it is due every 5 s again
+    assertThat(dueAfterSeconds()).isEqualTo(5);
+
+    for (int i = 0; i < 3; i++) {
+      everyFiveSeconds.ran(false);
+      dueAfterSeconds();
+    }
+    everyFiveSeconds.active(); // woken by an event
+    assertThat(dueAfterSeconds()).isEqualTo(5);
+  }
+
+  @Test
+  void somethingDueSoonCutsAnIdlePeriodShort() {
+    // given a cadence backed off to 40 s
+    everyFiveSeconds.due();
+    for (int i = 0; i < 3; i++) {
+      everyFiveSeconds.ran(false);
+      dueAfterSeconds();
+    }
+    // when a retry becomes due in 3 s
+    everyFiveSeconds.dueWithin(Duration.ofSeconds(3));
+    // then it runs after 3 s, not 40
+    assertThat(dueAfterSeconds()).isEqualTo(3);
+  }
+
+  /** Ticks each second until the cadence is due; the seconds that took. */
+  private int dueAfterSeconds() {
+    for (int seconds = 1; seconds <= 100; seconds++) {
+      now.addAndGet(Duration.ofSeconds(1).toNanos());
+      if (everyFiveSeconds.due()) {
+        return seconds;
+      }
+    }
+    throw new AssertionError("not due within 100 s");
+  }
 }
