@@ -1,6 +1,7 @@
 package dev.refinery.humaninteraction.application;
 
 import dev.refinery.humaninteraction.api.SubmitRequest;
+import dev.refinery.shared.logging.LogText;
 import dev.refinery.shared.messaging.MessageQueue;
 import dev.refinery.taskmanagement.api.CreateTask;
 import jakarta.ejb.Stateless;
@@ -27,7 +28,7 @@ public class Requests {
     String requester = request.requester().strip();
     views.submitted(task, title, requester);
     queue.publishCommand(new CreateTask(task.toString(), title, request.description(), request.priorityLevel(), requester));
-    LOG.log(Level.INFO, "Task {0} submitted by {1} with priority {2}", task, requester, request.priorityLevel());
+    LOG.log(Level.INFO, "Task {0} submitted by {1} with priority {2}", task, LogText.escaped(requester), request.priorityLevel());
     return task;
   }
 }

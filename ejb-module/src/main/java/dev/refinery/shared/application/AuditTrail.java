@@ -1,14 +1,15 @@
 package dev.refinery.shared.application;
 
 import dev.refinery.shared.infrastructure.persistence.NativeRows;
+import dev.refinery.shared.logging.LogText;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import jakarta.inject.Inject;
 
 /**
  * What people did (approvals, rejections, replays, user changes), with who, what and when: appended in
@@ -34,7 +35,7 @@ public class AuditTrail {
         .setParameter(1, java.sql.Timestamp.from(clock.instant())).setParameter(2, actor).setParameter(3, action)
         .setParameter(4, subject).setParameter(5, taskId).setParameter(6, detail)
         .executeUpdate();
-    LOG.log(Level.INFO, "audit: {0} {1} {2}{3}", actor, action, subject, taskId == null ? "" : " (task " + taskId + ")");
+    LOG.log(Level.INFO, "audit: {0} {1} {2}{3}", LogText.escaped(actor), action, LogText.escaped(subject), taskId == null ? "" : " (task " + taskId + ")");
   }
 
   /** The newest entries first, optionally only one actor's or one task's. */

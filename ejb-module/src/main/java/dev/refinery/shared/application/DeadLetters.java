@@ -5,6 +5,7 @@ import dev.refinery.shared.infrastructure.messaging.DeadLetterStore;
 import dev.refinery.shared.infrastructure.messaging.Outbox;
 import dev.refinery.shared.infrastructure.messaging.Publication;
 import dev.refinery.shared.infrastructure.messaging.RawMessage;
+import dev.refinery.shared.logging.LogText;
 import dev.refinery.shared.messaging.BoundedContext;
 import dev.refinery.shared.messaging.Headers;
 import dev.refinery.shared.messaging.MessageKind;
@@ -54,7 +55,7 @@ public class DeadLetters {
         failed.causationId(), failed.source(), failed.occurredAt(), 1, failed.routingKey());
     outbox.append(new Publication.Outgoing(destination(letter), new RawMessage(fresh, letter.message().body())));
     audit.record(actor, "DEAD_LETTER_REPLAYED", id.toString(), failed.correlationId(), failed.type());
-    LOG.log(Level.INFO, "{0} replayed dead letter {1}: {2}", actor, id, failed);
+    LOG.log(Level.INFO, "{0} replayed dead letter {1}: {2}", LogText.escaped(actor), id, failed);
   }
 
   public void discard(UUID id, String actor) {
@@ -62,7 +63,7 @@ public class DeadLetters {
     store.resolve(id, "DISCARDED", actor);
     Headers headers = letter.message().headers();
     audit.record(actor, "DEAD_LETTER_DISCARDED", id.toString(), headers.correlationId(), headers.type());
-    LOG.log(Level.INFO, "{0} discarded dead letter {1}: {2}", actor, id, headers);
+    LOG.log(Level.INFO, "{0} discarded dead letter {1}: {2}", LogText.escaped(actor), id, headers);
   }
 
   private DeadLetter openLetter(UUID id) {
