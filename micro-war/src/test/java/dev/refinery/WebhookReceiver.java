@@ -20,7 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class WebhookReceiver implements AutoCloseable {
 
   /** One post as received, with the status it was answered. */
-  record Post(Instant at, String signature, String body, int status) {
+  record Post(Instant at, String timestamp, String signature, String body, int status) {
     JsonObject notification() {
       return Json.createReader(new StringReader(body)).readObject();
     }
@@ -36,7 +36,8 @@ final class WebhookReceiver implements AutoCloseable {
       String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
       String task = Json.createReader(new StringReader(body)).readObject().getString("taskId");
       int status = refuseOnce.remove(task) ? 503 : 204;
-      posts.add(new Post(Instant.now(), exchange.getRequestHeaders().getFirst("X-Refinery-Signature"), body, status));
+      posts.add(new Post(Instant.now(), exchange.getRequestHeaders().getFirst("X-Refinery-Timestamp"),
+          exchange.getRequestHeaders().getFirst("X-Refinery-Signature"), body, status));
       exchange.sendResponseHeaders(status, -1);
       exchange.close();
     });

@@ -2,10 +2,14 @@ package dev.refinery.humaninteraction.application;
 
 import static dev.refinery.shared.infrastructure.persistence.NativeRows.instant;
 
+import dev.refinery.humaninteraction.api.Caller;
 import dev.refinery.humaninteraction.api.Notification;
 import dev.refinery.humaninteraction.api.NotifyApprovers;
 import dev.refinery.humaninteraction.api.NotifyRequester;
 import dev.refinery.humaninteraction.api.Remind;
+import dev.refinery.humaninteraction.api.Role;
+import dev.refinery.shared.application.NotPermittedException;
+import dev.refinery.shared.logging.LogText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -33,8 +37,16 @@ public class Notifications {
   EntityManager entityManager;
 
   @Inject
+  @ConfigProperty(name = "refinery.sla.escalate-to", defaultValue = "operators")
+  String escalations;
+
+  @Inject
   @ConfigProperty(name = "refinery.notifications.webhook-url")
   Optional<String> webhook;
+
+  @Inject
+  @ConfigProperty(name = "refinery.notifications.webhook-secret")
+  Optional<String> webhookSecret;
 
   public void requester(NotifyRequester command) {
     add(command.requester(), UUID.fromString(command.taskId()), "CLARIFICATION", command.round(),
@@ -62,6 +74,22 @@ public class Notifications {
             + command.title() + "\" (" + command.waitingFor() + ", step " + command.episode() + ").");
   }
 
+  /**
+   * An inbox, for who may read it: a person reads their own; the approvers' inbox belongs to APPROVERs, the
+   * escalation inbox ({@code refinery.sla.escalate-to}) to OPERATORs; an ADMIN reads any.
+   */
+  public List<Notification> inbox(Caller caller, String recipient, int limit) {
+    boolean allowed = caller.isAdmin() || caller.name().equals(recipient)
+        || (APPROVERS.equals(recipient) && caller.has(Role.APPROVER))
+        || (escalations.equals(recipient) && caller.has(Role.OPERATOR));
+    if (!allowed) {
+      throw new NotPermittedException(caller.name() + " may not read the inbox of '" + recipient + "': a person reads"
+          + " their own, APPROVERs read '" + APPROVERS + "', OPERATORs read '" + escalations + "'");
+    }
+    return inbox(recipient, limit);
+  }
+
+  /** Any inbox, for the application's own use (no caller to check). */
   @SuppressWarnings("unchecked")
   public List<Notification> inbox(String recipient, int limit) {
     List<Object[]> rows = entityManager.createNativeQuery("SELECT id, recipient, task_id, kind, step, subject, body,"
@@ -79,15 +107,15 @@ public class Notifications {
         .setParameter(5, step).setParameter(6, subject).setParameter(7, body)
         .executeUpdate();
     if (added == 0) {
-      LOG.log(Level.INFO, "{0} was already notified of {1} {2} for task {3}", recipient, kind, step, task);
+      LOG.log(Level.INFO, "{0} was already notified of {1} {2} for task {3}", LogText.escaped(recipient), kind, step, task);
       return;
     }
-    if (webhook.filter(url -> !url.isBlank()).isPresent()) {
+    if (WebhookDeliveries.configured(webhook, webhookSecret)) {
       entityManager.createNativeQuery("INSERT INTO humaninteraction.webhook_delivery (notification_id, next_attempt_at)"
               + " VALUES (?, now())")
           .setParameter(1, id).executeUpdate();
     }
-    LOG.log(Level.INFO, "Notified {0}: {1} {2} for task {3}", recipient, kind, step, task);
+    LOG.log(Level.INFO, "Notified {0}: {1} {2} for task {3}", LogText.escaped(recipient), kind, step, task);
   }
 
 }

@@ -30,14 +30,17 @@ import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Posts notifications to the configured webhook: the notification as JSON, signed with HMAC-SHA256 of
- * the body in {@code X-Refinery-Signature: sha256=<hex>}; a failed post is tried again after
- * {@code refinery.notifications.webhook-retry-delays}, then given up (the inbox keeps it).
+ * Posts notifications to the configured webhook: the notification as JSON, with the time of the post in
+ * {@code X-Refinery-Timestamp} (Unix seconds) and HMAC-SHA256 of {@code <timestamp>.<body>} in
+ * {@code X-Refinery-Signature: sha256=<hex>}, so a receiver that refuses old timestamps cannot be fed a
+ * captured post again. Without a secret nothing is posted (never unsigned). A failed post is tried again
+ * after {@code refinery.notifications.webhook-retry-delays}, then given up (the inbox keeps it).
  */
 @Stateless
 public class WebhookDeliveries {
 
   public static final String SIGNATURE_HEADER = "X-Refinery-Signature";
+  public static final String TIMESTAMP_HEADER = "X-Refinery-Timestamp";
   private static final System.Logger LOG = System.getLogger(WebhookDeliveries.class.getName());
   private static final Jsonb JSONB = JsonbBuilder.create();
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -57,11 +60,28 @@ public class WebhookDeliveries {
   @ConfigProperty(name = "refinery.notifications.webhook-retry-delays")
   String retryDelays;
 
-  /** Whether a webhook is configured at all. */
+  /** Whether webhooks are on: a URL and a secret to sign with (a URL alone is refused, loudly). */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public boolean enabled() {
-    return url.filter(value -> !value.isBlank()).isPresent();
+    return configured(url, secret);
   }
+
+  /**
+   * Whether notifications go to a webhook: only with both a URL and a secret. A URL without a secret is
+   * logged as an error (once per instance) and posts nothing: an unsigned post could come from anyone.
+   */
+  public static boolean configured(Optional<String> url, Optional<String> secret) {
+    boolean hasUrl = url.filter(value -> !value.isBlank()).isPresent();
+    boolean hasSecret = secret.filter(value -> !value.isBlank()).isPresent();
+    if (hasUrl && !hasSecret && UNSIGNED_REFUSED.compareAndSet(false, true)) {
+      LOG.log(Level.ERROR, "refinery.notifications.webhook-url is set but refinery.notifications.webhook-secret is"
+          + " not: webhooks stay off, nothing is posted unsigned; set a secret to turn them on");
+    }
+    return hasUrl && hasSecret;
+  }
+
+  private static final java.util.concurrent.atomic.AtomicBoolean UNSIGNED_REFUSED =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   /** Claims due posts (for a minute) so instances share them; each is then posted in its own transaction. */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -116,9 +136,9 @@ public class WebhookDeliveries {
           .timeout(Duration.ofSeconds(10))
           .header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString(body));
-      if (secret.filter(value -> !value.isBlank()).isPresent()) {
-        request.header(SIGNATURE_HEADER, "sha256=" + signature(body));
-      }
+      String timestamp = Long.toString(java.time.Instant.now().getEpochSecond());
+      request.header(TIMESTAMP_HEADER, timestamp)
+          .header(SIGNATURE_HEADER, "sha256=" + sign(secret.orElseThrow(), timestamp, body));
       HttpResponse<Void> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding());
       return response.statusCode() / 100 == 2 ? null : "HTTP " + response.statusCode();
     } catch (IOException | IllegalArgumentException e) {
@@ -129,17 +149,15 @@ public class WebhookDeliveries {
     }
   }
 
-  /** HMAC-SHA256 of the body with the configured secret, in hex. */
-  String signature(String body) {
-    return sign(secret.orElseThrow(), body);
-  }
-
-  /** HMAC-SHA256 of the body with the secret, in hex: what a receiver computes to check the header. */
-  public static String sign(String secret, String body) {
+  /**
+   * HMAC-SHA256 of {@code <timestamp>.<body>} with the secret, in hex: what a receiver computes to check
+   * the signature header, after checking the timestamp is recent.
+   */
+  public static String sign(String secret, String timestamp, String body) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of().formatHex(mac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is not available", e);
     }
