@@ -26,9 +26,10 @@ public class BrokerReadiness implements HealthCheck {
     var response = HealthCheckResponse.named("broker").withData("outbox", outbox.backlog());
     try {
       sender.ping();
+      ProbeErrors.cleared("broker");
       return response.up().build();
     } catch (JMSException | RuntimeException e) {
-      return response.down().withData("error", String.valueOf(e.getMessage())).build();
+      return response.down().withData("error", ProbeErrors.reported("broker", e)).build();
     }
   }
 }

@@ -30,9 +30,10 @@ public class DatabaseReadiness implements HealthCheck {
     response.withData("migrations", migrated ? "applied" : "pending");
     try (Connection connection = dataSource.getConnection()) {
       boolean valid = connection.isValid(VALIDATION_TIMEOUT_SECONDS);
+      ProbeErrors.cleared("database");
       return response.status(valid && migrated).build();
     } catch (SQLException e) {
-      return response.down().withData("error", e.getMessage()).build();
+      return response.down().withData("error", ProbeErrors.reported("database", e)).build();
     }
   }
 }
