@@ -38,7 +38,10 @@ public class LoginBacking {
       external.redirect(external.getRequestContextPath() + safeNext());
       faces.responseComplete();
     } else if (status == AuthenticationStatus.SEND_FAILURE) {
-      faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Wrong username or password", null));
+      Object wait = external.getRequestMap().get(dev.refinery.security.RefineryAuthentication.THROTTLED);
+      faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, wait != null
+          ? "Too many failed sign-ins for this username or from here; try again in " + wait + " s"
+          : "Wrong username or password", null));
     } else {
       faces.responseComplete();
     }

@@ -1,6 +1,7 @@
 package dev.refinery.security;
 
 import dev.refinery.humaninteraction.application.People;
+import dev.refinery.shared.logging.LogText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -34,6 +35,8 @@ public class RefineryAuthentication implements HttpAuthenticationMechanism {
 
   private static final System.Logger LOG = System.getLogger(RefineryAuthentication.class.getName());
   private static final String SIGNED_IN = RefineryAuthentication.class.getName() + ".signedIn";
+  /** Set on a console sign-in the throttle refused: the seconds to wait, for the login page to say. */
+  public static final String THROTTLED = RefineryAuthentication.class.getName() + ".throttled";
 
   /** Who signed in through the login page, kept in their session. */
   record SignedIn(String username) implements Serializable {}
@@ -41,6 +44,8 @@ public class RefineryAuthentication implements HttpAuthenticationMechanism {
   @Inject IdentityStoreHandler identities;
 
   @Inject VerifiedCredentials verified;
+
+  @Inject SignInThrottle throttle;
 
   @Inject People people;
 
@@ -80,16 +85,25 @@ public class RefineryAuthentication implements HttpAuthenticationMechanism {
   }
 
   private AuthenticationStatus signIn(HttpServletRequest request, HttpMessageContext context, Credential given) {
-    CredentialValidationResult result = identities.validate(given);
     String name = given instanceof UsernamePasswordCredential password ? password.getCaller() : "?";
-    if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-      LOG.log(Level.WARNING, "Sign-in of ''{0}'' refused from {1}", name, request.getRemoteAddr());
+    var wait = throttle.wait(name, request.getRemoteAddr());
+    if (wait.isPresent()) {
+      request.setAttribute(THROTTLED, seconds(wait.get()));
+      LOG.log(Level.WARNING, "Sign-in of ''{0}'' from {1} throttled for {2} s", LogText.escaped(name),
+          request.getRemoteAddr(), seconds(wait.get()));
       return AuthenticationStatus.SEND_FAILURE;
     }
+    CredentialValidationResult result = identities.validate(given);
+    if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+      throttle.failed(name, request.getRemoteAddr());
+      LOG.log(Level.WARNING, "Sign-in of ''{0}'' refused from {1}", LogText.escaped(name), request.getRemoteAddr());
+      return AuthenticationStatus.SEND_FAILURE;
+    }
+    throttle.succeeded(name);
     request.getSession(true);
     request.changeSessionId(); // no session fixation: a new id once signed in
     request.getSession().setAttribute(SIGNED_IN, new SignedIn(result.getCallerPrincipal().getName()));
-    LOG.log(Level.INFO, "''{0}'' signed in to the console", name);
+    LOG.log(Level.INFO, "''{0}'' signed in to the console", LogText.escaped(name));
     return context.notifyContainerAboutLogin(result);
   }
 
@@ -112,13 +126,41 @@ public class RefineryAuthentication implements HttpAuthenticationMechanism {
       Map.Entry<String, Set<String>> caller = remembered.get();
       return context.notifyContainerAboutLogin(caller.getKey(), caller.getValue());
     }
+    var wait = throttle.wait(username, request.getRemoteAddr());
+    if (wait.isPresent()) {
+      LOG.log(Level.WARNING, "API credentials of ''{0}'' from {1} throttled for {2} s", LogText.escaped(username),
+          request.getRemoteAddr(), seconds(wait.get()));
+      return tooManyAttempts(response, seconds(wait.get()));
+    }
+    var version = verified.version(username); // before the check: a change during it is not remembered
     CredentialValidationResult result = identities.validate(new UsernamePasswordCredential(username, password));
     if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-      LOG.log(Level.WARNING, "API credentials of ''{0}'' refused from {1}", username, request.getRemoteAddr());
-      return unauthorized(response, context, "Wrong username or password, or the person is disabled");
+      throttle.failed(username, request.getRemoteAddr());
+      LOG.log(Level.WARNING, "API credentials of ''{0}'' refused from {1}", LogText.escaped(username), request.getRemoteAddr());
+      return unauthorized(response, context, "Wrong username or password, or the person is disabled or locked out");
     }
-    verified.remember(username, password, result.getCallerGroups());
+    throttle.succeeded(username);
+    verified.remember(username, password, result.getCallerGroups(), version);
     return context.notifyContainerAboutLogin(result);
+  }
+
+  /** 429 with Retry-After: too many failed attempts for this username or from this address lately. */
+  private static AuthenticationStatus tooManyAttempts(HttpServletResponse response, long seconds) {
+    try {
+      response.setStatus(429);
+      response.setHeader("Retry-After", Long.toString(seconds));
+      response.setContentType("application/problem+json");
+      response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
+          + "\"detail\":\"Too many failed sign-ins for this username or from this address; try again in " + seconds
+          + " s\",\"errors\":[]}");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return AuthenticationStatus.SEND_FAILURE;
+  }
+
+  private static long seconds(java.time.Duration wait) {
+    return Math.max(1, (wait.toMillis() + 999) / 1000);
   }
 
   private static AuthenticationStatus unauthorized(HttpServletResponse response, HttpMessageContext context,

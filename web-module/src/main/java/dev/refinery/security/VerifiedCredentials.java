@@ -22,21 +22,24 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * API credentials verified recently on this instance, so an API client sending HTTP Basic on every call
  * does not pay for a PBKDF2 hash each time. Kept by a keyed hash of the username and password (the
- * password itself is never kept); forgotten after {@code refinery.security.credential-cache} or at once
- * when anyone changes on this instance.
+ * password itself is never kept) with the person's version; forgotten after
+ * {@code refinery.security.credential-cache}, and worth nothing once the person changed on any instance
+ * (disabled, new password, new roles): each use reads the version, one indexed row, no hash.
  */
 @ApplicationScoped
 public class VerifiedCredentials {
 
   private static final int MAX_ENTRIES = 10_000;
 
-  private record Verified(String username, Set<String> groups, Instant until, long generation) {}
+  private record Verified(String username, Set<String> groups, Instant until, Instant version) {}
 
   @Inject
   @ConfigProperty(name = "refinery.security.credential-cache")
   Duration lifetime;
 
   @Inject Clock clock;
+
+  @Inject People people;
 
   private final Map<String, Verified> verified = new ConcurrentHashMap<>();
   private SecretKeySpec key;
@@ -51,18 +54,28 @@ public class VerifiedCredentials {
   /** The caller's name and groups, if these credentials were verified lately and nobody changed since. */
   Optional<Map.Entry<String, Set<String>>> recall(String username, String password) {
     Verified found = verified.get(fingerprint(username, password));
-    if (found == null || found.until().isBefore(clock.instant()) || found.generation() != People.generation()) {
+    if (found == null || found.until().isBefore(clock.instant())
+        || !people.version(found.username()).equals(Optional.of(found.version()))) {
       return Optional.empty();
     }
     return Optional.of(Map.entry(found.username(), found.groups()));
   }
 
-  void remember(String username, String password, Set<String> groups) {
+  /** @param version the person's version read before their password was verified */
+  void remember(String username, String password, Set<String> groups, Optional<Instant> version) {
+    if (version.isEmpty()) {
+      return;
+    }
     if (verified.size() >= MAX_ENTRIES) {
       verified.clear();
     }
     verified.put(fingerprint(username, password),
-        new Verified(username, Set.copyOf(groups), clock.instant().plus(lifetime), People.generation()));
+        new Verified(username, Set.copyOf(groups), clock.instant().plus(lifetime), version.get()));
+  }
+
+  /** The person's version now, to pass to {@link #remember} once their password is verified. */
+  Optional<Instant> version(String username) {
+    return people.version(username);
   }
 
   private String fingerprint(String username, String password) {

@@ -12,13 +12,13 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -33,7 +33,6 @@ public class People {
   public static final int MIN_PASSWORD = 10;
   private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{1,100}");
   /** Bumped on every change, so caches of verified credentials on this instance forget at once. */
-  private static final AtomicLong GENERATION = new AtomicLong();
 
   @PersistenceContext(unitName = "refinery")
   EntityManager entityManager;
@@ -41,6 +40,11 @@ public class People {
   @Inject Pbkdf2PasswordHash hash;
 
   @Inject AuditTrail audit;
+
+  @Inject SignIns signIns;
+
+  /** A hash no password matches, verified for unknown people so they cost as much as known ones. */
+  private static volatile String unknownPersonHash;
 
   @Inject Clock clock;
 
@@ -52,12 +56,24 @@ public class People {
   void configure() {
     hash.initialize(Map.of("Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA512",
         "Pbkdf2PasswordHash.Iterations", String.valueOf(iterations), "Pbkdf2PasswordHash.SaltSizeBytes", "32"));
+    if (unknownPersonHash == null || !unknownPersonHash.contains(":" + iterations + ":")) {
+      byte[] random = new byte[24];
+      new java.security.SecureRandom().nextBytes(random);
+      unknownPersonHash = hash.generate(java.util.HexFormat.of().formatHex(random).toCharArray());
+    }
   }
 
-  /** Changes with every change to anyone on this instance. */
-  public static long generation() {
-    return GENERATION.get();
+  /**
+   * The version of an enabled person's record (when it last changed), or empty when they are unknown or
+   * disabled: a cache of verified credentials holds one only while the version is the same, so a change on
+   * any instance (disabled, new password, new roles) takes effect everywhere at once.
+   */
+  public Optional<Instant> version(String username) {
+    List<?> changed = entityManager.createNativeQuery("SELECT updated_at FROM humaninteraction.person"
+        + " WHERE username = ? AND enabled").setParameter(1, username).getResultList();
+    return changed.isEmpty() ? Optional.empty() : Optional.of(NativeRows.instant(changed.getFirst()));
   }
+
 
   /**
    * The person, when the password is theirs and they are enabled. Outside a transaction: the password hash
@@ -65,15 +81,32 @@ public class People {
    */
   @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.NOT_SUPPORTED)
   public Optional<Person> authenticate(String username, char[] password) {
-    if (username == null || !USERNAME.matcher(username).matches() || password == null) {
+    char[] given = password == null ? new char[0] : password;
+    List<?> stored = username == null || !USERNAME.matcher(username).matches() ? List.of()
+        : entityManager.createNativeQuery("SELECT password_hash, locked_at IS NOT NULL, failed_sign_ins"
+            + " FROM humaninteraction.person WHERE username = ? AND enabled").setParameter(1, username).getResultList();
+    if (stored.isEmpty()) {
+      hash.verify(given, unknownPersonHash); // costs what a known person costs: nobody learns who exists
       return Optional.empty();
     }
-    List<?> stored = entityManager.createNativeQuery("SELECT password_hash FROM humaninteraction.person"
-        + " WHERE username = ? AND enabled").setParameter(1, username).getResultList();
-    if (stored.isEmpty() || !hash.verify(password, (String) stored.getFirst())) {
+    Object[] row = (Object[]) stored.getFirst();
+    if (!hash.verify(given, (String) row[0])) {
+      signIns.failed(username);
       return Optional.empty();
+    }
+    if ((Boolean) row[1]) {
+      return Optional.empty(); // locked out: the right password does not help until an admin unlocks
+    }
+    if (((Number) row[2]).intValue() > 0) {
+      signIns.succeeded(username);
     }
     return find(username);
+  }
+
+  /** Lets a locked-out person sign in again (ADMIN; audited). */
+  public void unlock(String username, String by) {
+    update(username, "failed_sign_ins = 0, locked_at = NULL");
+    audit.record(by, "PERSON_UNLOCKED", username, null, null);
   }
 
   public Optional<Person> find(String username) {
@@ -98,7 +131,6 @@ public class People {
         .setParameter(1, username).setParameter(2, displayName == null || displayName.isBlank() ? username : displayName.strip())
         .setParameter(3, hashed(password)).setParameter(4, joined(roles)).setParameter(5, now).setParameter(6, now)
         .executeUpdate();
-    GENERATION.incrementAndGet();
     audit.record(by, "PERSON_CREATED", username, null, "roles " + joined(roles));
   }
 
@@ -111,9 +143,11 @@ public class People {
     audit.record(by, "PERSON_CHANGED", username, null, "roles " + joined(roles) + (enabled ? "" : ", disabled"));
   }
 
+  /** A new password; a person locked out is unlocked with it. */
   public void resetPassword(String username, char[] password, String by) {
-    update(username, "password_hash = ?", hashed(password));
-    audit.record(by, "PASSWORD_RESET", username, null, null);
+    boolean locked = find(username).map(Person::locked).orElse(false);
+    update(username, "password_hash = ?, failed_sign_ins = 0, locked_at = NULL", hashed(password));
+    audit.record(by, "PASSWORD_RESET", username, null, locked ? "and unlocked" : null);
   }
 
   /**
@@ -121,6 +155,8 @@ public class People {
    * Once an admin exists this does nothing, so changing the configured password later changes nothing.
    */
   public boolean ensureFirstAdmin(String username, char[] password) {
+    // instances starting together wait here for each other: the first creates the admin, the others see it
+    entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('refinery.first-admin'))").getSingleResult();
     Number admins = (Number) entityManager.createNativeQuery("SELECT count(*) FROM humaninteraction.person"
         + " WHERE enabled AND ',' || roles || ',' LIKE '%,ADMIN,%'").getSingleResult();
     if (admins.longValue() > 0) {
@@ -141,7 +177,6 @@ public class People {
     if (updated == 0) {
       throw new InvalidPersonException("username", "nobody is called '" + username + "'");
     }
-    GENERATION.incrementAndGet();
   }
 
   private String hashed(char[] password) {
@@ -167,13 +202,13 @@ public class People {
 
   @SuppressWarnings("unchecked")
   private List<Person> query(String where, String username) {
-    var query = entityManager.createNativeQuery("SELECT username, display_name, roles, enabled, created_at"
-        + " FROM humaninteraction.person " + where);
+    var query = entityManager.createNativeQuery("SELECT username, display_name, roles, enabled, created_at,"
+        + " locked_at IS NOT NULL FROM humaninteraction.person " + where);
     if (username != null) {
       query.setParameter(1, username);
     }
     return ((List<Object[]>) query.getResultList()).stream().map(row -> new Person((String) row[0], (String) row[1],
         Arrays.stream(((String) row[2]).split(",")).map(Role::valueOf).collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class))),
-        (Boolean) row[3], NativeRows.instant(row[4]))).toList();
+        (Boolean) row[3], NativeRows.instant(row[4]), (Boolean) row[5])).toList();
   }
 }
