@@ -46,7 +46,7 @@ final class Load {
       int n = next.getAndIncrement();
       if (n < tasks) {
         String body = Json.createObjectBuilder().add("title", label + " " + n).add("description", RefineryEarIT.COMPLETE)
-            .add("priority", n % 3 == 0 ? "HIGH" : "MEDIUM").add("requester", "admin").build().toString();
+            .add("priority", n % 3 == 0 ? "HIGH" : "MEDIUM").add("requester", "load").build().toString();
         posts.add(Http.postJsonAsync(server + "api/requests", body).whenComplete((response, failure) -> {
           if (failure != null) {
             refused.merge("no answer: " + rootMessage(failure), 1, Integer::sum);

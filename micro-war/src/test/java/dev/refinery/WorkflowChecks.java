@@ -1,6 +1,7 @@
 package dev.refinery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.refinery.humaninteraction.application.WebhookDeliveries;
 import dev.refinery.productdefinition.infrastructure.prd.PrdSchema;
@@ -185,7 +186,10 @@ final class WorkflowChecks {
       assertThat(posts).extracting(WebhookReceiver.Post::status).containsExactly(503, 204);
       assertThat(java.time.Duration.between(posts.get(0).at(), posts.get(1).at())).isGreaterThanOrEqualTo(java.time.Duration.ofSeconds(1));
       for (WebhookReceiver.Post post : posts) {
-        assertThat(post.signature()).isEqualTo("sha256=" + WebhookDeliveries.sign(WEBHOOK_SECRET, post.body()));
+        // signed with the time of the post: a receiver refusing old timestamps refuses a replayed capture
+        assertThat(Long.parseLong(post.timestamp())).isCloseTo(post.at().getEpochSecond(), within(5L));
+        assertThat(post.signature())
+            .isEqualTo("sha256=" + WebhookDeliveries.sign(WEBHOOK_SECRET, post.timestamp(), post.body()));
         assertThat(post.notification().getString("recipient")).isEqualTo("approvers");
         assertThat(post.notification().getString("kind")).isEqualTo("PRD_REVIEW");
       }
@@ -208,7 +212,7 @@ final class WorkflowChecks {
     assertThat(page.getJsonArray("items")).hasSize(2);
     JsonObject second = Http.json(api.get("tasks?q=" + marker.replace(" ", "%20") + "&size=2&page=1"));
     assertThat(second.getJsonArray("items")).hasSize(1);
-    assertThat(api.get("tasks?status=SOMETHING").statusCode()).isEqualTo(404);
+    assertThat(api.get("tasks?status=SOMETHING").statusCode()).as("not a status: a 400 naming it").isEqualTo(400);
   }
 
   private JsonObject answerWithRecommendationsUntilThePrd(String task) {

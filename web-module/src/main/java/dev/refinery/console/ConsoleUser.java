@@ -1,6 +1,8 @@
 package dev.refinery.console;
 
+import dev.refinery.humaninteraction.api.Caller;
 import dev.refinery.humaninteraction.api.Role;
+import dev.refinery.security.Roles;
 import dev.refinery.shared.monitoring.Alerts;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
@@ -31,6 +33,11 @@ public class ConsoleUser {
 
   public String getName() {
     return security.getCallerPrincipal() == null ? null : security.getCallerPrincipal().getName();
+  }
+
+  /** The caller as the application boundaries take it: name and roles, from the container. */
+  public Caller caller() {
+    return Roles.caller(security);
   }
 
   public boolean isRequester() {

@@ -1,13 +1,13 @@
 package dev.refinery.restapi;
 
-import dev.refinery.humaninteraction.application.Decisions;
-import dev.refinery.taskmanagement.api.Answer;
 import dev.refinery.humaninteraction.api.Role;
+import dev.refinery.humaninteraction.application.Decisions;
 import dev.refinery.security.Roles;
+import dev.refinery.shared.interfaces.rest.Problem;
+import dev.refinery.taskmanagement.api.Answer;
 import dev.refinery.taskmanagement.application.Tasks;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
-import jakarta.ws.rs.ForbiddenException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -34,7 +34,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class DecisionsResource {
 
   /** Answers to the open round; with {@code useRecommendations} the unanswered questions take the recommended option. */
-  public record Answers(List<Answer> answers, boolean useRecommendations, @NotBlank @Size(max = 100) String by) {}
+  public record Answers(@Size(max = MAX_ANSWERS) List<@NotNull @Valid Answer> answers, boolean useRecommendations,
+      @NotBlank @Size(max = 100) String by) {}
+
+  /** More answers than a round has questions are refused anyway; this bounds the body before that. */
+  static final int MAX_ANSWERS = 50;
 
   /** Who decides, and why (a rejection must say why). */
   public record Decision(@NotBlank @Size(max = 100) String by, @Size(max = 4000) String reason) {}
@@ -50,64 +54,66 @@ public class DecisionsResource {
 
   @POST
   @Path("{id}/answers")
-  @Operation(summary = "Answer the open clarification round")
+  @Operation(operationId = "answerClarification", summary = "Answer the open clarification round")
   @APIResponse(responseCode = "202", description = "Accepted")
   @APIResponse(responseCode = "403", description = "The caller did not request the task")
+  @APIResponse(responseCode = "404", description = "No such task")
   @APIResponse(responseCode = "409", description = "The task is not waiting for answers")
   public Response answer(@PathParam("id") UUID id, @NotNull @Valid Answers body) {
-    String by = ownerOr(id, body.by());
-    decisions.answer(id, body.answers() == null ? List.of() : body.answers(), body.useRecommendations(), by);
+    decisions.answer(id, body.answers() == null ? List.of() : body.answers(), body.useRecommendations(),
+        Roles.caller(security), body.by());
     return accepted(id, "answers");
   }
 
   @POST
   @Path("{id}/approval")
-  @Operation(summary = "Approve the PRD revision waiting for review")
+  @Operation(operationId = "approvePrd", summary = "Approve the PRD revision waiting for review")
   @APIResponse(responseCode = "202", description = "Accepted")
+  @APIResponse(responseCode = "403", description = "Not an APPROVER, or the approver requested the task"
+      + " (separation of duties, refinery.security.approve-own-requests)")
   @APIResponse(responseCode = "409", description = "No PRD waits for review")
   public Response approve(@PathParam("id") UUID id, @NotNull @Valid Decision body) {
     Roles.require(security, Role.APPROVER);
-    decisions.approve(id, Roles.actingAs(security, body.by()));
+    decisions.approve(id, Roles.caller(security), body.by());
     return accepted(id, "approval");
   }
 
   @POST
   @Path("{id}/rejection")
-  @Operation(summary = "Send the PRD revision back, with a reason")
+  @Operation(operationId = "rejectPrd", summary = "Send the PRD revision back, with a reason")
   @APIResponse(responseCode = "202", description = "Accepted")
   @APIResponse(responseCode = "400", description = "No reason given")
   @APIResponse(responseCode = "409", description = "No PRD waits for review")
   public Response reject(@PathParam("id") UUID id, @NotNull @Valid Decision body) {
     Roles.require(security, Role.APPROVER);
-    decisions.reject(id, Roles.actingAs(security, body.by()), body.reason());
+    decisions.reject(id, Roles.caller(security), body.by(), body.reason());
     return accepted(id, "rejection");
   }
 
   @POST
   @Path("{id}/cancellation")
-  @Operation(summary = "Withdraw the task")
+  @Operation(operationId = "cancelTask", summary = "Withdraw the task (its requester, or an OPERATOR)")
+  @APIResponse(responseCode = "202", description = "Accepted")
+  @APIResponse(responseCode = "403", description = "The caller neither requested the task nor is an OPERATOR")
+  @APIResponse(responseCode = "409", description = "The task has ended, or Task Management has not recorded it yet"
+      + " (retry in a moment)")
   public Response cancel(@PathParam("id") UUID id, @NotNull @Valid Decision body) {
-    String by = Roles.has(security, Role.OPERATOR) ? Roles.actingAs(security, body.by()) : ownerOr(id, body.by());
-    decisions.cancel(id, by, body.reason());
+    if (tasks.find(id).isEmpty()) {
+      // just submitted, or the broker is away: a cancellation now could overtake the task's creation
+      return Problem.of(Response.Status.CONFLICT, "Task Management has not recorded task " + id + " yet (it was"
+          + " just submitted, or the broker is unreachable); retry the cancellation in a moment").response();
+    }
+    decisions.cancel(id, Roles.caller(security), body.by(), body.reason());
     return accepted(id, "cancellation");
   }
 
   @POST
   @Path("{id}/retry")
-  @Operation(summary = "Put a failed task back before the agents")
+  @Operation(operationId = "retryTask", summary = "Put a failed task back before the agents")
   public Response retry(@PathParam("id") UUID id, @NotNull @Valid Decision body) {
     Roles.require(security, Role.OPERATOR);
-    decisions.retry(id, Roles.actingAs(security, body.by()));
+    decisions.retry(id, Roles.caller(security), body.by());
     return accepted(id, "retry");
-  }
-
-  /** Who acts on the task's own questions: its requester (or an ADMIN for them); anyone else gets a 403. */
-  private String ownerOr(UUID id, String named) {
-    String by = Roles.actingAs(security, named);
-    tasks.find(id).filter(task -> !task.requester().equals(by)).ifPresent(task -> {
-      throw new ForbiddenException(by + " did not request task " + id + "; only " + task.requester() + " can");
-    });
-    return by;
   }
 
   private static Response accepted(UUID id, String decision) {

@@ -2,7 +2,9 @@ package dev.refinery.restapi;
 
 import dev.refinery.humaninteraction.api.Notification;
 import dev.refinery.humaninteraction.application.Notifications;
+import dev.refinery.security.Roles;
 import jakarta.inject.Inject;
+import jakarta.security.enterprise.SecurityContext;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -15,6 +17,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("notifications")
 @Produces(MediaType.APPLICATION_JSON)
@@ -22,10 +25,16 @@ public class NotificationsResource {
 
   @Inject Notifications notifications;
 
+  @Inject SecurityContext security;
+
   @GET
-  @Operation(summary = "A person's notifications (or the approvers' inbox, recipient=approvers), the newest first")
+  @Operation(operationId = "readInbox",
+      summary = "A person's own notifications, or a shared inbox of their role (recipient=approvers for"
+      + " APPROVERs, recipient=operators for OPERATORs), the newest first")
+  @APIResponse(responseCode = "200", description = "The inbox")
+  @APIResponse(responseCode = "403", description = "Somebody else's inbox, or a shared inbox of a role the caller lacks")
   public List<Notification> inbox(@QueryParam("recipient") @NotBlank @Size(max = 100) String recipient,
       @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
-    return notifications.inbox(recipient, limit);
+    return notifications.inbox(Roles.caller(security), recipient, limit);
   }
 }

@@ -35,7 +35,8 @@ public class RequestsResource {
   @Context UriInfo uriInfo;
 
   @POST
-  @Operation(summary = "Submit a feature request; it becomes a task in state NEW within moments")
+  @Operation(operationId = "submitRequest",
+      summary = "Submit a feature request; it becomes a task in state NEW within moments")
   @APIResponse(responseCode = "202", description = "Accepted: the task's id, its URL in Location")
   @APIResponse(responseCode = "400", description = "Problem details naming each invalid field")
   @APIResponse(responseCode = "403", description = "The caller is no REQUESTER, or names a requester other than"

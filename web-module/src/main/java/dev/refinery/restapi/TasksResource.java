@@ -8,15 +8,13 @@ import dev.refinery.shared.interfaces.rest.Problem;
 import dev.refinery.taskmanagement.api.ClarificationRound;
 import dev.refinery.taskmanagement.api.HistoryEntry;
 import dev.refinery.taskmanagement.api.Priority;
+import dev.refinery.taskmanagement.api.TaskFilter;
 import dev.refinery.taskmanagement.api.TaskStatus;
 import dev.refinery.taskmanagement.api.TaskView;
-import dev.refinery.taskmanagement.api.TaskFilter;
 import dev.refinery.taskmanagement.application.Tasks;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -31,6 +29,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("tasks")
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,17 +49,30 @@ public class TasksResource {
   @Inject Prds prds;
 
   @GET
-  @Operation(summary = "Tasks, the newest first, filtered by status, priority, requester or text; paged")
-  public Page<TaskView> search(@QueryParam("status") TaskStatus status, @QueryParam("priority") Priority priority,
+  @Operation(operationId = "listTasks",
+      summary = "Tasks, the newest first, filtered by status, priority, requester or text; paged")
+  @APIResponse(responseCode = "200", description = "One page of tasks, with the total")
+  @APIResponse(responseCode = "400", description = "A parameter out of its range or not one of its values, named")
+  public Page<TaskView> search(
+      @QueryParam("status") @Parameter(description = "a task status, e.g. PRD_VALIDATION") String status,
+      @QueryParam("priority") @Parameter(description = "LOW, MEDIUM, HIGH or CRITICAL") String priority,
       @QueryParam("requester") @Size(max = 100) String requester, @QueryParam("q") @Size(max = 200) String text,
-      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Tasks.MAX_PAGE_SIZE) int size) {
-    return tasks.search(new TaskFilter(status, priority, QueryParams.blankToNull(requester), QueryParams.blankToNull(text)), page, size);
+      @QueryParam("page") @DefaultValue("0") @Parameter(description = "from 0 to " + MAX_PAGE) String page,
+      @QueryParam("size") @DefaultValue("50") @Parameter(description = "from 1 to " + Tasks.MAX_PAGE_SIZE) String size) {
+    TaskFilter filter = new TaskFilter(QueryParams.oneOf("status", status, TaskStatus.class),
+        QueryParams.oneOf("priority", priority, Priority.class), QueryParams.blankToNull(requester),
+        QueryParams.blankToNull(text));
+    return tasks.search(filter, QueryParams.integer("page", page, 0, MAX_PAGE),
+        QueryParams.integer("size", size, 1, Tasks.MAX_PAGE_SIZE));
   }
+
+  /** The last page one may ask for: far beyond any listing, and its offset stays a small number. */
+  static final int MAX_PAGE = 1_000_000;
 
   @GET
   @Path("{id}")
-  @Operation(summary = "One task, with its history, clarification rounds, PRD versions, agent runs and their costs")
+  @Operation(operationId = "getTask",
+      summary = "One task, with its history, clarification rounds, PRD versions, agent runs and their costs")
   public Response find(@PathParam("id") String id) {
     UUID uuid;
     try {

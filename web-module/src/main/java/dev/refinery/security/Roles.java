@@ -1,5 +1,6 @@
 package dev.refinery.security;
 
+import dev.refinery.humaninteraction.api.Caller;
 import dev.refinery.humaninteraction.api.Person;
 import dev.refinery.humaninteraction.api.Role;
 import jakarta.security.enterprise.SecurityContext;
@@ -19,6 +20,21 @@ public final class Roles {
   static Set<String> groups(Person person) {
     Set<Role> roles = person.roles().contains(Role.ADMIN) ? EnumSet.allOf(Role.class) : person.roles();
     return roles.stream().map(Role::name).collect(Collectors.toSet());
+  }
+
+  /** The signed-in caller as the application boundaries take it: name and roles, from the container. */
+  public static Caller caller(SecurityContext security) {
+    Principal principal = security.getCallerPrincipal();
+    if (principal == null) {
+      throw new jakarta.ws.rs.NotAuthorizedException("Basic realm=\"refinery\"");
+    }
+    Set<Role> roles = EnumSet.noneOf(Role.class);
+    for (Role role : Role.values()) {
+      if (security.isCallerInRole(role.name())) {
+        roles.add(role);
+      }
+    }
+    return new Caller(principal.getName(), roles);
   }
 
   public static boolean has(SecurityContext security, Role... roles) {

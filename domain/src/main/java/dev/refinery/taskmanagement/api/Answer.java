@@ -1,4 +1,12 @@
 package dev.refinery.taskmanagement.api;
 
-/** The answer to one question: an option's id, or free text (or both). */
-public record Answer(String questionId, String optionId, String text) {}
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** The answer to one question: an option's id, or free text (or both), at most {@value #MAX_TEXT} characters. */
+public record Answer(@NotBlank @Size(max = 100) String questionId, @Size(max = 100) String optionId,
+    @Size(max = MAX_TEXT) String text) {
+
+  /** The longest free-text answer, as long as a request's description. */
+  public static final int MAX_TEXT = 4000;
+}

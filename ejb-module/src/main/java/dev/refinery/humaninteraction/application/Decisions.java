@@ -4,6 +4,9 @@ import static dev.refinery.taskmanagement.api.TaskStatus.CLARIFICATION_NEEDED;
 import static dev.refinery.taskmanagement.api.TaskStatus.FAILED;
 import static dev.refinery.taskmanagement.api.TaskStatus.PRD_VALIDATION;
 
+import dev.refinery.humaninteraction.api.Caller;
+import dev.refinery.shared.application.AuditTrail;
+import dev.refinery.shared.logging.LogText;
 import dev.refinery.shared.messaging.MessageQueue;
 import dev.refinery.taskmanagement.api.Answer;
 import dev.refinery.taskmanagement.api.AnswerClarification;
@@ -13,12 +16,11 @@ import dev.refinery.taskmanagement.api.Question;
 import dev.refinery.taskmanagement.api.RejectPrd;
 import dev.refinery.taskmanagement.api.RetryTask;
 import dev.refinery.taskmanagement.api.TaskStatus;
-import dev.refinery.shared.application.AuditTrail;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
-import java.security.Principal;
 import java.lang.System.Logger.Level;
+import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +30,9 @@ import java.util.stream.Collectors;
 
 /**
  * What people decide about a task, sent to Task Management as commands: answers to a clarification
- * round, approval, rejection with a reason, cancellation, retry. A decision that does not fit the task's
- * state as this context knows it is refused at once, naming the state.
+ * round, approval, rejection with a reason, cancellation, retry. Who may decide is checked here for every
+ * edge ({@link Deciders}: the caller from the container, the requester from this context's view); a
+ * decision that does not fit the task's state as this context knows it is refused at once, naming the state.
  */
 @Stateless
 public class Decisions {
@@ -37,6 +40,8 @@ public class Decisions {
   private static final System.Logger LOG = System.getLogger(Decisions.class.getName());
 
   @Inject TaskViews views;
+
+  @Inject Deciders deciders;
 
   @Inject MessageQueue queue;
 
@@ -48,11 +53,20 @@ public class Decisions {
    * Answers the open round. With {@code recommended}, questions left unanswered take the agent's
    * recommended option.
    */
-  public void answer(UUID task, List<Answer> answers, boolean recommended, String by) {
+  public void answer(UUID task, List<Answer> answers, boolean recommended, Caller caller, String named) {
+    String by = deciders.actingAs(caller, named);
+    deciders.requireRequester(known(task), by, "answer its questions");
     TaskViews.View view = view(task, CLARIFICATION_NEEDED, "answer a clarification");
     Map<String, Question> questions = view.questions().stream().collect(Collectors.toMap(Question::id, Function.identity()));
     List<Answer> given = new ArrayList<>();
     for (Answer answer : answers) {
+      if (given.stream().anyMatch(earlier -> earlier.questionId().equals(answer.questionId()))) {
+        throw new InvalidDecisionException("answers", "question '" + answer.questionId() + "' is answered twice");
+      }
+      if (answer.text() != null && answer.text().length() > Answer.MAX_TEXT) {
+        throw new InvalidDecisionException("answers", "the answer to question '" + answer.questionId() + "' has "
+            + answer.text().length() + " characters; at most " + Answer.MAX_TEXT);
+      }
       Question question = questions.get(answer.questionId());
       if (question == null) {
         throw new InvalidDecisionException("answers", "no question '" + answer.questionId() + "' in round " + view.round());
@@ -77,41 +91,48 @@ public class Decisions {
     }
     queue.publishCommand(new AnswerClarification(task.toString(), view.round(), given, recommended, by));
     audited(by, "CLARIFICATION_ANSWERED", task, "round " + view.round() + (recommended ? ", recommendations accepted" : ""));
-    LOG.log(Level.INFO, "{0} answered round {1} of task {2}", by, view.round(), task);
+    LOG.log(Level.INFO, "{0} answered round {1} of task {2}", LogText.escaped(by), view.round(), task);
   }
 
-  public void approve(UUID task, String by) {
+  public void approve(UUID task, Caller caller, String named) {
+    String by = deciders.actingAs(caller, named);
+    deciders.requireNotOwnRequest(known(task), by);
     TaskViews.View view = view(task, PRD_VALIDATION, "approve the PRD");
     queue.publishCommand(new ApprovePrd(task.toString(), view.revision(), by));
     audited(by, "PRD_APPROVED", task, "revision " + view.revision());
-    LOG.log(Level.INFO, "{0} approved revision {1} of task {2}", by, view.revision(), task);
+    LOG.log(Level.INFO, "{0} approved revision {1} of task {2}", LogText.escaped(by), view.revision(), task);
   }
 
-  public void reject(UUID task, String by, String reason) {
+  public void reject(UUID task, Caller caller, String named, String reason) {
+    String by = deciders.actingAs(caller, named);
     if (reason == null || reason.isBlank()) {
       throw new InvalidDecisionException("reason", "a rejection needs a reason");
     }
     TaskViews.View view = view(task, PRD_VALIDATION, "reject the PRD");
     queue.publishCommand(new RejectPrd(task.toString(), view.revision(), by, reason.strip()));
     audited(by, "PRD_REJECTED", task, "revision " + view.revision() + ": " + reason.strip());
-    LOG.log(Level.INFO, "{0} rejected revision {1} of task {2}: {3}", by, view.revision(), task, reason);
+    LOG.log(Level.INFO, "{0} rejected revision {1} of task {2}: {3}", LogText.escaped(by), view.revision(), task,
+        LogText.escaped(reason));
   }
 
-  public void cancel(UUID task, String by, String reason) {
-    TaskViews.View view = views.find(task).orElseThrow(() -> new NoSuchTaskException(task));
+  public void cancel(UUID task, Caller caller, String named, String reason) {
+    String by = deciders.actingAs(caller, named);
+    TaskViews.View view = known(task);
+    deciders.requireRequesterOrOperator(view, by, caller, "cancel it");
     if (view.status().terminal()) {
       throw new TaskStateConflictException(task, view.status(), "cancel it");
     }
     queue.publishCommand(new CancelTask(task.toString(), by, reason));
     audited(by, "TASK_CANCELLED", task, reason);
-    LOG.log(Level.INFO, "{0} cancelled task {1}: {2}", by, task, reason);
+    LOG.log(Level.INFO, "{0} cancelled task {1}: {2}", LogText.escaped(by), task, LogText.escaped(reason));
   }
 
-  public void retry(UUID task, String by) {
+  public void retry(UUID task, Caller caller, String named) {
+    String by = deciders.actingAs(caller, named);
     view(task, FAILED, "retry it");
     queue.publishCommand(new RetryTask(task.toString(), by));
     audited(by, "TASK_RETRIED", task, null);
-    LOG.log(Level.INFO, "{0} retried task {1}", by, task);
+    LOG.log(Level.INFO, "{0} retried task {1}", LogText.escaped(by), task);
   }
 
   /** Recorded as done by the signed-in caller; when an admin acts for someone, the detail names them. */
@@ -122,8 +143,12 @@ public class Decisions {
     audit.record(actor, action, task.toString(), task.toString(), detail == null ? onBehalf.strip() : detail + onBehalf);
   }
 
+  private TaskViews.View known(UUID task) {
+    return views.find(task).orElseThrow(() -> new NoSuchTaskException(task));
+  }
+
   private TaskViews.View view(UUID task, TaskStatus expected, String action) {
-    TaskViews.View view = views.find(task).orElseThrow(() -> new NoSuchTaskException(task));
+    TaskViews.View view = known(task);
     if (view.status() != expected) {
       throw new TaskStateConflictException(task, view.status(), action);
     }

@@ -5,6 +5,7 @@ import dev.refinery.console.Messages;
 import dev.refinery.humaninteraction.api.Role;
 import dev.refinery.humaninteraction.application.Decisions;
 import dev.refinery.humaninteraction.application.TaskStateConflictException;
+import dev.refinery.shared.application.NotPermittedException;
 import dev.refinery.taskmanagement.api.TaskFilter;
 import dev.refinery.taskmanagement.api.TaskStatus;
 import dev.refinery.taskmanagement.api.TaskView;
@@ -35,9 +36,9 @@ public class FailedBacking {
       return null;
     }
     try {
-      decisions.retry(task, user.getName());
+      decisions.retry(task, user.caller(), user.getName());
       Messages.info("Task " + task + " is back before the agents.");
-    } catch (TaskStateConflictException e) {
+    } catch (TaskStateConflictException | NotPermittedException e) {
       Messages.error(e.getMessage());
     }
     return "/console/operations/failed?faces-redirect=true";
@@ -48,9 +49,9 @@ public class FailedBacking {
       return null;
     }
     try {
-      decisions.cancel(task, user.getName(), "cancelled by an operator after it failed");
+      decisions.cancel(task, user.caller(), user.getName(), "cancelled by an operator after it failed");
       Messages.info("Task " + task + " is cancelled.");
-    } catch (TaskStateConflictException e) {
+    } catch (TaskStateConflictException | NotPermittedException e) {
       Messages.error(e.getMessage());
     }
     return "/console/operations/failed?faces-redirect=true";

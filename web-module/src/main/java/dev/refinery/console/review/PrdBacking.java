@@ -10,6 +10,7 @@ import dev.refinery.humaninteraction.application.InvalidDecisionException;
 import dev.refinery.humaninteraction.application.TaskStateConflictException;
 import dev.refinery.productdefinition.api.PrdVersion;
 import dev.refinery.productdefinition.application.Prds;
+import dev.refinery.shared.application.NotPermittedException;
 import dev.refinery.taskmanagement.api.TaskStatus;
 import dev.refinery.taskmanagement.api.TaskView;
 import dev.refinery.taskmanagement.application.Tasks;
@@ -86,21 +87,21 @@ public class PrdBacking implements Serializable {
     if (!user.allowed(Role.APPROVER)) {
       return null;
     }
-    return decided(() -> decisions.approve(task.id(), user.getName()), "Approved: the PRD is final.");
+    return decided(() -> decisions.approve(task.id(), user.caller(), user.getName()), "Approved: the PRD is final.");
   }
 
   public String reject() {
     if (!user.allowed(Role.APPROVER)) {
       return null;
     }
-    return decided(() -> decisions.reject(task.id(), user.getName(), reason),
+    return decided(() -> decisions.reject(task.id(), user.caller(), user.getName(), reason),
         "Sent back with your reason: the agent writes a revision.");
   }
 
   private String decided(Runnable decision, String done) {
     try {
       decision.run();
-    } catch (InvalidDecisionException | TaskStateConflictException e) {
+    } catch (InvalidDecisionException | TaskStateConflictException | NotPermittedException e) {
       Messages.error(e.getMessage());
       return null;
     }

@@ -5,6 +5,7 @@ import dev.refinery.console.Messages;
 import dev.refinery.humaninteraction.application.Decisions;
 import dev.refinery.humaninteraction.application.InvalidDecisionException;
 import dev.refinery.humaninteraction.application.TaskStateConflictException;
+import dev.refinery.shared.application.NotPermittedException;
 import dev.refinery.taskmanagement.api.Answer;
 import dev.refinery.taskmanagement.api.ClarificationRound;
 import dev.refinery.taskmanagement.api.Question;
@@ -92,8 +93,8 @@ public class ClarifyBacking implements Serializable {
       return null;
     }
     try {
-      decisions.answer(task.id(), answers, recommended, user.getName());
-    } catch (InvalidDecisionException | TaskStateConflictException e) {
+      decisions.answer(task.id(), answers, recommended, user.caller(), user.getName());
+    } catch (InvalidDecisionException | TaskStateConflictException | NotPermittedException e) {
       Messages.error(e.getMessage());
       return null;
     }
