@@ -9,13 +9,19 @@ import jakarta.jms.Session;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.endpoint.MessageEndpoint;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.lang.System.Logger.Level;
 import java.lang.reflect.Method;
 
 /**
  * Hands one session's messages to the bean, one at a time, inside the bean's transaction: the message is
  * acknowledged when that transaction commits, and put back for redelivery when it rolls back, whether
- * the bean threw or only called {@code setRollbackOnly()}.
+ * the bean threw or only called {@code setRollbackOnly()}. The outcome is learnt from a synchronization
+ * registered on the transaction the container began, so the transaction keeps one resource (the
+ * database) and commits in one phase, with no transaction log; on a server without a synchronization
+ * registry the adapter's {@link OutcomeXAResource} is enlisted instead (two resources: two phases).
  */
 final class Delivery implements MessageListener {
 
@@ -26,17 +32,21 @@ final class Delivery implements MessageListener {
   private final String queue;
   private final boolean transacted;
   private final CrashPoint crashPoint;
+  private final TransactionSynchronizationRegistry transactions;
 
-  Delivery(MessageEndpointFactory endpoints, Session session, String queue) {
-    this(endpoints, session, queue, CrashPoint.configured());
+  Delivery(MessageEndpointFactory endpoints, Session session, String queue,
+      TransactionSynchronizationRegistry transactions) {
+    this(endpoints, session, queue, CrashPoint.configured(), transactions);
   }
 
-  Delivery(MessageEndpointFactory endpoints, Session session, String queue, CrashPoint crashPoint) {
+  Delivery(MessageEndpointFactory endpoints, Session session, String queue, CrashPoint crashPoint,
+      TransactionSynchronizationRegistry transactions) {
     this.endpoints = endpoints;
     this.session = session;
     this.queue = queue;
     this.transacted = transacted(endpoints);
     this.crashPoint = crashPoint;
+    this.transactions = transactions;
   }
 
   @Override
@@ -50,8 +60,12 @@ final class Delivery implements MessageListener {
   private boolean deliver(Message message, OutcomeXAResource outcome) {
     MessageEndpoint endpoint = null;
     try {
-      endpoint = endpoints.createEndpoint(outcome);
+      boolean synchronizing = outcome != null && transactions != null;
+      endpoint = endpoints.createEndpoint(synchronizing ? null : outcome);
       endpoint.beforeDelivery(ON_MESSAGE); // container-managed: the transaction begins here
+      if (synchronizing) {
+        watch(outcome);
+      }
       try {
         ((MessageListener) endpoint).onMessage(message);
         return true;
@@ -69,6 +83,19 @@ final class Delivery implements MessageListener {
         endpoint.release();
       }
     }
+  }
+
+  /** Learns the outcome of the transaction the container began on this thread. */
+  private void watch(OutcomeXAResource outcome) {
+    transactions.registerInterposedSynchronization(new Synchronization() {
+      @Override
+      public void beforeCompletion() {}
+
+      @Override
+      public void afterCompletion(int status) {
+        outcome.completed(status == Status.STATUS_COMMITTED);
+      }
+    });
   }
 
   private void settle(Message message, boolean commit) {

@@ -4,9 +4,10 @@ import javax.transaction.xa.XAResource;
 import javax.transaction.xa.Xid;
 
 /**
- * Not a resource manager: the container enlists it in the message-driven bean's transaction so the
- * adapter learns that transaction's outcome, {@code setRollbackOnly()} included, and acknowledges the
- * message only once it committed.
+ * The outcome of a delivery's transaction, {@code setRollbackOnly()} included, so the adapter acknowledges
+ * the message only once it committed: reported by a synchronization on the transaction, or, on a server
+ * without a synchronization registry, by the container to this object enlisted as an XA resource (not a
+ * resource manager: it only listens).
  */
 final class OutcomeXAResource implements XAResource {
 
@@ -15,6 +16,12 @@ final class OutcomeXAResource implements XAResource {
 
   boolean enlisted() {
     return enlisted;
+  }
+
+  /** The outcome, as a synchronization on the transaction saw it (this resource then is not enlisted). */
+  void completed(boolean committed) {
+    this.committed = committed;
+    this.enlisted = true;
   }
 
   boolean committed() {

@@ -91,7 +91,7 @@ final class RabbitActivation implements ExceptionListener {
       for (int i = 0; i < spec.getMaxSessions(); i++) {
         Session session = created.createSession(false, Session.CLIENT_ACKNOWLEDGE);
         MessageConsumer consumer = session.createConsumer(destination);
-        consumer.setMessageListener(new Delivery(endpoints, session, spec.queueName()));
+        consumer.setMessageListener(new Delivery(endpoints, session, spec.queueName(), adapter.transactions()));
       }
       created.start();
       return created;

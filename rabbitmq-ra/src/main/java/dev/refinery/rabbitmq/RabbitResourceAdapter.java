@@ -5,6 +5,7 @@ import jakarta.resource.spi.ActivationSpec;
 import jakarta.resource.spi.BootstrapContext;
 import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.io.Serializable;
 import java.lang.System.Logger.Level;
 import java.util.Map;
@@ -37,12 +38,19 @@ public class RabbitResourceAdapter implements ResourceAdapter, Serializable {
   private String deadLetterQueue = DEFAULT_DEAD_LETTER_QUEUE;
 
   private transient ScheduledExecutorService scheduler;
+  /** The server's, to learn each delivery transaction's outcome; null on a server without one. */
+  private transient TransactionSynchronizationRegistry transactions;
   private final transient Map<MessageEndpointFactory, RabbitActivation> activations = new ConcurrentHashMap<>();
 
   @Override
   public void start(BootstrapContext context) {
+    transactions = context.getTransactionSynchronizationRegistry();
     scheduler = Executors.newSingleThreadScheduledExecutor(Threads.named("rabbitmq-ra-reconnect"));
     LOG.log(Level.INFO, "RabbitMQ resource adapter started for {0}", broker());
+  }
+
+  TransactionSynchronizationRegistry transactions() {
+    return transactions;
   }
 
   @Override

@@ -36,15 +36,15 @@ class DeliveryTest {
       throw new IllegalStateException("halted"); // as Runtime.halt, nothing after it runs
     });
     Container container = new Container(Bean.SUCCEEDS, true, true);
-    new Delivery(container, session, "refinery.test", crashPoint).onMessage(message);
+    new Delivery(container, session, "refinery.test", crashPoint, null).onMessage(message);
     assertThat(calls).containsExactly("message.acknowledge");
     assertThat(halts).isEmpty();
     calls.clear();
-    new Delivery(container, session, "refinery.test", crashPoint).onMessage(message);
+    new Delivery(container, session, "refinery.test", crashPoint, null).onMessage(message);
     assertThat(halts).containsExactly(137);
     assertThat(calls).doesNotContain("message.acknowledge");
     calls.clear();
-    new Delivery(new Container(Bean.SUCCEEDS, true, true), session, "refinery.test", crashPoint).onMessage(message);
+    new Delivery(new Container(Bean.SUCCEEDS, true, true), session, "refinery.test", crashPoint, null).onMessage(message);
     assertThat(calls).containsExactly("message.acknowledge"); // only the one
   }
 
@@ -82,7 +82,36 @@ class DeliveryTest {
   }
 
   private void deliver(Container container) {
-    new Delivery(container, session, "refinery.test").onMessage(message);
+    new Delivery(container, session, "refinery.test", null).onMessage(message);
+  }
+
+  @Test
+  void withASynchronizationRegistryTheOutcomeComesFromItAndNothingIsEnlisted() {
+    // given a server with a synchronization registry: the container's transaction keeps one resource
+    Registry registry = new Registry();
+    Container committing = new Container(Bean.SUCCEEDS, true, true, registry);
+    // when the bean's transaction commits; then the message is acknowledged, no XA resource was offered
+    new Delivery(committing, session, "refinery.test", registry).onMessage(message);
+    assertThat(calls).containsExactly("message.acknowledge");
+    assertThat(committing.offered).as("the XA resource handed to createEndpoint").isNull();
+    calls.clear();
+    // when it rolls back (the bean only set rollback-only); then the message is recovered for redelivery
+    new Delivery(new Container(Bean.SETS_ROLLBACK_ONLY, true, true, registry), session, "refinery.test", registry)
+        .onMessage(message);
+    assertThat(calls).contains("session.recover").doesNotContain("message.acknowledge");
+  }
+
+  /** Keeps the synchronization the adapter registers, as the server's registry would for the transaction. */
+  private static final class Registry implements jakarta.transaction.TransactionSynchronizationRegistry {
+    private jakarta.transaction.Synchronization registered;
+
+    @Override public void registerInterposedSynchronization(jakarta.transaction.Synchronization sync) { registered = sync; }
+    @Override public Object getTransactionKey() { return null; }
+    @Override public void putResource(Object key, Object value) { }
+    @Override public Object getResource(Object key) { return null; }
+    @Override public int getTransactionStatus() { return jakarta.transaction.Status.STATUS_ACTIVE; }
+    @Override public void setRollbackOnly() { }
+    @Override public boolean getRollbackOnly() { return false; }
   }
 
   private enum Bean { SUCCEEDS, THROWS, SETS_ROLLBACK_ONLY, UNAVAILABLE }
@@ -93,11 +122,19 @@ class DeliveryTest {
     private final Bean bean;
     private final boolean transacted;
     private final boolean enlists;
+    private final Registry registry;
+    XAResource offered;
 
     Container(Bean bean, boolean transacted, boolean enlists) {
+      this(bean, transacted, enlists, null);
+    }
+
+    /** @param registry completes the transaction through the synchronization registered there, if any */
+    Container(Bean bean, boolean transacted, boolean enlists, Registry registry) {
       this.bean = bean;
       this.transacted = transacted;
       this.enlists = enlists;
+      this.registry = registry;
     }
 
     @Override
@@ -105,6 +142,7 @@ class DeliveryTest {
       if (bean == Bean.UNAVAILABLE) {
         throw new UnavailableException("not yet deployed");
       }
+      offered = outcome;
       boolean[] failed = {false};
       return (MessageEndpoint) Proxy.newProxyInstance(getClass().getClassLoader(),
           new Class<?>[] {MessageEndpoint.class, MessageListener.class}, (self, method, args) -> {
@@ -122,7 +160,10 @@ class DeliveryTest {
                 failed[0] = bean == Bean.SETS_ROLLBACK_ONLY;
               }
               case "afterDelivery" -> {
-                if (enlists && outcome != null) {
+                if (registry != null && registry.registered != null) {
+                  registry.registered.afterCompletion(failed[0] ? jakarta.transaction.Status.STATUS_ROLLEDBACK
+                      : jakarta.transaction.Status.STATUS_COMMITTED);
+                } else if (enlists && outcome != null) {
                   if (failed[0]) {
                     outcome.rollback(null);
                   } else {
