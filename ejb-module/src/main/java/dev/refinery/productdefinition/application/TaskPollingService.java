@@ -73,7 +73,10 @@ public class TaskPollingService {
   void start() {
     slots = new Semaphore(concurrency);
     retries = RetryPolicy.parse(retryDelays);
-    polling = periodic.add(new PeriodicWork("poller", "Task polling", interval, () -> pollNow() > 0 || inFlight() > 0));
+    // Never backs off when idle: it retakes the work of an instance whose leases ran out, which must not wait.
+    polling = periodic.add(new PeriodicWork("poller", "Task polling", interval, () -> {
+      pollNow();
+    }));
     polling.runOn(executor);
   }
 
@@ -180,6 +183,5 @@ public class TaskPollingService {
   private void fail(AgentWork.Claim claim, AgentRun run, String reason, boolean retryable) {
     Optional<Duration> next = retryable ? retries.delayAfter(claim.attempt()) : Optional.empty();
     work.failed(claim, run, reason, retryable, next);
-    next.ifPresent(polling::dueWithin); // an idle poller must not sleep through the retry
   }
 }

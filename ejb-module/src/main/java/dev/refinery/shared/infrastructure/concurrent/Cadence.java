@@ -65,14 +65,6 @@ public final class Cadence {
     }
   }
 
-  /** Something will be due after {@code delay}: the next run comes no later than the first tick after it. */
-  public synchronized void dueWithin(Duration delay) {
-    long at = nanoTime.getAsLong() + delay.toNanos();
-    if (due - at > 0) {
-      due = at;
-    }
-  }
-
   /** The period between runs now: the configured one, or longer while the work is idle. */
   public synchronized Duration current() {
     return Duration.ofNanos(current);

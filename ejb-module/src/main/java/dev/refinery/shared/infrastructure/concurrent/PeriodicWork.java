@@ -61,11 +61,6 @@ public final class PeriodicWork {
     wakeable.wake();
   }
 
-  /** Something becomes due after {@code delay} (a retry): runs at the first tick after it, idle or not. */
-  public void dueWithin(Duration delay) {
-    cadence.dueWithin(delay);
-  }
-
   /** The time between runs now: the interval, or up to {@link Cadence#IDLE_FACTOR} times it while idle. */
   public Duration currentInterval() {
     return cadence.current();

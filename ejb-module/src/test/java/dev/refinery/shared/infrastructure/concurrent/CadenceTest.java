@@ -87,20 +87,6 @@ class CadenceTest {
     assertThat(dueAfterSeconds()).isEqualTo(5);
   }
 
-  @Test
-  void somethingDueSoonCutsAnIdlePeriodShort() {
-    // given a cadence backed off to 40 s
-    everyFiveSeconds.due();
-    for (int i = 0; i < 3; i++) {
-      everyFiveSeconds.ran(false);
-      dueAfterSeconds();
-    }
-    // when a retry becomes due in 3 s
-    everyFiveSeconds.dueWithin(Duration.ofSeconds(3));
-    // then it runs after 3 s, not 40
-    assertThat(dueAfterSeconds()).isEqualTo(3);
-  }
-
   /** Ticks each second until the cadence is due; the seconds that took. */
   private int dueAfterSeconds() {
     for (int seconds = 1; seconds <= 100; seconds++) {
