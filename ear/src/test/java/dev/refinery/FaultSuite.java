@@ -106,9 +106,7 @@ class FaultSuite {
       refinery = new RefineryCommand(RUNTIME, PORT_BASE)
           .with("REFINERY_RABBITMQ_PORT", String.valueOf(BROKER_PORT)).with("REFINERY_RABBITMQ_VHOST", "/")
           .with("REFINERY_AGENT_OFFLINE_THINK_TIME", "PT0.1S").with("REFINERY_AGENT_LEASE", "PT" + LEASE.toSeconds() + "S")
-          .with("REFINERY_POLLER_INTERVAL", "PT1S")
-          // idle scanners back off to 8 intervals: F7 must see both instances scan within its load
-          .with("REFINERY_SCANNER_INTERVAL", "PT2S").with("REFINERY_OUTBOX_LEASE_SECONDS", "5")
+          .with("REFINERY_POLLER_INTERVAL", "PT1S").with("REFINERY_OUTBOX_LEASE_SECONDS", "5")
           .with("REFINERY_MESSAGING_RETRY_DELAYS", "500ms,1s,2s,4s")
           // longer than F6's freeze (an event may wait that long for its task's first), short enough that
           // F4's event about a task nobody knows becomes a dead letter within the scenario

@@ -39,7 +39,7 @@ public class TaskScanningService {
 
   @PostConstruct
   void start() {
-    scanning = periodic.add(new PeriodicWork("scanner", "Task scanning", interval, () -> scanNow() > 0));
+    scanning = periodic.add(new PeriodicWork("scanner", "Task scanning", interval, this::scanAll));
     scanning.runOn(executor);
   }
 
@@ -73,6 +73,10 @@ public class TaskScanningService {
       LOG.log(Level.DEBUG, "Scan: {0} started, {1} requesters and {2} approver groups notified", started, asked, reviewed);
     }
     return started + asked + reviewed;
+  }
+
+  private void scanAll() {
+    scanNow();
   }
 
   private static int drain(java.util.function.IntSupplier sweep) {

@@ -73,10 +73,7 @@ public class TaskPollingService {
   void start() {
     slots = new Semaphore(concurrency);
     retries = RetryPolicy.parse(retryDelays);
-    // Never backs off when idle: it retakes the work of an instance whose leases ran out, which must not wait.
-    polling = periodic.add(new PeriodicWork("poller", "Task polling", interval, () -> {
-      pollNow();
-    }));
+    polling = periodic.add(new PeriodicWork("poller", "Task polling", interval, this::pollNow));
     polling.runOn(executor);
   }
 

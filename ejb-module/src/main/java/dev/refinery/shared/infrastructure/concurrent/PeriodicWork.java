@@ -5,10 +5,8 @@ import java.time.Instant;
 
 /**
  * Work woken by events and, as a safety net, every configured interval: an EJB timer ticks it each
- * second (its schedule is fixed in code), the {@link Cadence} turns ticks into wakes. Work that says what
- * it found backs off while it finds nothing (up to {@link Cadence#IDLE_FACTOR} intervals), and is back at
- * its interval once it finds something or is woken. Remembers the last tick, so health can tell a
- * scheduler that stopped ticking.
+ * second (its schedule is fixed in code), the {@link Cadence} turns ticks into wakes. Remembers the last
+ * tick, so health can tell a scheduler that stopped ticking.
  */
 public final class PeriodicWork {
 
@@ -25,22 +23,14 @@ public final class PeriodicWork {
    * @param name what log lines call it
    */
   public PeriodicWork(String key, String name, Duration interval, Runnable work) {
-    this(key, name, interval, () -> {
-      work.run();
-      return true;
-    });
-  }
-
-  /** @param work runs once, and answers whether it found anything to do (else the work backs off) */
-  public PeriodicWork(String key, String name, Duration interval, java.util.function.BooleanSupplier work) {
     this.key = key;
     this.name = name;
     this.interval = interval;
-    this.cadence = new Cadence(interval);
     this.wakeable = new Wakeable(name, () -> {
       runs.increment();
-      cadence.ran(work.getAsBoolean());
+      work.run();
     });
+    this.cadence = new Cadence(interval);
   }
 
   public void runOn(java.util.concurrent.Executor executor) {
@@ -55,15 +45,8 @@ public final class PeriodicWork {
     }
   }
 
-  /** Runs it now (on its executor): there is work, so it is back at its interval. */
   public void wake() {
-    cadence.active();
     wakeable.wake();
-  }
-
-  /** The time between runs now: the interval, or up to {@link Cadence#IDLE_FACTOR} times it while idle. */
-  public Duration currentInterval() {
-    return cadence.current();
   }
 
   public void pause() {

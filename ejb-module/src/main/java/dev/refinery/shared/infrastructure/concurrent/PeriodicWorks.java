@@ -13,8 +13,7 @@ import javax.management.ObjectName;
 
 /**
  * The periodic work of this instance (scanner, poller, detector), for health, and for operators as
- * {@code dev.refinery:type=Scheduling,name=<key>} MBeans: paused or not, last tick, interval (configured and
- * current), pause, resume, run now;
+ * {@code dev.refinery:type=Scheduling,name=<key>} MBeans: paused or not, last tick, pause, resume, run now;
  * and in {@code /metrics} as {@code refinery_scheduling_runs{work=<key>}}, how often each ran here.
  */
 @ApplicationScoped
@@ -27,9 +26,6 @@ public class PeriodicWorks {
     String getLastTick();
 
     long getIntervalSeconds();
-
-    /** The seconds between runs now: the interval, longer while the work finds nothing (idle back-off). */
-    long getCurrentIntervalSeconds();
 
     void pause();
 
@@ -55,7 +51,6 @@ public class PeriodicWorks {
       @Override public boolean isPaused() { return work.paused(); }
       @Override public String getLastTick() { return String.valueOf(work.lastTick()); }
       @Override public long getIntervalSeconds() { return work.interval().toSeconds(); }
-      @Override public long getCurrentIntervalSeconds() { return work.currentInterval().toSeconds(); }
       @Override public void pause() { work.pause(); }
       @Override public void resume() { work.resume(); }
       @Override public void runNow() { work.wake(); }

@@ -1,8 +1,5 @@
 package dev.refinery.shared.infrastructure.messaging;
 
-import dev.refinery.shared.infrastructure.concurrent.Cadence;
-import dev.refinery.shared.infrastructure.concurrent.Wakeable;
-import dev.refinery.shared.infrastructure.concurrent.WorkerThreads;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -17,6 +14,8 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
+import dev.refinery.shared.infrastructure.concurrent.Wakeable;
+import dev.refinery.shared.infrastructure.concurrent.WorkerThreads;
 import jakarta.jms.JMSException;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
@@ -24,7 +23,6 @@ import java.util.List;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sends what the outbox holds. Rows come straight from the transactions that wrote them, right after they
@@ -56,8 +54,6 @@ public class OutboxRelay {
   private final Queue<OutboxStore.Pending> fresh = new ConcurrentLinkedQueue<>();
   private volatile boolean sweepDue = true; // the first drain takes what an earlier run left
   private volatile boolean brokerAway;
-  private final AtomicInteger sweepsToSkip = new AtomicInteger();
-  private volatile int idleStride = 1;
 
   @PostConstruct
   void start() {
@@ -69,9 +65,6 @@ public class OutboxRelay {
   @Timeout
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void sweep() {
-    if (sweepsToSkip.getAndUpdate(skips -> Math.max(0, skips - 1)) > 0) {
-      return; // idle: the last sweeps found nothing
-    }
     sweepDue = true;
     sending.wake();
   }
@@ -112,23 +105,10 @@ public class OutboxRelay {
     }
     if (sweepDue) {
       sweepDue = false;
-      List<OutboxStore.Pending> batch = store.claim(settings.relayBatchSize(), settings.relayLeaseSeconds());
-      boolean found = !batch.isEmpty();
-      while (send(batch)) { // until no claim has run out, or the broker refuses
-        batch = store.claim(settings.relayBatchSize(), settings.relayLeaseSeconds());
+      while (send(store.claim(settings.relayBatchSize(), settings.relayLeaseSeconds()))) {
+        // until no claim has run out, or the broker refuses
       }
-      backOff(found || brokerAway);
     }
-  }
-
-  /**
-   * Idle sweeps back off: after each sweep that found nothing, twice as many timer periods pass before
-   * the next (at most {@link Cadence#IDLE_FACTOR}); a sweep that found rows, or a broker that could not
-   * be reached (its rows wait for the sweep), brings it back to every period.
-   */
-  private void backOff(boolean busy) {
-    idleStride = busy ? 1 : Math.min(idleStride * 2, Cadence.IDLE_FACTOR);
-    sweepsToSkip.set(idleStride - 1);
   }
 
   private List<OutboxStore.Pending> freshBatch() {
@@ -164,8 +144,6 @@ public class OutboxRelay {
   }
 
   private void brokerUnreachable(int waiting, Exception e) {
-    idleStride = 1;
-    sweepsToSkip.set(0); // what it could not send waits for the sweep
     if (!brokerAway) {
       brokerAway = true;
       LOG.log(Level.WARNING, "Cannot reach RabbitMQ ({0}); {1}+ messages wait in the outbox and go when it is back",
