@@ -109,8 +109,10 @@ final class Browser implements AutoCloseable {
         : "JSESSIONID=" + driver.manage().getCookieNamed("JSESSIONID").getValue();
   }
 
+  /** Waits for the condition; an element a poll re-rendered while it was read is read again. */
   <T> T waitFor(Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, Duration.ofSeconds(30)).until(condition);
+    return new WebDriverWait(driver, Duration.ofSeconds(30))
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
   }
 
   /** Saves the page as {@code <name>.png} under target/screenshots, for people to look at. */

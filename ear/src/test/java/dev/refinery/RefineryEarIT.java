@@ -112,6 +112,27 @@ class RefineryEarIT {
     assertThat(response.body()).contains("\"name\":\"database\"", "\"migrations\":\"applied\"");
   }
 
+  /** The run command made a password-protected domain: its admin port refuses anyone without the password. */
+  @Test
+  void adminPortRefusesCallersWithoutThePassword() throws IOException {
+    Path passwordFile = RUNTIME.resolve("admin-password");
+    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile)))
+        .isEqualTo("rw-------");
+    String password = Files.readString(passwordFile).strip().replace("AS_ADMIN_PASSWORD=", "");
+    assertThat(password).hasSizeGreaterThanOrEqualTo(20);
+    String applications = "http://127.0.0.1:" + (PORT_BASE + 48) + "/management/domain/applications/application";
+    HttpResponse<String> anonymous = Http.sendAsIs(java.net.http.HttpRequest.newBuilder(java.net.URI.create(applications))
+        .header("Accept", "application/json").header("X-Requested-By", "refinery-it").GET().build());
+    assertThat(anonymous.statusCode()).as("no password").isEqualTo(401);
+    HttpResponse<String> admin = Http.sendAsIs(java.net.http.HttpRequest.newBuilder(java.net.URI.create(applications))
+        .header("Accept", "application/json").header("X-Requested-By", "refinery-it")
+        .header("Authorization", Http.basic("admin", password)).GET().build());
+    assertThat(admin.statusCode()).as(admin.body()).isEqualTo(200);
+    assertThat(admin.body()).contains("refinery");
+    RefineryCommand.Result listed = REFINERY.run("asadmin", "list-applications");
+    assertThat(listed.output()).as("./refinery asadmin signs in with it").contains("refinery");
+  }
+
   @Test
   void requestSubmittedOverTheApiIsReadBackAndListedInTheConsole() {
     String id = submit("Audit log export", "For SOC 2", "CRITICAL");
@@ -221,6 +242,26 @@ class RefineryEarIT {
     assertThat(openApi.statusCode()).isEqualTo(200);
     assertThat(openApi.body()).contains("/api/requests");
   }
+
+  /**
+   * {@code /openapi} says how to sign in (HTTP Basic), what each operation answers a caller who is not
+   * signed in or not allowed, and passes Redocly CLI's recommended rules with no error.
+   */
+  @Test
+  void openApiDeclaresItsSecurityAndLintsClean() throws Exception {
+    HttpResponse<String> openApi = Http.get(SERVER + "openapi");
+    assertThat(openApi.body()).contains("securitySchemes", "scheme: basic", "operationId: listTasks", "\"401\"");
+    Path document = Files.createDirectories(Path.of("target")).resolve("openapi.yaml");
+    Files.writeString(document, openApi.body());
+    Process lint = new ProcessBuilder("npx", "--yes", "@redocly/cli@" + REDOCLY, "lint", document.toString())
+        .redirectErrorStream(true).start();
+    String output = new String(lint.getInputStream().readAllBytes());
+    assertThat(lint.waitFor()).as(output).isZero();
+    assertThat(output).as(output).doesNotContainPattern("[1-9][0-9]* errors?");
+  }
+
+  /** The Redocly CLI version the lint runs (from npm, through npx). */
+  private static final String REDOCLY = "2.77.0";
 
   /**
    * Two instances, each with its scanner and poller, on one database and one broker: every task goes
