@@ -56,13 +56,8 @@ public final class Roles {
    * gives. Anyone else naming somebody other than themselves gets a 403.
    */
   public static String actingAs(SecurityContext security, String named) {
-    String caller = security.getCallerPrincipal().getName();
-    if (named == null || named.isBlank() || named.equals(caller)) {
-      return caller;
-    }
-    if (security.isCallerInRole(Role.ADMIN.name())) {
-      return named.strip();
-    }
-    throw new ForbiddenException("signed in as " + caller + ", you cannot act as " + named);
+    Caller caller = caller(security);
+    return caller.actingFor(named).orElseThrow(() ->
+        new ForbiddenException("signed in as " + caller.name() + ", you cannot act as " + named));
   }
 }

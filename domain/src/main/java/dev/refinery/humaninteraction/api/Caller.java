@@ -2,6 +2,7 @@ package dev.refinery.humaninteraction.api;
 
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -24,5 +25,16 @@ public record Caller(String name, Set<Role> roles) {
 
   public boolean isAdmin() {
     return roles.contains(Role.ADMIN);
+  }
+
+  /**
+   * Who an action is taken for: the caller when {@code named} is blank or the caller, the named person when
+   * the caller is an ADMIN (an integration acting for people), else empty (not allowed).
+   */
+  public Optional<String> actingFor(String named) {
+    if (named == null || named.isBlank() || named.equals(name)) {
+      return Optional.of(name);
+    }
+    return isAdmin() ? Optional.of(named.strip()) : Optional.empty();
   }
 }

@@ -30,13 +30,8 @@ public class Deciders {
    * person it names. Anyone else naming somebody else is refused.
    */
   public String actingAs(Caller caller, String named) {
-    if (named == null || named.isBlank() || named.equals(caller.name())) {
-      return caller.name();
-    }
-    if (caller.isAdmin()) {
-      return named.strip();
-    }
-    throw new NotPermittedException("signed in as " + caller.name() + ", you cannot act as " + named);
+    return caller.actingFor(named).orElseThrow(() ->
+        new NotPermittedException("signed in as " + caller.name() + ", you cannot act as " + named));
   }
 
   /** Answers belong to the task's requester. */

@@ -18,9 +18,7 @@ import dev.refinery.taskmanagement.api.RetryTask;
 import dev.refinery.taskmanagement.api.TaskStatus;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.SecurityContext;
 import java.lang.System.Logger.Level;
-import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,16 +45,15 @@ public class Decisions {
 
   @Inject AuditTrail audit;
 
-  @Inject SecurityContext security;
-
   /**
    * Answers the open round. With {@code recommended}, questions left unanswered take the agent's
    * recommended option.
    */
   public void answer(UUID task, List<Answer> answers, boolean recommended, Caller caller, String named) {
     String by = deciders.actingAs(caller, named);
-    deciders.requireRequester(known(task), by, "answer its questions");
-    TaskViews.View view = view(task, CLARIFICATION_NEEDED, "answer a clarification");
+    TaskViews.View view = known(task);
+    deciders.requireRequester(view, by, "answer its questions");
+    inState(view, CLARIFICATION_NEEDED, "answer a clarification");
     Map<String, Question> questions = view.questions().stream().collect(Collectors.toMap(Question::id, Function.identity()));
     List<Answer> given = new ArrayList<>();
     for (Answer answer : answers) {
@@ -90,16 +87,17 @@ public class Decisions {
       }
     }
     queue.publishCommand(new AnswerClarification(task.toString(), view.round(), given, recommended, by));
-    audited(by, "CLARIFICATION_ANSWERED", task, "round " + view.round() + (recommended ? ", recommendations accepted" : ""));
+    audited(caller, by, "CLARIFICATION_ANSWERED", task, "round " + view.round() + (recommended ? ", recommendations accepted" : ""));
     LOG.log(Level.INFO, "{0} answered round {1} of task {2}", LogText.escaped(by), view.round(), task);
   }
 
   public void approve(UUID task, Caller caller, String named) {
     String by = deciders.actingAs(caller, named);
-    deciders.requireNotOwnRequest(known(task), by);
-    TaskViews.View view = view(task, PRD_VALIDATION, "approve the PRD");
+    TaskViews.View view = known(task);
+    deciders.requireNotOwnRequest(view, by);
+    inState(view, PRD_VALIDATION, "approve the PRD");
     queue.publishCommand(new ApprovePrd(task.toString(), view.revision(), by));
-    audited(by, "PRD_APPROVED", task, "revision " + view.revision());
+    audited(caller, by, "PRD_APPROVED", task, "revision " + view.revision());
     LOG.log(Level.INFO, "{0} approved revision {1} of task {2}", LogText.escaped(by), view.revision(), task);
   }
 
@@ -108,9 +106,9 @@ public class Decisions {
     if (reason == null || reason.isBlank()) {
       throw new InvalidDecisionException("reason", "a rejection needs a reason");
     }
-    TaskViews.View view = view(task, PRD_VALIDATION, "reject the PRD");
+    TaskViews.View view = inState(known(task), PRD_VALIDATION, "reject the PRD");
     queue.publishCommand(new RejectPrd(task.toString(), view.revision(), by, reason.strip()));
-    audited(by, "PRD_REJECTED", task, "revision " + view.revision() + ": " + reason.strip());
+    audited(caller, by, "PRD_REJECTED", task, "revision " + view.revision() + ": " + reason.strip());
     LOG.log(Level.INFO, "{0} rejected revision {1} of task {2}: {3}", LogText.escaped(by), view.revision(), task,
         LogText.escaped(reason));
   }
@@ -123,22 +121,21 @@ public class Decisions {
       throw new TaskStateConflictException(task, view.status(), "cancel it");
     }
     queue.publishCommand(new CancelTask(task.toString(), by, reason));
-    audited(by, "TASK_CANCELLED", task, reason);
+    audited(caller, by, "TASK_CANCELLED", task, reason);
     LOG.log(Level.INFO, "{0} cancelled task {1}: {2}", LogText.escaped(by), task, LogText.escaped(reason));
   }
 
   public void retry(UUID task, Caller caller, String named) {
     String by = deciders.actingAs(caller, named);
-    view(task, FAILED, "retry it");
+    inState(known(task), FAILED, "retry it");
     queue.publishCommand(new RetryTask(task.toString(), by));
-    audited(by, "TASK_RETRIED", task, null);
+    audited(caller, by, "TASK_RETRIED", task, null);
     LOG.log(Level.INFO, "{0} retried task {1}", LogText.escaped(by), task);
   }
 
-  /** Recorded as done by the signed-in caller; when an admin acts for someone, the detail names them. */
-  private void audited(String by, String action, UUID task, String detail) {
-    Principal caller = security.getCallerPrincipal();
-    String actor = caller == null || "ANONYMOUS".equalsIgnoreCase(caller.getName()) ? by : caller.getName();
+  /** Recorded as done by the caller; when an admin acts for someone, the detail names them. */
+  private void audited(Caller caller, String by, String action, UUID task, String detail) {
+    String actor = caller.name();
     String onBehalf = actor.equals(by) ? "" : " (for " + by + ")";
     audit.record(actor, action, task.toString(), task.toString(), detail == null ? onBehalf.strip() : detail + onBehalf);
   }
@@ -147,10 +144,9 @@ public class Decisions {
     return views.find(task).orElseThrow(() -> new NoSuchTaskException(task));
   }
 
-  private TaskViews.View view(UUID task, TaskStatus expected, String action) {
-    TaskViews.View view = known(task);
+  private static TaskViews.View inState(TaskViews.View view, TaskStatus expected, String action) {
     if (view.status() != expected) {
-      throw new TaskStateConflictException(task, view.status(), action);
+      throw new TaskStateConflictException(view.taskId(), view.status(), action);
     }
     return view;
   }
