@@ -417,13 +417,17 @@ class FaultSuite {
     return "worker (pid " + worker.pid() + ") killed with SIGKILL while " + running + " work items were claimed";
   }
 
-  /** A worker whose 300th committed delivery halts it before the ack (the resource adapter's CrashPoint). */
+  /**
+   * A worker whose 300th committed delivery halts it before the ack: it runs the fault suite's build of
+   * the resource adapter, the only one with a crash point ({@code rabbitmq-ra-faults.rar}).
+   */
   private void startDoomedWorker() {
     if (worker.isAlive()) { // F2 alone: the first worker is still there
       refinery.run("worker", "stop", "--port", String.valueOf(workerPort));
     }
     workerPort++;
-    startWorker(refinery.with("REFINERY_FAULT_HALT_BEFORE_ACK", "300"));
+    startWorker(refinery.with("REFINERY_FAULT_HALT_BEFORE_ACK", "300")
+        .with("REFINERY_RAR", System.getProperty("refinery.faults-rar")));
   }
 
   private String crashBeforeAck(Run run) throws Exception {

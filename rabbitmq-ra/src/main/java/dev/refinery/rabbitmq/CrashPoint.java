@@ -3,54 +3,41 @@ package dev.refinery.rabbitmq;
 import static dev.refinery.rabbitmq.RabbitResourceAdapter.LOG;
 
 import java.lang.System.Logger.Level;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.IntConsumer;
+import java.util.Optional;
+import java.util.ServiceLoader;
 
 /**
- * A fault-injection point for the fault suite ({@code ./refinery faults}, scenario F2): with
- * {@code REFINERY_FAULT_HALT_BEFORE_ACK=N} in the environment (or the system property
- * {@code refinery.fault.halt-before-ack}), the N-th delivery whose transaction committed halts the JVM
- * before it is acknowledged, as a power cut between the database commit and the ack would. Unset, zero or
- * not a number, it never fires; nothing in production sets it.
+ * The moment between a delivery's database commit and its ack, where the fault suite ({@code ./refinery
+ * faults}, scenario F2) halts a worker as a power cut would. The production adapter has no crash point:
+ * the one that halts ships only in {@code rabbitmq-ra-faults.rar}, which the fault suite deploys to the
+ * worker it dooms; this adapter finds it with the {@link ServiceLoader} when it is there.
  */
-final class CrashPoint {
+public interface CrashPoint {
 
-  static final String VARIABLE = "REFINERY_FAULT_HALT_BEFORE_ACK";
-  static final String PROPERTY = "refinery.fault.halt-before-ack";
-  private static final CrashPoint CONFIGURED = new CrashPoint(setting(), status -> Runtime.getRuntime().halt(status));
+  /** The variable that arms the fault suite's crash point: the N-th committed delivery halts. */
+  String VARIABLE = "REFINERY_FAULT_HALT_BEFORE_ACK";
 
-  private final long at;
-  private final IntConsumer halt;
-  private final AtomicLong committed = new AtomicLong();
+  /** Called after a delivery's transaction committed, before its ack. */
+  void committed(String messageId, String queue);
 
-  CrashPoint(long at, IntConsumer halt) {
-    this.at = at;
-    this.halt = halt;
+  /** The crash point this adapter was built with: none, unless it is the fault suite's build. */
+  static CrashPoint installed() {
+    return Installed.CRASH_POINT;
   }
 
-  static CrashPoint configured() {
-    return CONFIGURED;
-  }
+  /** Looked up once per adapter class loader. */
+  final class Installed {
+    private static final CrashPoint CRASH_POINT = find();
 
-  /** Called after a delivery's transaction committed, before its ack; halts on the configured one. */
-  void committed(String messageId, String queue) {
-    if (at > 0 && committed.incrementAndGet() == at) {
-      LOG.log(Level.ERROR, "Fault injection ({0}={1}): halting before acknowledging message {2} from {3},"
-          + " whose transaction committed", VARIABLE, at, messageId, queue);
-      halt.accept(137);
-    }
-  }
+    private Installed() {}
 
-  private static long setting() {
-    String value = System.getProperty(PROPERTY, System.getenv(VARIABLE));
-    if (value == null || value.isBlank()) {
-      return 0;
-    }
-    try {
-      return Long.parseLong(value.strip());
-    } catch (NumberFormatException e) {
-      LOG.log(Level.WARNING, "{0} is not a number (''{1}''); the crash point stays off", VARIABLE, value);
-      return 0;
+    private static CrashPoint find() {
+      Optional<CrashPoint> found = ServiceLoader.load(CrashPoint.class, CrashPoint.class.getClassLoader()).findFirst();
+      if (found.isEmpty() && System.getenv(VARIABLE) != null) {
+        LOG.log(Level.WARNING, "{0} is set, but this resource adapter has no crash point (only the fault suite''s"
+            + " build does): nothing halts", VARIABLE);
+      }
+      return found.orElse((messageId, queue) -> { });
     }
   }
 }

@@ -36,7 +36,7 @@ final class Delivery implements MessageListener {
 
   Delivery(MessageEndpointFactory endpoints, Session session, String queue,
       TransactionSynchronizationRegistry transactions) {
-    this(endpoints, session, queue, CrashPoint.configured(), transactions);
+    this(endpoints, session, queue, CrashPoint.installed(), transactions);
   }
 
   Delivery(MessageEndpointFactory endpoints, Session session, String queue, CrashPoint crashPoint,

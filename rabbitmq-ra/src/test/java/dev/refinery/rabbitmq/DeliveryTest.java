@@ -31,7 +31,7 @@ class DeliveryTest {
   @Test
   void crashPointHaltsAfterTheConfiguredCommitBeforeItsAck() {
     List<Integer> halts = new ArrayList<>();
-    CrashPoint crashPoint = new CrashPoint(2, status -> {
+    CrashPoint crashPoint = new HaltBeforeAck(2, status -> {
       halts.add(status);
       throw new IllegalStateException("halted"); // as Runtime.halt, nothing after it runs
     });
