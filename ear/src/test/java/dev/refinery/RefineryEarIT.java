@@ -497,4 +497,30 @@ class RefineryEarIT {
 
     @Test @Order(7) void dashboardUpdatesWithoutAReload() { CHECKS.dashboardUpdatesWithoutAReload(); }
   }
+
+  /** The operators' MBeans over a JMX connector to the server running the EAR (jconsole's way). */
+  @Nested
+  class Jmx {
+
+    @Test void everyAttributeReadsOverAConnector() throws Exception {
+      try (JmxChecks jmx = new JmxChecks(serverPid)) {
+        jmx.everyAttributeReads();
+      }
+    }
+
+    @Test void pauseResumeAndRunNowOfEachTimer() throws Exception {
+      try (JmxChecks jmx = new JmxChecks(serverPid)) {
+        jmx.schedulingOperationsWork();
+      }
+    }
+
+    @Test void deadLettersReplayedAndDiscardedAreAuditedAsTheJmxCaller() throws Exception {
+      String url = "jdbc:postgresql://" + System.getenv("REFINERY_DB_HOST") + ":" + System.getenv("REFINERY_DB_PORT")
+          + "/" + System.getenv("REFINERY_DB_NAME");
+      try (JmxChecks jmx = new JmxChecks(serverPid)) {
+        jmx.deadLetterOperationsWorkAndAreAuditedAsTheCaller(System.getenv("REFINERY_RABBITMQ_VHOST"), url,
+            System.getenv("REFINERY_DB_USER"), System.getenv("REFINERY_DB_PASSWORD"));
+      }
+    }
+  }
 }

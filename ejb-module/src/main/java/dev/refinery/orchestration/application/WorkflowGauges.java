@@ -1,11 +1,10 @@
 package dev.refinery.orchestration.application;
 
 import dev.refinery.shared.monitoring.Alerts;
+import dev.refinery.shared.monitoring.ApplicationCalls;
 import dev.refinery.shared.monitoring.Jmx;
 import dev.refinery.taskmanagement.api.TaskStatus;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ContextService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
@@ -48,7 +47,7 @@ public class WorkflowGauges {
 
   @Inject MetricRegistry registry;
 
-  @Resource ContextService context;
+  @Inject ApplicationCalls calls;
 
   @Inject Alerts alerts;
 
@@ -65,7 +64,7 @@ public class WorkflowGauges {
       @Override public Map<String, Long> getTasksPerState() { return current().counts(); }
       @Override public Map<String, Long> getOldestAgeSecondsPerState() { return current().oldest(); }
       @Override public long getStalledTasks() { return stalled(); }
-    }, WorkflowMXBean.class, NAME, context);
+    }, WorkflowMXBean.class, NAME, calls);
   }
 
   @PreDestroy

@@ -1,9 +1,8 @@
 package dev.refinery.productdefinition.application;
 
+import dev.refinery.shared.monitoring.ApplicationCalls;
 import dev.refinery.shared.monitoring.Jmx;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ContextService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
@@ -41,7 +40,7 @@ public class AgentGauges {
 
   @Inject MetricRegistry registry;
 
-  @Resource ContextService context;
+  @Inject ApplicationCalls calls;
 
   @Inject TaskPollingService poller;
 
@@ -53,7 +52,7 @@ public class AgentGauges {
       @Override public long getTokensIn() { return ((Number) totals()[1]).longValue(); }
       @Override public long getTokensOut() { return ((Number) totals()[2]).longValue(); }
       @Override public BigDecimal getCostUsd() { return (BigDecimal) totals()[3]; }
-    }, AgentsMXBean.class, NAME, context);
+    }, AgentsMXBean.class, NAME, calls);
   }
 
   @PreDestroy

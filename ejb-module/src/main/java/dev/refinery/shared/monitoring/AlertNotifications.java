@@ -1,8 +1,6 @@
 package dev.refinery.shared.monitoring;
 
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ContextService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
@@ -30,7 +28,7 @@ public class AlertNotifications {
 
   @Inject Alerts alerts;
 
-  @Resource ContextService context;
+  @Inject ApplicationCalls calls;
 
   private final AtomicLong sequence = new AtomicLong();
   private final NotificationBroadcasterSupport emitter = new NotificationBroadcasterSupport(
@@ -49,7 +47,7 @@ public class AlertNotifications {
         return alerts.open().size();
       }
     };
-    Jmx.register(new StandardEmitterMBean(context.createContextualProxy(open, AlertsMXBean.class), AlertsMXBean.class,
+    Jmx.register(new StandardEmitterMBean(Jmx.inApplication(open, AlertsMXBean.class, calls), AlertsMXBean.class,
         true, emitter), NAME);
   }
 

@@ -1,7 +1,8 @@
 package dev.refinery.shared.monitoring;
 
-import jakarta.enterprise.concurrent.ContextService;
+import jakarta.ejb.EJBException;
 import java.lang.management.ManagementFactory;
+import java.lang.reflect.Proxy;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -22,11 +23,32 @@ public final class Jmx {
   }
 
   /**
-   * Registers an MXBean whose calls run in the application's context (its persistence units, its
-   * transactions), as JMX calls come on threads the application did not start.
+   * Registers an MXBean whose calls run as calls of the application ({@link ApplicationCalls}): JMX calls
+   * come on threads the application did not start. A failure reaches the JMX client as a JDK exception
+   * with the application's message (the client cannot load the application's exception classes).
    */
-  public static <T> void register(T implementation, Class<T> type, ObjectName name, ContextService context) {
-    register(context.createContextualProxy(implementation, type), name);
+  public static <T> void register(T implementation, Class<T> type, ObjectName name, ApplicationCalls calls) {
+    register(inApplication(implementation, type, calls), name);
+  }
+
+  /** The implementation behind a proxy whose every call goes through {@code calls}. */
+  public static <T> T inApplication(T implementation, Class<T> type, ApplicationCalls calls) {
+    return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, arguments) -> {
+      if (method.getDeclaringClass() == Object.class) {
+        return method.invoke(implementation, arguments);
+      }
+      try {
+        return calls.invoke(implementation, method, arguments);
+      } catch (EJBException e) {
+        throw new IllegalStateException(message(e.getCause() == null ? e : e.getCause()));
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException(message(e));
+      }
+    }));
+  }
+
+  private static String message(Throwable e) {
+    return e.getClass().getSimpleName() + ": " + e.getMessage();
   }
 
   /** Registers the MBean, replacing one a previous deployment left under the same name. */

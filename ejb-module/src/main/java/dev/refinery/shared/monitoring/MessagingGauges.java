@@ -2,8 +2,6 @@ package dev.refinery.shared.monitoring;
 
 import dev.refinery.shared.application.DeadLetters;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ContextService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
@@ -12,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,13 +23,16 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
  * waiting, the open alerts, each message type's consumptions in the last minute. As gauges
  * ({@code refinery_outbox_backlog}, {@code refinery_outbox_oldest_seconds}, {@code refinery_dead_letters},
  * {@code refinery_alerts_open}) and as {@code dev.refinery:type=Messaging}, whose operations replay or
- * discard a dead letter. Read at most once a second.
+ * discard a dead letter (audited as the JMX caller, {@link JmxCaller}). The gauges are read at most once a
+ * second.
  */
 @ApplicationScoped
 public class MessagingGauges {
 
   /** {@code dev.refinery:type=Messaging}. */
   public interface MessagingMXBean {
+    int LISTED = 100;
+
     long getOutboxBacklog();
 
     long getOutboxOldestAgeSeconds();
@@ -39,11 +41,14 @@ public class MessagingGauges {
 
     Map<String, Long> getConsumedLastMinuteByType();
 
-    /** Sends the dead letter back to the queue it failed on. */
-    void replayDeadLetter(String id, String operator);
+    /** The newest open dead letters (at most {@value #LISTED}), by id: message id, type, task and reason. */
+    Map<String, String> getOpenDeadLetters();
 
-    /** Closes the dead letter without sending it again. */
-    void discardDeadLetter(String id, String operator);
+    /** Sends the dead letter back to the queue it failed on; audited as the JMX caller. */
+    void replayDeadLetter(String id);
+
+    /** Closes the dead letter without sending it again; audited as the JMX caller. */
+    void discardDeadLetter(String id);
   }
 
   private record Snapshot(Instant at, long backlog, long oldest, long deadLetters, long openAlerts) {}
@@ -55,7 +60,7 @@ public class MessagingGauges {
 
   @Inject MetricRegistry registry;
 
-  @Resource ContextService context;
+  @Inject ApplicationCalls calls;
 
   @Inject DeadLetters deadLetters;
 
@@ -71,14 +76,22 @@ public class MessagingGauges {
       @Override public long getOutboxOldestAgeSeconds() { return current().oldest(); }
       @Override public long getDeadLetters() { return current().deadLetters(); }
       @Override public Map<String, Long> getConsumedLastMinuteByType() { return consumedLastMinute(); }
-      @Override public void replayDeadLetter(String id, String operator) { deadLetters.replay(UUID.fromString(id), operator); }
-      @Override public void discardDeadLetter(String id, String operator) { deadLetters.discard(UUID.fromString(id), operator); }
-    }, MessagingMXBean.class, NAME, context);
+      @Override public Map<String, String> getOpenDeadLetters() { return openDeadLetters(); }
+      @Override public void replayDeadLetter(String id) { deadLetters.replay(UUID.fromString(id), JmxCaller.actor()); }
+      @Override public void discardDeadLetter(String id) { deadLetters.discard(UUID.fromString(id), JmxCaller.actor()); }
+    }, MessagingMXBean.class, NAME, calls);
   }
 
   @PreDestroy
   void unregister() {
     Jmx.unregister(NAME);
+  }
+
+  private Map<String, String> openDeadLetters() {
+    Map<String, String> letters = new LinkedHashMap<>();
+    deadLetters.openViews(MessagingMXBean.LISTED).forEach(letter -> letters.put(letter.id().toString(),
+        letter.headers().messageId() + " " + letter.type() + " (task " + letter.taskId() + "): " + letter.reason()));
+    return letters;
   }
 
   @SuppressWarnings("unchecked")
