@@ -243,7 +243,7 @@ final class AccessChecks {
     return as(person, "GET", "notifications?recipient=" + recipient, null).statusCode();
   }
 
-  private String submitAs(String person, String title) {
+  String submitAs(String person, String title) {
     return submitAs(person, title, "");
   }
 
@@ -275,9 +275,32 @@ final class AccessChecks {
         .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
   }
 
-  private HttpResponse<String> as(String person, String method, String path, String json) {
+  /** A person of the matrix who is only ever changed by it. */
+  String createThrowawayPerson() {
+    String username = "tom-" + suffix;
+    create(username, "REQUESTER");
+    return username;
+  }
+
+  void awaitStatus(String task, String status) {
+    api.awaitStatus(task, status);
+  }
+
+  URI uri(String path) {
+    return api.uri(path);
+  }
+
+  HttpResponse<String> asAdmin(String method, String path, String json) {
+    return as("admin", Http.ADMIN_PASSWORD, method, path, json);
+  }
+
+  HttpResponse<String> as(String person, String method, String path, String json) {
+    return as(person, PASSWORD, method, path, json);
+  }
+
+  private HttpResponse<String> as(String person, String password, String method, String path, String json) {
     URI uri = api.uri("api/" + path);
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Authorization", Http.basic(person, PASSWORD));
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Authorization", Http.basic(person, password));
     if (json == null) {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     } else {

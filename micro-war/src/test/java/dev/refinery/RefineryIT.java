@@ -2,6 +2,8 @@ package dev.refinery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.refinery.humaninteraction.api.Caller;
+import dev.refinery.humaninteraction.api.Role;
 import dev.refinery.humaninteraction.api.SubmitRequest;
 import dev.refinery.humaninteraction.application.Notifications;
 import dev.refinery.humaninteraction.application.Requests;
@@ -79,7 +81,7 @@ class RefineryIT {
             AlertChecks.ProbeRefused.class, WebhookReceiver.class, WebhookReceiver.Post.class,
             dev.refinery.taskmanagement.api.LoadPing.class, dev.refinery.humaninteraction.api.LoadPing.class,
             dev.refinery.productdefinition.api.LoadPing.class, dev.refinery.orchestration.api.LoadPing.class,
-            WireFormatChecks.class, SerializationCanary.class, AccessChecks.class)
+            WireFormatChecks.class, SerializationCanary.class, AccessChecks.class, AccessMatrix.class)
         .addAsResource("refinery-it.properties")
         .addAsLibraries(new File(System.getProperty("assertj.jar")), new File(System.getProperty("contract.jar")));
   }
@@ -211,6 +213,7 @@ class RefineryIT {
   @Test void signInIsThrottledThenLockedOutUntilAnAdminUnlocks() { access().signInIsThrottledThenLockedOutUntilAnAdminUnlocks(); }
   @Test void personDisabledByAnotherInstanceIsRefusedAtOnce() throws Exception { access().personDisabledByAnotherInstanceIsRefusedAtOnce(); }
   @Test @RunAsClient void badQueryParametersAreA400NamingTheParameter() { access().badQueryParametersAreA400NamingTheParameter(); }
+  @Test @RunAsClient void everyApiCallAnswersEachRoleAsTheReadmeSays() { new AccessMatrix(access()).everyCallAnswersEachRoleAsPromised(); }
 
   // --- monitoring --------------------------------------------------------------------------------
 
@@ -356,7 +359,8 @@ class RefineryIT {
 
   @Test
   void submittedRequestIsStoredInTheTaskManagementSchema() throws Exception {
-    UUID task = requests.submit(new SubmitRequest("Dark mode", "For night shifts", "MEDIUM", "dee"));
+    UUID task = requests.submit(new SubmitRequest("Dark mode", "For night shifts", "MEDIUM", "dee"),
+        new Caller("dee", java.util.Set.of(Role.REQUESTER)));
 
     long deadline = System.currentTimeMillis() + 20_000;
     while (tasks.find(task).isEmpty() && System.currentTimeMillis() < deadline) {

@@ -2,6 +2,8 @@ package dev.refinery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.refinery.humaninteraction.api.Caller;
+import dev.refinery.humaninteraction.api.Role;
 import dev.refinery.humaninteraction.api.SubmitRequest;
 import dev.refinery.humaninteraction.application.Requests;
 import dev.refinery.orchestration.application.TaskScanningService;
@@ -263,7 +265,8 @@ final class WorkflowContainerChecks {
   }
 
   UUID submit(String title, String description, String priority, String requester) {
-    return requests.submit(new SubmitRequest(title, description, priority, requester));
+    return requests.submit(new SubmitRequest(title, description, priority, requester),
+        new Caller(requester, java.util.Set.of(Role.REQUESTER)));
   }
 
   TaskView awaitStatus(UUID task, TaskStatus status) throws InterruptedException {

@@ -2,7 +2,6 @@ package dev.refinery.restapi;
 
 import dev.refinery.humaninteraction.api.SubmitRequest;
 import dev.refinery.humaninteraction.application.Requests;
-import dev.refinery.humaninteraction.api.Role;
 import dev.refinery.security.Roles;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
@@ -42,9 +41,7 @@ public class RequestsResource {
   @APIResponse(responseCode = "403", description = "The caller is no REQUESTER, or names a requester other than"
       + " themselves without being an ADMIN")
   public Response submit(@NotNull @Valid SubmitRequest request) {
-    Roles.require(security, Role.REQUESTER);
-    String requester = Roles.actingAs(security, request.requester());
-    UUID task = requests.submit(new SubmitRequest(request.title(), request.description(), request.priority(), requester));
+    UUID task = requests.submit(request, Roles.caller(security));
     return Response.accepted(new Submitted(task, "SUBMITTED"))
         .location(uriInfo.getBaseUriBuilder().path("tasks").path(task.toString()).build())
         .build();

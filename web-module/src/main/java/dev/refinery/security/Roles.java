@@ -50,14 +50,4 @@ public final class Roles {
     }
     return caller.getName();
   }
-
-  /**
-   * Who an API call acts for: the caller, or, for an ADMIN (an integration acting for people), the name it
-   * gives. Anyone else naming somebody other than themselves gets a 403.
-   */
-  public static String actingAs(SecurityContext security, String named) {
-    Caller caller = caller(security);
-    return caller.actingFor(named).orElseThrow(() ->
-        new ForbiddenException("signed in as " + caller.name() + ", you cannot act as " + named));
-  }
 }

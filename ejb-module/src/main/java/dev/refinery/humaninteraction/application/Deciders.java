@@ -34,6 +34,13 @@ public class Deciders {
         new NotPermittedException("signed in as " + caller.name() + ", you cannot act as " + named));
   }
 
+  /** The actions of one role: its holders and ADMINs (who hold every role) may take them. */
+  public void requireRole(Caller caller, Role role, String action) {
+    if (!caller.has(role, Role.ADMIN)) {
+      throw new NotPermittedException(caller.name() + " may not " + action + ": it needs the role " + role);
+    }
+  }
+
   /** Answers belong to the task's requester. */
   public void requireRequester(TaskViews.View view, String by, String action) {
     if (!view.requester().equals(by)) {

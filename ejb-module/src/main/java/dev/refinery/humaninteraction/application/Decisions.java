@@ -5,6 +5,7 @@ import static dev.refinery.taskmanagement.api.TaskStatus.FAILED;
 import static dev.refinery.taskmanagement.api.TaskStatus.PRD_VALIDATION;
 
 import dev.refinery.humaninteraction.api.Caller;
+import dev.refinery.humaninteraction.api.Role;
 import dev.refinery.shared.application.AuditTrail;
 import dev.refinery.shared.logging.LogText;
 import dev.refinery.shared.messaging.MessageQueue;
@@ -92,6 +93,7 @@ public class Decisions {
   }
 
   public void approve(UUID task, Caller caller, String named) {
+    deciders.requireRole(caller, Role.APPROVER, "approve a PRD");
     String by = deciders.actingAs(caller, named);
     TaskViews.View view = known(task);
     deciders.requireNotOwnRequest(view, by);
@@ -102,6 +104,7 @@ public class Decisions {
   }
 
   public void reject(UUID task, Caller caller, String named, String reason) {
+    deciders.requireRole(caller, Role.APPROVER, "reject a PRD");
     String by = deciders.actingAs(caller, named);
     if (reason == null || reason.isBlank()) {
       throw new InvalidDecisionException("reason", "a rejection needs a reason");
@@ -126,6 +129,7 @@ public class Decisions {
   }
 
   public void retry(UUID task, Caller caller, String named) {
+    deciders.requireRole(caller, Role.OPERATOR, "retry a failed task");
     String by = deciders.actingAs(caller, named);
     inState(known(task), FAILED, "retry it");
     queue.publishCommand(new RetryTask(task.toString(), by));

@@ -28,7 +28,8 @@ public class NewBacking {
     if (!user.allowed(Role.REQUESTER)) {
       return null;
     }
-    UUID task = requests.submit(new SubmitRequest(title, description == null ? "" : description, priority.name(), user.getName()));
+    UUID task = requests.submit(new SubmitRequest(title, description == null ? "" : description, priority.name(), user.getName()),
+        user.caller());
     Messages.info("Request submitted as task " + task + ". The agent picks it up in a moment.");
     return "/console/tasks/list?faces-redirect=true&requester=" + user.getName();
   }
