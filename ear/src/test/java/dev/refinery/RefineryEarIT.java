@@ -498,6 +498,13 @@ class RefineryEarIT {
     @Test @Order(7) void dashboardUpdatesWithoutAReload() { CHECKS.dashboardUpdatesWithoutAReload(); }
   }
 
+  @Test
+  void sessionCookieIsHttpOnlySameSiteStrictAndSecureOverHttps() throws Exception {
+    SessionCookieChecks cookies = new SessionCookieChecks(RUNTIME.resolve("domains/refinery"), PORT_BASE);
+    cookies.overHttp();
+    cookies.overHttps();
+  }
+
   /** The operators' MBeans over a JMX connector to the server running the EAR (jconsole's way). */
   @Nested
   class Jmx {
