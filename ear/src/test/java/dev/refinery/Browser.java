@@ -79,6 +79,14 @@ final class Browser implements AutoCloseable {
     return this;
   }
 
+  /** Clicks a button that posts the page, and waits until the browser has left it (a new page loaded). */
+  Browser submit(String id) {
+    WebElement page = driver.findElement(By.tagName("html"));
+    click(id);
+    waitFor(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+    return this;
+  }
+
   WebElement element(String id) {
     return driver.findElement(By.id(id));
   }

@@ -77,7 +77,8 @@ final class ConsoleChecks {
         assertThat(rita.element("session:who").getText()).isEqualTo("rita");
       }
       new org.openqa.selenium.support.ui.Select(admin.element("password:username")).selectByValue("rita");
-      admin.type("password:password", PASSWORD).click("password:submit");
+      // the page already says "New password set for rita" (the first reset): wait for the next page first
+      admin.type("password:password", PASSWORD).submit("password:submit");
       admin.waitFor(d -> d.getPageSource().contains("New password set for rita"));
       new org.openqa.selenium.support.ui.Select(admin.element("change:username")).selectByValue("opal");
       setRoles(admin, "change:roles", "OPERATOR");
@@ -89,7 +90,7 @@ final class ConsoleChecks {
       new org.openqa.selenium.support.ui.Select(admin.element("change:username")).selectByValue("opal");
       setRoles(admin, "change:roles", "OPERATOR");
       assertThat(admin.element("change:enabled").isSelected()).as("'may sign in' ticked by default").isTrue();
-      admin.click("change:submit");
+      admin.submit("change:submit"); // the page says "Changed opal" already
       admin.waitFor(d -> d.getPageSource().contains("Changed opal"));
       assertThat(admin.element("people").getText()).doesNotContain("disabled");
 

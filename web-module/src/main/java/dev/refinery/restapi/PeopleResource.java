@@ -82,8 +82,7 @@ public class PeopleResource {
   @APIResponse(responseCode = "400", description = "A taken or malformed username, a short password, no role")
   @APIResponse(responseCode = "403", description = "The caller is not an ADMIN")
   public Response create(@NotNull @Valid NewPerson body) {
-    String by = Roles.require(security, Role.ADMIN);
-    people.create(body.username(), body.displayName(), body.password().toCharArray(), body.roles(), by);
+    people.create(body.username(), body.displayName(), body.password().toCharArray(), body.roles(), Roles.caller(security));
     return Response.created(uri.getAbsolutePathBuilder().path(body.username()).build())
         .entity(people.find(body.username()).orElseThrow()).build();
   }
@@ -96,8 +95,7 @@ public class PeopleResource {
   @APIResponse(responseCode = "400", description = "No role, or an admin taking away their own ADMIN role")
   @APIResponse(responseCode = "403", description = "The caller is not an ADMIN")
   public Person change(@PathParam("username") String username, @NotNull @Valid Change body) {
-    String by = Roles.require(security, Role.ADMIN);
-    people.change(username, body.roles(), body.enabled(), by);
+    people.change(username, body.roles(), body.enabled(), Roles.caller(security));
     return people.find(username).orElseThrow();
   }
 
@@ -108,8 +106,7 @@ public class PeopleResource {
   @APIResponse(responseCode = "400", description = "A short password, or nobody has that username")
   @APIResponse(responseCode = "403", description = "The caller is not an ADMIN")
   public Response resetPassword(@PathParam("username") String username, @NotNull @Valid NewPassword body) {
-    String by = Roles.require(security, Role.ADMIN);
-    people.resetPassword(username, body.password().toCharArray(), by);
+    people.resetPassword(username, body.password().toCharArray(), Roles.caller(security));
     return Response.noContent().build();
   }
 
@@ -122,8 +119,7 @@ public class PeopleResource {
   @APIResponse(responseCode = "400", description = "Nobody has that username")
   @APIResponse(responseCode = "403", description = "The caller is not an ADMIN")
   public Response unlock(@PathParam("username") String username) {
-    String by = Roles.require(security, Role.ADMIN);
-    people.unlock(username, by);
+    people.unlock(username, Roles.caller(security));
     return Response.noContent().build();
   }
 

@@ -1,8 +1,10 @@
 package dev.refinery.humaninteraction.application;
 
+import dev.refinery.humaninteraction.api.Caller;
 import dev.refinery.humaninteraction.api.Person;
 import dev.refinery.humaninteraction.api.Role;
 import dev.refinery.shared.application.AuditTrail;
+import dev.refinery.shared.application.NotPermittedException;
 import dev.refinery.shared.infrastructure.persistence.NativeRows;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
@@ -104,9 +106,18 @@ public class People {
   }
 
   /** Lets a locked-out person sign in again (ADMIN; audited). */
-  public void unlock(String username, String by) {
+  public void unlock(String username, Caller caller) {
+    String by = admin(caller, "unlock a person");
     update(username, "failed_sign_ins = 0, locked_at = NULL");
     audit.record(by, "PERSON_UNLOCKED", username, null, null);
+  }
+
+  /** People are managed by ADMINs only, whichever edge asks: the caller's name, for the audit trail. */
+  private static String admin(Caller caller, String action) {
+    if (!caller.isAdmin()) {
+      throw new NotPermittedException(caller.name() + " may not " + action + ": it needs the role ADMIN");
+    }
+    return caller.name();
   }
 
   public Optional<Person> find(String username) {
@@ -117,7 +128,8 @@ public class People {
     return query("ORDER BY username", null);
   }
 
-  public void create(String username, String displayName, char[] password, Set<Role> roles, String by) {
+  public void create(String username, String displayName, char[] password, Set<Role> roles, Caller caller) {
+    String by = admin(caller, "add a person");
     if (username == null || !USERNAME.matcher(username).matches()) {
       throw new InvalidPersonException("username", "a username is 1 to 100 letters, digits or . _ @ -");
     }
@@ -134,7 +146,8 @@ public class People {
     audit.record(by, "PERSON_CREATED", username, null, "roles " + joined(roles));
   }
 
-  public void change(String username, Set<Role> roles, boolean enabled, String by) {
+  public void change(String username, Set<Role> roles, boolean enabled, Caller caller) {
+    String by = admin(caller, "change a person");
     requireRoles(roles);
     if (username.equals(by) && (!enabled || !roles.contains(Role.ADMIN))) {
       throw new InvalidPersonException("roles", "you cannot take away your own ADMIN role or disable yourself");
@@ -144,7 +157,8 @@ public class People {
   }
 
   /** A new password; a person locked out is unlocked with it. */
-  public void resetPassword(String username, char[] password, String by) {
+  public void resetPassword(String username, char[] password, Caller caller) {
+    String by = admin(caller, "set a password");
     boolean locked = find(username).map(Person::locked).orElse(false);
     update(username, "password_hash = ?, failed_sign_ins = 0, locked_at = NULL", hashed(password));
     audit.record(by, "PASSWORD_RESET", username, null, locked ? "and unlocked" : null);
@@ -162,7 +176,7 @@ public class People {
     if (admins.longValue() > 0) {
       return false;
     }
-    create(username, "Administrator", password, EnumSet.allOf(Role.class), "configuration");
+    create(username, "Administrator", password, EnumSet.allOf(Role.class), new Caller("configuration", Set.of(Role.ADMIN)));
     return true;
   }
 

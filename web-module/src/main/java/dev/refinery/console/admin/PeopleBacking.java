@@ -40,16 +40,16 @@ public class PeopleBacking {
   }
 
   public String add() {
-    return change(() -> people.create(username, displayName, chars(password), roles(), user.getName()),
+    return change(() -> people.create(username, displayName, chars(password), roles(), user.caller()),
         "Added " + username + ".");
   }
 
   public String update() {
-    return change(() -> people.change(username, roles(), enabled, user.getName()), "Changed " + username + ".");
+    return change(() -> people.change(username, roles(), enabled, user.caller()), "Changed " + username + ".");
   }
 
   public String setPassword() {
-    return change(() -> people.resetPassword(username, chars(password), user.getName()),
+    return change(() -> people.resetPassword(username, chars(password), user.caller()),
         "New password set for " + username + ".");
   }
 
