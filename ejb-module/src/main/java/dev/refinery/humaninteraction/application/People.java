@@ -4,7 +4,6 @@ import dev.refinery.humaninteraction.api.Caller;
 import dev.refinery.humaninteraction.api.Person;
 import dev.refinery.humaninteraction.api.Role;
 import dev.refinery.shared.application.AuditTrail;
-import dev.refinery.shared.application.NotPermittedException;
 import dev.refinery.shared.infrastructure.persistence.NativeRows;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
@@ -42,6 +41,8 @@ public class People {
   @Inject Pbkdf2PasswordHash hash;
 
   @Inject AuditTrail audit;
+
+  @Inject Deciders deciders;
 
   @Inject SignIns signIns;
 
@@ -113,10 +114,8 @@ public class People {
   }
 
   /** People are managed by ADMINs only, whichever edge asks: the caller's name, for the audit trail. */
-  private static String admin(Caller caller, String action) {
-    if (!caller.isAdmin()) {
-      throw new NotPermittedException(caller.name() + " may not " + action + ": it needs the role ADMIN");
-    }
+  private String admin(Caller caller, String action) {
+    deciders.requireRole(caller, Role.ADMIN, action);
     return caller.name();
   }
 
