@@ -496,6 +496,10 @@ class RefineryEarIT {
     @Test @Order(6) void titleWithAScriptTagRendersAsText() { CHECKS.titleWithScriptRendersAsText(); }
 
     @Test @Order(7) void dashboardUpdatesWithoutAReload() { CHECKS.dashboardUpdatesWithoutAReload(); }
+
+    @Test @Order(8) void everyConsoleActionAnswersEachRoleAsTheReadmePromises() {
+      new ConsoleMatrix(SERVER).everyActionAnswersEachRoleAsPromised(CHECKS.taskWaitingForReview());
+    }
   }
 
   @Test

@@ -30,6 +30,7 @@ import dev.refinery.shared.monitoring.MachineStalls;
 import dev.refinery.shared.monitoring.EventLog;
 import dev.refinery.taskmanagement.application.Tasks;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.json.JsonObject;
@@ -81,7 +82,7 @@ class RefineryIT {
             AlertChecks.ProbeRefused.class, WebhookReceiver.class, WebhookReceiver.Post.class,
             dev.refinery.taskmanagement.api.LoadPing.class, dev.refinery.humaninteraction.api.LoadPing.class,
             dev.refinery.productdefinition.api.LoadPing.class, dev.refinery.orchestration.api.LoadPing.class,
-            WireFormatChecks.class, SerializationCanary.class, AccessChecks.class, AccessMatrix.class)
+            WireFormatChecks.class, SerializationCanary.class, AccessChecks.class, AccessMatrix.class, FirstAdminRace.class)
         .addAsResource("refinery-it.properties")
         .addAsLibraries(new File(System.getProperty("assertj.jar")), new File(System.getProperty("contract.jar")));
   }
@@ -93,6 +94,8 @@ class RefineryIT {
   DataSource dataSource;
 
   @Resource UserTransaction transaction;
+
+  @Resource ManagedExecutorService executor;
 
   @Resource(lookup = MessagingResources.CONNECTION_FACTORY)
   ConnectionFactory connectionFactory;
@@ -118,6 +121,7 @@ class RefineryIT {
   @Inject MachineStalls machineStalls;
   @Inject Notifications notifications;
   @Inject dev.refinery.shared.application.AuditTrail auditTrail;
+  @Inject dev.refinery.humaninteraction.application.People people;
   /** Provisioned once per JVM side (client, container), on first use. */
   private static AccessChecks access;
   @Inject Config config;
@@ -214,6 +218,9 @@ class RefineryIT {
   @Test void personDisabledByAnotherInstanceIsRefusedAtOnce() throws Exception { access().personDisabledByAnotherInstanceIsRefusedAtOnce(); }
   @Test @RunAsClient void badQueryParametersAreA400NamingTheParameter() { access().badQueryParametersAreA400NamingTheParameter(); }
   @Test @RunAsClient void everyApiCallAnswersEachRoleAsTheReadmeSays() { new AccessMatrix(access()).everyCallAnswersEachRoleAsPromised(); }
+  @Test void twoInstancesStartingTogetherCreateOneFirstAdmin() throws Exception {
+    new FirstAdminRace(people, dataSource, executor).twoInstancesStartingTogetherCreateOneFirstAdmin();
+  }
 
   // --- monitoring --------------------------------------------------------------------------------
 

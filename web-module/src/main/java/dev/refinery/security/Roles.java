@@ -4,14 +4,15 @@ import dev.refinery.humaninteraction.api.Caller;
 import dev.refinery.humaninteraction.api.Person;
 import dev.refinery.humaninteraction.api.Role;
 import jakarta.security.enterprise.SecurityContext;
-import jakarta.ws.rs.ForbiddenException;
 import java.security.Principal;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Role checks made on the server for every action, whatever the page showed. */
+/**
+ * The signed-in caller, for the application boundaries that check roles and ownership (every action, whatever
+ * the page showed), and the container groups of a person.
+ */
 public final class Roles {
 
   private Roles() {}
@@ -35,19 +36,5 @@ public final class Roles {
       }
     }
     return new Caller(principal.getName(), roles);
-  }
-
-  public static boolean has(SecurityContext security, Role... roles) {
-    return Arrays.stream(roles).anyMatch(role -> security.isCallerInRole(role.name()));
-  }
-
-  /** The caller's name, when the caller has one of the roles; a 403 otherwise. */
-  public static String require(SecurityContext security, Role... roles) {
-    Principal caller = security.getCallerPrincipal();
-    if (caller == null || !has(security, roles)) {
-      throw new ForbiddenException((caller == null ? "anonymous" : caller.getName()) + " may not do this: it needs"
-          + " the role " + Arrays.stream(roles).map(Role::name).collect(Collectors.joining(" or ")));
-    }
-    return caller.getName();
   }
 }

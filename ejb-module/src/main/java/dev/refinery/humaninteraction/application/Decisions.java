@@ -92,6 +92,11 @@ public class Decisions {
     LOG.log(Level.INFO, "{0} answered round {1} of task {2}", LogText.escaped(by), view.round(), task);
   }
 
+  /** Whether the caller may answer a task's questions (its requester; unknown here yet means no): for pages. */
+  public boolean mayAnswer(UUID task, Caller caller) {
+    return views.find(task).filter(view -> view.requester().equals(caller.name())).isPresent();
+  }
+
   public void approve(UUID task, Caller caller, String named) {
     deciders.requireRole(caller, Role.APPROVER, "approve a PRD");
     String by = deciders.actingAs(caller, named);

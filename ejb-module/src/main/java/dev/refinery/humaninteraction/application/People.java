@@ -119,12 +119,21 @@ public class People {
     return caller.name();
   }
 
-  public Optional<Person> find(String username) {
-    return query("WHERE username = ?", username).stream().findFirst();
+  /** A person as an ADMIN reads them. */
+  public Optional<Person> find(String username, Caller caller) {
+    admin(caller, "read a person");
+    return find(username);
   }
 
-  public List<Person> all() {
+  /** Everyone who signs in, by username, as an ADMIN reads them. */
+  public List<Person> all(Caller caller) {
+    admin(caller, "list people");
     return query("ORDER BY username", null);
+  }
+
+  /** A person, for signing them in (the container's identity store); people are read otherwise by ADMINs. */
+  public Optional<Person> find(String username) {
+    return query("WHERE username = ?", username).stream().findFirst();
   }
 
   public void create(String username, String displayName, char[] password, Set<Role> roles, Caller caller) {

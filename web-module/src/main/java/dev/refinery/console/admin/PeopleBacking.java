@@ -32,7 +32,7 @@ public class PeopleBacking {
   private boolean enabled = true;
 
   public List<Person> getAll() {
-    return people.all();
+    return people.all(user.caller());
   }
 
   public Role[] getAllRoles() {

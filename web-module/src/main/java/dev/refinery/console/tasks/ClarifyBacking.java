@@ -103,7 +103,7 @@ public class ClarifyBacking implements Serializable {
   }
 
   private boolean mayAnswer() {
-    return task.requester().equals(user.getName()) || user.isAdmin();
+    return decisions.mayAnswer(task.id(), user.caller());
   }
 
   public TaskView getTask() { return task; }

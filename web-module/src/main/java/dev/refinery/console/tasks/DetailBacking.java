@@ -1,12 +1,13 @@
 package dev.refinery.console.tasks;
 
+import dev.refinery.console.ConsoleUser;
 import dev.refinery.console.prds.LineDiff;
+import dev.refinery.humaninteraction.application.MessageHistory;
 import dev.refinery.console.prds.PrdDocument;
 import dev.refinery.productdefinition.api.AgentCosts;
 import dev.refinery.productdefinition.api.AgentRunView;
 import dev.refinery.productdefinition.api.PrdVersion;
 import dev.refinery.productdefinition.application.Prds;
-import dev.refinery.shared.monitoring.EventLog;
 import dev.refinery.shared.monitoring.MessageRecord;
 import dev.refinery.taskmanagement.api.ClarificationRound;
 import dev.refinery.taskmanagement.api.HistoryEntry;
@@ -23,7 +24,8 @@ import java.util.UUID;
 /**
  * Backs {@code console/tasks/detail.xhtml}: a task with its transitions, every message about it, the
  * clarification rounds, the PRD revisions as documents with the changes between two of them, and the agent
- * runs with their costs. Everything is read once, when the view parameters are set.
+ * runs with their costs. Everything is read once, when the view parameters are set. The messages are for the
+ * task's requester and OPERATORs only (null for anyone else: the page says so).
  */
 @Named
 @RequestScoped
@@ -33,7 +35,9 @@ public class DetailBacking {
 
   @Inject Prds prds;
 
-  @Inject EventLog eventLog;
+  @Inject MessageHistory messageHistory;
+
+  @Inject ConsoleUser user;
 
   private String id;
   private int from;
@@ -56,7 +60,7 @@ public class DetailBacking {
     }
     versions = prds.versions(uuid);
     history = tasks.history(uuid);
-    messages = eventLog.history(uuid.toString());
+    messages = messageHistory.mayRead(uuid, user.caller()) ? messageHistory.ofTask(uuid, user.caller()) : null;
     clarifications = tasks.clarifications(uuid);
     runs = prds.runs(uuid);
     costs = prds.costs(uuid);

@@ -1,0 +1,166 @@
+package dev.refinery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.Json;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Every console action as each kind of person (the requester who owns the task, another requester, an
+ * approver, an operator, an admin, anonymous) against the README's console table: a person who may take the
+ * action gets its page with the action's control on it; anyone else a 403 for the page (or the page without
+ * the control, where everyone reads the page), and a 403 for a POST to it; anonymous the sign-in page.
+ * Each person signs in once, in Chromium; the pages are then read and posted with that session's cookie.
+ */
+final class ConsoleMatrix {
+
+  enum Who { OWNER, OTHER_REQUESTER, APPROVER, OPERATOR, ADMIN }
+
+  /** One console action: the page it is on, the id of its control there, who may take it. */
+  private record Action(String name, String page, String control, Set<Who> allowed) {}
+
+  private static final Set<Who> EVERYONE = Set.of(Who.values());
+  private static final Set<Who> REQUESTERS = Set.of(Who.OWNER, Who.OTHER_REQUESTER, Who.ADMIN);
+  private static final Set<Who> APPROVERS = Set.of(Who.APPROVER, Who.ADMIN);
+  private static final Set<Who> OPERATORS = Set.of(Who.OPERATOR, Who.ADMIN);
+
+  private final String server;
+  private final Map<Who, String> cookies = new EnumMap<>(Who.class);
+
+  ConsoleMatrix(String server) {
+    this.server = server;
+  }
+
+  /** Runs every action as every person and anonymously; fails with the whole list of wrong answers. */
+  void everyActionAnswersEachRoleAsPromised(String reviewable) {
+    String other = "rex" + System.nanoTime() % 100_000;
+    HttpResponse<String> created = Http.postJson(server + "api/people", Json.createObjectBuilder().add("username", other)
+        .add("password", ConsoleChecks.PASSWORD).add("roles", Json.createArrayBuilder().add("REQUESTER")).build().toString());
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String answerable = submitAsRita("Nicer reports " + System.nanoTime());
+    signIn(Who.OWNER, "rita", ConsoleChecks.PASSWORD);
+    signIn(Who.OTHER_REQUESTER, other, ConsoleChecks.PASSWORD);
+    signIn(Who.APPROVER, "abe", ConsoleChecks.PASSWORD);
+    signIn(Who.OPERATOR, "opal", ConsoleChecks.PASSWORD);
+    signIn(Who.ADMIN, "admin", Http.ADMIN_PASSWORD);
+    awaitStatus(answerable, "CLARIFICATION_NEEDED");
+
+    List<String> wrong = new ArrayList<>();
+    for (Action action : actions(answerable, reviewable)) {
+      expectSignInPage(action, wrong);
+      for (Who who : Who.values()) {
+        expect(action, who, wrong);
+      }
+    }
+    assertThat(wrong).as("console actions answered against the README's table").isEmpty();
+  }
+
+  /** The README's console table, action by action. */
+  private static List<Action> actions(String answerable, String reviewable) {
+    String detail = "console/tasks/detail.xhtml?id=";
+    String clarify = "console/tasks/clarify.xhtml?id=" + answerable;
+    String review = "console/review/prd.xhtml?id=" + reviewable;
+    return List.of(
+        new Action("see the dashboard", "console/dashboard.xhtml", "nav-dashboard", EVERYONE),
+        new Action("list the tasks", "console/tasks/list.xhtml", "table", EVERYONE),
+        new Action("read a task", detail + answerable, "task-title", EVERYONE),
+        new Action("read a task's messages", detail + answerable, "messages-log", Set.of(Who.OWNER, Who.OPERATOR, Who.ADMIN)),
+        new Action("go to the questions", detail + answerable, "to-clarify", Set.of(Who.OWNER)),
+        new Action("answer the questions", clarify, "answers:send", Set.of(Who.OWNER)),
+        new Action("proceed with the recommendations", clarify, "answers:recommended", Set.of(Who.OWNER)),
+        new Action("find New request", "console/dashboard.xhtml", "nav-new", REQUESTERS),
+        new Action("submit a request", "console/requests/new.xhtml", "request:submit", REQUESTERS),
+        new Action("find Reviews", "console/dashboard.xhtml", "nav-review", APPROVERS),
+        new Action("see the review queue", "console/review/queue.xhtml", "waiting", APPROVERS),
+        new Action("go to the review", detail + reviewable, "to-review", APPROVERS),
+        new Action("approve a PRD", review, "approval:approve", APPROVERS),
+        new Action("reject a PRD", review, "rejection:reject", APPROVERS),
+        new Action("find Dead letters", "console/dashboard.xhtml", "nav-dead-letters", OPERATORS),
+        new Action("replay dead letters", "console/operations/dead-letters.xhtml", "letters:replay", OPERATORS),
+        new Action("discard dead letters", "console/operations/dead-letters.xhtml", "letters:discard", OPERATORS),
+        new Action("retry or cancel failed tasks", "console/operations/failed.xhtml", "failed:table", OPERATORS),
+        new Action("see the alerts", "console/operations/alerts.xhtml", "open", OPERATORS),
+        new Action("read the audit log", "console/operations/audit.xhtml", "entries", OPERATORS),
+        new Action("find People", "console/dashboard.xhtml", "nav-people", Set.of(Who.ADMIN)),
+        new Action("add a person", "console/admin/people.xhtml", "add:submit", Set.of(Who.ADMIN)),
+        new Action("change a person's roles", "console/admin/people.xhtml", "change:submit", Set.of(Who.ADMIN)),
+        new Action("set a person's password", "console/admin/people.xhtml", "password:submit", Set.of(Who.ADMIN)));
+  }
+
+  private void expect(Action action, Who who, List<String> wrong) {
+    HttpResponse<String> page = Http.sendAsIs(HttpRequest.newBuilder(URI.create(server + action.page()))
+        .header("Cookie", cookies.get(who)).build());
+    boolean hasControl = page.statusCode() == 200 && page.body().contains("id=\"" + action.control() + "\"");
+    if (action.allowed().contains(who) != hasControl) {
+      wrong.add(action.name() + " as " + who + ": " + page.statusCode() + (page.statusCode() == 200
+          ? (hasControl ? " with " : " without ") + action.control() : ""));
+    }
+    if (!action.allowed().contains(who) && page.statusCode() == 403 && !action.page().startsWith("console/tasks/")) {
+      // a role's folder is closed to them: so is a form posted into it from elsewhere (a task page's forms
+      // need the view state of a page the person could open, and the boundary checks them again)
+      HttpResponse<String> forged = Http.sendAsIs(HttpRequest.newBuilder(URI.create(server + action.page()))
+          .header("Cookie", cookies.get(who)).header("Content-Type", "application/x-www-form-urlencoded")
+          .POST(HttpRequest.BodyPublishers.ofString(formOf(action.control()))).build());
+      if (forged.statusCode() != 403) {
+        wrong.add(action.name() + " as " + who + ", posted: " + forged.statusCode());
+      }
+    }
+  }
+
+  private void expectSignInPage(Action action, List<String> wrong) {
+    HttpResponse<String> page = Http.sendAsIs(HttpRequest.newBuilder(URI.create(server + action.page())).build());
+    if (page.statusCode() != 302 || !page.headers().firstValue("Location").orElse("").contains("login.xhtml")) {
+      wrong.add(action.name() + " anonymously: " + page.statusCode() + " " + page.headers().firstValue("Location").orElse(""));
+    }
+  }
+
+  /** What the control's form would post: the form's name and the button, without a view state. */
+  private static String formOf(String control) {
+    String form = control.contains(":") ? control.substring(0, control.indexOf(':')) : control;
+    return form + "=" + form + "&" + control.replace(":", "%3A") + "=x";
+  }
+
+  private void signIn(Who who, String username, String password) {
+    try (Browser browser = new Browser(server).signIn(username, password)) {
+      cookies.put(who, browser.sessionCookie());
+    }
+  }
+
+  private String submitAsRita(String title) {
+    HttpResponse<String> response = Http.sendAsIs(HttpRequest.newBuilder(URI.create(server + "api/requests"))
+        .header("Authorization", Http.basic("rita", ConsoleChecks.PASSWORD)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder().add("title", title)
+            .add("description", "Reports should be nicer.").add("priority", "LOW").add("requester", "rita").build().toString()))
+        .build());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    return Http.json(response).getString("taskId");
+  }
+
+  private void awaitStatus(String id, String status) {
+    long deadline = System.currentTimeMillis() + 60_000;
+    String last = null;
+    while (System.currentTimeMillis() < deadline) {
+      HttpResponse<String> response = Http.get(server + "api/tasks/" + id);
+      if (response.statusCode() == 200) {
+        last = Http.json(response).getJsonObject("task").getString("status");
+        if (last.equals(status)) {
+          return;
+        }
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new AssertionError("task " + id + " is " + last + ", not " + status);
+  }
+}
