@@ -82,7 +82,7 @@ class RefineryIT {
             AlertChecks.ProbeRefused.class, WebhookReceiver.class, WebhookReceiver.Post.class,
             dev.refinery.taskmanagement.api.LoadPing.class, dev.refinery.humaninteraction.api.LoadPing.class,
             dev.refinery.productdefinition.api.LoadPing.class, dev.refinery.orchestration.api.LoadPing.class,
-            WireFormatChecks.class, SerializationCanary.class, AccessChecks.class, AccessMatrix.class, FirstAdminRace.class)
+            WireFormatChecks.class, SerializationCanary.class, AccessChecks.class, AccessMatrix.class, FirstAdminRace.class, SignInCost.class)
         .addAsResource("refinery-it.properties")
         .addAsLibraries(new File(System.getProperty("assertj.jar")), new File(System.getProperty("contract.jar")));
   }
@@ -218,6 +218,7 @@ class RefineryIT {
   @Test void personDisabledByAnotherInstanceIsRefusedAtOnce() throws Exception { access().personDisabledByAnotherInstanceIsRefusedAtOnce(); }
   @Test @RunAsClient void badQueryParametersAreA400NamingTheParameter() { access().badQueryParametersAreA400NamingTheParameter(); }
   @Test @RunAsClient void everyApiCallAnswersEachRoleAsTheReadmeSays() { new AccessMatrix(access()).everyCallAnswersEachRoleAsPromised(); }
+  @Test void unknownUsernameCostsWhatAWrongPasswordCosts() { new SignInCost(people).unknownUsernameCostsWhatAWrongPasswordCosts(); }
   @Test void twoInstancesStartingTogetherCreateOneFirstAdmin() throws Exception {
     new FirstAdminRace(people, dataSource, executor).twoInstancesStartingTogetherCreateOneFirstAdmin();
   }
