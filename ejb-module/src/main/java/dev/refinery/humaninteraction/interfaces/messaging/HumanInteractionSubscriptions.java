@@ -7,7 +7,9 @@ import dev.refinery.humaninteraction.api.NotifyRequester;
 import dev.refinery.humaninteraction.api.Remind;
 import dev.refinery.humaninteraction.application.Notifications;
 import dev.refinery.humaninteraction.application.TaskViews;
+import dev.refinery.shared.messaging.DomainEvent;
 import dev.refinery.shared.messaging.MessageQueue;
+import dev.refinery.taskmanagement.api.RequestValidationStarted;
 import dev.refinery.taskmanagement.api.TaskEvent;
 import dev.refinery.taskmanagement.api.TaskEvents;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,8 +17,13 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.util.Set;
+import java.util.stream.Collectors;
 
-/** Notifications and reminders asked for by Orchestration; task events keep this context's view of tasks. */
+/**
+ * Notifications and reminders asked for by Orchestration; task events keep this context's view of tasks: every
+ * one but RequestValidationStarted, which changes nothing a person may decide (the view says NEW until the
+ * next event), so this context's queue is not bound to it.
+ */
 @ApplicationScoped
 public class HumanInteractionSubscriptions {
 
@@ -26,6 +33,10 @@ public class HumanInteractionSubscriptions {
 
   @Inject TaskViews views;
 
+  static final Set<Class<? extends DomainEvent>> SUBSCRIBED = TaskEvents.ALL.stream()
+      .filter(type -> type != RequestValidationStarted.class)
+      .collect(Collectors.toUnmodifiableSet());
+
   void subscribe(@Observes Startup startup) {
     queue.subscribeToCommands(HUMAN_INTERACTION, Set.of(NotifyRequester.class),
         envelope -> notifications.requester((NotifyRequester) envelope.payload()));
@@ -33,6 +44,6 @@ public class HumanInteractionSubscriptions {
         envelope -> notifications.approvers((NotifyApprovers) envelope.payload()));
     queue.subscribeToCommands(HUMAN_INTERACTION, Set.of(Remind.class),
         envelope -> notifications.remind((Remind) envelope.payload()));
-    queue.subscribeToEvents(HUMAN_INTERACTION, TaskEvents.ALL, envelope -> views.apply((TaskEvent) envelope.payload()));
+    queue.subscribeToEvents(HUMAN_INTERACTION, SUBSCRIBED, envelope -> views.apply((TaskEvent) envelope.payload()));
   }
 }
