@@ -52,6 +52,15 @@ public class RefineryAuthentication implements HttpAuthenticationMechanism {
   @Override
   public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
       HttpMessageContext context) {
+    return LostDatabase.retryOnce(() -> check(request, response, context), () -> {
+      LOG.log(Level.WARNING, "Could not check the caller of {0} {1}: the database connection was lost twice;"
+          + " answered 503", request.getMethod(), request.getRequestURI());
+      return unavailable(response);
+    });
+  }
+
+  private AuthenticationStatus check(HttpServletRequest request, HttpServletResponse response,
+      HttpMessageContext context) {
     Credential given = context.getAuthParameters().getCredential();
     if (given != null) {
       return signIn(request, context, given);
@@ -153,6 +162,21 @@ public class RefineryAuthentication implements HttpAuthenticationMechanism {
       response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
           + "\"detail\":\"Too many failed sign-ins for this username or from this address; try again in " + seconds
           + " s\",\"errors\":[]}");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return AuthenticationStatus.SEND_FAILURE;
+  }
+
+  /** 503 with Retry-After: the database could not be asked who the caller is; nothing was done. */
+  private static AuthenticationStatus unavailable(HttpServletResponse response) {
+    try {
+      response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+      response.setHeader("Retry-After", "1");
+      response.setContentType("application/problem+json");
+      response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
+          + "\"detail\":\"The database did not answer while checking who you are; nothing was done, try again\","
+          + "\"errors\":[]}");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -12,7 +12,7 @@ import java.util.Set;
  * exception; 57P01–57P03, the server ended the session or is not taking connections), or, where the
  * transaction manager kept only the driver's message, by that message.
  */
-enum DatabaseUnavailable {
+public enum DatabaseUnavailable {
   NO,
   NOTHING_RECORDED,
   MAYBE_RECORDED;
@@ -21,7 +21,7 @@ enum DatabaseUnavailable {
   private static final List<String> LOST = List.of("terminating connection", "physical connection is not usable",
       "An I/O error occurred", "This connection has been closed");
 
-  static DatabaseUnavailable of(Throwable failure) {
+  public static DatabaseUnavailable of(Throwable failure) {
     boolean lost = false;
     boolean committing = false;
     for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
