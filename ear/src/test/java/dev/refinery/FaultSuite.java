@@ -407,11 +407,12 @@ class FaultSuite {
 
   private String kill(Run run) throws Exception {
     Thread.sleep(3_000);
-    awaitWorkerBusy();
-    worker.destroyForcibly(); // SIGKILL, at once: an agent run takes 100 ms
-    worker.onExit().get(30, TimeUnit.SECONDS);
-    // the claims it left: RUNNING until their lease runs out (the server's may be among them)
+    // stopped at a moment it holds claims (an agent run takes 100 ms: killed when merely seen busy, it had
+    // finished its run by then in 2 runs of 3 on 2026-12-04), then killed
+    freezeHoldingClaims();
     long running = invariants.number("SELECT count(*) FROM productdefinition.work_item WHERE status = 'RUNNING'");
+    worker.destroyForcibly(); // SIGKILL
+    worker.onExit().get(30, TimeUnit.SECONDS);
     refinery.run("worker", "stop", "--port", String.valueOf(workerPort)); // its pid file
     run.mustHit.put("SELECT count(*) FROM productdefinition.agent_run WHERE finished_at >= ? AND attempt > 1",
         "agent run on a second attempt");
