@@ -155,6 +155,25 @@ final class WorkflowContainerChecks {
     assertThat(rows("SELECT revision FROM productdefinition.prd_version WHERE task_id = ?", task)).hasSize(1);
   }
 
+  /** Work whose lease ran out is owed first: it is claimed again before fresh work, even a critical one. */
+  void expiredLeaseIsClaimedBeforeFreshCriticalWork() throws Exception {
+    poller.pause(); // nothing is claimed on an event either while polling is paused
+    try {
+      UUID stalled = submit("Lease runs out before a critical one", "MEDIUM");
+      awaitCount("SELECT count(*) FROM productdefinition.work_item WHERE status = 'READY' AND task_id = ANY (?)", List.of(stalled), 1);
+      claimOf(stalled, Duration.ofSeconds(1)); // its holder "dies"
+      UUID critical = submit("Critical, after the stalled one", "CRITICAL");
+      awaitCount("SELECT count(*) FROM productdefinition.work_item WHERE status = 'READY' AND task_id = ANY (?)", List.of(critical), 1);
+      Thread.sleep(1_500);
+
+      List<UUID> order = work.claim(TaskPollingService.POOL, 50, Duration.ofSeconds(1)).stream().map(AgentWork.Claim::taskId)
+          .filter(task -> task.equals(stalled) || task.equals(critical)).toList();
+      assertThat(order).as("claim order").containsExactly(stalled, critical);
+    } finally {
+      poller.resume(); // the test's leases run out; the real poller takes the work over
+    }
+  }
+
   private AgentWork.Claim claimOf(UUID task, Duration lease) {
     // Claims whatever is due, highest priority first; anything else claimed here is retaken after its lease.
     return work.claim(TaskPollingService.POOL, 50, lease).stream().filter(claim -> claim.taskId().equals(task))

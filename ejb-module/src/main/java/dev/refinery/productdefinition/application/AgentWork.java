@@ -30,9 +30,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The work queue's transactions. A claim leases work items (highest priority, then oldest) with
- * {@code SKIP LOCKED} and a fencing token; a result is taken only from the holder of the current token,
- * so work whose lease ran out and was claimed again refuses the late result of the first holder.
+ * The work queue's transactions. A claim leases work items (a lease that ran out, then the highest
+ * priority, then the oldest) with {@code SKIP LOCKED} and a fencing token; a result is taken only from the
+ * holder of the current token, so work whose lease ran out and was claimed again refuses the late result
+ * of the first holder.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -58,13 +59,31 @@ public class AgentWork {
 
   @Inject Alerts alerts;
 
-  @SuppressWarnings("unchecked")
+  /**
+   * Claims up to {@code limit} due work items in a transaction of its own (the poller's): a lease that ran
+   * out first (its task has already waited a whole lease), then the highest priority, then the oldest.
+   */
   public List<Claim> claim(String pool, int limit, Duration lease) {
+    return claimDue(pool, limit, lease);
+  }
+
+  /**
+   * Claims the next due work item in the caller's transaction, in the same order as {@link #claim}: the
+   * event that made an item READY starts an agent at once, on the work that is owed first (which is the
+   * item it made ready only when nothing older or more urgent waits). Empty when nothing is due.
+   */
+  @TransactionAttribute(TransactionAttributeType.MANDATORY)
+  public Optional<Claim> claimNext(String pool, Duration lease) {
+    return claimDue(pool, 1, lease).stream().findFirst();
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<Claim> claimDue(String pool, int limit, Duration lease) {
     List<Object[]> rows = entityManager.createNativeQuery("""
             WITH due AS (SELECT task_id, status AS was FROM productdefinition.work_item
                          WHERE pool = ? AND ((status = 'READY' AND available_at <= now())
                                              OR (status = 'RUNNING' AND lease_until < now()))
-                         ORDER BY priority_rank DESC, created_at LIMIT ? FOR UPDATE SKIP LOCKED)
+                         ORDER BY status = 'RUNNING' DESC, priority_rank DESC, created_at LIMIT ? FOR UPDATE SKIP LOCKED)
             UPDATE productdefinition.work_item w SET status = 'RUNNING', lease_token = lease_token + 1,
                    lease_until = now() + make_interval(secs => ?), attempts = attempts + 1, updated_at = now()
             FROM due WHERE w.task_id = due.task_id
@@ -78,32 +97,12 @@ public class AgentWork {
         LEASE_EXPIRED, "the agent's lease on task '" + row[3] + "' ran out before it finished; the work was claimed"
             + " again (token " + row[1] + ")", row[0].toString(), null)));
     return rows.stream()
-        .sorted(Comparator.comparing((Object[] row) -> -((Number) row[9]).intValue()).thenComparing(row -> row[10].toString()))
+        .sorted(Comparator.comparing((Object[] row) -> !"RUNNING".equals(row[11]))
+            .thenComparing(row -> -((Number) row[9]).intValue()).thenComparing(row -> row[10].toString()))
         .map(row -> new Claim((UUID) row[0], ((Number) row[1]).longValue(), ((Number) row[2]).intValue(),
             (String) row[3], (String) row[4], (String) row[5], Priority.valueOf((String) row[6]),
             ((Number) row[7]).intValue(), ((Number) row[8]).intValue()))
         .toList();
-  }
-
-  /**
-   * Claims one work item the caller's transaction has just made READY, in that transaction: the agent
-   * starts once it commits, without a poll and a claim of its own. Empty when it is not READY (any more).
-   */
-  @TransactionAttribute(TransactionAttributeType.MANDATORY)
-  @SuppressWarnings("unchecked")
-  public Optional<Claim> claimReady(UUID task, String pool, Duration lease) {
-    List<Object[]> rows = entityManager.createNativeQuery("""
-            UPDATE productdefinition.work_item SET status = 'RUNNING', lease_token = lease_token + 1,
-                   lease_until = now() + make_interval(secs => ?), attempts = attempts + 1, updated_at = now()
-            WHERE task_id = ? AND pool = ? AND status = 'READY' AND available_at <= now()
-            RETURNING task_id, lease_token, attempts, title, description, requester, priority, round, revision""")
-        .setParameter(1, lease.toSeconds())
-        .setParameter(2, task)
-        .setParameter(3, pool)
-        .getResultList();
-    return rows.stream().findFirst().map(row -> new Claim((UUID) row[0], ((Number) row[1]).longValue(),
-        ((Number) row[2]).intValue(), (String) row[3], (String) row[4], (String) row[5], Priority.valueOf((String) row[6]),
-        ((Number) row[7]).intValue(), ((Number) row[8]).intValue()));
   }
 
   /** What the agent is told: the request, the rounds so far with their answers, earlier rejections. */

@@ -95,16 +95,20 @@ public class WorkItems {
         created.priority().ordinal());
   }
 
-  /** Before the agents again: a fresh start, at once. */
+  /**
+   * Before the agents again: a fresh start, at once. A free agent on this instance claims in this
+   * transaction the work owed first, which is this item unless a lease ran out or older or more urgent
+   * work waits (claiming only fresh items here starved the backlog while events kept coming).
+   */
   private void ready(UUID task, TaskEvent event, String pool) {
     sql("UPDATE productdefinition.work_item SET status = 'READY', pool = ?, round = ?, revision = ?, attempts = 0,"
             + " available_at = now(), lease_until = NULL, last_error = NULL, updated_at = now()"
             + " WHERE task_id = ? AND round <= ? AND revision <= ? AND status NOT IN ('DONE')",
         pool, event.round(), event.revision(), task, event.round(), event.revision());
-    if (TaskPollingService.POOL.equals(pool) && poller.reserve()) { // an agent is free: claim it right here
+    if (TaskPollingService.POOL.equals(pool) && poller.reserve()) { // an agent is free: claim what is owed first, here
       Optional<AgentWork.Claim> claim;
       try {
-        claim = work.claimReady(task, pool, poller.lease());
+        claim = work.claimNext(pool, poller.lease());
       } catch (RuntimeException e) {
         poller.release();
         throw e;
