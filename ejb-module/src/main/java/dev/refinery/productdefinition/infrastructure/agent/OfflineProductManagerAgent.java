@@ -4,6 +4,7 @@ import dev.refinery.productdefinition.domain.AgentRequest;
 import dev.refinery.productdefinition.domain.AgentResult;
 import dev.refinery.productdefinition.domain.AgentRun;
 import dev.refinery.productdefinition.domain.ProductManagerAgent;
+import dev.refinery.productdefinition.domain.reading.StatedRequest;
 import dev.refinery.taskmanagement.api.Question;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
@@ -15,18 +16,20 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The built-in Product Manager, for machines without a model: it looks for who the request is for, the
- * problem, the outcome and how to know it is done; asks for what is missing (at most three questions a
- * round, each with options and a recommendation) while rounds remain; then writes the PRD from the request
- * and the answers, with whatever is still missing recorded as assumptions. The same input always gives
- * the same output.
+ * The built-in Product Manager, for machines without a model. It reads the request ({@link StatedRequest}:
+ * who it is for and whom it is restricted to, its targets with their numbers, its obligations,
+ * enumerations and standards), asks only about what the request and the answers leave out (who, the
+ * problem, the outcome, how success is measured: at most three questions a round, each with options and a
+ * recommendation) while rounds remain, then writes the PRD from what was stated, with whatever is still
+ * missing recorded as assumptions and open questions, never as invented numbers. The same input always
+ * gives the same output.
  */
 @ApplicationScoped
 @Typed(OfflineProductManagerAgent.class) // the agent in use comes from ProductManagerAgents
 public class OfflineProductManagerAgent implements ProductManagerAgent {
 
   static final String NAME = "offline";
-  static final String PROMPT_VERSION = "offline-rules-1";
+  static final String PROMPT_VERSION = "offline-rules-2";
   private static final int MAX_QUESTIONS = 3;
 
   private final OfflinePrdWriter writer = new OfflinePrdWriter();
@@ -45,13 +48,14 @@ public class OfflineProductManagerAgent implements ProductManagerAgent {
   public AgentResult work(AgentRequest request) {
     long start = System.nanoTime();
     think();
-    List<Aspect> missing = missing(request);
+    StatedRequest stated = StatedRequest.read(request.title(), request.description());
+    List<Aspect> missing = missing(request, stated);
     AgentRun run = new AgentRun(NAME, NAME, PROMPT_VERSION, 0, 0, (System.nanoTime() - start) / 1_000_000, 0);
     if (!missing.isEmpty() && !request.mustWritePrd()) {
       List<Question> questions = missing.stream().limit(MAX_QUESTIONS).map(Aspect::question).toList();
       return new AgentResult.Clarify(questions, run);
     }
-    return new AgentResult.WritePrd(writer.write(request, missing), run);
+    return new AgentResult.WritePrd(writer.write(request, stated, missing), run);
   }
 
   private void think() {
@@ -67,17 +71,17 @@ public class OfflineProductManagerAgent implements ProductManagerAgent {
   }
 
   /** The aspects neither the request nor any answer covers. */
-  static List<Aspect> missing(AgentRequest request) {
-    String said = request.title() + "\n" + request.description();
+  static List<Aspect> missing(AgentRequest request, StatedRequest stated) {
     return Arrays.stream(Aspect.values())
-        .filter(aspect -> !aspect.saidIn(said) && answer(request, aspect).isEmpty())
+        .filter(aspect -> !stated.topics().contains(aspect.topic()) && answer(request, aspect).isEmpty())
         .toList();
   }
 
   /** The requester's answer to the aspect's question, if any round asked and got one. */
   static String answer(AgentRequest request, Aspect aspect) {
     return request.clarifications().stream()
-        .filter(clarification -> aspect.id().equals(clarification.questionId()))
+        .filter(clarification -> aspect.id().equals(clarification.questionId())
+            || aspect == Aspect.MEASURE && "acceptance".equals(clarification.questionId())) // its id before offline-rules-2
         .map(AgentRequest.Clarification::answer)
         .filter(answer -> answer != null && !answer.isBlank())
         .collect(Collectors.joining("; "));
