@@ -60,7 +60,7 @@ final class AgentContainerChecks {
     });
     assertThat(workflow.rows("SELECT agent, model, prompt_version, tokens_in FROM productdefinition.agent_run WHERE task_id = ?", task))
         .singleElement().satisfies(run -> assertThat(run).containsExactly("ollama", FakeModelServer.MODEL,
-            "product-manager-v1", FakeModelServer.TOKENS_IN));
+            "product-manager-v2", FakeModelServer.TOKENS_IN));
   }
 
   /**

@@ -96,7 +96,7 @@ final class WorkflowChecks {
     assertThat(runs).allSatisfy(run -> {
       assertThat(run.getString("agent")).isEqualTo("openai");
       assertThat(run.getString("model")).isEqualTo("fake-pm-1");
-      assertThat(run.getString("promptVersion")).isEqualTo("product-manager-v1");
+      assertThat(run.getString("promptVersion")).isEqualTo("product-manager-v2");
       assertThat(run.getInt("tokensIn")).isEqualTo(1200);
       assertThat(run.getInt("tokensOut")).isEqualTo(800);
       assertThat(run.getJsonNumber("costUsd").bigDecimalValue()).isEqualByComparingTo("0.011");

@@ -15,12 +15,18 @@ import java.util.regex.Pattern;
  */
 final class Audiences {
 
-  private static final String ROLE = "(?:accountants?|admins?|administrators?|agents?|analysts?|approvers?|auditors?|buyers?|"
-      + "cashiers?|clerks?|clients?|clinicians?|coaches?|contractors?|creators?|customers?|designers?|developers?|dispatchers?|doctors?|drivers?|"
-      + "editors?|employees?|engineers?|guests?|instructors?|investors?|landlords?|lawyers?|learners?|managers?|members?|"
-      + "merchants?|moderators?|nurses?|operators?|owners?|parents?|partners?|patients?|pharmacists?|physicians?|planners?|"
-      + "players?|recruiters?|reviewers?|sellers?|shoppers?|staff|students?|subscribers?|suppliers?|teachers?|technicians?|"
-      + "tenants?|testers?|traders?|travell?ers?|tutors?|users?|vendors?|visitors?|volunteers?|writers?)";
+  private static final String ROLE = "(?:accountants?|administrators?|admins?|agents?|analysts?|applicants?|approvers?|assistants?|"
+      + "attendees?|auditors?|authors?|bankers?|bookkeepers?|bookkeeping staff|brokers?|buyers?|candidates?|"
+      + "caregivers?|cashiers?|citizens?|clerks?|clients?|clinicians?|coaches?|consultants?|contractors?|"
+      + "couriers?|creators?|crew|customers?|designers?|developers?|directors?|dispatchers?|doctors?|donors?|"
+      + "drivers?|editors?|employees?|employers?|engineers?|examiners?|executives?|freelancers?|guests?|"
+      + "homeowners?|hosts?|inspectors?|instructors?|interns?|investors?|landlords?|lawyers?|learners?|"
+      + "managers?|mechanics?|members?|merchants?|moderators?|nurses?|officers?|operators?|organi[sz]ers?|"
+      + "owners?|parents?|partners?|passengers?|patients?|people|pharmacists?|physicians?|pilots?|planners?|"
+      + "players?|publishers?|readers?|receptionists?|recipients?|senders?|recruiters?|renters?|reps?|residents?|reviewers?|"
+      + "riders?|salespeople|sellers?|shoppers?|speakers?|sponsors?|staff|students?|subscribers?|suppliers?|"
+      + "teachers?|technicians?|tellers?|tenants?|testers?|therapists?|tourists?|traders?|travell?ers?|"
+      + "tutors?|users?|vendors?|viewers?|visitors?|volunteers?|workers?|writers?)";
   /** Team names, capitalised (lowercase "support" is usually a verb). */
   private static final String TEAM = "(?:Finance|Sales|Support|Marketing|HR|Legal|Compliance|Operations|Procurement|Accounting|"
       + "Payroll|Engineering|Security|Logistics|Customer Success|Customer Service|IT)";

@@ -34,6 +34,9 @@ public record StatedRequest(String title, List<String> sentences, List<String> a
       + "Email|Alert|Track|Limit|Require|Validate|Check|Archive|Retain|Encrypt|Mask|Hide|Filter|Sort|Search|Group|Flag|"
       + "Escalate|Assign|Schedule|Print|Download|Upload|Share|Publish|Translate|Offer|Include|Make|Mark|Warn|Refuse|Reject|"
       + "Accept|Support|Expire|Retry|Cap|Round|Calculate|Compute|Attach|Link|Import|Replace|Merge|Split|Pause|Resume|Cancel)\\b");
+  private static final Pattern VERB_THEN_OBJECT = Pattern.compile("^(?!(?:A|An|The|This|That|These|Those|Each|Every|All|Some|"
+      + "Any|No|Our|Their|Its|My|Your|It|We|They|I|He|She|There|Here|If|When|Once|After|Before|While|Today|Currently)\\b)"
+      + "\\p{Lu}\\p{Ll}+(?<!s)\\s+(?:a|an|the|one|two|three|each|every|all|their|its|our|his|her|them|it|\\d[\\d,.]*)\\b");
   private static final Pattern LEAD = Pattern.compile("(?i)^(with|including|includes?|containing|contains?|showing|shows?|"
       + "such as|by|per|for|of|in|as)\\s+");
   private static final Pattern LIST = Pattern.compile("(?i)\\b(with|including|includes?|containing|contains?|showing|shows?|"
@@ -49,7 +52,7 @@ public record StatedRequest(String title, List<String> sentences, List<String> a
       + "errors?|mistakes?|hard to|cannot|can't|too long|takes? (?:\\w+ ){0,2}(?:hours|days|ages)|missing|broken|complain\\w*|"
       + "lose|lost|frustrat\\w*|wast\\w*|forget|miss(?:es|ed)?|no way to|have to|by hand|by phone|spreadsheets?|time out|"
       + "timeouts?|too many|so many|overload\\w*|wait(?:s|ing)?|on hold|chas(?:es|ing)|(?:which|that) costs?|late|run out|"
-      + "nobody|keep asking|leave)\\b");
+      + "nobody|keep asking|leave|(?:phone|call|ask|email)s? us)\\b");
   private static final Pattern OUTCOME = Pattern.compile("(?i)\\b(so that|in order to|so (?:we|they|he|she|I|you|people|"
       + "customers|users) can|to (?:reduce|increase|cut|save|avoid|improve|speed up|prevent|lower|raise|stop|comply)|goal|"
       + "outcome|"
@@ -80,7 +83,7 @@ public record StatedRequest(String title, List<String> sentences, List<String> a
       boolean excludes = EXCLUSION.matcher(sentence).find();
       if (excludes) {
         exclusions.add(sentence);
-      } else if (i > 0 && (OBLIGATION.matcher(sentence).find() || IMPERATIVE.matcher(sentence).find())) {
+      } else if (i > 0 && (OBLIGATION.matcher(sentence).find() || instruction(sentence))) {
         obligations.add(sentence);
       }
       Matcher list = LIST.matcher(sentence);
@@ -140,9 +143,13 @@ public record StatedRequest(String title, List<String> sentences, List<String> a
     return clause.replaceFirst("[.!]+$", "").strip();
   }
 
-  /** Whether the sentence is an instruction: it starts with a verb such as "Lock", "Send", "Show". */
+  /**
+   * Whether the sentence is an instruction: it starts with a verb such as "Lock", "Send", "Show", or with a
+   * word that is not a plural and is followed by what a verb takes ("Award one point per euro").
+   */
   public static boolean instruction(String sentence) {
-    return IMPERATIVE.matcher(sentence.strip()).find();
+    String text = sentence.strip();
+    return IMPERATIVE.matcher(text).find() || VERB_THEN_OBJECT.matcher(text).find();
   }
 
   /** Every quantity the request states. */

@@ -25,7 +25,10 @@ import java.util.List;
  * The Product Manager as a language model: the versioned prompt and the task's context as JSON go to the
  * model, which must answer in the agent reply schema (enforced by the server where it supports JSON
  * schema). A reply that does not fit gets exactly one re-prompt quoting what was wrong; a second misfit
- * fails the run for good. Every run reports model, prompt version, tokens, latency and cost.
+ * fails the run for good. A reply that fits but breaks the discipline ({@link ReplyChecks}: a value the
+ * request states contradicted, a question about what it states) gets that one re-prompt too; if the
+ * answer to it is no better, the better of the two replies is taken and the problems are logged. Every
+ * run reports model, prompt version, tokens, latency and cost.
  */
 public final class LlmProductManagerAgent implements ProductManagerAgent {
 
@@ -38,6 +41,7 @@ public final class LlmProductManagerAgent implements ProductManagerAgent {
   private final AgentReplies replies;
   private final TaskContext context;
   private final ResponseFormat format;
+  private final Discipline discipline = new Discipline();
 
   public LlmProductManagerAgent(LlmSettings settings, ModelCalls calls, PrdDocuments documents) {
     this.settings = settings;
@@ -71,6 +75,22 @@ public final class LlmProductManagerAgent implements ProductManagerAgent {
           request.taskId(), unusable.problems());
       messages.add(UserMessage.from(prompt.reprompt(unusable.problems())));
       reply = ask(messages, usage, request);
+      discipline.problems(request, reply).forEach(problem -> LOG.log(Level.WARNING,
+          "The reply of {0} for task {1} breaks the discipline, no re-prompt left: {2}", settings.model(), request.taskId(), problem));
+    } else {
+      List<String> broken = discipline.problems(request, reply);
+      if (!broken.isEmpty()) {
+        LOG.log(Level.WARNING, "The reply of {0} for task {1} breaks the discipline ({2}); asking once more",
+            settings.model(), request.taskId(), broken);
+        messages.add(UserMessage.from(prompt.reprompt(broken)));
+        Reply second = ask(messages, usage, request);
+        List<String> still = discipline.problems(request, second);
+        if (!(second instanceof Reply.Unusable) && still.size() <= broken.size()) {
+          reply = second;
+        }
+        (reply == second ? still : broken).forEach(problem -> LOG.log(Level.WARNING,
+            "The reply of {0} for task {1} is taken with a problem: {2}", settings.model(), request.taskId(), problem));
+      }
     }
     LOG.log(Level.INFO, "{0} answered for task {1}: {2}", settings.model(), request.taskId(), usage);
     return switch (reply) {

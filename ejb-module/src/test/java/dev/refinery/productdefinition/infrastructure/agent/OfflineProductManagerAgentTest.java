@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.refinery.productdefinition.domain.AgentRequest;
 import dev.refinery.productdefinition.domain.AgentResult;
 import dev.refinery.productdefinition.domain.Prd;
+import dev.refinery.productdefinition.domain.reading.ReplyChecks;
+import dev.refinery.productdefinition.domain.reading.StatedRequest;
 import dev.refinery.productdefinition.infrastructure.prd.PrdSchema;
 import dev.refinery.taskmanagement.api.Priority;
 import dev.refinery.taskmanagement.api.Question;
@@ -42,7 +44,7 @@ class OfflineProductManagerAgentTest {
     AgentResult result = agent.work(request("Make reporting better", "", 1, answered, List.of()));
 
     assertThat(result).isInstanceOfSatisfying(AgentResult.Clarify.class,
-        clarify -> assertThat(clarify.questions()).extracting(Question::id).containsExactly("acceptance"));
+        clarify -> assertThat(clarify.questions()).extracting(Question::id).containsExactly("measure"));
   }
 
   @Test
@@ -59,6 +61,47 @@ class OfflineProductManagerAgentTest {
     assertThat(prd.requirements()).allSatisfy(requirement -> assertThat(requirement.text()).matches("WHEN .+ THE SYSTEM SHALL .+"));
     assertThat(prd.assumptions()).isEmpty();
     assertThat(prd.revisionNotes()).isNull();
+  }
+
+  @Test
+  void whatTheRequestStatesBecomesPersonasRequirementsAndTargetsWithItsOwnValues() {
+    AgentResult result = agent.work(request("Parcel tracking page",
+        "Customers phone us to ask where their parcel is, so that they stop calling we want a tracking page."
+            + " It shows carrier, status, location and expected delivery, to the recipient only."
+            + " The page must load within 1.5 seconds for 20,000 visitors an hour, and must meet WCAG 2.2 AA.",
+        0, List.of(), List.of()));
+
+    Prd prd = ((AgentResult.WritePrd) result).prd(); // nothing to ask: who, problem, outcome and a target are stated
+    assertThat(schema.problems(schema.json(prd))).isEmpty();
+    assertThat(prd.personas()).extracting(Prd.Persona::name).contains("Recipients", "Customers");
+    assertThat(prd.nonFunctionalRequirements()).extracting(Prd.NonFunctionalRequirement::target)
+        .contains("within 1.5 seconds for 20,000 visitors an hour");
+    assertThat(prd.requirements()).extracting(Prd.Requirement::text).anySatisfy(text -> assertThat(text)
+        .contains("carrier, status, location, expected delivery")).anySatisfy(text -> assertThat(text)
+        .contains("who is not one of the recipients", "SHALL refuse")).anySatisfy(text -> assertThat(text)
+        .endsWith("SHALL comply with WCAG 2.2 AA"));
+    assertThat(ReplyChecks.contradictions(StatedRequest.read(prd.title(), prd.originalRequest()).quantities(), prd)).isEmpty();
+  }
+
+  @Test
+  void itAsksOnlyAboutWhatTheRequestLeavesOut() {
+    AgentResult result = agent.work(request("Shift swap", "Nurses swap shifts over text messages today and the rota is"
+        + " often wrong.", 0, List.of(), List.of()));
+
+    assertThat(result).isInstanceOfSatisfying(AgentResult.Clarify.class,
+        clarify -> assertThat(clarify.questions()).extracting(Question::id).containsExactly("outcome", "measure"));
+  }
+
+  @Test
+  void aTargetTheRequestDoesNotGiveIsAnOpenQuestionNotANumber() {
+    Prd prd = ((AgentResult.WritePrd) agent.work(request("Shift swap", "Nurses swap shifts over text messages today and the"
+        + " rota is often wrong.", 2, List.of(), List.of()))).prd();
+
+    assertThat(ReplyChecks.invented(List.of(), prd)).isEmpty();
+    assertThat(prd.nonFunctionalRequirements()).singleElement().extracting(Prd.NonFunctionalRequirement::target)
+        .asString().startsWith("not stated in the request");
+    assertThat(prd.openQuestions()).anySatisfy(question -> assertThat(question).startsWith("How fast must"))
+        .anySatisfy(question -> assertThat(question).startsWith("How much must"));
   }
 
   @Test

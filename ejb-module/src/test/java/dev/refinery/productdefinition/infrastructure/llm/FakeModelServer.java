@@ -31,7 +31,9 @@ import java.util.regex.Pattern;
  * and schema-valid; a task's title asks for faults: {@code [429xN]} rate-limits the first N calls,
  * {@code [slowxN]} answers the first N calls only after {@link #SLOW},
  * {@code [401]} refuses the key, {@code [garbage]} always answers broken JSON, {@code [misfit-once]} answers
- * outside the schema once. A wrong bearer token is refused too.
+ * outside the schema once, {@code [contradict-once]} first writes "2 seconds" wherever the request says
+ * "10 seconds", {@code [redundant-once]} first asks who it is for (whatever the request says). A wrong
+ * bearer token is refused too.
  */
 public final class FakeModelServer implements AutoCloseable {
 
@@ -53,6 +55,9 @@ public final class FakeModelServer implements AutoCloseable {
   /** How long a slow answer takes: longer than the Fault Tolerance timeout the container tests configure. */
   public static final java.time.Duration SLOW = java.time.Duration.ofSeconds(4);
 
+  private static final String REDUNDANT = "{\"outcome\":\"CLARIFY\",\"questions\":[{\"id\":\"audience\",\"text\":"
+      + "\"Who is this for?\",\"options\":[{\"id\":\"staff\",\"label\":\"Internal staff\"},{\"id\":\"customers\","
+      + "\"label\":\"Customers\"}],\"recommended\":\"staff\",\"why\":\"It decides the personas.\"}]}";
   private static final Pattern RATE_LIMITED = Pattern.compile("\\[429x(\\d+)]");
   private static final Pattern SLOWED = Pattern.compile("\\[slowx(\\d+)]");
   private static final Jsonb JSONB = JsonbBuilder.create();
@@ -124,6 +129,8 @@ public final class FakeModelServer implements AutoCloseable {
         status = 200;
         String content = title.contains("[garbage]") ? "{\"outcome\": \"PRD\", \"prd\": {\"title\": "
             : title.contains("[misfit-once]") && call == 1 ? "{\"outcome\": \"MAYBE\"}"
+            : title.contains("[redundant-once]") && call == 1 ? REDUNDANT
+            : title.contains("[contradict-once]") && call == 1 ? reply(context).replace("10 seconds", "2 seconds")
             : reply(context);
         answer = ollama ? ollama(content) : openAi(content);
       }

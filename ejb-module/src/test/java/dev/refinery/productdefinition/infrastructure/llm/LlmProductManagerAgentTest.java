@@ -31,6 +31,10 @@ class LlmProductManagerAgentTest {
       + " that they save a day a month, the system must export a month of invoices as CSV; done when finance can"
       + " download it.";
 
+  /** States who, the problem, the outcome and a measure, with values a reply must keep. */
+  private static final String TIMED = "Finance users export invoices manually every month, which takes hours. So that they"
+      + " save a day a month, the system must export a month of invoices as CSV within 10 seconds for 50,000 invoices.";
+
   private final PrdSchema documents = new PrdSchema();
   private FakeModelServer server;
 
@@ -53,7 +57,7 @@ class LlmProductManagerAgentTest {
     assertThat(result).isInstanceOf(AgentResult.Clarify.class);
     assertThat(((AgentResult.Clarify) result).questions()).isNotEmpty().hasSizeLessThanOrEqualTo(3)
         .allSatisfy(question -> assertThat(question.options()).hasSizeBetween(2, 5));
-    assertThat(result.run()).isEqualTo(new AgentRun("openai", FakeModelServer.MODEL, "product-manager-v1",
+    assertThat(result.run()).isEqualTo(new AgentRun("openai", FakeModelServer.MODEL, "product-manager-v2",
         FakeModelServer.TOKENS_IN, FakeModelServer.TOKENS_OUT, result.run().latencyMillis(), 0.011));
     FakeModelServer.Call call = server.calls(request.taskId()).getFirst();
     assertThat(call.path()).isEqualTo("/v1/chat/completions");
@@ -83,8 +87,48 @@ class LlmProductManagerAgentTest {
     List<JsonObject> messages = calls.get(1).body().getJsonArray("messages").getValuesAs(JsonObject.class);
     assertThat(messages).extracting(message -> message.getString("role"))
         .containsExactly("system", "user", "assistant", "user");
-    assertThat(messages.getLast().getString("content")).contains("does not match", "/outcome");
+    assertThat(messages.getLast().getString("content")).contains("could not be used", "/outcome");
     assertThat(result.run().tokensIn()).isEqualTo(2 * FakeModelServer.TOKENS_IN);
+  }
+
+  @Test
+  void aContradictedValueIsRepromptedAndTheStatedValueKept() throws AgentException {
+    AgentRequest request = request("[contradict-once] Invoice export", TIMED);
+
+    AgentResult result = agent(openAi(true)).work(request);
+
+    String prd = documents.json(((AgentResult.WritePrd) result).prd());
+    assertThat(prd).contains("within 10 seconds for 50,000 invoices").doesNotContain("2 seconds");
+    List<FakeModelServer.Call> calls = server.calls(request.taskId());
+    assertThat(calls).hasSize(2);
+    assertThat(lastMessage(calls.get(1))).contains("could not be used",
+        "the PRD says \"2 seconds\" where the request says \"10 seconds\": keep the stated value");
+  }
+
+  @Test
+  void aQuestionAboutWhatTheRequestStatesIsRepromptedAndNotAsked() throws AgentException {
+    AgentRequest request = request("[redundant-once] Invoice export", TIMED);
+
+    AgentResult result = agent(openAi(true)).work(request);
+
+    assertThat(result).isInstanceOf(AgentResult.WritePrd.class);
+    List<FakeModelServer.Call> calls = server.calls(request.taskId());
+    assertThat(calls).hasSize(2);
+    assertThat(lastMessage(calls.get(1))).contains("the question \"Who is this for?\" asks about the who, which the request"
+        + " already states: do not ask it");
+  }
+
+  @Test
+  void aReplyThatKeepsTheDisciplineIsTakenWithoutARePrompt() throws AgentException {
+    AgentRequest request = request("Invoice export", TIMED);
+
+    assertThat(agent(openAi(true)).work(request)).isInstanceOf(AgentResult.WritePrd.class);
+
+    assertThat(server.calls(request.taskId())).hasSize(1);
+  }
+
+  private static String lastMessage(FakeModelServer.Call call) {
+    return call.body().getJsonArray("messages").getValuesAs(JsonObject.class).getLast().getString("content");
   }
 
   @Test
@@ -104,7 +148,7 @@ class LlmProductManagerAgentTest {
   void aRotatedKeyIsUsedFromTheNextCallOn() throws AgentException {
     java.util.concurrent.atomic.AtomicReference<String> key = new java.util.concurrent.atomic.AtomicReference<>("sk-revoked");
     LlmProductManagerAgent agent = agent(new LlmSettings("openai", server.openAiBaseUrl(), "gpt-test",
-        () -> Optional.of(key.get()), Duration.ofSeconds(10), 0.2, 4096, true, "product-manager-v1", BigDecimal.ZERO,
+        () -> Optional.of(key.get()), Duration.ofSeconds(10), 0.2, 4096, true, "product-manager-v2", BigDecimal.ZERO,
         BigDecimal.ZERO));
     AgentRequest request = request("Invoice export", COMPLETE);
     assertThatThrownBy(() -> agent.work(request)).hasMessageContaining("HTTP 401");
@@ -193,7 +237,7 @@ class LlmProductManagerAgentTest {
 
   private static LlmSettings settings(String provider, String baseUrl, boolean jsonSchema) {
     return new LlmSettings(provider, baseUrl, "gpt-test", () -> Optional.of(KEY), Duration.ofSeconds(10), 0.2, 4096,
-        jsonSchema, "product-manager-v1", new BigDecimal("2.50"), new BigDecimal("10.00"));
+        jsonSchema, "product-manager-v2", new BigDecimal("2.50"), new BigDecimal("10.00"));
   }
 
   private static AgentRequest request(String title, String description) {

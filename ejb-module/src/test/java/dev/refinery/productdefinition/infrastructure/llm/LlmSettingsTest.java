@@ -36,6 +36,6 @@ class LlmSettingsTest {
 
   private static LlmSettings settings(String provider, String model, String key) {
     return new LlmSettings(provider, "http://127.0.0.1:1/v1", model, () -> Optional.ofNullable(key), Duration.ofSeconds(5), 0.2,
-        1000, true, "product-manager-v1", new BigDecimal("2.50"), new BigDecimal("10.00"));
+        1000, true, "product-manager-v2", new BigDecimal("2.50"), new BigDecimal("10.00"));
   }
 }
