@@ -29,20 +29,16 @@ final class Invariants {
   }
 
   static final String TERMINAL = "('PRD_APPROVED', 'CANCELLED')";
-  /** An event that came before its task's first: tried beyond the last attempt, up to the early-event horizon. */
-  private static final String EARLY = "EarlyEventException";
 
   private final Connection database;
-  private final List<Duration> retryDelays;
-  private final List<Duration> earlyEventDelays;
+  private final RetryChains chains;
 
   /** @param earlyEventDelays the quick first retries of an event that overtook its task's first */
   Invariants(Connection database, List<Duration> retryDelays, List<Duration> earlyEventDelays) {
     this.database = database;
-    this.retryDelays = List.copyOf(retryDelays);
     List<Duration> early = new ArrayList<>(earlyEventDelays);
     early.addAll(retryDelays);
-    this.earlyEventDelays = List.copyOf(early);
+    this.chains = new RetryChains(retryDelays, early);
   }
 
   /**
@@ -120,60 +116,30 @@ final class Invariants {
    * its task's first, which waits up to the early-event horizon at the last delay), and every failure marked
    * for retry was tried again. A same-numbered redelivery after a failure is the broker's at-least-once
    * answer to a commit whose outcome was lost (the retry was then never scheduled, or scheduled and the
-   * redelivery is recognised as a duplicate): counted, not a violation.
+   * redelivery is recognised as a duplicate): counted, not a violation. One message may travel several
+   * chains of attempts ({@link RetryChains}).
    */
   Verdict retriesObeyBackoff(Timestamp since) throws SQLException {
-    record Line(String key, int attempt, String outcome, long atMicros, String error) {}
-    Map<String, List<Line>> byDelivery = new java.util.LinkedHashMap<>();
+    Map<String, List<RetryChains.Line>> byDelivery = new java.util.LinkedHashMap<>();
     try (PreparedStatement query = database.prepareStatement("SELECT type || ' ' || message_id || ' on ' || target,"
         + " attempt, outcome, (extract(epoch FROM recorded_at) * 1000000)::bigint, error FROM monitoring.event_log"
         + " WHERE direction = 'CONSUMED' AND recorded_at >= ? ORDER BY message_id, target, recorded_at, id")) {
       query.setTimestamp(1, since);
       try (ResultSet rows = query.executeQuery()) {
         while (rows.next()) {
-          Line line = new Line(rows.getString(1), rows.getInt(2), rows.getString(3), rows.getLong(4), rows.getString(5));
-          byDelivery.computeIfAbsent(line.key(), key -> new ArrayList<>()).add(line);
+          byDelivery.computeIfAbsent(rows.getString(1), key -> new ArrayList<>()).add(new RetryChains.Line(rows.getInt(2),
+              rows.getString(3), rows.getLong(4), rows.getString(5)));
         }
       }
     }
     List<String> violations = new ArrayList<>();
     int retries = 0;
     int redeliveries = 0;
-    for (List<Line> lines : byDelivery.values()) {
-      for (Line line : lines) {
-        boolean waitingForItsTask = lines.stream().anyMatch(other -> other.attempt() == line.attempt() - 1
-            && String.valueOf(other.error()).contains(EARLY));
-        boolean early = lines.stream().anyMatch(other -> other.attempt() < line.attempt()
-            && String.valueOf(other.error()).contains(EARLY)) || String.valueOf(line.error()).contains(EARLY);
-        List<Duration> delays = early ? earlyEventDelays : retryDelays;
-        if (line.attempt() > delays.size() + 1 && !waitingForItsTask) {
-          violations.add(line.key() + " tried " + line.attempt() + " times, the policy allows " + (delays.size() + 1));
-        }
-        if (!"retried".equals(line.outcome())) {
-          continue;
-        }
-        retries++;
-        List<Duration> policy = String.valueOf(line.error()).contains(EARLY) ? earlyEventDelays : retryDelays;
-        long policyMicros = policy.get(Math.min(line.attempt(), policy.size()) - 1).toNanos() / 1_000;
-        // the next attempt that came after this failure (a redelivered attempt that failed again has the
-        // first failure's retry before it: that one is not this failure's)
-        java.util.OptionalLong next = lines.stream().filter(other -> other.attempt() == line.attempt() + 1
-            && other.atMicros() > line.atMicros()).mapToLong(Line::atMicros).min();
-        boolean redelivered = lines.stream().anyMatch(other -> other.attempt() == line.attempt()
-            && other.atMicros() > line.atMicros());
-        boolean retriedBefore = lines.stream().anyMatch(other -> other.attempt() == line.attempt()
-            && "retried".equals(other.outcome()) && other.atMicros() < line.atMicros());
-        if (next.isPresent() && next.getAsLong() - line.atMicros() < policyMicros) {
-          violations.add(String.format(java.util.Locale.ROOT, "%s: attempt %d came %.0f ms after attempt %d failed,"
-              + " the policy says %d ms", line.key(), line.attempt() + 1, (next.getAsLong() - line.atMicros()) / 1000.0,
-              line.attempt(), policyMicros / 1000));
-        } else if (next.isEmpty() && !redelivered && !retriedBefore) {
-          violations.add(line.key() + " was to be retried after attempt " + line.attempt() + " and never was");
-        }
-        if (redelivered) {
-          redeliveries++;
-        }
-      }
+    for (Map.Entry<String, List<RetryChains.Line>> delivery : byDelivery.entrySet()) {
+      RetryChains.Reading reading = chains.read(delivery.getKey(), delivery.getValue());
+      violations.addAll(reading.violations());
+      retries += reading.retries();
+      redeliveries += reading.redeliveries();
     }
     return Verdict.of(violations, retries + " retries, each after its delay" + (redeliveries > 0 ? "; " + redeliveries
         + " redelivered at once after a commit whose outcome was lost" : ""));
