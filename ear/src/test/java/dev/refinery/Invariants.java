@@ -185,7 +185,8 @@ final class Invariants {
     List<String> violations = new ArrayList<>();
     if (watch.worstOverdue().compareTo(allowed) > 0) {
       violations.add("a lease stayed expired for " + watch.worstOverdue().toMillis() + " ms (allowed "
-          + allowed.toMillis() + " ms): task " + watch.worstTask());
+          + allowed.toMillis() + " ms): task " + watch.worstTask() + "; its agent runs: " + runs(watch.worstTask())
+          + "; " + (watch.stall() == null ? "" : watch.stall() + " (thread dumps in faults/stalls)"));
     }
     for (UUID task : uuids("SELECT r.task_id FROM productdefinition.agent_run r WHERE r.finished_at >= ? AND"
         + " r.outcome = 'REFUSED' AND NOT EXISTS (SELECT 1 FROM productdefinition.agent_run a WHERE a.task_id = r.task_id"
@@ -209,6 +210,21 @@ final class Invariants {
     }
     long terminal = number("SELECT count(*) FROM taskmanagement.task WHERE created_at >= ? AND status IN " + TERMINAL, since);
     return Verdict.of(violations, terminal + " terminal tasks stayed where they were");
+  }
+
+  /** A task's agent runs, in order: attempt, outcome and when each finished (its lease alerts too). */
+  private String runs(String task) throws SQLException {
+    List<String> runs = new ArrayList<>();
+    try (PreparedStatement query = prepared("SELECT what || ' at ' || to_char(at, 'HH24:MI:SS.MS') FROM (SELECT 'attempt '"
+        + " || attempt || ' ' || outcome AS what, finished_at AS at FROM productdefinition.agent_run WHERE task_id = ?::uuid"
+        + " UNION ALL SELECT 'lease alert', raised_at FROM monitoring.alert WHERE kind = 'agent-lease-expired' AND task_id = ?)"
+        + " runs ORDER BY at",
+        task, task); ResultSet rows = query.executeQuery()) {
+      while (rows.next()) {
+        runs.add(rows.getString(1));
+      }
+    }
+    return runs.isEmpty() ? "none" : String.join(", ", runs);
   }
 
   long number(String sql, Object... parameters) throws SQLException {
