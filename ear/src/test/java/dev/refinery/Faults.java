@@ -74,7 +74,8 @@ final class Faults {
   /**
    * F4: messages that can never be handled, published with the plain AMQP client as another program would:
    * on Orchestration's queue a command nobody handles, a body that is not the type's JSON and an event about
-   * a task nobody knows (it fails on every attempt); a command type no queue is bound to, on the commands
+   * a task nobody knows (it fails on every attempt); on Product Definition's queue a RequestValidationStarted
+   * without the request it must carry; a command type no queue is bound to, on the commands
    * exchange (parked as unroutable); and {@code raw} messages with a message id but no type on Task
    * Management's queue. Returns the ids of them all.
    */
@@ -93,7 +94,9 @@ final class Faults {
       ids.add(send(channel, "", "refinery.orchestration", "command", "orchestration.NoSuchCommand", stranger,
           "{\"taskId\":\"" + stranger + "\"}"));
       ids.add(send(channel, "", "refinery.orchestration", "event", "taskmanagement.TaskCreated", stranger, "{\"taskId\": [not json"));
-      ids.add(send(channel, "", "refinery.orchestration", "event", "taskmanagement.RequestValidationStarted", stranger,
+      ids.add(send(channel, "", "refinery.orchestration", "event", "taskmanagement.PrdSubmitted", stranger,
+          "{\"taskId\":\"" + stranger + "\",\"status\":\"PRD_VALIDATION\",\"round\":0,\"revision\":1}"));
+      ids.add(send(channel, "", "refinery.productdefinition", "event", "taskmanagement.RequestValidationStarted", stranger,
           "{\"taskId\":\"" + stranger + "\",\"status\":\"REQUEST_VALIDATION\",\"round\":0,\"revision\":0,"
               + "\"assignedPool\":\"product-manager\"}"));
       ids.add(send(channel, COMMANDS, "orchestration.NobodyIsBoundToThis", "command", "orchestration.NobodyIsBoundToThis",

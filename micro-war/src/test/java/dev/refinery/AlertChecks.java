@@ -224,7 +224,7 @@ final class AlertChecks {
   /** After 50 workflows, the message counters moved exactly as many as the event log has lines. */
   void metricsMatchTheEventLogAfterFiftyWorkflows() throws Exception {
     List<String> types = List.of("taskmanagement.CreateTask", "taskmanagement.StartRequestValidation",
-        "taskmanagement.SubmitPrd", "humaninteraction.NotifyApprovers");
+        "taskmanagement.SubmitPrd", "taskmanagement.PrdSubmitted");
     Map<String, long[]> before = counts(types);
     List<UUID> tasks = new ArrayList<>();
     for (int i = 0; i < 50; i++) {

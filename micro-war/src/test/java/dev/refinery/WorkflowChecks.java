@@ -127,7 +127,7 @@ final class WorkflowChecks {
         "CONSUMED taskmanagement.RequestValidationStarted productdefinition ok",
         "PUBLISHED taskmanagement.SubmitPrd taskmanagement published",
         "CONSUMED taskmanagement.PrdSubmitted orchestration ok",
-        "CONSUMED humaninteraction.NotifyApprovers humaninteraction ok");
+        "CONSUMED taskmanagement.PrdSubmitted humaninteraction ok");
     List<JsonObject> log = List.of();
     List<String> lines = List.of();
     long deadline = System.currentTimeMillis() + 20_000;

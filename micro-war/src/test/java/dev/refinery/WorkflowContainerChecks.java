@@ -14,6 +14,7 @@ import dev.refinery.productdefinition.application.TaskPollingService;
 import dev.refinery.productdefinition.domain.ProductManagerAgent;
 import dev.refinery.shared.messaging.BoundedContext;
 import dev.refinery.shared.messaging.MessageQueue;
+import dev.refinery.taskmanagement.api.PrdSubmitted;
 import dev.refinery.taskmanagement.api.Priority;
 import dev.refinery.taskmanagement.api.RequestValidationStarted;
 import dev.refinery.taskmanagement.api.TaskCancelled;
@@ -118,14 +119,14 @@ final class WorkflowContainerChecks {
       assertThat(claimed.stream().filter(batch::contains).count()).as("no item held by both").isEqualTo(30);
       poller.resume(); // the test's leases run out; the real poller takes the work over
 
-      // The scanners read Orchestration's own view, which follows Task Management's events.
+      // Orchestration's own view follows Task Management's events
       awaitCount("SELECT count(*) FROM orchestration.workflow WHERE status = 'PRD_VALIDATION' AND task_id = ANY (?)",
           batch, 30);
-      assertThat(twice(scans::notifyApprovers)).as("approver notifications sent by two scanners together").isEqualTo(30);
     } finally {
       poller.resume();
       scanner.resume();
     }
+    // Human Interaction told the approvers once per task, from PrdSubmitted
     awaitCount("SELECT count(*) FROM humaninteraction.notification WHERE kind = 'PRD_REVIEW' AND task_id = ANY (?)", batch, 30);
     assertThat(count("SELECT count(*) FROM productdefinition.prd_version WHERE task_id = ANY (?)", batch)).isEqualTo(30);
     assertThat(count("SELECT count(*) FROM taskmanagement.task_history WHERE event = 'RequestValidationStarted'"
@@ -227,20 +228,22 @@ final class WorkflowContainerChecks {
   /**
    * Two consumers (or two instances) can apply a task's events out of order: an event that overtakes the
    * task's TaskCreated is retried, not dropped, and every context's view ends where the events take it.
-   * The scanner is paused so it does not act on this task, which Task Management never heard of; its pool
-   * is one no poller serves.
+   * Product Definition starts a work item from RequestValidationStarted alone (it carries the request), and
+   * keeps a task that ended before that in its final state. The scanner is paused so it does not act on
+   * these tasks, which Task Management never heard of; their pool is one no poller serves.
    */
   void eventThatOvertakesTheTaskCreatedIsRetriedNotDropped(MessageQueue queue, UserTransaction transaction)
       throws Exception {
     UUID task = UUID.randomUUID();
     String id = task.toString();
+    UUID ended = UUID.randomUUID();
     scanner.pause();
     try {
-      publish(queue, transaction, new RequestValidationStarted(id, TaskStatus.REQUEST_VALIDATION, 0, 0, "early-check"));
+      publish(queue, transaction, new PrdSubmitted(id, TaskStatus.PRD_VALIDATION, 0, 1));
       // each of the two subscribing contexts retried it at least once (the first retries come within ms);
-      // Human Interaction's queue is not bound to it
+      // Product Definition's queue is not bound to it
       awaitRows("SELECT DISTINCT target FROM monitoring.event_log WHERE correlation_id = ?::text"
-          + " AND type = 'taskmanagement.RequestValidationStarted' AND outcome = 'retried'", task, 2);
+          + " AND type = 'taskmanagement.PrdSubmitted' AND outcome = 'retried'", task, 2);
       assertThat(rows("SELECT error FROM monitoring.event_log WHERE correlation_id = ?::text AND outcome = 'retried'",
           task)).allSatisfy(row -> assertThat((String) row[0]).contains("arrived before the task's first event"));
       // a failed delivery rolled back (its inbox row with it) and its redelivery, not a second run of the
@@ -252,17 +255,41 @@ final class WorkflowContainerChecks {
 
       publish(queue, transaction, new TaskCreated(id, TaskStatus.NEW, 0, 0, "Early bird", "Out of order", "eve",
           Priority.LOW));
+      awaitRows("SELECT 1 FROM orchestration.workflow WHERE task_id = ? AND status = 'PRD_VALIDATION' AND revision = 1",
+          task, 1);
+      awaitRows("SELECT 1 FROM humaninteraction.task_view WHERE task_id = ? AND status = 'PRD_VALIDATION'", task, 1);
+      // the approvers are told by the event that makes them wait, once, when it finally applies
+      awaitRows("SELECT 1 FROM humaninteraction.notification WHERE task_id = ? AND recipient = 'approvers'"
+          + " AND kind = 'PRD_REVIEW' AND step = 1", task, 1);
+
+      publish(queue, transaction, new RequestValidationStarted(id, TaskStatus.REQUEST_VALIDATION, 0, 0, "early-check",
+          "Early bird", "Out of order", "eve", Priority.LOW));
       awaitRows("SELECT 1 FROM productdefinition.work_item WHERE task_id = ? AND status = 'READY'"
-          + " AND pool = 'early-check'", task, 1);
-      awaitRows("SELECT 1 FROM orchestration.workflow WHERE task_id = ? AND status = 'REQUEST_VALIDATION'", task, 1);
-      awaitRows("SELECT 1 FROM humaninteraction.task_view WHERE task_id = ? AND status = 'NEW'", task, 1);
+          + " AND pool = 'early-check' AND title = 'Early bird' AND requester = 'eve'", task, 1);
+      assertThat(rows("SELECT target FROM monitoring.event_log WHERE correlation_id = ?::text"
+          + " AND target = 'productdefinition' AND outcome <> 'ok'", task)).as("Product Definition needed no retry")
+          .isEmpty();
       assertThat(rows("SELECT 1 FROM messaging.dead_letter WHERE correlation_id = ?::text", task)).isEmpty();
       assertThat(rows("SELECT 1 FROM messaging.failed_attempt WHERE message_id IN (SELECT message_id FROM"
           + " monitoring.event_log WHERE correlation_id = ?::text)", task)).as("every failure taken by its redelivery")
           .isEmpty();
+
+      // cancelled while NEW, so Product Definition hears of it first from TaskCancelled; a
+      // RequestValidationStarted delivered late fills in the request but does not make it READY
+      publish(queue, transaction, new TaskCreated(ended.toString(), TaskStatus.NEW, 0, 0, "Ended early", "", "eve",
+          Priority.LOW));
+      awaitRows("SELECT 1 FROM orchestration.workflow WHERE task_id = ? AND status = 'NEW'", ended, 1);
+      publish(queue, transaction, new TaskCancelled(ended.toString(), TaskStatus.CANCELLED, 0, 0, "it", "not needed"));
+      awaitRows("SELECT 1 FROM productdefinition.work_item WHERE task_id = ? AND status = 'DONE'", ended, 1);
+      publish(queue, transaction, new RequestValidationStarted(ended.toString(), TaskStatus.REQUEST_VALIDATION, 0, 0,
+          "early-check", "Ended early", "", "eve", Priority.LOW));
+      awaitRows("SELECT 1 FROM monitoring.event_log WHERE correlation_id = ?::text AND target = 'productdefinition'"
+          + " AND type = 'taskmanagement.RequestValidationStarted' AND outcome = 'ok'", ended, 1);
+      assertThat(rows("SELECT status, title FROM productdefinition.work_item WHERE task_id = ?", ended))
+          .singleElement().satisfies(row -> assertThat(row).containsExactly("DONE", "Ended early"));
     } finally {
       try {
-        publish(queue, transaction, new TaskCancelled(id, TaskStatus.CANCELLED, 0, 0, "it", "end of the check"));
+        publish(queue, transaction, new TaskCancelled(id, TaskStatus.CANCELLED, 0, 1, "it", "end of the check"));
         awaitRows("SELECT 1 FROM orchestration.workflow WHERE task_id = ? AND status = 'CANCELLED'", task, 1);
       } finally {
         scanner.resume();

@@ -128,7 +128,7 @@ public class Task {
     require("StartRequestValidation", status == NEW, "");
     assignedPool = PRODUCT_MANAGER_POOL;
     return moveTo(REQUEST_VALIDATION, now, new RequestValidationStarted(taskId(), REQUEST_VALIDATION,
-        clarificationRound, prdRevision, PRODUCT_MANAGER_POOL));
+        clarificationRound, prdRevision, PRODUCT_MANAGER_POOL, title, description, requester, priority));
   }
 
   public List<TaskEvent> requestClarification(int round, List<Question> questions, Instant now) {
@@ -206,7 +206,7 @@ public class Task {
     failureReason = null;
     assignedPool = PRODUCT_MANAGER_POOL;
     return moveTo(REQUEST_VALIDATION, now, new TaskRetried(taskId(), REQUEST_VALIDATION, clarificationRound,
-        prdRevision, by, assignedPool));
+        prdRevision, by, assignedPool, title, description, requester, priority));
   }
 
   public List<TaskEvent> cancel(String by, String reason, Instant now) {

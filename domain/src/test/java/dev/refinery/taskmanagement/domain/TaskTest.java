@@ -118,11 +118,12 @@ class TaskTest {
   }
 
   @Test
-  void startingValidationAssignsTheProductManagerPool() {
+  void startingValidationAssignsTheProductManagerPoolAndCarriesTheRequest() {
     Task task = taskIn(NEW);
 
     assertThat(task.startRequestValidation(NOW)).containsExactly(new RequestValidationStarted(
-        task.id().toString(), REQUEST_VALIDATION, 0, 0, "product-manager"));
+        task.id().toString(), REQUEST_VALIDATION, 0, 0, "product-manager", "Export to CSV", "Monthly report", "ana",
+        Priority.HIGH));
     assertThat(task.view().assignedPool()).isEqualTo("product-manager");
   }
 
@@ -199,7 +200,7 @@ class TaskTest {
     Task task = taskIn(FAILED);
 
     assertThat(task.retry("op", NOW)).containsExactly(new TaskRetried(task.id().toString(), REQUEST_VALIDATION,
-        0, 0, "op", "product-manager"));
+        0, 0, "op", "product-manager", "Export to CSV", "Monthly report", "ana", Priority.HIGH));
     assertThat(task.view().failureReason()).isNull();
   }
 

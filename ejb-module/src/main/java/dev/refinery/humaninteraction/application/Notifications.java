@@ -48,18 +48,28 @@ public class Notifications {
   @ConfigProperty(name = "refinery.notifications.webhook-secret")
   Optional<String> webhookSecret;
 
-  public void requester(NotifyRequester command) {
-    add(command.requester(), UUID.fromString(command.taskId()), "CLARIFICATION", command.round(),
-        "Questions about your request \"" + command.title() + "\"",
-        "Round " + command.round() + ": the product manager needs your answers before it writes the PRD."
-            + " Answer them in the console, or with POST /api/tasks/" + command.taskId() + "/answers.");
+  /** The requester of a task that waits for their answers to a clarification round. */
+  public void requester(UUID task, int round, String requester, String title) {
+    add(requester, task, "CLARIFICATION", round, "Questions about your request \"" + title + "\"",
+        "Round " + round + ": the product manager needs your answers before it writes the PRD."
+            + " Answer them in the console, or with POST /api/tasks/" + task + "/answers.");
   }
 
+  /** The approvers, of a PRD revision that waits for review. */
+  public void approvers(UUID task, int revision, String requester, String title) {
+    add(APPROVERS, task, "PRD_REVIEW", revision, "PRD revision " + revision + " of \"" + title + "\" waits for review",
+        "Requested by " + requester + ". Approve it, or reject it with a reason, in the console or with"
+            + " POST /api/tasks/" + task + "/approval or /rejection.");
+  }
+
+  /** The command an older Orchestration sends (accepted while such an instance still runs). */
+  public void requester(NotifyRequester command) {
+    requester(UUID.fromString(command.taskId()), command.round(), command.requester(), command.title());
+  }
+
+  /** The command an older Orchestration sends (accepted while such an instance still runs). */
   public void approvers(NotifyApprovers command) {
-    add(APPROVERS, UUID.fromString(command.taskId()), "PRD_REVIEW", command.revision(),
-        "PRD revision " + command.revision() + " of \"" + command.title() + "\" waits for review",
-        "Requested by " + command.requester() + ". Approve it, or reject it with a reason, in the console or with"
-            + " POST /api/tasks/" + command.taskId() + "/approval or /rejection.");
+    approvers(UUID.fromString(command.taskId()), command.revision(), command.requester(), command.title());
   }
 
   /** A service-level step: a REMINDER to whoever the task waits on, or an ESCALATION to another role. */

@@ -2,11 +2,13 @@ package dev.refinery.humaninteraction.application;
 
 import dev.refinery.shared.infrastructure.messaging.EarlyEventException;
 import dev.refinery.taskmanagement.api.ClarificationRequested;
+import dev.refinery.taskmanagement.api.PrdSubmitted;
 import dev.refinery.taskmanagement.api.Question;
 import dev.refinery.taskmanagement.api.TaskCreated;
 import dev.refinery.taskmanagement.api.TaskEvent;
 import dev.refinery.taskmanagement.api.TaskStatus;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
@@ -17,7 +19,9 @@ import java.util.UUID;
 
 /**
  * Human Interaction's view of tasks, from Task Management's events: enough to refuse a decision that does
- * not fit the task's state, and to fill in recommended answers. An event that overtook its task's
+ * not fit the task's state, and to fill in recommended answers. An event that makes the task wait for
+ * people tells them in the same transaction: ClarificationRequested the requester, PrdSubmitted the
+ * approvers (a late event that no longer moves the view tells nobody). An event that overtook its task's
  * TaskCreated is retried.
  */
 @ApplicationScoped
@@ -33,6 +37,8 @@ public class TaskViews {
 
   @PersistenceContext(unitName = "refinery")
   EntityManager entityManager;
+
+  @Inject Notifications notifications;
 
   /** Known at once when submitted here, before Task Management confirms it. */
   public void submitted(UUID task, String title, String requester) {
@@ -58,6 +64,14 @@ public class TaskViews {
         .executeUpdate();
     if (updated == 0 && find(task).isEmpty()) {
       throw new EarlyEventException(event.getClass().getSimpleName(), event.taskId());
+    }
+    if (updated == 1 && (event instanceof ClarificationRequested || event instanceof PrdSubmitted)) {
+      View view = find(task).orElseThrow();
+      switch (event) {
+        case ClarificationRequested asked -> notifications.requester(task, asked.round(), view.requester(), view.title());
+        case PrdSubmitted submitted -> notifications.approvers(task, submitted.revision(), view.requester(), view.title());
+        default -> { }
+      }
     }
   }
 

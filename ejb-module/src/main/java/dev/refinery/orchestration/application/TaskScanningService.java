@@ -15,8 +15,10 @@ import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The Task Scanning Service (ADR-006): moves workflows on from Orchestration's own view. Woken by every
- * relevant event and by its timer (the safety net); several instances may scan at once, safely.
+ * The Task Scanning Service (ADR-006): moves workflows on from Orchestration's own view. A new task's
+ * validation is asked for when its TaskCreated is recorded; the scanner is the safety net for the tasks
+ * created while it was paused, run by its timer and at once when resumed. Several instances may scan at
+ * once, safely.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -56,8 +58,10 @@ public class TaskScanningService {
     scanning.pause();
   }
 
+  /** Runs again, and scans at once for the tasks created while it was paused. */
   public void resume() {
     scanning.resume();
+    scanning.wake();
   }
 
   public boolean paused() {
@@ -67,12 +71,10 @@ public class TaskScanningService {
   /** One full scan on the caller's thread: how many steps it took. */
   public int scanNow() {
     int started = drain(scans::startNewTasks);
-    int asked = drain(scans::notifyRequesters);
-    int reviewed = drain(scans::notifyApprovers);
-    if (started + asked + reviewed > 0) {
-      LOG.log(Level.DEBUG, "Scan: {0} started, {1} requesters and {2} approver groups notified", started, asked, reviewed);
+    if (started > 0) {
+      LOG.log(Level.DEBUG, "Scan: validation asked for {0} tasks", started);
     }
-    return started + asked + reviewed;
+    return started;
   }
 
   private void scanAll() {

@@ -1,11 +1,11 @@
 package dev.refinery.orchestration.application;
 
-import dev.refinery.shared.infrastructure.messaging.AfterCommit;
 import dev.refinery.shared.infrastructure.messaging.EarlyEventException;
 import dev.refinery.shared.messaging.MessageQueue;
 import dev.refinery.taskmanagement.api.StartRequestValidation;
 import dev.refinery.taskmanagement.api.TaskCreated;
 import dev.refinery.taskmanagement.api.TaskEvent;
+import dev.refinery.taskmanagement.api.TaskStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -18,8 +18,10 @@ import java.util.UUID;
  * Orchestration's own view of every workflow, kept from Task Management's events (never from its
  * tables). Events can arrive out of order: a row never goes back in round or revision, nor out of a
  * terminal state, and an event that overtook its task's TaskCreated is retried. A new task's request
- * validation is asked for in the transaction that records it; every other change wakes the scanner once
- * committed, so nothing waits for the next tick.
+ * validation is asked for in the transaction that records it, and from then on this view holds the task
+ * in REQUEST_VALIDATION: Task Management either starts it or ends the task (cancelled, failed), and says
+ * so, so this context's queue is not bound to RequestValidationStarted. A task stays NEW here only while
+ * the scanner is paused; the scanner asks for it when it runs again.
  */
 @ApplicationScoped
 public class Workflows {
@@ -30,8 +32,6 @@ public class Workflows {
   @Inject TaskScanningService scanner;
 
   @Inject MessageQueue queue;
-
-  @Inject AfterCommit afterCommit;
 
   @Inject Clock clock;
 
@@ -47,7 +47,7 @@ public class Workflows {
           .setParameter(3, created.requester())
           .setParameter(4, created.priority().name())
           .setParameter(5, created.priority().ordinal())
-          .setParameter(6, created.status().name())
+          .setParameter(6, (startNow ? TaskStatus.REQUEST_VALIDATION : created.status()).name())
           .setParameter(7, now)
           .setParameter(8, now)
           .executeUpdate();
@@ -55,7 +55,6 @@ public class Workflows {
         // the critical path: validation is asked for in the transaction that learnt of the task, not by the
         // next scan (the scanner stays the safety net for a task whose start was never asked for)
         queue.publishCommand(new StartRequestValidation(created.taskId()));
-        return;
       }
     } else {
       int updated = entityManager.createNativeQuery("UPDATE orchestration.workflow SET status = ?, round = ?, revision = ?,"
@@ -73,7 +72,6 @@ public class Workflows {
         throw new EarlyEventException(event.getClass().getSimpleName(), event.taskId());
       }
     }
-    afterCommit.run(scanner::wake);
   }
 
   private boolean known(String taskId) {

@@ -20,9 +20,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Notifications and reminders asked for by Orchestration; task events keep this context's view of tasks: every
- * one but RequestValidationStarted, which changes nothing a person may decide (the view says NEW until the
- * next event), so this context's queue is not bound to it.
+ * Task events keep this context's view of tasks and tell people when a task waits for them: every one but
+ * RequestValidationStarted, which changes nothing a person may decide (the view says NEW until the next
+ * event), so this context's queue is not bound to it. Reminders and escalations are Orchestration's
+ * commands; NotifyRequester and NotifyApprovers are still accepted from an older Orchestration, which sent
+ * them instead of this context acting on the events.
  */
 @ApplicationScoped
 public class HumanInteractionSubscriptions {

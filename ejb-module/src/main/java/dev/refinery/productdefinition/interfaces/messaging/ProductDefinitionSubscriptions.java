@@ -6,6 +6,7 @@ import dev.refinery.productdefinition.application.WorkItems;
 import dev.refinery.shared.messaging.DomainEvent;
 import dev.refinery.shared.messaging.MessageQueue;
 import dev.refinery.taskmanagement.api.PrdSubmitted;
+import dev.refinery.taskmanagement.api.TaskCreated;
 import dev.refinery.taskmanagement.api.TaskEvent;
 import dev.refinery.taskmanagement.api.TaskEvents;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,15 +17,16 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Task events keep the agents' work queue up to date: every one but PrdSubmitted, which only confirms what
- * this context did itself (its agent wrote the revision and left the work item WAITING), so its queue is
- * not bound to it.
+ * Task events keep the agents' work queue up to date: every one but TaskCreated, whose request reaches this
+ * context with RequestValidationStarted (a task nobody has asked to validate is no work for an agent), and
+ * PrdSubmitted, which only confirms what this context did itself (its agent wrote the revision and left the
+ * work item WAITING). Its queue is not bound to either.
  */
 @ApplicationScoped
 public class ProductDefinitionSubscriptions {
 
   static final Set<Class<? extends DomainEvent>> SUBSCRIBED = TaskEvents.ALL.stream()
-      .filter(type -> type != PrdSubmitted.class)
+      .filter(type -> type != TaskCreated.class && type != PrdSubmitted.class)
       .collect(Collectors.toUnmodifiableSet());
 
   @Inject MessageQueue queue;
