@@ -15,6 +15,9 @@ import java.time.Duration;
 final class Http {
 
   /** HTTP/1.1: with an h2c upgrade, Grizzly dropped a burst of 200 streams on the one connection. */
+  /** The longest any answer may take (a stopped process answers never). */
+  static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(60);
+
   private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
       .version(HttpClient.Version.HTTP_1_1).build();
 
@@ -66,7 +69,11 @@ final class Http {
     return sendAsIs(request);
   }
 
+  /** Sends; an answer that takes longer than {@link #ANSWER_TIMEOUT} is a failure, never a wait without end. */
   static HttpResponse<String> sendAsIs(HttpRequest request) {
+    if (request.timeout().isEmpty()) {
+      request = HttpRequest.newBuilder(request, (name, value) -> true).timeout(ANSWER_TIMEOUT).build();
+    }
     try {
       return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {

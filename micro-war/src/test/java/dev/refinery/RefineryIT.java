@@ -200,6 +200,7 @@ class RefineryIT {
   @Test @RunAsClient void notificationIsPostedSignedToTheWebhookAndRetriedAfterARefusal() throws Exception { workflow().notificationIsPostedSignedToTheWebhookAndRetriedAfterARefusal(); }
   @Test @RunAsClient void tasksCanBeFilteredAndPaged() { workflow().tasksCanBeFilteredAndPaged(); }
   @Test void eventThatOvertakesTheTaskCreatedIsRetriedNotDropped() throws Exception { services().eventThatOvertakesTheTaskCreatedIsRetriedNotDropped(messageQueue, transaction); }
+  @Test void agentSlotComesBackFromATransactionMarkedForRollback() throws Exception { services().agentSlotComesBackFromATransactionMarkedForRollback(transaction); }
   @Test void criticalTaskSubmittedAfterTwentyLowOnesIsProcessedFirst() throws Exception { services().criticalTaskSubmittedAfterTwentyLowOnesIsProcessedFirst(); }
   @Test void twoScannersAndTwoPollersAtOnceDoEveryStepOnce() throws Exception { services().twoScannersAndTwoPollersAtOnceDoEveryStepOnce(); }
   @Test void lateResultFromAHolderWhoseLeaseRanOutIsRefused() throws Exception { services().lateResultFromAHolderWhoseLeaseRanOutIsRefused(); }

@@ -297,6 +297,33 @@ final class WorkflowContainerChecks {
     }
   }
 
+  /**
+   * A delivery whose claim failed (a connection the database ended) has its transaction marked for
+   * rollback when it gives its agent slot back: the slot must come back all the same. The container
+   * refused that call while the poller took part in its callers' transactions, and four leaked slots
+   * left the server's poller idle with work READY (fault suite, F5 then F6, 5 December 2026).
+   */
+  void agentSlotComesBackFromATransactionMarkedForRollback(UserTransaction transaction) throws Exception {
+    poller.pause(); // no poll takes or returns slots meanwhile
+    try {
+      int before = poller.inFlight();
+      transaction.begin();
+      try {
+        poller.resume();
+        assertThat(poller.reserve()).as("a free slot").isTrue();
+        poller.pause();
+        assertThat(poller.inFlight()).isEqualTo(before + 1);
+        transaction.setRollbackOnly();
+        poller.release();
+      } finally {
+        transaction.rollback();
+      }
+      assertThat(poller.inFlight()).as("agent slots in use after the slot was given back").isEqualTo(before);
+    } finally {
+      poller.resume();
+    }
+  }
+
   private static void publish(MessageQueue queue, UserTransaction transaction, TaskEvent event) throws Exception {
     transaction.begin();
     queue.publishEvent(event);

@@ -8,6 +8,8 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
@@ -18,10 +20,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The Task Scanning Service (ADR-006): moves workflows on from Orchestration's own view. A new task's
  * validation is asked for when its TaskCreated is recorded; the scanner is the safety net for the tasks
  * created while it was paused, run by its timer and at once when resumed. Several instances may scan at
- * once, safely.
+ * once, safely. It takes no part in its callers' transactions (asking whether it is paused from a
+ * transaction marked for rollback must still answer).
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class TaskScanningService {
 
   private static final System.Logger LOG = System.getLogger(TaskScanningService.class.getName());

@@ -14,6 +14,8 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -26,10 +28,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The Task Polling Service (ADR-006): claims the product-manager pool's work, highest priority first,
  * then oldest, and runs the agent on it, at most {@code refinery.agent.concurrency} at once on this
  * instance. Woken when work becomes ready and by its timer; instances compete through the work queue's
- * leases. A retryable failure is tried again after a growing delay; the last one fails the task.
+ * leases. A retryable failure is tried again after a growing delay; the last one fails the task. It
+ * takes no part in its callers' transactions: a delivery whose transaction is already marked for rollback
+ * (its claim failed on a broken connection) must still give its agent slot back, and a call in that
+ * transaction was refused by the container, leaking the slot (the fault suite's F5, 5 December 2026).
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class TaskPollingService {
 
   public static final String POOL = "product-manager";
