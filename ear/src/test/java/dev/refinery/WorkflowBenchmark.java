@@ -49,6 +49,10 @@ class WorkflowBenchmark {
   private static final String THINK = System.getenv().getOrDefault("BENCH_THINK", "PT0S");
   private static final String DESCRIPTION = RefineryEarIT.COMPLETE;
   private static final int IN_FLIGHT = 2_000;
+  /** Idle is measured with this many finished workflows stored, after the burst has settled. */
+  private static final int IDLE_STORED = 100_000;
+  private static final Duration IDLE_SETTLE = Duration.ofSeconds(30);
+  private static final Duration IDLE_WINDOW = Duration.ofSeconds(60);
 
   /** One open-loop rate: what was asked, what came out. */
   record Rate(double offered, int tasks, double toValidationPerSecond, double toApprovalPerSecond,
@@ -125,9 +129,14 @@ class WorkflowBenchmark {
         }
       }
       try {
+        topUp(database, IDLE_STORED);
         stored = count(database, "SELECT count(*) FROM taskmanagement.task");
-        Thread.sleep(5_000);
-        idleCpu = cpuPercent(serverPid, Duration.ofSeconds(30));
+        Thread.sleep(IDLE_SETTLE.toMillis()); // the JIT's compilations after the burst, and the inserts' autovacuum
+        idleCpu = cpuPercent(serverPid, IDLE_WINDOW);
+        // recorded apart: the recorder's own sampling would count in the figure above
+        jcmd(serverPid, "JFR.start name=idle settings=profile filename=" + RESULTS.resolve("idle.jfr"));
+        Thread.sleep(IDLE_WINDOW.toMillis() / 2);
+        jcmd(serverPid, "JFR.stop name=idle");
         heap = heapPer10kInFlight(serverPid, database);
       } finally {
         refinery.run("stop");
@@ -137,8 +146,9 @@ class WorkflowBenchmark {
         queries.put(size, queryTimes(database, size));
       }
       Map<String, Double> profile = Profile.byComponent(RESULTS.resolve("burst.jfr"));
+      Map<String, Double> idleProfile = Profile.byComponent(RESULTS.resolve("idle.jfr"));
       report(ceilings, loadBefore, open, closed, perStep, perWorkflow, steps, idleCpu, stored, instances, queries, heap,
-          profile);
+          profile, idleProfile);
     }
   }
 
@@ -248,8 +258,29 @@ class WorkflowBenchmark {
    * the tables topped up to {@code stored} finished workflows: {scan ms, claim ms}.
    */
   private static double[] queryTimes(Connection database, int stored) throws SQLException {
+    topUp(database, stored);
+    return new double[] {
+        executionMillis(database, "SELECT task_id FROM orchestration.workflow WHERE status = 'NEW' AND"
+            + " start_requested_at IS NULL ORDER BY priority_rank DESC, created_at LIMIT 100 FOR UPDATE SKIP LOCKED"),
+        executionMillis(database, "SELECT task_id FROM productdefinition.work_item WHERE pool = 'product-manager' AND"
+            + " ((status = 'READY' AND available_at <= now()) OR (status = 'RUNNING' AND lease_until < now()))"
+            + " ORDER BY priority_rank DESC, created_at LIMIT 4 FOR UPDATE SKIP LOCKED")};
+  }
+
+  /**
+   * Tops the contexts' tables up to {@code stored} finished workflows (approved, their work items done):
+   * what a server that has run for a while keeps, and what its timers' queries must not scan.
+   */
+  private static void topUp(Connection database, int stored) throws SQLException {
+    long tasks = count(database, "SELECT count(*) FROM taskmanagement.task");
     long have = count(database, "SELECT count(*) FROM orchestration.workflow");
     try (Statement statement = database.createStatement()) {
+      if (tasks < stored) {
+        statement.execute("INSERT INTO taskmanagement.task (id, title, description, requester, priority, status,"
+            + " created_at, updated_at) SELECT gen_random_uuid(), 'Finished ' || g, 'A finished request', 'bench',"
+            + " 'LOW', 'PRD_APPROVED', now() - g * interval '1 second', now() FROM generate_series(1, "
+            + (stored - tasks) + ") g");
+      }
       if (have < stored) {
         statement.execute("INSERT INTO orchestration.workflow (task_id, title, requester, priority, priority_rank, status,"
             + " created_at, updated_at, round, revision, notified_round, notified_revision) SELECT gen_random_uuid(),"
@@ -263,15 +294,10 @@ class WorkflowBenchmark {
             + " 'Finished ' || g, 'A finished request', 'bench', 'LOW', 0, 'DONE', now(), now() - g * interval '1 second',"
             + " now() FROM generate_series(1, " + (stored - items) + ") g");
       }
+      statement.execute("ANALYZE taskmanagement.task");
       statement.execute("ANALYZE orchestration.workflow");
       statement.execute("ANALYZE productdefinition.work_item");
     }
-    return new double[] {
-        executionMillis(database, "SELECT task_id FROM orchestration.workflow WHERE status = 'NEW' AND"
-            + " start_requested_at IS NULL ORDER BY priority_rank DESC, created_at LIMIT 100 FOR UPDATE SKIP LOCKED"),
-        executionMillis(database, "SELECT task_id FROM productdefinition.work_item WHERE pool = 'product-manager' AND"
-            + " ((status = 'READY' AND available_at <= now()) OR (status = 'RUNNING' AND lease_until < now()))"
-            + " ORDER BY priority_rank DESC, created_at LIMIT 4 FOR UPDATE SKIP LOCKED")};
   }
 
   /** The best of five executions, so a cold cache does not count. */
@@ -436,7 +462,7 @@ class WorkflowBenchmark {
 
   private static void report(Ceilings ceilings, double load, List<Rate> open, Rate closed, Map<String, Double> perStep,
       Map<String, Double> perWorkflow, double[] steps, double idleCpu, long stored, int instances, Map<Integer, double[]> queries, double[] heap,
-      Map<String, Double> profile) throws Exception {
+      Map<String, Double> profile, Map<String, Double> idleProfile) throws Exception {
     double transitionsPerWorkflow = 4; // TaskCreated, RequestValidationStarted, PrdSubmitted, PrdApproved
     double stepsPerSecond = closed.toApprovalPerSecond() * transitionsPerWorkflow;
     var json = Json.createObjectBuilder().add("instances", instances).add("think", THINK)
@@ -464,6 +490,9 @@ class WorkflowBenchmark {
     var profileJson = Json.createObjectBuilder();
     profile.forEach(profileJson::add);
     json.add("server_cpu_share_by_component", profileJson);
+    var idleProfileJson = Json.createObjectBuilder();
+    idleProfile.forEach(idleProfileJson::add);
+    json.add("idle_server_cpu_share_by_component", idleProfileJson);
     var rates = Json.createArrayBuilder();
     StringBuilder table = new StringBuilder();
     table.append(String.format(Locale.ROOT, "Refinery workflow benchmark: %d instance(s), agent think time %s,"
@@ -509,7 +538,11 @@ class WorkflowBenchmark {
     table.append(String.format(Locale.ROOT, "per step: %.1f commits, %.2f WAL syncs, %.1f messages; step latency"
         + " p50 %.0f ms, p99 %.0f ms%n", perStep.get("commits"), perStep.get("walSyncs"), perStep.get("messages"),
         steps[0], steps[1]));
-    table.append(String.format(Locale.ROOT, "idle server CPU with %d stored tasks: %.2f %% of a core%n", stored, idleCpu));
+    table.append(String.format(Locale.ROOT, "idle server CPU with %d stored tasks: %.2f %% of a core (%d s window, %d s"
+        + " after the burst); by component (JFR, recorded after that window):%n", stored, idleCpu, IDLE_WINDOW.toSeconds(),
+        IDLE_SETTLE.toSeconds()));
+    idleProfile.forEach((component, share) -> table.append(String.format(Locale.ROOT, "  %-44s %5.1f %%%n", component,
+        share * 100)));
     table.append(String.format(Locale.ROOT, "heap after GC: %.0f MB idle, %.1f MB more per 10,000 tasks in flight"
         + " (measured with %d waiting in PRD_VALIDATION; -Xmx %.0f MB)%n", heap[2], heap[0], (long) heap[1], heap[3]));
     var queryJson = Json.createObjectBuilder();

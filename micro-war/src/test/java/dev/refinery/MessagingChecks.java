@@ -111,6 +111,26 @@ final class MessagingChecks {
     assertEffects(id, 1, 20_000);
   }
 
+  /**
+   * A confirmed row is deleted by the next transaction that appends to the outbox or, failing one, by the
+   * relay. Here every transaction that comes by rolls back: the rows it took must come back and still
+   * leave the outbox within the relay's grace, and nothing goes twice (were they lost, they would wait
+   * for their 30 s claim and be sent again).
+   */
+  void confirmedRowsTakenByATransactionThatRollsBackStillLeaveTheOutboxOnce() {
+    String sent = UUID.randomUUID().toString();
+    String rolledBack = UUID.randomUUID().toString();
+    harness.transaction(true, () -> harness.queue().publishCommand(ping(ORCHESTRATION, sent, 1)));
+    long deadline = System.currentTimeMillis() + 3_000;
+    while (outbox.backlog() > 0 && System.currentTimeMillis() < deadline) {
+      harness.transaction(false, () -> harness.queue().publishCommand(ping(ORCHESTRATION, rolledBack, 2)));
+      sleep(10);
+    }
+    assertThat(outbox.backlog()).as("confirmed rows left the outbox").isZero();
+    assertEffects(sent, 1, 20_000);
+    assertThat(ledger.count(rolledBack)[0]).as("a rolled-back publication never goes").isZero();
+  }
+
   void deadLetterCanBeReplayedOrDiscardedOnceByAnOperator() {
     String replayed = UUID.randomUUID().toString();
     String discarded = UUID.randomUUID().toString();

@@ -190,6 +190,7 @@ class RefineryIT {
   @Test void closedConnectionsLoseNothing() throws Exception { messaging().closedConnectionsLoseNothing(); }
   @Test void relayStoppedBetweenCommitAndSendSendsOnceWhenBack() { messaging().relayStoppedBetweenCommitAndSendSendsOnceWhenBack(); }
   @Test void rowsOfAnInstanceThatDiedBeforeSendingAreSentAfterTheirClaim() { messaging().rowsOfAnInstanceThatDiedBeforeSendingAreSentAfterTheirClaim(); }
+  @Test void confirmedRowsTakenByATransactionThatRollsBackStillLeaveTheOutboxOnce() { messaging().confirmedRowsTakenByATransactionThatRollsBackStillLeaveTheOutboxOnce(); }
   @Test void deadLetterCanBeReplayedOrDiscardedOnceByAnOperator() { messaging().deadLetterCanBeReplayedOrDiscardedOnceByAnOperator(); }
   @Test void javaSerializedPayloadIsRefusedWithoutLoadingItsClass() throws Exception { new WireFormatChecks(connectionFactory, deadLetterStore).javaSerializedPayloadIsRefusedWithoutLoadingItsClass(); }
 

@@ -1,6 +1,7 @@
 package dev.refinery.shared.infrastructure.messaging;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -13,23 +14,29 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import dev.refinery.shared.infrastructure.concurrent.Wakeable;
 import dev.refinery.shared.infrastructure.concurrent.WorkerThreads;
 import jakarta.jms.JMSException;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Sends what the outbox holds. Rows come straight from the transactions that wrote them, right after they
- * commit ({@link #publish}): sent in batches as they come, with publisher confirms, each confirmed batch
- * deleted by one statement. A sweep on a timer is the safety net: it claims rows whose claim ran out (an
- * instance that died before sending, a broker that refused them) and sends those. One drain runs at a
- * time per instance; instances share the sweep through the outbox's claims.
+ * commit ({@link #publish}): sent in batches as they come, with publisher confirms. Confirmed rows are
+ * deleted by the next transaction that appends to the outbox ({@link #takeConfirmed}), so deleting them
+ * costs no transaction of its own while messages flow; what no transaction took within
+ * {@value #DELETE_GRACE_MILLIS} ms the relay deletes itself. A sweep on a timer is the safety net: it claims
+ * rows whose claim ran out (an instance that died before sending, a broker that refused them) and sends
+ * those. One drain runs at a time per instance; instances share the sweep through the outbox's claims.
  */
 @Singleton
 @Startup
@@ -38,11 +45,15 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 public class OutboxRelay {
 
   private static final System.Logger LOG = System.getLogger(OutboxRelay.class.getName());
+  /** How long a confirmed row waits for a transaction to delete it before the relay does. */
+  static final long DELETE_GRACE_MILLIS = 250;
 
   @Resource TimerService timers;
 
   @Resource(lookup = WorkerThreads.NAME)
   ManagedExecutorService executor;
+
+  @Resource ManagedScheduledExecutorService scheduler;
 
   @Inject OutboxStore store;
 
@@ -53,13 +64,23 @@ public class OutboxRelay {
   private final Wakeable sending = new Wakeable("Outbox relay", this::drain);
   private final Queue<OutboxStore.Pending> fresh = new ConcurrentLinkedQueue<>();
   private volatile boolean sweepDue = true; // the first drain takes what an earlier run left
+  private final ConfirmedRows confirmed = new ConfirmedRows(System::nanoTime);
   private volatile boolean brokerAway;
+  private ScheduledFuture<?> deleting;
 
   @PostConstruct
   void start() {
     sending.runOn(executor);
     long interval = settings.sweepInterval().toMillis();
     timers.createIntervalTimer(interval, interval, new TimerConfig("outbox sweep", false));
+    deleting = scheduler.scheduleWithFixedDelay(this::deleteWaiting, DELETE_GRACE_MILLIS, DELETE_GRACE_MILLIS,
+        TimeUnit.MILLISECONDS);
+  }
+
+  @PreDestroy
+  void stop() {
+    deleting.cancel(false);
+    delete(confirmed.takeAll());
   }
 
   @Timeout
@@ -73,6 +94,19 @@ public class OutboxRelay {
   public void publish(OutboxStore.Pending row) {
     fresh.add(row);
     sending.wake();
+  }
+
+  /**
+   * The rows the broker confirmed, for the caller's transaction to delete; give them back if it rolls back.
+   * Until deleted they stay claimed by this relay, so no sweep sends them again.
+   */
+  public List<Long> takeConfirmed() {
+    return confirmed.takeAll();
+  }
+
+  /** Confirmed rows a transaction took and did not delete: the relay deletes them next. */
+  public void giveBackConfirmed(List<Long> ids) {
+    confirmed.giveBack(ids);
   }
 
   /**
@@ -132,7 +166,7 @@ public class OutboxRelay {
       brokerUnreachable(batch.size(), e);
       return false;
     }
-    store.sent(sent);
+    confirmed.confirmed(sent);
     brokerReachable();
     if (sent.size() < batch.size()) {
       store.release(batch.stream().map(OutboxStore.Pending::id).filter(id -> !sent.contains(id)).toList());
@@ -141,6 +175,23 @@ public class OutboxRelay {
     }
     LOG.log(Level.DEBUG, "Sent {0} outbox messages", sent.size());
     return true;
+  }
+
+  /** Deletes the confirmed rows no transaction took within the grace period. */
+  private void deleteWaiting() {
+    delete(confirmed.takeWaitingSince(Duration.ofMillis(DELETE_GRACE_MILLIS)));
+  }
+
+  private void delete(List<Long> ids) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    try {
+      store.sent(ids);
+    } catch (RuntimeException e) {
+      confirmed.giveBack(ids);
+      LOG.log(Level.DEBUG, "Deleting {0} confirmed outbox rows failed; trying again shortly: {1}", ids.size(), e);
+    }
   }
 
   private void brokerUnreachable(int waiting, Exception e) {
