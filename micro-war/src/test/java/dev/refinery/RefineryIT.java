@@ -205,6 +205,7 @@ class RefineryIT {
   @Test void criticalTaskSubmittedAfterTwentyLowOnesIsProcessedFirst() throws Exception { services().criticalTaskSubmittedAfterTwentyLowOnesIsProcessedFirst(); }
   @Test void twoScannersAndTwoPollersAtOnceDoEveryStepOnce() throws Exception { services().twoScannersAndTwoPollersAtOnceDoEveryStepOnce(); }
   @Test void lateResultFromAHolderWhoseLeaseRanOutIsRefused() throws Exception { services().lateResultFromAHolderWhoseLeaseRanOutIsRefused(); }
+  @Test void resultClaimsTheNextDueWorkForTheSlotItFrees() throws Exception { services().resultClaimsTheNextDueWorkForTheSlotItFrees(); }
   @Test void expiredLeaseIsClaimedBeforeFreshCriticalWork() throws Exception { services().expiredLeaseIsClaimedBeforeFreshCriticalWork(); }
   @Test void retryableAgentErrorIsRetriedWithGrowingDelaysThenSucceeds() throws Exception { services().retryableAgentErrorIsRetriedWithGrowingDelaysThenSucceeds("[flaky:2] Invoice export", "HTTP 503"); }
   @Test void nonRetryableAgentErrorFailsTheTaskWithAnAlert() throws Exception { services().nonRetryableAgentErrorFailsTheTaskWithAnAlert("[broken] Invoice export", "HTTP 401"); }

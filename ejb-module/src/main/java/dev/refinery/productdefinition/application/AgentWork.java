@@ -158,6 +158,22 @@ public class AgentWork {
   }
 
   /**
+   * {@link #complete}, then, in the same transaction, the claim of the next due item in {@code pool} for the
+   * agent slot the result frees: a busy pool spends no transaction of its own on claims. Empty when the
+   * result was refused as late or nothing is due.
+   */
+  public Optional<Claim> completeThenClaim(Claim claim, AgentResult result, String pool, Duration lease) {
+    return complete(claim, result) ? claimDue(pool, 1, lease).stream().findFirst() : Optional.empty();
+  }
+
+  /** {@link #failed}, then the claim of the next due item for the slot, as {@link #completeThenClaim} does. */
+  public Optional<Claim> failedThenClaim(Claim claim, AgentRun run, String reason, boolean retryable,
+      Optional<Duration> retryIn, String pool, Duration lease) {
+    failed(claim, run, reason, retryable, retryIn);
+    return claimDue(pool, 1, lease).stream().findFirst();
+  }
+
+  /**
    * A failed run: tried again after {@code retryIn} when that is present, otherwise the task fails. Either
    * way an alert event says so.
    */

@@ -158,33 +158,48 @@ public class TaskPollingService {
     return claims.size();
   }
 
-  private void process(AgentWork.Claim claim) {
+  /**
+   * Runs the agent on the claim, then on each claim the transaction that took the previous outcome made
+   * for this slot (while polling is not paused), until nothing is due.
+   */
+  private void process(AgentWork.Claim first) {
+    for (Optional<AgentWork.Claim> claim = Optional.of(first); claim.isPresent(); ) {
+      claim = processOne(claim.get());
+    }
+  }
+
+  private Optional<AgentWork.Claim> processOne(AgentWork.Claim claim) {
     AgentResult result;
     try {
       result = agent.work(work.request(claim, maxRounds));
     } catch (AgentException e) {
-      fail(claim, e.run().orElse(nothingUsed()), e.getMessage(), e.retryable());
-      return;
+      return fail(claim, e.run().orElse(nothingUsed()), e.getMessage(), e.retryable());
     } catch (RuntimeException e) {
-      fail(claim, nothingUsed(), e.toString(), true);
-      return;
+      return fail(claim, nothingUsed(), e.toString(), true);
     }
     if (result instanceof AgentResult.WritePrd prd) {
       List<String> problems = documents.problems(documents.json(prd.prd()));
       if (!problems.isEmpty()) {
-        fail(claim, result.run(), "the PRD does not match the schema: " + problems, false);
-        return;
+        return fail(claim, result.run(), "the PRD does not match the schema: " + problems, false);
       }
     }
-    work.complete(claim, result);
+    if (polling.paused()) {
+      work.complete(claim, result);
+      return Optional.empty();
+    }
+    return work.completeThenClaim(claim, result, POOL, lease);
   }
 
   private AgentRun nothingUsed() {
     return new AgentRun(agent.name(), null, null, 0, 0, 0, 0);
   }
 
-  private void fail(AgentWork.Claim claim, AgentRun run, String reason, boolean retryable) {
+  private Optional<AgentWork.Claim> fail(AgentWork.Claim claim, AgentRun run, String reason, boolean retryable) {
     Optional<Duration> next = retryable ? retries.delayAfter(claim.attempt()) : Optional.empty();
-    work.failed(claim, run, reason, retryable, next);
+    if (polling.paused()) {
+      work.failed(claim, run, reason, retryable, next);
+      return Optional.empty();
+    }
+    return work.failedThenClaim(claim, run, reason, retryable, next, POOL, lease);
   }
 }
