@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -90,6 +91,7 @@ class WorkflowBenchmark {
       Map<String, Double> perWorkflow;
       double[] steps;
       double idleCpu;
+      Map<String, Double> idleThreads;
       long stored;
       double[] heap;
       try (AutoApprover approver = new AutoApprover(SERVER)) {
@@ -132,7 +134,9 @@ class WorkflowBenchmark {
         topUp(database, IDLE_STORED);
         stored = count(database, "SELECT count(*) FROM taskmanagement.task");
         Thread.sleep(IDLE_SETTLE.toMillis()); // the JIT's compilations after the burst, and the inserts' autovacuum
+        Map<String, Long> threadsBefore = threadTicks(serverPid);
         idleCpu = cpuPercent(serverPid, IDLE_WINDOW);
+        idleThreads = threadShares(threadsBefore, threadTicks(serverPid), IDLE_WINDOW);
         // recorded apart: the recorder's own sampling would count in the figure above
         jcmd(serverPid, "JFR.start name=idle settings=profile filename=" + RESULTS.resolve("idle.jfr"));
         Thread.sleep(IDLE_WINDOW.toMillis() / 2);
@@ -148,7 +152,7 @@ class WorkflowBenchmark {
       Map<String, Double> profile = Profile.byComponent(RESULTS.resolve("burst.jfr"));
       Map<String, Double> idleProfile = Profile.byComponent(RESULTS.resolve("idle.jfr"));
       report(ceilings, loadBefore, open, closed, perStep, perWorkflow, steps, idleCpu, stored, instances, queries, heap,
-          profile, idleProfile);
+          profile, idleProfile, idleThreads);
     }
   }
 
@@ -422,6 +426,38 @@ class WorkflowBenchmark {
     }
   }
 
+  /** CPU ticks of each of the process's threads so far, summed by name (digits folded, so pools count as one). */
+  private static Map<String, Long> threadTicks(long pid) throws IOException {
+    Map<String, Long> byName = new java.util.HashMap<>();
+    try (var threads = Files.list(Path.of("/proc/" + pid + "/task"))) {
+      for (Path thread : threads.toList()) {
+        String stat;
+        try {
+          stat = Files.readString(thread.resolve("stat"));
+        } catch (IOException gone) {
+          continue; // the thread ended meanwhile
+        }
+        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("\\d+", "#");
+        byName.merge(name, ticks(stat), Long::sum);
+      }
+    }
+    return byName;
+  }
+
+  /** The threads that used CPU between two readings, as % of one core, busiest first (the ten busiest). */
+  private static Map<String, Double> threadShares(Map<String, Long> before, Map<String, Long> after, Duration window)
+      throws IOException, InterruptedException {
+    long ticksPerSecond = Long.parseLong(new String(new ProcessBuilder("getconf", "CLK_TCK").start()
+        .getInputStream().readAllBytes()).trim());
+    Map<String, Double> shares = new LinkedHashMap<>();
+    after.entrySet().stream()
+        .map(entry -> Map.entry(entry.getKey(), Math.max(0, entry.getValue() - before.getOrDefault(entry.getKey(), 0L))))
+        .filter(entry -> entry.getValue() > 0)
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(10)
+        .forEach(entry -> shares.put(entry.getKey(), 100.0 * entry.getValue() / ticksPerSecond / window.toSeconds()));
+    return shares;
+  }
+
   private static long ticks(String stat) {
     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14, 15)
@@ -462,7 +498,7 @@ class WorkflowBenchmark {
 
   private static void report(Ceilings ceilings, double load, List<Rate> open, Rate closed, Map<String, Double> perStep,
       Map<String, Double> perWorkflow, double[] steps, double idleCpu, long stored, int instances, Map<Integer, double[]> queries, double[] heap,
-      Map<String, Double> profile, Map<String, Double> idleProfile) throws Exception {
+      Map<String, Double> profile, Map<String, Double> idleProfile, Map<String, Double> idleThreads) throws Exception {
     double transitionsPerWorkflow = 4; // TaskCreated, RequestValidationStarted, PrdSubmitted, PrdApproved
     double stepsPerSecond = closed.toApprovalPerSecond() * transitionsPerWorkflow;
     var json = Json.createObjectBuilder().add("instances", instances).add("think", THINK)
@@ -493,6 +529,9 @@ class WorkflowBenchmark {
     var idleProfileJson = Json.createObjectBuilder();
     idleProfile.forEach(idleProfileJson::add);
     json.add("idle_server_cpu_share_by_component", idleProfileJson);
+    var idleThreadsJson = Json.createObjectBuilder();
+    idleThreads.forEach(idleThreadsJson::add);
+    json.add("idle_cpu_percent_of_core_by_thread", idleThreadsJson);
     var rates = Json.createArrayBuilder();
     StringBuilder table = new StringBuilder();
     table.append(String.format(Locale.ROOT, "Refinery workflow benchmark: %d instance(s), agent think time %s,"
@@ -543,6 +582,9 @@ class WorkflowBenchmark {
         IDLE_SETTLE.toSeconds()));
     idleProfile.forEach((component, share) -> table.append(String.format(Locale.ROOT, "  %-44s %5.1f %%%n", component,
         share * 100)));
+    table.append("idle server CPU by thread (/proc, same window as the figure; % of a core, threads of one name summed):")
+        .append(System.lineSeparator());
+    idleThreads.forEach((thread, percent) -> table.append(String.format(Locale.ROOT, "  %-44s %5.2f %%%n", thread, percent)));
     table.append(String.format(Locale.ROOT, "heap after GC: %.0f MB idle, %.1f MB more per 10,000 tasks in flight"
         + " (measured with %d waiting in PRD_VALIDATION; -Xmx %.0f MB)%n", heap[2], heap[0], (long) heap[1], heap[3]));
     var queryJson = Json.createObjectBuilder();
