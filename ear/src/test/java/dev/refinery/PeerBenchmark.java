@@ -18,6 +18,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -124,6 +125,12 @@ class PeerBenchmark {
     // Its defaults are for a quiet server (8 threads; jobs the in-memory queue cannot take wait for an
     // acquisition every 10 s, one at a time): tuned as Refinery's own pools are, so a burst is not
     // measured against a configuration nobody would run under load.
+    // Flowable's default ids come in blocks fetched in a transaction of their own, on a second connection:
+    // 200 workflows started at once can hold all 32 connections while each waits for one more (a pool
+    // deadlock that MyBatis breaks after 20 s by taking connections back, failing their holders).
+    // Random UUIDs instead, as Flowable's own StrongUuidGenerator does for concurrent use (that one needs
+    // a library Flowable leaves to the application): no second connection.
+    configuration.setIdGenerator(() -> UUID.randomUUID().toString());
     configuration.setAsyncExecutorCorePoolSize(16);
     configuration.setAsyncExecutorMaxPoolSize(16);
     configuration.setAsyncExecutorThreadPoolQueueSize(10_000);
@@ -139,9 +146,15 @@ class PeerBenchmark {
         open.add(openLoop(engine, rate, seconds));
       }
       closed = closedLoop(engine, burst);
-    } finally {
-      engine.close();
+    } catch (Exception | AssertionError failed) {
+      try {
+        engine.close();
+      } catch (RuntimeException alsoFailed) {
+        failed.addSuppressed(alsoFailed); // the engine's shutdown must not hide why the run failed
+      }
+      throw failed;
     }
+    engine.close();
     report(refinery, open, closed);
   }
 
