@@ -53,6 +53,12 @@ final class AccessChecks {
     HttpResponse<String> shortPassword = api.post("people", Json.createObjectBuilder().add("username", "x-" + suffix)
         .add("password", "short").add("roles", Json.createArrayBuilder().add("REQUESTER")).build().toString());
     assertThat(shortPassword.statusCode()).as(shortPassword.body()).isEqualTo(400);
+    for (String shared : new String[] {"approvers", "operators"}) {
+      HttpResponse<String> inboxName = api.post("people", person(shared, "REQUESTER"));
+      assertThat(inboxName.statusCode()).as(shared + ": " + inboxName.body()).isEqualTo(400);
+      assertThat(Http.json(inboxName).getJsonArray("errors").getJsonObject(0).getString("message"))
+          .contains("shared inbox");
+    }
 
     for (String person : new String[] {owner, approver, operator}) {
       assertThat(as(person, "GET", "people", null).statusCode()).as(person + " lists people").isEqualTo(403);
@@ -146,6 +152,10 @@ final class AccessChecks {
     HttpResponse<String> stranger = as(other, "POST", "tasks/" + task + "/answers",
         "{\"answers\":[],\"useRecommendations\":true,\"by\":\"" + other + "\"}");
     assertThat(stranger.statusCode()).as("another requester answers").isEqualTo(403);
+    HttpResponse<String> posing = as(other, "POST", "tasks/" + task + "/answers",
+        "{\"answers\":[],\"useRecommendations\":true,\"by\":\"" + owner + "\"}");
+    assertThat(posing.statusCode()).as("another requester names the owner as 'by'").isEqualTo(403);
+    assertThat(Http.json(posing).getString("detail")).contains("cannot act as " + owner);
     assertThat(api.awaitStatus(task, "CLARIFICATION_NEEDED")).isNotNull();
   }
 
@@ -228,6 +238,11 @@ final class AccessChecks {
     assertInvalid("tasks?priority=urgent", "priority", "CRITICAL");
     assertInvalid("tasks?q=" + "x".repeat(201), "q", "200");
     assertInvalid("notifications?recipient=", "recipient", "");
+    assertInvalid("notifications?recipient=admin&limit=abc", "limit", "whole number from 1 to 500");
+    assertInvalid("notifications?recipient=admin&limit=99999999999", "limit", "from 1 to 500");
+    assertInvalid("events?limit=abc", "limit", "whole number from 1 to 5000");
+    assertInvalid("events?limit=0", "limit", "from 1 to 5000");
+    assertInvalid("events?limit=99999999999", "limit", "from 1 to 5000");
     assertThat(api.get("tasks?status=prd_validation&page=3&size=7").statusCode()).isEqualTo(200);
   }
 

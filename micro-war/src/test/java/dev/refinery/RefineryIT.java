@@ -107,6 +107,8 @@ class RefineryIT {
   @Inject OutboxRelay relay;
   @Inject OutboxStore outbox;
   @Inject Requests requests;
+  @Inject dev.refinery.humaninteraction.application.Decisions decisions;
+  @Inject dev.refinery.humaninteraction.application.TaskViews taskViews;
   @Inject Tasks tasks;
   @Inject TaskScanningService scanner;
   @Inject WorkflowScans scans;
@@ -205,6 +207,7 @@ class RefineryIT {
   @Test void criticalTaskSubmittedAfterTwentyLowOnesIsProcessedFirst() throws Exception { services().criticalTaskSubmittedAfterTwentyLowOnesIsProcessedFirst(); }
   @Test void twoScannersAndTwoPollersAtOnceDoEveryStepOnce() throws Exception { services().twoScannersAndTwoPollersAtOnceDoEveryStepOnce(); }
   @Test void lateResultFromAHolderWhoseLeaseRanOutIsRefused() throws Exception { services().lateResultFromAHolderWhoseLeaseRanOutIsRefused(); }
+  @Test void answerPastItsLimitIsRefusedAtTheBoundaryTheConsoleUses() throws Exception { services().answerPastItsLimitIsRefusedAtTheBoundaryTheConsoleUses(decisions, taskViews); }
   @Test void resultClaimsTheNextDueWorkForTheSlotItFrees() throws Exception { services().resultClaimsTheNextDueWorkForTheSlotItFrees(); }
   @Test void expiredLeaseIsClaimedBeforeFreshCriticalWork() throws Exception { services().expiredLeaseIsClaimedBeforeFreshCriticalWork(); }
   @Test void retryableAgentErrorIsRetriedWithGrowingDelaysThenSucceeds() throws Exception { services().retryableAgentErrorIsRetriedWithGrowingDelaysThenSucceeds("[flaky:2] Invoice export", "HTTP 503"); }

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.refinery.humaninteraction.api.Caller;
 import dev.refinery.humaninteraction.api.Role;
 import dev.refinery.humaninteraction.api.SubmitRequest;
+import dev.refinery.humaninteraction.application.Decisions;
+import dev.refinery.humaninteraction.application.InvalidDecisionException;
 import dev.refinery.humaninteraction.application.Requests;
+import dev.refinery.humaninteraction.application.TaskViews;
 import dev.refinery.orchestration.application.TaskScanningService;
 import dev.refinery.orchestration.application.WorkflowScans;
 import dev.refinery.productdefinition.api.AgentRunFailed;
@@ -14,6 +17,7 @@ import dev.refinery.productdefinition.application.TaskPollingService;
 import dev.refinery.productdefinition.domain.ProductManagerAgent;
 import dev.refinery.shared.messaging.BoundedContext;
 import dev.refinery.shared.messaging.MessageQueue;
+import dev.refinery.taskmanagement.api.Answer;
 import dev.refinery.taskmanagement.api.PrdSubmitted;
 import dev.refinery.taskmanagement.api.Priority;
 import dev.refinery.taskmanagement.api.RequestValidationStarted;
@@ -390,6 +394,42 @@ final class WorkflowContainerChecks {
       Thread.sleep(100);
     }
     throw new AssertionError("task " + task + " never reached " + status + ": " + tasks.find(task));
+  }
+
+  /**
+   * The console answers through {@link Decisions} without the API's bean validation: an answer one character
+   * past {@link Answer#MAX_TEXT} is refused there, naming the limit, and the round stays open; one at the limit
+   * is taken.
+   */
+  void answerPastItsLimitIsRefusedAtTheBoundaryTheConsoleUses(Decisions decisions, TaskViews views) throws Exception {
+    Caller requester = new Caller("ana-long", Set.of(Role.REQUESTER));
+    UUID task = requests.submit(new SubmitRequest("Make exports better", "Exports are bad.", "medium", requester.name()),
+        requester);
+    awaitStatus(task, TaskStatus.CLARIFICATION_NEEDED);
+    long deadline = System.currentTimeMillis() + 30_000;
+    while (views.find(task).map(view -> view.status() != TaskStatus.CLARIFICATION_NEEDED).orElse(true)) {
+      assertThat(System.currentTimeMillis()).as("Human Interaction's view of " + task + " waits for answers")
+          .isLessThan(deadline);
+      Thread.sleep(50);
+    }
+    String question = views.find(task).orElseThrow().questions().getFirst().id();
+
+    InvalidDecisionException tooLong = org.assertj.core.api.Assertions.catchThrowableOfType(InvalidDecisionException.class,
+        () -> decisions.answer(task, List.of(new Answer(question, null, "x".repeat(Answer.MAX_TEXT + 1))), true,
+            requester, requester.name()));
+
+    assertThat(tooLong).as("an answer of " + (Answer.MAX_TEXT + 1) + " characters").isNotNull();
+    assertThat(tooLong.field()).isEqualTo("answers");
+    assertThat(tooLong.getMessage()).contains("at most " + Answer.MAX_TEXT);
+    assertThat(tasks.find(task).orElseThrow().status()).isEqualTo(TaskStatus.CLARIFICATION_NEEDED);
+    decisions.answer(task, List.of(new Answer(question, null, "y".repeat(Answer.MAX_TEXT))), true, requester,
+        requester.name());
+    long moved = System.currentTimeMillis() + 60_000;
+    for (TaskView now = tasks.find(task).orElseThrow(); now.status() == TaskStatus.CLARIFICATION_NEEDED
+        && now.clarificationRound() < 2; now = tasks.find(task).orElseThrow()) {
+      assertThat(System.currentTimeMillis()).as("the answer at the limit moves task " + task).isLessThan(moved);
+      Thread.sleep(100);
+    }
   }
 
   /** Runs the work on two threads at once until each finds nothing more to do; the sum of what they did. */

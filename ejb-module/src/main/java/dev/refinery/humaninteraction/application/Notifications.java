@@ -48,6 +48,11 @@ public class Notifications {
   @ConfigProperty(name = "refinery.notifications.webhook-secret")
   Optional<String> webhookSecret;
 
+  /** Whether a name is a shared inbox (the approvers', the escalations'): nobody may take it as a username. */
+  public boolean sharedInbox(String name) {
+    return APPROVERS.equals(name) || escalations.equals(name);
+  }
+
   /** The requester of a task that waits for their answers to a clarification round. */
   public void requester(UUID task, int round, String requester, String title) {
     add(requester, task, "CLARIFICATION", round, "Questions about your request \"" + title + "\"",

@@ -46,6 +46,8 @@ public class People {
 
   @Inject SignIns signIns;
 
+  @Inject Notifications notifications;
+
   /** A hash no password matches, verified for unknown people so they cost as much as known ones. */
   private static volatile String unknownPersonHash;
 
@@ -143,6 +145,10 @@ public class People {
     }
     if (find(username).isPresent()) {
       throw new InvalidPersonException("username", "'" + username + "' is taken");
+    }
+    if (notifications.sharedInbox(username)) {
+      throw new InvalidPersonException("username", "'" + username + "' is a shared inbox's name; its holder would"
+          + " read every notification sent there");
     }
     requireRoles(roles);
     Timestamp now = Timestamp.from(clock.instant());
