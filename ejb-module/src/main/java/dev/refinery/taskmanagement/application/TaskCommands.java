@@ -76,7 +76,6 @@ public class TaskCommands {
       case FailTask c -> task.fail(c.reason(), now);
       case RetryTask c -> task.retry(c.by(), now);
       case CancelTask c -> task.cancel(c.by(), c.reason(), now);
-      default -> throw new IllegalArgumentException("Task Management has no handler for " + envelope.headers().type());
     };
     if (events.isEmpty()) {
       LOG.log(Level.INFO, "Task {0} is {1} already; {2} changes nothing", task.id(), before, envelope.headers());
