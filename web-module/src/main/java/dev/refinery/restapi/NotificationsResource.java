@@ -22,9 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Produces(MediaType.APPLICATION_JSON)
 public class NotificationsResource {
 
-  /** The most notifications one call returns. */
-  static final int MAX_LIMIT = 500;
-
   @Inject Notifications notifications;
 
   @Inject SecurityContext security;
@@ -37,7 +34,7 @@ public class NotificationsResource {
   @APIResponse(responseCode = "400", description = "No recipient, or a limit malformed or out of its range, named")
   @APIResponse(responseCode = "403", description = "Somebody else's inbox, or a shared inbox of a role the caller lacks")
   public List<Notification> inbox(@QueryParam("recipient") @NotBlank @Size(max = 100) String recipient,
-      @QueryParam("limit") @DefaultValue("50") @Parameter(description = "from 1 to " + MAX_LIMIT) String limit) {
-    return notifications.inbox(Roles.caller(security), recipient, QueryParams.integer("limit", limit, 1, MAX_LIMIT));
+      @QueryParam("limit") @DefaultValue("50") @Parameter(description = "from 1 to " + Notifications.MAX_INBOX) String limit) {
+    return notifications.inbox(Roles.caller(security), recipient, QueryParams.integer("limit", limit, 1, Notifications.MAX_INBOX));
   }
 }

@@ -31,6 +31,9 @@ public class Notifications {
   /** The inbox every approver reads until people sign in (the console issue). */
   public static final String APPROVERS = "approvers";
 
+  /** The most notifications one read of an inbox returns. */
+  public static final int MAX_INBOX = 500;
+
   private static final System.Logger LOG = System.getLogger(Notifications.class.getName());
 
   @PersistenceContext(unitName = "refinery")
@@ -109,7 +112,7 @@ public class Notifications {
   public List<Notification> inbox(String recipient, int limit) {
     List<Object[]> rows = entityManager.createNativeQuery("SELECT id, recipient, task_id, kind, step, subject, body,"
             + " created_at, read_at FROM humaninteraction.notification WHERE recipient = ? ORDER BY created_at DESC LIMIT ?")
-        .setParameter(1, recipient).setParameter(2, Math.clamp(limit, 1, 500)).getResultList();
+        .setParameter(1, recipient).setParameter(2, Math.clamp(limit, 1, MAX_INBOX)).getResultList();
     return rows.stream().map(row -> new Notification((UUID) row[0], (String) row[1], (UUID) row[2], (String) row[3],
         ((Number) row[4]).intValue(), (String) row[5], (String) row[6], instant(row[7]), instant(row[8]))).toList();
   }
