@@ -15,6 +15,7 @@ import dev.refinery.productdefinition.api.AgentRunFailed;
 import dev.refinery.productdefinition.application.AgentWork;
 import dev.refinery.productdefinition.application.TaskPollingService;
 import dev.refinery.productdefinition.domain.ProductManagerAgent;
+import dev.refinery.productdefinition.domain.WorkClaim;
 import dev.refinery.shared.messaging.BoundedContext;
 import dev.refinery.shared.messaging.MessageQueue;
 import dev.refinery.taskmanagement.api.Answer;
@@ -35,8 +36,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -116,7 +117,7 @@ final class WorkflowContainerChecks {
       awaitCount("SELECT count(*) FROM productdefinition.work_item WHERE status = 'READY' AND task_id = ANY (?)", batch, 30);
       List<UUID> claimed = new CopyOnWriteArrayList<>();
       assertThat(twice(() -> {
-        List<AgentWork.Claim> claims = work.claim(TaskPollingService.POOL, 4, Duration.ofSeconds(5));
+        List<WorkClaim> claims = work.claim(TaskPollingService.POOL, 4, Duration.ofSeconds(5));
         claims.forEach(claim -> claimed.add(claim.taskId()));
         return claims.size();
       })).as("work items claimed by two pollers together").isGreaterThanOrEqualTo(30);
@@ -145,9 +146,9 @@ final class WorkflowContainerChecks {
     try {
       task = submit("Lease runs out", "CRITICAL");
       awaitCount("SELECT count(*) FROM productdefinition.work_item WHERE status = 'READY' AND task_id = ANY (?)", List.of(task), 1);
-      AgentWork.Claim first = claimOf(task, Duration.ofSeconds(1));
+      WorkClaim first = claimOf(task, Duration.ofSeconds(1));
       Thread.sleep(1_500);
-      AgentWork.Claim second = claimOf(task, Duration.ofMinutes(1));
+      WorkClaim second = claimOf(task, Duration.ofMinutes(1));
       assertThat(second.token()).isGreaterThan(first.token());
 
       assertThat(work.complete(first, agent.work(work.request(first, 2)))).as("the first holder's late result").isFalse();
@@ -172,11 +173,11 @@ final class WorkflowContainerChecks {
     try {
       done = submit("Its result frees a slot", "CRITICAL");
       awaitCount("SELECT count(*) FROM productdefinition.work_item WHERE status = 'READY' AND task_id = ANY (?)", List.of(done), 1);
-      AgentWork.Claim first = claimOf(done, Duration.ofMinutes(1));
+      WorkClaim first = claimOf(done, Duration.ofMinutes(1));
       waiting = submit("Waits for a free slot", "CRITICAL");
       awaitCount("SELECT count(*) FROM productdefinition.work_item WHERE status = 'READY' AND task_id = ANY (?)", List.of(waiting), 1);
 
-      Optional<AgentWork.Claim> next = work.completeThenClaim(first, agent.work(work.request(first, 2)),
+      Optional<WorkClaim> next = work.completeThenClaim(first, agent.work(work.request(first, 2)),
           TaskPollingService.POOL, Duration.ofMinutes(1));
 
       assertThat(next).as("claimed with the result").hasValueSatisfying(claim -> assertThat(claim.taskId()).isEqualTo(waiting));
@@ -206,7 +207,7 @@ final class WorkflowContainerChecks {
       awaitCount("SELECT count(*) FROM productdefinition.work_item WHERE status = 'READY' AND task_id = ANY (?)", List.of(critical), 1);
       Thread.sleep(1_500);
 
-      List<UUID> order = work.claim(TaskPollingService.POOL, 50, Duration.ofSeconds(1)).stream().map(AgentWork.Claim::taskId)
+      List<UUID> order = work.claim(TaskPollingService.POOL, 50, Duration.ofSeconds(1)).stream().map(WorkClaim::taskId)
           .filter(task -> task.equals(stalled) || task.equals(critical)).toList();
       assertThat(order).as("claim order").containsExactly(stalled, critical);
     } finally {
@@ -214,7 +215,7 @@ final class WorkflowContainerChecks {
     }
   }
 
-  private AgentWork.Claim claimOf(UUID task, Duration lease) {
+  private WorkClaim claimOf(UUID task, Duration lease) {
     // Claims whatever is due, highest priority first; anything else claimed here is retaken after its lease.
     return work.claim(TaskPollingService.POOL, 50, lease).stream().filter(claim -> claim.taskId().equals(task))
         .findFirst().orElseThrow(() -> new AssertionError("task " + task + " was not claimable"));

@@ -1,5 +1,6 @@
 package dev.refinery.productdefinition.application;
 
+import dev.refinery.productdefinition.domain.AgentRuns;
 import dev.refinery.shared.monitoring.ApplicationCalls;
 import dev.refinery.shared.monitoring.Jmx;
 import jakarta.annotation.PreDestroy;
@@ -7,8 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import javax.management.ObjectName;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -35,8 +34,7 @@ public class AgentGauges {
 
   static final ObjectName NAME = Jmx.name("type=Agents");
 
-  @PersistenceContext(unitName = "refinery")
-  EntityManager entityManager;
+  @Inject AgentRuns runs;
 
   @Inject MetricRegistry registry;
 
@@ -48,20 +46,15 @@ public class AgentGauges {
     registry.gauge("refinery.agent.in.flight", () -> poller.inFlight());
     Jmx.register(new AgentsMXBean() {
       @Override public int getInFlight() { return poller.inFlight(); }
-      @Override public long getRuns() { return ((Number) totals()[0]).longValue(); }
-      @Override public long getTokensIn() { return ((Number) totals()[1]).longValue(); }
-      @Override public long getTokensOut() { return ((Number) totals()[2]).longValue(); }
-      @Override public BigDecimal getCostUsd() { return (BigDecimal) totals()[3]; }
+      @Override public long getRuns() { return runs.total().runs(); }
+      @Override public long getTokensIn() { return runs.total().tokensIn(); }
+      @Override public long getTokensOut() { return runs.total().tokensOut(); }
+      @Override public BigDecimal getCostUsd() { return runs.total().costUsd(); }
     }, AgentsMXBean.class, NAME, calls);
   }
 
   @PreDestroy
   void unregister() {
     Jmx.unregister(NAME);
-  }
-
-  private Object[] totals() {
-    return (Object[]) entityManager.createNativeQuery("SELECT count(*), coalesce(sum(tokens_in), 0),"
-        + " coalesce(sum(tokens_out), 0), coalesce(sum(cost_usd), 0) FROM productdefinition.agent_run").getSingleResult();
   }
 }

@@ -1,55 +1,58 @@
 package dev.refinery.productdefinition.application;
 
 import dev.refinery.productdefinition.api.AgentRunFailed;
+import dev.refinery.productdefinition.api.PrdVersion;
+import dev.refinery.productdefinition.domain.AgentOutcome;
 import dev.refinery.productdefinition.domain.AgentRequest;
 import dev.refinery.productdefinition.domain.AgentResult;
 import dev.refinery.productdefinition.domain.AgentRun;
-import dev.refinery.shared.monitoring.Alert;
-import dev.refinery.shared.monitoring.Alerts;
+import dev.refinery.productdefinition.domain.AgentRuns;
+import dev.refinery.productdefinition.domain.Clarifications;
 import dev.refinery.productdefinition.domain.Prd;
 import dev.refinery.productdefinition.domain.PrdDocuments;
+import dev.refinery.productdefinition.domain.PrdVersions;
+import dev.refinery.productdefinition.domain.WorkClaim;
+import dev.refinery.productdefinition.domain.WorkItem;
+import dev.refinery.productdefinition.domain.WorkQueue;
 import dev.refinery.shared.messaging.MessageQueue;
+import dev.refinery.shared.monitoring.Alert;
+import dev.refinery.shared.monitoring.Alerts;
 import dev.refinery.taskmanagement.api.FailTask;
-import dev.refinery.taskmanagement.api.Priority;
-import dev.refinery.taskmanagement.api.Question;
 import dev.refinery.taskmanagement.api.RequestClarification;
 import dev.refinery.taskmanagement.api.SubmitPrd;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.lang.System.Logger.Level;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.Comparator;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
- * The work queue's transactions. A claim leases work items (a lease that ran out, then the highest
- * priority, then the oldest) with {@code SKIP LOCKED} and a fencing token; a result is taken only from the
- * holder of the current token, so work whose lease ran out and was claimed again refuses the late result
- * of the first holder.
+ * The work queue's transactions: claims, the request an agent is told, and taking its result or failure.
+ * The rules (leases, fencing tokens, what may follow what) are {@link WorkItem}'s; a result is taken only
+ * from the holder of the current token, so work whose lease ran out and was claimed again refuses the late
+ * result of the first holder.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class AgentWork {
 
-  /** A leased work item: what the agent needs, and the token its result must carry. */
-  public record Claim(UUID taskId, long token, int attempt, String title, String description, String requester,
-      Priority priority, int round, int revision) {}
-
   /** The alert kind of a lease that ran out: the holder died or hung, and another instance took over. */
   public static final String LEASE_EXPIRED = "agent-lease-expired";
   private static final System.Logger LOG = System.getLogger(AgentWork.class.getName());
-  private static final Jsonb JSONB = JsonbBuilder.create();
 
-  @PersistenceContext(unitName = "refinery")
-  EntityManager entityManager;
+  @Inject WorkQueue workQueue;
+
+  @Inject Clarifications clarifications;
+
+  @Inject PrdVersions versions;
+
+  @Inject AgentRuns runs;
 
   @Inject MessageQueue queue;
 
@@ -59,11 +62,13 @@ public class AgentWork {
 
   @Inject Alerts alerts;
 
+  @Inject Clock clock;
+
   /**
    * Claims up to {@code limit} due work items in a transaction of its own (the poller's): a lease that ran
    * out first (its task has already waited a whole lease), then the highest priority, then the oldest.
    */
-  public List<Claim> claim(String pool, int limit, Duration lease) {
+  public List<WorkClaim> claim(String pool, int limit, Duration lease) {
     return claimDue(pool, limit, lease);
   }
 
@@ -73,62 +78,43 @@ public class AgentWork {
    * item it made ready only when nothing older or more urgent waits). Empty when nothing is due.
    */
   @TransactionAttribute(TransactionAttributeType.MANDATORY)
-  public Optional<Claim> claimNext(String pool, Duration lease) {
+  public Optional<WorkClaim> claimNext(String pool, Duration lease) {
     return claimDue(pool, 1, lease).stream().findFirst();
   }
 
-  @SuppressWarnings("unchecked")
-  private List<Claim> claimDue(String pool, int limit, Duration lease) {
-    List<Object[]> rows = entityManager.createNativeQuery("""
-            WITH due AS (SELECT task_id, status AS was FROM productdefinition.work_item
-                         WHERE pool = ? AND ((status = 'READY' AND available_at <= now())
-                                             OR (status = 'RUNNING' AND lease_until < now()))
-                         ORDER BY status = 'RUNNING' DESC, priority_rank DESC, created_at LIMIT ? FOR UPDATE SKIP LOCKED)
-            UPDATE productdefinition.work_item w SET status = 'RUNNING', lease_token = lease_token + 1,
-                   lease_until = now() + make_interval(secs => ?), attempts = attempts + 1, updated_at = now()
-            FROM due WHERE w.task_id = due.task_id
-            RETURNING w.task_id, w.lease_token, w.attempts, w.title, w.description, w.requester, w.priority, w.round,
-                      w.revision, w.priority_rank, w.created_at, due.was""")
-        .setParameter(1, pool)
-        .setParameter(2, limit)
-        .setParameter(3, lease.toSeconds())
-        .getResultList();
-    rows.stream().filter(row -> "RUNNING".equals(row[11])).forEach(row -> alerts.raise(Alert.of(leaseCondition(row[0]),
-        LEASE_EXPIRED, "the agent's lease on task '" + row[3] + "' ran out before it finished; the work was claimed"
-            + " again (token " + row[1] + ")", row[0].toString(), null)));
-    return rows.stream()
-        .sorted(Comparator.comparing((Object[] row) -> !"RUNNING".equals(row[11]))
-            .thenComparing(row -> -((Number) row[9]).intValue()).thenComparing(row -> row[10].toString()))
-        .map(row -> new Claim((UUID) row[0], ((Number) row[1]).longValue(), ((Number) row[2]).intValue(),
-            (String) row[3], (String) row[4], (String) row[5], Priority.valueOf((String) row[6]),
-            ((Number) row[7]).intValue(), ((Number) row[8]).intValue()))
-        .toList();
+  private List<WorkClaim> claimDue(String pool, int limit, Duration lease) {
+    Instant now = clock.instant();
+    List<WorkClaim> claims = new ArrayList<>();
+    for (WorkItem item : workQueue.lockDue(pool, limit)) {
+      WorkClaim claim = item.claim(lease, now);
+      workQueue.save(item);
+      if (claim.reclaimed()) {
+        alerts.raise(Alert.of(leaseCondition(claim.taskId()), LEASE_EXPIRED, "the agent's lease on task '"
+            + claim.title() + "' ran out before it finished; the work was claimed again (token " + claim.token()
+            + ")", claim.taskId().toString(), null));
+      }
+      claims.add(claim);
+    }
+    return claims;
   }
 
   /** What the agent is told: the request, the rounds so far with their answers, earlier rejections. */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-  @SuppressWarnings("unchecked")
-  public AgentRequest request(Claim claim, int maxRounds) {
-    List<Object[]> asked = entityManager.createNativeQuery("SELECT round, question_id, question, answer"
-            + " FROM productdefinition.clarification WHERE task_id = ? ORDER BY round, question_id")
-        .setParameter(1, claim.taskId()).getResultList();
-    List<Object[]> versions = entityManager.createNativeQuery("SELECT revision, rejection_reason, document"
-            + " FROM productdefinition.prd_version WHERE task_id = ? ORDER BY revision")
-        .setParameter(1, claim.taskId()).getResultList();
-    List<AgentRequest.Clarification> clarifications = asked.stream().map(row -> new AgentRequest.Clarification(
-        ((Number) row[0]).intValue(), (String) row[1], JSONB.fromJson((String) row[2], Question.class).text(),
-        (String) row[3])).toList();
-    List<AgentRequest.Rejection> rejections = versions.stream().filter(row -> row[1] != null)
-        .map(row -> new AgentRequest.Rejection(((Number) row[0]).intValue(), (String) row[1])).toList();
-    Prd previous = versions.isEmpty() ? null : documents.prd((String) versions.getLast()[2]);
+  public AgentRequest request(WorkClaim claim, int maxRounds) {
+    List<PrdVersion> written = versions.of(claim.taskId());
+    List<AgentRequest.Rejection> rejections = written.stream().filter(version -> version.rejectionReason() != null)
+        .map(version -> new AgentRequest.Rejection(version.revision(), version.rejectionReason())).toList();
+    Prd previous = written.isEmpty() ? null : documents.prd(written.getLast().document());
     return new AgentRequest(claim.taskId().toString(), claim.title(), claim.description(), claim.requester(),
-        claim.priority(), claim.round(), maxRounds, claim.revision() + 1, clarifications, rejections, previous);
+        claim.priority(), claim.round(), maxRounds, claim.revision() + 1, clarifications.of(claim.taskId()),
+        rejections, previous);
   }
 
   /** Takes the agent's result (a PRD already checked against the schema) if the claim still holds; false when refused as late. */
-  public boolean complete(Claim claim, AgentResult result) {
-    if (!holds(claim)) {
-      record(claim, result.run(), "REFUSED", "late result: the lease ran out and the work was claimed again");
+  public boolean complete(WorkClaim claim, AgentResult result) {
+    Optional<WorkItem> held = held(claim);
+    if (held.isEmpty()) {
+      record(claim, result.run(), AgentOutcome.REFUSED, "late result: the lease ran out and the work was claimed again");
       LOG.log(Level.WARNING, "Refused a late result for task {0} (token {1})", claim.taskId(), claim.token());
       return false;
     }
@@ -137,22 +123,18 @@ public class AgentWork {
     switch (result) {
       case AgentResult.Clarify clarify -> {
         queue.publishCommand(new RequestClarification(task, claim.round() + 1, clarify.questions()));
-        record(claim, result.run(), "CLARIFY", null);
+        record(claim, result.run(), AgentOutcome.CLARIFY, null);
       }
       case AgentResult.WritePrd write -> {
-        String json = documents.json(write.prd());
         int revision = claim.revision() + 1;
-        entityManager.createNativeQuery("INSERT INTO productdefinition.prd_version (task_id, revision, document, agent,"
-                + " model, prompt_version, created_at) VALUES (?, ?, ?, ?, ?, ?, now())")
-            .setParameter(1, claim.taskId()).setParameter(2, revision).setParameter(3, json)
-            .setParameter(4, result.run().agent()).setParameter(5, result.run().model())
-            .setParameter(6, result.run().promptVersion())
-            .executeUpdate();
+        versions.add(claim.taskId(), revision, documents.json(write.prd()), result.run());
         queue.publishCommand(new SubmitPrd(task, revision));
-        record(claim, result.run(), "PRD", null);
+        record(claim, result.run(), AgentOutcome.PRD, null);
       }
     }
-    finish(claim, "WAITING", null, Duration.ZERO);
+    WorkItem item = held.get();
+    item.completed(claim.token(), clock.instant());
+    workQueue.save(item);
     LOG.log(Level.INFO, "Agent {0} finished task {1}: {2}", result.run().agent(), task, result.getClass().getSimpleName());
     return true;
   }
@@ -162,12 +144,12 @@ public class AgentWork {
    * agent slot the result frees: a busy pool spends no transaction of its own on claims. Empty when the
    * result was refused as late or nothing is due.
    */
-  public Optional<Claim> completeThenClaim(Claim claim, AgentResult result, String pool, Duration lease) {
+  public Optional<WorkClaim> completeThenClaim(WorkClaim claim, AgentResult result, String pool, Duration lease) {
     return complete(claim, result) ? claimDue(pool, 1, lease).stream().findFirst() : Optional.empty();
   }
 
   /** {@link #failed}, then the claim of the next due item for the slot, as {@link #completeThenClaim} does. */
-  public Optional<Claim> failedThenClaim(Claim claim, AgentRun run, String reason, boolean retryable,
+  public Optional<WorkClaim> failedThenClaim(WorkClaim claim, AgentRun run, String reason, boolean retryable,
       Optional<Duration> retryIn, String pool, Duration lease) {
     failed(claim, run, reason, retryable, retryIn);
     return claimDue(pool, 1, lease).stream().findFirst();
@@ -177,57 +159,43 @@ public class AgentWork {
    * A failed run: tried again after {@code retryIn} when that is present, otherwise the task fails. Either
    * way an alert event says so.
    */
-  public void failed(Claim claim, AgentRun run, String reason, boolean retryable, Optional<Duration> retryIn) {
-    if (!holds(claim)) {
+  public void failed(WorkClaim claim, AgentRun run, String reason, boolean retryable, Optional<Duration> retryIn) {
+    Optional<WorkItem> held = held(claim);
+    if (held.isEmpty()) {
       LOG.log(Level.WARNING, "Ignored a late failure for task {0} (token {1}): {2}", claim.taskId(), claim.token(), reason);
       return;
     }
+    WorkItem item = held.get();
     boolean last = retryIn.isEmpty();
     String task = claim.taskId().toString();
     alerts.clear(leaseCondition(claim.taskId()));
     String agent = run.agent();
-    record(claim, run, last ? "FAILED" : "RETRY", reason);
+    record(claim, run, last ? AgentOutcome.FAILED : AgentOutcome.RETRY, reason);
     queue.publishEvent(new AgentRunFailed(task, claim.attempt(), agent, reason, retryable, last));
+    Instant now = clock.instant();
     if (last) {
-      finish(claim, "FAILED", reason, Duration.ZERO);
+      item.failed(claim.token(), reason, now);
       queue.publishCommand(new FailTask(task, "agent " + agent + " failed on attempt " + claim.attempt() + ": " + reason, retryable));
       LOG.log(Level.WARNING, "Task {0} fails after attempt {1}: {2}", task, claim.attempt(), reason);
     } else {
-      finish(claim, "READY", reason, retryIn.get());
+      item.retryAt(claim.token(), reason, now.plus(retryIn.get()));
       LOG.log(Level.INFO, "Task {0}: attempt {1} failed ({2}); next in {3} s", task, claim.attempt(), reason,
           retryIn.get().toSeconds());
     }
+    workQueue.save(item);
   }
 
   private static String leaseCondition(Object task) {
     return LEASE_EXPIRED + ":" + task;
   }
 
-  private boolean holds(Claim claim) {
-    return !entityManager.createNativeQuery("SELECT 1 FROM productdefinition.work_item WHERE task_id = ?"
-            + " AND status = 'RUNNING' AND lease_token = ? FOR UPDATE")
-        .setParameter(1, claim.taskId()).setParameter(2, claim.token())
-        .getResultList().isEmpty();
+  /** The claim's work item, locked, if the claim still holds it. */
+  private Optional<WorkItem> held(WorkClaim claim) {
+    return workQueue.lock(claim.taskId()).filter(item -> item.heldBy(claim.token()));
   }
 
-  private void finish(Claim claim, String status, String error, Duration delay) {
-    entityManager.createNativeQuery("UPDATE productdefinition.work_item SET status = ?, last_error = ?,"
-            + " lease_until = NULL, available_at = now() + make_interval(secs => ?), updated_at = now() WHERE task_id = ?")
-        .setParameter(1, status).setParameter(2, error).setParameter(3, delay.toMillis() / 1000.0)
-        .setParameter(4, claim.taskId())
-        .executeUpdate();
-  }
-
-  private void record(Claim claim, AgentRun run, String outcome, String error) {
-    metrics.recorded(run, outcome);
-    entityManager.createNativeQuery("INSERT INTO productdefinition.agent_run (task_id, attempt, agent, model,"
-            + " prompt_version, tokens_in, tokens_out, latency_ms, cost_usd, outcome, error, finished_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())")
-        .setParameter(1, claim.taskId()).setParameter(2, claim.attempt()).setParameter(3, run.agent())
-        .setParameter(4, run.model()).setParameter(5, run.promptVersion()).setParameter(6, run.tokensIn())
-        .setParameter(7, run.tokensOut()).setParameter(8, run.latencyMillis())
-        .setParameter(9, java.math.BigDecimal.valueOf(run.costUsd())).setParameter(10, outcome)
-        .setParameter(11, error)
-        .executeUpdate();
+  private void record(WorkClaim claim, AgentRun run, AgentOutcome outcome, String error) {
+    metrics.recorded(run, outcome.name());
+    runs.record(claim.taskId(), claim.attempt(), run, outcome, error);
   }
 }

@@ -5,10 +5,11 @@ import dev.refinery.productdefinition.domain.AgentResult;
 import dev.refinery.productdefinition.domain.AgentRun;
 import dev.refinery.productdefinition.domain.PrdDocuments;
 import dev.refinery.productdefinition.domain.ProductManagerAgent;
+import dev.refinery.productdefinition.domain.WorkClaim;
 import dev.refinery.shared.infrastructure.concurrent.PeriodicWork;
 import dev.refinery.shared.infrastructure.concurrent.PeriodicWorks;
-import dev.refinery.shared.infrastructure.messaging.RetryPolicy;
 import dev.refinery.shared.infrastructure.concurrent.WorkerThreads;
+import dev.refinery.shared.infrastructure.messaging.RetryPolicy;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -127,7 +128,7 @@ public class TaskPollingService {
   }
 
   /** Runs the agent on a claim made in a committed transaction, on the slot reserved for it. */
-  public void runClaimed(AgentWork.Claim claim) {
+  public void runClaimed(WorkClaim claim) {
     executor.execute(() -> {
       try {
         process(claim);
@@ -143,8 +144,8 @@ public class TaskPollingService {
     if (free == 0) {
       return 0;
     }
-    List<AgentWork.Claim> claims = work.claim(POOL, free, lease);
-    for (AgentWork.Claim claim : claims) {
+    List<WorkClaim> claims = work.claim(POOL, free, lease);
+    for (WorkClaim claim : claims) {
       slots.acquireUninterruptibly();
       executor.execute(() -> {
         try {
@@ -162,13 +163,13 @@ public class TaskPollingService {
    * Runs the agent on the claim, then on each claim the transaction that took the previous outcome made
    * for this slot (while polling is not paused), until nothing is due.
    */
-  private void process(AgentWork.Claim first) {
-    for (Optional<AgentWork.Claim> claim = Optional.of(first); claim.isPresent(); ) {
+  private void process(WorkClaim first) {
+    for (Optional<WorkClaim> claim = Optional.of(first); claim.isPresent(); ) {
       claim = processOne(claim.get());
     }
   }
 
-  private Optional<AgentWork.Claim> processOne(AgentWork.Claim claim) {
+  private Optional<WorkClaim> processOne(WorkClaim claim) {
     AgentResult result;
     try {
       result = agent.work(work.request(claim, maxRounds));
@@ -194,7 +195,7 @@ public class TaskPollingService {
     return new AgentRun(agent.name(), null, null, 0, 0, 0, 0);
   }
 
-  private Optional<AgentWork.Claim> fail(AgentWork.Claim claim, AgentRun run, String reason, boolean retryable) {
+  private Optional<WorkClaim> fail(WorkClaim claim, AgentRun run, String reason, boolean retryable) {
     Optional<Duration> next = retryable ? retries.delayAfter(claim.attempt()) : Optional.empty();
     if (polling.paused()) {
       work.failed(claim, run, reason, retryable, next);
