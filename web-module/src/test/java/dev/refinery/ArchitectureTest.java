@@ -19,6 +19,7 @@ import jakarta.ejb.Schedule;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The house style's dependency rules over the whole application (domain, EJB and web modules): contexts
@@ -63,6 +64,24 @@ class ArchitectureTest {
   static final ArchRule useCasesUsePortsNotTheirAdapters = classes()
       .that().resideInAnyPackage(CONTEXTS.stream().map(c -> "dev.refinery." + c + ".application..").toArray(String[]::new))
       .should(notUseTheirOwnContexts("infrastructure"));
+
+  /**
+   * The contexts whose domain, use cases and edges speak only ports: every query is in their
+   * {@code infrastructure} adapters. Human Interaction is the one left (its application classes still hold
+   * SQL); it joins this list when it gets the same layers.
+   */
+  private static final List<String> LAYERED_CONTEXTS = List.of("taskmanagement", "productdefinition", "orchestration");
+
+  @ArchTest
+  static final ArchRule sqlLivesInInfrastructureAdapters = noClasses()
+      .that().resideInAnyPackage(LAYERED_CONTEXTS.stream()
+          .flatMap(c -> Stream.of("domain", "application", "interfaces").map(layer -> "dev.refinery." + c + "." + layer
+              + ".."))
+          .toArray(String[]::new))
+      .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..")
+      .orShould().dependOnClassesThat().haveNameMatching("jakarta\\.persistence\\.(EntityManager"
+          + "|EntityManagerFactory|Query|TypedQuery|StoredProcedureQuery|criteria\\..*)")
+      .because("a context's SQL belongs to its infrastructure.persistence adapters, behind the ports its domain names");
 
   @ArchTest
   static final ArchRule consoleAndApiCallBoundariesOnly = noClasses()

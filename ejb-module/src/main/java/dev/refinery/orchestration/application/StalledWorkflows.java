@@ -1,21 +1,17 @@
 package dev.refinery.orchestration.application;
 
-import static dev.refinery.shared.infrastructure.persistence.NativeRows.instant;
-
+import dev.refinery.orchestration.domain.Workflow;
+import dev.refinery.orchestration.domain.WorkflowRepository;
 import dev.refinery.shared.monitoring.Alert;
 import dev.refinery.shared.monitoring.Alerts;
 import dev.refinery.taskmanagement.api.TaskStatus;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
@@ -31,8 +27,7 @@ public class StalledWorkflows {
   public static final String KIND = "stalled-workflow";
   private static final int LIMIT = 1_000;
 
-  @PersistenceContext(unitName = "refinery")
-  EntityManager entityManager;
+  @Inject WorkflowRepository workflows;
 
   @Inject Alerts alerts;
 
@@ -41,20 +36,16 @@ public class StalledWorkflows {
   @Inject Clock clock;
 
   /** Raises and clears the stalled-workflow alerts; returns how many tasks are stalled now. */
-  @SuppressWarnings("unchecked")
   public int detect() {
     Instant now = clock.instant();
     Map<String, Alert> stalled = new LinkedHashMap<>();
     thresholds().forEach((state, threshold) -> {
-      List<Object[]> rows = entityManager.createNativeQuery("SELECT task_id, title, updated_at FROM orchestration.workflow"
-              + " WHERE status = ? AND updated_at < ? ORDER BY updated_at LIMIT ?")
-          .setParameter(1, state.name()).setParameter(2, Timestamp.from(now.minus(threshold))).setParameter(3, LIMIT)
-          .getResultList();
-      for (Object[] row : rows) {
-        String task = row[0].toString();
-        Instant since = instant(row[2]);
-        stalled.put("stalled:" + task, Alert.of("stalled:" + task, KIND, "task '" + row[1] + "' has been " + state
-            + " for " + minutes(Duration.between(since, now)) + " (threshold " + minutes(threshold) + ")", task, null));
+      for (Workflow workflow : workflows.inStatusSince(state, now.minus(threshold), LIMIT)) {
+        String task = workflow.taskId().toString();
+        Duration waited = Duration.between(workflow.state().updatedAt(), now);
+        stalled.put("stalled:" + task, Alert.of("stalled:" + task, KIND, "task '" + workflow.state().title()
+            + "' has been " + state + " for " + minutes(waited) + " (threshold " + minutes(threshold) + ")", task,
+            null));
       }
     });
     alerts.reconcile(KIND, stalled);

@@ -1,5 +1,6 @@
 package dev.refinery.orchestration.application;
 
+import dev.refinery.orchestration.domain.WorkflowRepository;
 import dev.refinery.shared.monitoring.Alerts;
 import dev.refinery.shared.monitoring.ApplicationCalls;
 import dev.refinery.shared.monitoring.Jmx;
@@ -9,11 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.management.ObjectName;
@@ -42,8 +40,7 @@ public class WorkflowGauges {
 
   static final ObjectName NAME = Jmx.name("type=Workflow");
 
-  @PersistenceContext(unitName = "refinery")
-  EntityManager entityManager;
+  @Inject WorkflowRepository workflows;
 
   @Inject MetricRegistry registry;
 
@@ -55,7 +52,8 @@ public class WorkflowGauges {
 
   void register(@Observes Startup startup) {
     for (TaskStatus state : TaskStatus.values()) {
-      registry.gauge("refinery.tasks", () -> current().counts().getOrDefault(state.name(), 0L), new Tag("state", state.name()));
+      registry.gauge("refinery.tasks", () -> current().counts().getOrDefault(state.name(), 0L),
+          new Tag("state", state.name()));
       registry.gauge("refinery.tasks.oldest.seconds", () -> current().oldest().getOrDefault(state.name(), 0L),
           new Tag("state", state.name()));
     }
@@ -86,22 +84,19 @@ public class WorkflowGauges {
     return alerts.open().stream().filter(alert -> alert.kind().equals(StalledWorkflows.KIND)).count();
   }
 
-  @SuppressWarnings("unchecked")
   private Snapshot current() {
     Snapshot last = snapshot;
-    if (Duration.between(last.at(), Instant.now()).toMillis() < 1_000) {
+    Instant now = Instant.now();
+    if (Duration.between(last.at(), now).toMillis() < 1_000) {
       return last;
     }
-    List<Object[]> rows = entityManager.createNativeQuery("SELECT status, count(*),"
-        + " coalesce(extract(epoch FROM now() - min(updated_at)), 0) FROM orchestration.workflow GROUP BY status")
-        .getResultList();
     Map<String, Long> counts = new TreeMap<>();
     Map<String, Long> oldest = new TreeMap<>();
-    for (Object[] row : rows) {
-      counts.put((String) row[0], ((Number) row[1]).longValue());
-      oldest.put((String) row[0], ((Number) row[2]).longValue());
-    }
-    snapshot = new Snapshot(Instant.now(), counts, oldest);
+    workflows.countByStatus().forEach((status, count) -> {
+      counts.put(status.name(), count.count());
+      oldest.put(status.name(), Math.max(0, Duration.between(count.oldest(), now).toSeconds()));
+    });
+    snapshot = new Snapshot(now, counts, oldest);
     return snapshot;
   }
 }

@@ -1,63 +1,31 @@
 package dev.refinery.taskmanagement.application;
 
-import dev.refinery.shared.infrastructure.persistence.NativeRows;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Figures for the console's dashboard, from Task Management's own record of transitions. */
-@ApplicationScoped
-public class WorkflowStatistics {
+/**
+ * Figures for the console's dashboard, from Task Management's own record of transitions: a read model,
+ * answered by a query adapter in {@code infrastructure.persistence}.
+ */
+public interface WorkflowStatistics {
 
   /** How many of an event happened in the bucket starting at {@code start}. */
-  public record Bucket(Instant start, String event, long count) {}
+  record Bucket(Instant start, String event, long count) {}
 
   /** How long tasks stay in a state before the next transition, over the window. */
-  public record StepLatency(String state, double p50Seconds, double p90Seconds, long steps) {}
+  record StepLatency(String state, double p50Seconds, double p90Seconds, long steps) {}
 
   /** A task waiting on a person (or an operator), and since when. */
-  public record Waiting(UUID taskId, String title, String status, String requester, Instant since) {}
-
-  @PersistenceContext(unitName = "refinery")
-  EntityManager entityManager;
+  record Waiting(UUID taskId, String title, String status, String requester, Instant since) {}
 
   /** Submissions, PRDs written and approvals per bucket over the window, oldest bucket first. */
-  @SuppressWarnings("unchecked")
-  public List<Bucket> throughput(Duration window, Duration bucket) {
-    List<Object[]> rows = entityManager.createNativeQuery("SELECT to_timestamp(floor(extract(epoch FROM at) / ?) * ?),"
-            + " event, count(*) FROM taskmanagement.task_history WHERE at > now() - make_interval(secs => ?)"
-            + " AND event IN ('TaskCreated', 'PrdSubmitted', 'PrdApproved') GROUP BY 1, 2 ORDER BY 1")
-        .setParameter(1, bucket.toSeconds()).setParameter(2, bucket.toSeconds()).setParameter(3, window.toSeconds())
-        .getResultList();
-    return rows.stream().map(row -> new Bucket(NativeRows.instant(row[0]), (String) row[1],
-        ((Number) row[2]).longValue())).toList();
-  }
+  List<Bucket> throughput(Duration window, Duration bucket);
 
   /** The time spent in each state before leaving it, p50 and p90, over the transitions of the window. */
-  @SuppressWarnings("unchecked")
-  public List<StepLatency> stepLatencies(Duration window) {
-    List<Object[]> rows = entityManager.createNativeQuery("SELECT to_status, percentile_cont(0.5) WITHIN GROUP"
-            + " (ORDER BY seconds), percentile_cont(0.9) WITHIN GROUP (ORDER BY seconds), count(*) FROM (SELECT"
-            + " to_status, extract(epoch FROM lead(at) OVER (PARTITION BY task_id ORDER BY id) - at) AS seconds"
-            + " FROM taskmanagement.task_history WHERE at > now() - make_interval(secs => ?)) steps"
-            + " WHERE seconds IS NOT NULL GROUP BY to_status ORDER BY to_status")
-        .setParameter(1, window.toSeconds()).getResultList();
-    return rows.stream().map(row -> new StepLatency((String) row[0], ((Number) row[1]).doubleValue(),
-        ((Number) row[2]).doubleValue(), ((Number) row[3]).longValue())).toList();
-  }
+  List<StepLatency> stepLatencies(Duration window);
 
-  /** Tasks waiting for an answer, a review or an operator, the longest waiting first. */
-  @SuppressWarnings("unchecked")
-  public List<Waiting> oldestWaiting(int limit) {
-    List<Object[]> rows = entityManager.createNativeQuery("SELECT id, title, status, requester, updated_at"
-            + " FROM taskmanagement.task WHERE status IN ('CLARIFICATION_NEEDED', 'PRD_VALIDATION', 'FAILED')"
-            + " ORDER BY updated_at LIMIT ?")
-        .setParameter(1, Math.clamp(limit, 1, 100)).getResultList();
-    return rows.stream().map(row -> new Waiting((UUID) row[0], (String) row[1], (String) row[2], (String) row[3],
-        NativeRows.instant(row[4]))).toList();
-  }
+  /** Up to {@code limit} (1–100) tasks waiting for an answer, a review or an operator, the longest waiting first. */
+  List<Waiting> oldestWaiting(int limit);
 }

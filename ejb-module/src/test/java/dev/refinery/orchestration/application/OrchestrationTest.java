@@ -1,0 +1,232 @@
+package dev.refinery.orchestration.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.refinery.humaninteraction.api.Remind;
+import dev.refinery.shared.infrastructure.messaging.EarlyEventException;
+import dev.refinery.shared.messaging.BoundedContext;
+import dev.refinery.shared.messaging.Command;
+import dev.refinery.shared.messaging.DomainEvent;
+import dev.refinery.shared.messaging.Message;
+import dev.refinery.shared.messaging.MessageHandler;
+import dev.refinery.shared.messaging.MessageQueue;
+import dev.refinery.taskmanagement.api.CancelTask;
+import dev.refinery.taskmanagement.api.ClarificationRequested;
+import dev.refinery.taskmanagement.api.PrdApproved;
+import dev.refinery.taskmanagement.api.PrdSubmitted;
+import dev.refinery.taskmanagement.api.Priority;
+import dev.refinery.taskmanagement.api.StartRequestValidation;
+import dev.refinery.taskmanagement.api.TaskCreated;
+import dev.refinery.taskmanagement.api.TaskStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** Given Orchestration's view of the workflows, when events, scans and service levels come, then what it asks for. */
+class OrchestrationTest {
+
+  private static final Instant START = Instant.parse("2026-12-06T10:00:00Z");
+
+  private final InMemoryOrchestration store = new InMemoryOrchestration();
+  private final List<Message> published = new ArrayList<>();
+  private final MessageQueue queue = new MessageQueue() {
+    @Override
+    public void publishEvent(DomainEvent event, String routingKey) {
+      published.add(event);
+    }
+
+    @Override
+    public void publishCommand(Command command, String routingKey) {
+      published.add(command);
+    }
+
+    @Override
+    public void subscribeToEvents(BoundedContext subscriber, Set<Class<? extends DomainEvent>> types,
+        MessageHandler<DomainEvent> handler) {
+      throw new UnsupportedOperationException("use cases publish; they do not subscribe");
+    }
+
+    @Override
+    public void subscribeToCommands(BoundedContext owner, Set<Class<? extends Command>> types,
+        MessageHandler<Command> handler) {
+      throw new UnsupportedOperationException("use cases publish; they do not subscribe");
+    }
+  };
+  private Instant now = START;
+  private boolean scannerPaused;
+  private final Clock clock = new Clock() {
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      throw new UnsupportedOperationException();
+    }
+  };
+  private final Workflows workflows = new Workflows();
+  private final WorkflowScans scans = new WorkflowScans();
+
+  OrchestrationTest() {
+    workflows.workflows = store.repository;
+    workflows.queue = queue;
+    workflows.clock = clock;
+    workflows.scanner = new TaskScanningService() {
+      @Override
+      public boolean paused() {
+        return scannerPaused;
+      }
+    };
+    scans.workflows = store.repository;
+    scans.queue = queue;
+    scans.clock = clock;
+  }
+
+  private UUID created(String title, Priority priority) {
+    UUID task = UUID.randomUUID();
+    workflows.apply(new TaskCreated(task.toString(), TaskStatus.NEW, 0, 0, title, "", "ana", priority));
+    now = now.plusSeconds(1);
+    return task;
+  }
+
+  @Nested
+  class WhenTaskManagementSaysSomething {
+
+    @Test
+    void aNewTaskIsAskedToStartInTheSameTransaction() {
+      UUID task = created("Export", Priority.HIGH);
+
+      assertThat(published).containsExactly(new StartRequestValidation(task.toString()));
+      assertThat(store.workflows.get(task).status()).isEqualTo(TaskStatus.REQUEST_VALIDATION);
+    }
+
+    @Test
+    void theSameTaskCreatedAgainAsksNothingMore() {
+      UUID task = created("Export", Priority.HIGH);
+
+      workflows.apply(new TaskCreated(task.toString(), TaskStatus.NEW, 0, 0, "Export", "", "ana", Priority.HIGH));
+
+      assertThat(published).hasSize(1);
+    }
+
+    @Test
+    void newsAboutATaskNotYetCreatedHereIsRetriedLater() {
+      assertThatThrownBy(() -> workflows.apply(new PrdSubmitted(UUID.randomUUID().toString(),
+          TaskStatus.PRD_VALIDATION, 0, 1))).isInstanceOf(EarlyEventException.class);
+    }
+
+    @Test
+    void anApprovedWorkflowIgnoresLateNews() {
+      UUID task = created("Export", Priority.HIGH);
+      workflows.apply(new PrdApproved(task.toString(), TaskStatus.PRD_APPROVED, 0, 1, "bo"));
+
+      workflows.apply(new ClarificationRequested(task.toString(), TaskStatus.CLARIFICATION_NEEDED, 1, 1, List.of()));
+
+      assertThat(store.workflows.get(task).status()).isEqualTo(TaskStatus.PRD_APPROVED);
+    }
+  }
+
+  @Nested
+  class WhenTheScannerRuns {
+
+    @Test
+    void tasksCreatedWhileItWasPausedStartMostUrgentFirstAndOnlyOnce() {
+      scannerPaused = true;
+      UUID low = created("low", Priority.LOW);
+      UUID critical = created("critical", Priority.CRITICAL);
+      assertThat(published).isEmpty();
+      scannerPaused = false;
+
+      int started = scans.startNewTasks();
+      int again = scans.startNewTasks();
+
+      assertThat(started).isEqualTo(2);
+      assertThat(again).isZero();
+      assertThat(published).containsExactly(new StartRequestValidation(critical.toString()),
+          new StartRequestValidation(low.toString()));
+      assertThat(store.workflows.get(low).startRequestedAt()).isNotNull();
+    }
+  }
+
+  @Nested
+  class WhenServiceLevelsAreDue {
+
+    private final Map<String, String> settings = new HashMap<>();
+    private final ServiceLevels levels = new ServiceLevels();
+
+    WhenServiceLevelsAreDue() {
+      levels.steps = store.steps;
+      levels.queue = queue;
+      levels.clock = clock;
+      levels.config = new MapConfig(settings);
+    }
+
+    @Test
+    void aReviewWaitingPastItsRemindTimeRemindsTheApproversOncePerRevision() {
+      settings.put("refinery.sla.review.remind", "PT1H");
+      UUID task = created("Export", Priority.HIGH);
+      workflows.apply(new PrdSubmitted(task.toString(), TaskStatus.PRD_VALIDATION, 0, 1));
+      published.clear();
+      now = now.plus(Duration.ofMinutes(61));
+
+      int first = levels.advance();
+      int second = levels.advance();
+
+      assertThat(first).isEqualTo(1);
+      assertThat(second).isZero();
+      assertThat(published).containsExactly(new Remind(task.toString(), "approvers", "REMINDER", "PRD_VALIDATION", 1,
+          "Export"));
+    }
+
+    @Test
+    void aClarificationPastItsEscalationGoesToTheConfiguredInboxAndPastExpiryIsCancelled() {
+      settings.put("refinery.sla.clarification.escalate", "PT2H");
+      settings.put("refinery.sla.clarification.expire", "PT3H");
+      settings.put("refinery.sla.escalate-to", "leads");
+      UUID task = created("Export", Priority.HIGH);
+      workflows.apply(new ClarificationRequested(task.toString(), TaskStatus.CLARIFICATION_NEEDED, 1, 0, List.of()));
+      published.clear();
+      now = now.plus(Duration.ofHours(2)).plusSeconds(1);
+
+      levels.advance();
+      now = now.plus(Duration.ofHours(1));
+      levels.advance();
+
+      assertThat(published).containsExactly(
+          new Remind(task.toString(), "leads", "ESCALATION", "CLARIFICATION_NEEDED", 1, "Export"),
+          new CancelTask(task.toString(), "service-levels",
+              "expired: CLARIFICATION_NEEDED for longer than PT3H (refinery.sla.clarification.expire)"));
+    }
+
+    @Test
+    void aTaskThatMovedOnBeforeItsTimeIsLeftAlone() {
+      settings.put("refinery.sla.review.remind", "PT1H");
+      UUID task = created("Export", Priority.HIGH);
+      workflows.apply(new PrdSubmitted(task.toString(), TaskStatus.PRD_VALIDATION, 0, 1));
+      now = now.plus(Duration.ofMinutes(30));
+      workflows.apply(new PrdApproved(task.toString(), TaskStatus.PRD_APPROVED, 0, 1, "bo"));
+      published.clear();
+      now = now.plus(Duration.ofHours(2));
+
+      assertThat(levels.advance()).isZero();
+      assertThat(published).isEmpty();
+    }
+  }
+}
