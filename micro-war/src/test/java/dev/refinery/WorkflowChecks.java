@@ -3,7 +3,7 @@ package dev.refinery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.refinery.humaninteraction.application.WebhookDeliveries;
+import dev.refinery.humaninteraction.infrastructure.webhook.HttpWebhookEndpoint;
 import dev.refinery.productdefinition.infrastructure.prd.PrdSchema;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -189,7 +189,7 @@ final class WorkflowChecks {
         // signed with the time of the post: a receiver refusing old timestamps refuses a replayed capture
         assertThat(Long.parseLong(post.timestamp())).isCloseTo(post.at().getEpochSecond(), within(5L));
         assertThat(post.signature())
-            .isEqualTo("sha256=" + WebhookDeliveries.sign(WEBHOOK_SECRET, post.timestamp(), post.body()));
+            .isEqualTo("sha256=" + HttpWebhookEndpoint.sign(WEBHOOK_SECRET, post.timestamp(), post.body()));
         assertThat(post.notification().getString("recipient")).isEqualTo("approvers");
         assertThat(post.notification().getString("kind")).isEqualTo("PRD_REVIEW");
       }

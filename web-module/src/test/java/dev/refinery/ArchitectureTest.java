@@ -65,16 +65,10 @@ class ArchitectureTest {
       .that().resideInAnyPackage(CONTEXTS.stream().map(c -> "dev.refinery." + c + ".application..").toArray(String[]::new))
       .should(notUseTheirOwnContexts("infrastructure"));
 
-  /**
-   * The contexts whose domain, use cases and edges speak only ports: every query is in their
-   * {@code infrastructure} adapters. Human Interaction is the one left (its application classes still hold
-   * SQL); it joins this list when it gets the same layers.
-   */
-  private static final List<String> LAYERED_CONTEXTS = List.of("taskmanagement", "productdefinition", "orchestration");
-
+  /** Every context's domain, use cases and edges speak only ports: every query is in its infrastructure adapters. */
   @ArchTest
   static final ArchRule sqlLivesInInfrastructureAdapters = noClasses()
-      .that().resideInAnyPackage(LAYERED_CONTEXTS.stream()
+      .that().resideInAnyPackage(CONTEXTS.stream()
           .flatMap(c -> Stream.of("domain", "application", "interfaces").map(layer -> "dev.refinery." + c + "." + layer
               + ".."))
           .toArray(String[]::new))

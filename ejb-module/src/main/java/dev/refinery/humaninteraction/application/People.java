@@ -3,19 +3,21 @@ package dev.refinery.humaninteraction.application;
 import dev.refinery.humaninteraction.api.Caller;
 import dev.refinery.humaninteraction.api.Person;
 import dev.refinery.humaninteraction.api.Role;
+import dev.refinery.humaninteraction.domain.PersonRepository;
+import dev.refinery.humaninteraction.domain.SignInRecord;
 import dev.refinery.shared.application.AuditTrail;
-import dev.refinery.shared.infrastructure.persistence.NativeRows;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
-import java.sql.Timestamp;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,10 +35,8 @@ public class People {
 
   public static final int MIN_PASSWORD = 10;
   private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{1,100}");
-  /** Bumped on every change, so caches of verified credentials on this instance forget at once. */
 
-  @PersistenceContext(unitName = "refinery")
-  EntityManager entityManager;
+  @Inject PersonRepository people;
 
   @Inject Pbkdf2PasswordHash hash;
 
@@ -63,8 +63,8 @@ public class People {
         "Pbkdf2PasswordHash.Iterations", String.valueOf(iterations), "Pbkdf2PasswordHash.SaltSizeBytes", "32"));
     if (unknownPersonHash == null || !unknownPersonHash.contains(":" + iterations + ":")) {
       byte[] random = new byte[24];
-      new java.security.SecureRandom().nextBytes(random);
-      unknownPersonHash = hash.generate(java.util.HexFormat.of().formatHex(random).toCharArray());
+      new SecureRandom().nextBytes(random);
+      unknownPersonHash = hash.generate(HexFormat.of().formatHex(random).toCharArray());
     }
   }
 
@@ -74,35 +74,31 @@ public class People {
    * any instance (disabled, new password, new roles) takes effect everywhere at once.
    */
   public Optional<Instant> version(String username) {
-    List<?> changed = entityManager.createNativeQuery("SELECT updated_at FROM humaninteraction.person"
-        + " WHERE username = ? AND enabled").setParameter(1, username).getResultList();
-    return changed.isEmpty() ? Optional.empty() : Optional.of(NativeRows.instant(changed.getFirst()));
+    return people.version(username);
   }
-
 
   /**
    * The person, when the password is theirs and they are enabled. Outside a transaction: the password hash
    * (deliberately slow) must not hold a database connection, idle in a transaction, while it computes.
    */
-  @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.NOT_SUPPORTED)
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public Optional<Person> authenticate(String username, char[] password) {
     char[] given = password == null ? new char[0] : password;
-    List<?> stored = username == null || !USERNAME.matcher(username).matches() ? List.of()
-        : entityManager.createNativeQuery("SELECT password_hash, locked_at IS NOT NULL, failed_sign_ins"
-            + " FROM humaninteraction.person WHERE username = ? AND enabled").setParameter(1, username).getResultList();
+    Optional<PersonRepository.Credentials> stored = username == null || !USERNAME.matcher(username).matches()
+        ? Optional.empty() : people.credentials(username);
     if (stored.isEmpty()) {
       hash.verify(given, unknownPersonHash); // costs what a known person costs: nobody learns who exists
       return Optional.empty();
     }
-    Object[] row = (Object[]) stored.getFirst();
-    if (!hash.verify(given, (String) row[0])) {
+    if (!hash.verify(given, stored.get().passwordHash())) {
       signIns.failed(username);
       return Optional.empty();
     }
-    if ((Boolean) row[1]) {
+    SignInRecord record = stored.get().signIns();
+    if (record.locked()) {
       return Optional.empty(); // locked out: the right password does not help until an admin unlocks
     }
-    if (((Number) row[2]).intValue() > 0) {
+    if (record.failures() > 0) {
       signIns.succeeded(username);
     }
     return find(username);
@@ -111,7 +107,7 @@ public class People {
   /** Lets a locked-out person sign in again (ADMIN; audited). */
   public void unlock(String username, Caller caller) {
     String by = admin(caller, "unlock a person");
-    update(username, "failed_sign_ins = 0, locked_at = NULL");
+    known(people.saveSignIns(username, new SignInRecord(0, null), clock.instant()), username);
     audit.record(by, "PERSON_UNLOCKED", username, null, null);
   }
 
@@ -130,12 +126,12 @@ public class People {
   /** Everyone who signs in, by username, as an ADMIN reads them. */
   public List<Person> all(Caller caller) {
     admin(caller, "list people");
-    return query("ORDER BY username", null);
+    return people.all();
   }
 
   /** A person, for signing them in (the container's identity store); people are read otherwise by ADMINs. */
   public Optional<Person> find(String username) {
-    return query("WHERE username = ?", username).stream().findFirst();
+    return people.find(username);
   }
 
   public void create(String username, String displayName, char[] password, Set<Role> roles, Caller caller) {
@@ -151,12 +147,8 @@ public class People {
           + " read every notification sent there");
     }
     requireRoles(roles);
-    Timestamp now = Timestamp.from(clock.instant());
-    entityManager.createNativeQuery("INSERT INTO humaninteraction.person (username, display_name, password_hash,"
-            + " roles, enabled, created_at, updated_at) VALUES (?, ?, ?, ?, true, ?, ?)")
-        .setParameter(1, username).setParameter(2, displayName == null || displayName.isBlank() ? username : displayName.strip())
-        .setParameter(3, hashed(password)).setParameter(4, joined(roles)).setParameter(5, now).setParameter(6, now)
-        .executeUpdate();
+    people.add(username, displayName == null || displayName.isBlank() ? username : displayName.strip(),
+        hashed(password), roles, clock.instant());
     audit.record(by, "PERSON_CREATED", username, null, "roles " + joined(roles));
   }
 
@@ -166,7 +158,7 @@ public class People {
     if (username.equals(by) && (!enabled || !roles.contains(Role.ADMIN))) {
       throw new InvalidPersonException("roles", "you cannot take away your own ADMIN role or disable yourself");
     }
-    update(username, "roles = ?, enabled = ?", joined(roles), enabled);
+    known(people.changeRoles(username, roles, enabled, clock.instant()), username);
     audit.record(by, "PERSON_CHANGED", username, null, "roles " + joined(roles) + (enabled ? "" : ", disabled"));
   }
 
@@ -174,7 +166,7 @@ public class People {
   public void resetPassword(String username, char[] password, Caller caller) {
     String by = admin(caller, "set a password");
     boolean locked = find(username).map(Person::locked).orElse(false);
-    update(username, "password_hash = ?, failed_sign_ins = 0, locked_at = NULL", hashed(password));
+    known(people.resetPassword(username, hashed(password), clock.instant()), username);
     audit.record(by, "PASSWORD_RESET", username, null, locked ? "and unlocked" : null);
   }
 
@@ -184,25 +176,16 @@ public class People {
    */
   public boolean ensureFirstAdmin(String username, char[] password) {
     // instances starting together wait here for each other: the first creates the admin, the others see it
-    entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('refinery.first-admin'))").getSingleResult();
-    Number admins = (Number) entityManager.createNativeQuery("SELECT count(*) FROM humaninteraction.person"
-        + " WHERE enabled AND ',' || roles || ',' LIKE '%,ADMIN,%'").getSingleResult();
-    if (admins.longValue() > 0) {
+    if (people.enabledAdminsExclusively() > 0) {
       return false;
     }
-    create(username, "Administrator", password, EnumSet.allOf(Role.class), new Caller("configuration", Set.of(Role.ADMIN)));
+    create(username, "Administrator", password, EnumSet.allOf(Role.class),
+        new Caller("configuration", Set.of(Role.ADMIN)));
     return true;
   }
 
-  private void update(String username, String assignments, Object... values) {
-    var query = entityManager.createNativeQuery("UPDATE humaninteraction.person SET " + assignments
-        + ", updated_at = ? WHERE username = ?");
-    for (int i = 0; i < values.length; i++) {
-      query.setParameter(i + 1, values[i]);
-    }
-    int updated = query.setParameter(values.length + 1, Timestamp.from(clock.instant()))
-        .setParameter(values.length + 2, username).executeUpdate();
-    if (updated == 0) {
+  private static void known(boolean found, String username) {
+    if (!found) {
       throw new InvalidPersonException("username", "nobody is called '" + username + "'");
     }
   }
@@ -226,17 +209,5 @@ public class People {
 
   private static String joined(Set<Role> roles) {
     return roles.stream().sorted().map(Role::name).collect(Collectors.joining(","));
-  }
-
-  @SuppressWarnings("unchecked")
-  private List<Person> query(String where, String username) {
-    var query = entityManager.createNativeQuery("SELECT username, display_name, roles, enabled, created_at,"
-        + " locked_at IS NOT NULL FROM humaninteraction.person " + where);
-    if (username != null) {
-      query.setParameter(1, username);
-    }
-    return ((List<Object[]>) query.getResultList()).stream().map(row -> new Person((String) row[0], (String) row[1],
-        Arrays.stream(((String) row[2]).split(",")).map(Role::valueOf).collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class))),
-        (Boolean) row[3], NativeRows.instant(row[4]), (Boolean) row[5])).toList();
   }
 }
