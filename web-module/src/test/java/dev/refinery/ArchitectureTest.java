@@ -3,6 +3,7 @@ package dev.refinery;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaAnnotation;
@@ -16,6 +17,8 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.Schedule;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerService;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -77,6 +80,10 @@ class ArchitectureTest {
           + "|EntityManagerFactory|Query|TypedQuery|StoredProcedureQuery|criteria\\..*)")
       .because("a context's SQL belongs to its infrastructure.persistence adapters, behind the ports its domain names");
 
+  /** No package depends on itself through others: each can be read, changed and tested from the bottom up. */
+  @ArchTest
+  static final ArchRule packagesFormNoCycles = slices().matching("dev.refinery.(**)").should().beFreeOfCycles();
+
   @ArchTest
   static final ArchRule consoleAndApiCallBoundariesOnly = noClasses()
       .that().resideInAnyPackage("dev.refinery.console..", "dev.refinery.restapi..")
@@ -101,8 +108,14 @@ class ArchitectureTest {
 
   @ArchTest
   static final ArchRule timersLiveAtTheEdge = methods()
-      .that().areAnnotatedWith(Schedule.class)
+      .that().areAnnotatedWith(Schedule.class).or().areAnnotatedWith(Timeout.class)
       .should().beDeclaredInClassesThat().resideInAPackage("..interfaces.scheduling..");
+
+  /** A programmatic timer (its interval from configuration) lives at the edge too. */
+  @ArchTest
+  static final ArchRule timerServiceIsUsedAtTheEdgeOnly = noClasses()
+      .that().resideOutsideOfPackage("..interfaces.scheduling..")
+      .should().dependOnClassesThat().belongToAnyOf(TimerService.class);
 
   @ArchTest
   static final ArchRule noGenericNames = noClasses()

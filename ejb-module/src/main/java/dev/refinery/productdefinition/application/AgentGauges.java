@@ -1,8 +1,8 @@
 package dev.refinery.productdefinition.application;
 
 import dev.refinery.productdefinition.domain.AgentRuns;
-import dev.refinery.shared.monitoring.ApplicationCalls;
-import dev.refinery.shared.monitoring.Jmx;
+import dev.refinery.shared.infrastructure.management.ApplicationCalls;
+import dev.refinery.shared.infrastructure.management.Jmx;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

@@ -1,6 +1,8 @@
 package dev.refinery.shared.monitoring;
 
 import dev.refinery.shared.application.DeadLetters;
+import dev.refinery.shared.infrastructure.management.ApplicationCalls;
+import dev.refinery.shared.infrastructure.management.Jmx;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

@@ -1,15 +1,15 @@
 package dev.refinery.shared.infrastructure.concurrent;
 
-import dev.refinery.shared.monitoring.Jmx;
+import dev.refinery.shared.infrastructure.management.Jmx;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.metrics.MetricID;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.management.ObjectName;
+import org.eclipse.microprofile.metrics.MetricID;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * The periodic work of this instance (scanner, poller, detector), for health, and for operators as

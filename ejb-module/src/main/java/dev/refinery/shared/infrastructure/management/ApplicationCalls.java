@@ -1,4 +1,4 @@
-package dev.refinery.shared.monitoring;
+package dev.refinery.shared.infrastructure.management;
 
 import jakarta.ejb.Stateless;
 import java.lang.reflect.InvocationTargetException;

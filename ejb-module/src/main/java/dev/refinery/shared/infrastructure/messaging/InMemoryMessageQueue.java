@@ -5,7 +5,6 @@ import dev.refinery.shared.messaging.Command;
 import dev.refinery.shared.messaging.DomainEvent;
 import dev.refinery.shared.messaging.MessageHandler;
 import dev.refinery.shared.messaging.MessageQueue;
-import dev.refinery.shared.monitoring.Monitored;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;

@@ -1,7 +1,6 @@
 package dev.refinery.shared.infrastructure.messaging;
 
 import dev.refinery.shared.messaging.BoundedContext;
-import dev.refinery.shared.monitoring.Monitored;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

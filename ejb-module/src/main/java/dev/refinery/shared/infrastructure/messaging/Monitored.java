@@ -1,4 +1,4 @@
-package dev.refinery.shared.monitoring;
+package dev.refinery.shared.infrastructure.messaging;
 
 import static java.lang.annotation.ElementType.METHOD;
 import static java.lang.annotation.ElementType.TYPE;

@@ -1,5 +1,7 @@
 package dev.refinery.shared.infrastructure.messaging;
 
+import dev.refinery.shared.infrastructure.concurrent.Wakeable;
+import dev.refinery.shared.infrastructure.concurrent.WorkerThreads;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -8,16 +10,9 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
-import jakarta.ejb.TimerService;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
-import dev.refinery.shared.infrastructure.concurrent.Wakeable;
-import dev.refinery.shared.infrastructure.concurrent.WorkerThreads;
 import jakarta.jms.JMSException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -34,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  * commit ({@link #publish}): sent in batches as they come, with publisher confirms. Confirmed rows are
  * deleted by the next transaction that appends to the outbox ({@link #takeConfirmed}), so deleting them
  * costs no transaction of its own while messages flow; what no transaction took within
- * {@value #DELETE_GRACE_MILLIS} ms the relay deletes itself. A sweep on a timer is the safety net: it claims
+ * {@value #DELETE_GRACE_MILLIS} ms the relay deletes itself. A sweep on a timer ({@code OutboxSweepTimer}) is the safety net: it claims
  * rows whose claim ran out (an instance that died before sending, a broker that refused them) and sends
  * those. One drain runs at a time per instance; instances share the sweep through the outbox's claims.
  */
@@ -47,8 +42,6 @@ public class OutboxRelay {
   private static final System.Logger LOG = System.getLogger(OutboxRelay.class.getName());
   /** How long a confirmed row waits for a transaction to delete it before the relay does. */
   static final long DELETE_GRACE_MILLIS = 250;
-
-  @Resource TimerService timers;
 
   @Resource(lookup = WorkerThreads.NAME)
   ManagedExecutorService executor;
@@ -71,8 +64,6 @@ public class OutboxRelay {
   @PostConstruct
   void start() {
     sending.runOn(executor);
-    long interval = settings.sweepInterval().toMillis();
-    timers.createIntervalTimer(interval, interval, new TimerConfig("outbox sweep", false));
     deleting = scheduler.scheduleWithFixedDelay(this::deleteWaiting, DELETE_GRACE_MILLIS, DELETE_GRACE_MILLIS,
         TimeUnit.MILLISECONDS);
   }
@@ -83,9 +74,8 @@ public class OutboxRelay {
     delete(confirmed.takeAll());
   }
 
-  @Timeout
-  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-  void sweep() {
+  /** The sweep is due (the {@code OutboxSweepTimer}'s tick): the next drain claims rows whose claim ran out. */
+  public void sweep() {
     sweepDue = true;
     sending.wake();
   }
