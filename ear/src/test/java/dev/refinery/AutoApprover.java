@@ -6,8 +6,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Approves every PRD that waits, through the API, as an approver would (the admin here): the benchmark's
- * and the fault suite's stand-in for the person at the console.
+ * Approves every PRD that waits, through the API, as an approver would (the admin here): the
+ * benchmark's and the fault suite's stand-in for the person at the console.
  */
 final class AutoApprover implements AutoCloseable {
 
@@ -30,16 +30,19 @@ final class AutoApprover implements AutoCloseable {
         waiting = null;
       }
       if (waiting != null && waiting.statusCode() == 200) {
-        for (JsonObject task : Http.json(waiting).getJsonArray("items").getValuesAs(JsonObject.class)) {
+        for (JsonObject task :
+            Http.json(waiting).getJsonArray("items").getValuesAs(JsonObject.class)) {
           String id = task.getString("id");
           if (approved.add(id)) {
-            // Human Interaction's view of the task may lag Task Management's by a moment (409): try again.
+            // Human Interaction's view of the task may lag Task Management's by a moment (409): try
+            // again.
             Http.postJsonAsync(server + "api/tasks/" + id + "/approval", "{\"by\":\"admin\"}")
-                .whenComplete((response, failure) -> {
-                  if (failure != null || response.statusCode() != 202) {
-                    approved.remove(id);
-                  }
-                });
+                .whenComplete(
+                    (response, failure) -> {
+                      if (failure != null || response.statusCode() != 202) {
+                        approved.remove(id);
+                      }
+                    });
           }
         }
       }

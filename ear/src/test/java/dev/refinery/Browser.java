@@ -17,13 +17,14 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Headless Debian Chromium driven through its chromedriver (both from {@code apt}, see .ci/run), with a
- * profile of its own and Chromium's background traffic off (this machine has no internet). One browser
- * is one person: its own cookies.
+ * Headless Debian Chromium driven through its chromedriver (both from {@code apt}, see .ci/run),
+ * with a profile of its own and Chromium's background traffic off (this machine has no internet).
+ * One browser is one person: its own cookies.
  */
 final class Browser implements AutoCloseable {
 
-  private static final Path SCREENSHOTS = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
+  private static final Path SCREENSHOTS =
+      Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
 
   private final String base;
   private final Path profile;
@@ -36,13 +37,29 @@ final class Browser implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    ChromeOptions options = new ChromeOptions().setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"))
-        .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-            "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--disable-extensions", "--window-size=1366,900", "--user-data-dir=" + profile);
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")).toFile())
-        .usingAnyFreePort().build();
+    ChromeOptions options =
+        new ChromeOptions()
+            .setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"))
+            .addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-extensions",
+                "--window-size=1366,900",
+                "--user-data-dir=" + profile);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(
+                Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"))
+                    .toFile())
+            .usingAnyFreePort()
+            .build();
     driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
   }
@@ -52,7 +69,10 @@ final class Browser implements AutoCloseable {
     return this;
   }
 
-  /** Signs in; when that fails the browser is closed, since {@code try (var b = new Browser(..).signIn(..))} never gets it. */
+  /**
+   * Signs in; when that fails the browser is closed, since {@code try (var b = new
+   * Browser(..).signIn(..))} never gets it.
+   */
   Browser signIn(String username, String password) {
     try {
       open("login.xhtml");
@@ -79,7 +99,10 @@ final class Browser implements AutoCloseable {
     return this;
   }
 
-  /** Clicks a button that posts the page, and waits until the browser has left it (a new page loaded). */
+  /**
+   * Clicks a button that posts the page, and waits until the browser has left it (a new page
+   * loaded).
+   */
   Browser submit(String id) {
     WebElement page = driver.findElement(By.tagName("html"));
     click(id);
@@ -113,14 +136,16 @@ final class Browser implements AutoCloseable {
 
   /** The session cookie, to forge requests with this person's session. */
   String sessionCookie() {
-    return driver.manage().getCookieNamed("JSESSIONID") == null ? null
+    return driver.manage().getCookieNamed("JSESSIONID") == null
+        ? null
         : "JSESSIONID=" + driver.manage().getCookieNamed("JSESSIONID").getValue();
   }
 
   /** Waits for the condition; an element a poll re-rendered while it was read is read again. */
   <T> T waitFor(Function<WebDriver, T> condition) {
     return new WebDriverWait(driver, Duration.ofSeconds(30))
-        .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(condition);
   }
 
   /** Saves the page as {@code <name>.png} under target/screenshots, for people to look at. */

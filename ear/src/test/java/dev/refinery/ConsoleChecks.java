@@ -16,8 +16,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /**
- * The console in headless Chromium against the EAR on Payara Server: requesters, approvers, operators and
- * admins doing their work by clicking, with a screenshot of every page under target/screenshots.
+ * The console in headless Chromium against the EAR on Payara Server: requesters, approvers,
+ * operators and admins doing their work by clicking, with a screenshot of every page under
+ * target/screenshots.
  */
 final class ConsoleChecks {
 
@@ -29,74 +30,112 @@ final class ConsoleChecks {
     this.server = server;
   }
 
-  /** Without signing in: the API answers 401 (a wrong password too), the console sends to the login page. */
+  /**
+   * Without signing in: the API answers 401 (a wrong password too), the console sends to the login
+   * page.
+   */
   void anonymousCallersMustSignIn() {
-    HttpResponse<String> anonymous = Http.sendAsIs(HttpRequest.newBuilder(URI.create(server + "api/tasks")).build());
+    HttpResponse<String> anonymous =
+        Http.sendAsIs(HttpRequest.newBuilder(URI.create(server + "api/tasks")).build());
     assertThat(anonymous.statusCode()).isEqualTo(401);
-    assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(value -> assertThat(value).startsWith("Basic"));
-    HttpResponse<String> wrong = Http.sendAsIs(HttpRequest.newBuilder(URI.create(server + "api/tasks"))
-        .header("Authorization", Http.basic("admin", "not-the-password")).build());
+    assertThat(anonymous.headers().firstValue("WWW-Authenticate"))
+        .hasValueSatisfying(value -> assertThat(value).startsWith("Basic"));
+    HttpResponse<String> wrong =
+        Http.sendAsIs(
+            HttpRequest.newBuilder(URI.create(server + "api/tasks"))
+                .header("Authorization", Http.basic("admin", "not-the-password"))
+                .build());
     assertThat(wrong.statusCode()).isEqualTo(401);
-    HttpResponse<String> console = Http.sendAsIs(HttpRequest.newBuilder(URI.create(server + "console/tasks/list.xhtml")).build());
+    HttpResponse<String> console =
+        Http.sendAsIs(
+            HttpRequest.newBuilder(URI.create(server + "console/tasks/list.xhtml")).build());
     assertThat(console.statusCode()).isEqualTo(302);
-    assertThat(console.headers().firstValue("Location")).hasValueSatisfying(value -> assertThat(value).contains("login.xhtml?next="));
-    HttpResponse<String> login = Http.sendAsIs(HttpRequest.newBuilder(URI.create(server + "login.xhtml")).build());
+    assertThat(console.headers().firstValue("Location"))
+        .hasValueSatisfying(value -> assertThat(value).contains("login.xhtml?next="));
+    HttpResponse<String> login =
+        Http.sendAsIs(HttpRequest.newBuilder(URI.create(server + "login.xhtml")).build());
     assertThat(login.statusCode()).isEqualTo(200);
-    assertThat(login.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(value -> assertThat(value).contains("frame-ancestors 'none'"));
+    assertThat(login.headers().firstValue("Content-Security-Policy"))
+        .hasValueSatisfying(value -> assertThat(value).contains("frame-ancestors 'none'"));
     assertThat(login.headers().firstValue("X-Frame-Options")).hasValue("DENY");
     try (Browser nobody = new Browser(server)) {
       nobody.open("console/dashboard.xhtml");
       assertThat(nobody.url()).contains("login.xhtml");
-      nobody.type("login:username", "admin").type("login:password", "wrong-password-1").click("login:sign-in");
+      nobody
+          .type("login:username", "admin")
+          .type("login:password", "wrong-password-1")
+          .click("login:sign-in");
       nobody.waitFor(d -> d.getPageSource().contains("Wrong username or password"));
       nobody.screenshot("login");
     }
   }
 
-  /** The admin adds a requester, an approver and an operator in the console; the audit log names the admin. */
+  /**
+   * The admin adds a requester, an approver and an operator in the console; the audit log names the
+   * admin.
+   */
   void adminAddsPeople() {
     try (Browser admin = new Browser(server).signIn("admin", Http.ADMIN_PASSWORD)) {
       admin.screenshot("dashboard");
       assertThat(admin.text()).contains("Dashboard", "Throughput, last hour", "PRD_VALIDATION");
       admin.open("console/admin/people.xhtml");
-      for (String[] person : new String[][] {{"rita", "REQUESTER"}, {"abe", "APPROVER"}, {"opal", "OPERATOR"}}) {
-        admin.type("add:username", person[0]).type("add:name", person[0] + " Example").type("add:password", PASSWORD);
+      for (String[] person :
+          new String[][] {{"rita", "REQUESTER"}, {"abe", "APPROVER"}, {"opal", "OPERATOR"}}) {
+        admin
+            .type("add:username", person[0])
+            .type("add:name", person[0] + " Example")
+            .type("add:password", PASSWORD);
         setRoles(admin, "add:roles", person[1]);
         admin.click("add:submit");
         admin.waitFor(d -> d.getPageSource().contains("Added " + person[0]));
       }
-      assertThat(admin.element("people").getText()).contains("rita", "[REQUESTER]", "abe", "[APPROVER]", "opal", "[OPERATOR]");
+      assertThat(admin.element("people").getText())
+          .contains("rita", "[REQUESTER]", "abe", "[APPROVER]", "opal", "[OPERATOR]");
       admin.screenshot("people");
 
-      // A new password for rita, then back to the one the other scenarios use; and opal disabled, then enabled.
-      new org.openqa.selenium.support.ui.Select(admin.element("password:username")).selectByValue("rita");
+      // A new password for rita, then back to the one the other scenarios use; and opal disabled,
+      // then enabled.
+      new org.openqa.selenium.support.ui.Select(admin.element("password:username"))
+          .selectByValue("rita");
       admin.type("password:password", "rita-second-secret").click("password:submit");
       admin.waitFor(d -> d.getPageSource().contains("New password set for rita"));
       try (Browser rita = new Browser(server)) {
         rita.signIn("rita", "rita-second-secret");
         assertThat(rita.element("session:who").getText()).isEqualTo("rita");
       }
-      new org.openqa.selenium.support.ui.Select(admin.element("password:username")).selectByValue("rita");
-      // the page already says "New password set for rita" (the first reset): wait for the next page first
+      new org.openqa.selenium.support.ui.Select(admin.element("password:username"))
+          .selectByValue("rita");
+      // the page already says "New password set for rita" (the first reset): wait for the next page
+      // first
       admin.type("password:password", PASSWORD).submit("password:submit");
       admin.waitFor(d -> d.getPageSource().contains("New password set for rita"));
-      new org.openqa.selenium.support.ui.Select(admin.element("change:username")).selectByValue("opal");
+      new org.openqa.selenium.support.ui.Select(admin.element("change:username"))
+          .selectByValue("opal");
       setRoles(admin, "change:roles", "OPERATOR");
       admin.click("change:enabled").click("change:submit");
       admin.waitFor(d -> d.getPageSource().contains("Changed opal"));
       assertThat(admin.element("people").getText()).contains("disabled");
-      assertThat(Http.sendAsIs(java.net.http.HttpRequest.newBuilder(URI.create(server + "api/tasks"))
-          .header("Authorization", Http.basic("opal", PASSWORD)).build()).statusCode()).as("disabled opal").isEqualTo(401);
-      new org.openqa.selenium.support.ui.Select(admin.element("change:username")).selectByValue("opal");
+      assertThat(
+              Http.sendAsIs(
+                      java.net.http.HttpRequest.newBuilder(URI.create(server + "api/tasks"))
+                          .header("Authorization", Http.basic("opal", PASSWORD))
+                          .build())
+                  .statusCode())
+          .as("disabled opal")
+          .isEqualTo(401);
+      new org.openqa.selenium.support.ui.Select(admin.element("change:username"))
+          .selectByValue("opal");
       setRoles(admin, "change:roles", "OPERATOR");
-      assertThat(admin.element("change:enabled").isSelected()).as("'may sign in' ticked by default").isTrue();
+      assertThat(admin.element("change:enabled").isSelected())
+          .as("'may sign in' ticked by default")
+          .isTrue();
       admin.submit("change:submit"); // the page says "Changed opal" already
       admin.waitFor(d -> d.getPageSource().contains("Changed opal"));
       assertThat(admin.element("people").getText()).doesNotContain("disabled");
 
       admin.open("console/operations/audit.xhtml?actor=admin");
-      assertThat(admin.element("entries").getText()).contains("PERSON_CREATED", "rita", "abe", "opal",
-          "PASSWORD_RESET", "PERSON_CHANGED");
+      assertThat(admin.element("entries").getText())
+          .contains("PERSON_CREATED", "rita", "abe", "opal", "PASSWORD_RESET", "PERSON_CHANGED");
       admin.screenshot("audit");
     }
   }
@@ -113,7 +152,9 @@ final class ConsoleChecks {
   String requesterSubmitsAVagueRequestAndAnswersTheClarification() {
     String title = "Better reports " + System.nanoTime();
     try (Browser rita = new Browser(server).signIn("rita", PASSWORD)) {
-      rita.click("nav-new").type("request:title", title).type("request:description", "Reports should be nicer.");
+      rita.click("nav-new")
+          .type("request:title", title)
+          .type("request:description", "Reports should be nicer.");
       rita.screenshot("new-request");
       rita.click("request:submit");
       rita.waitFor(d -> d.getPageSource().contains("Request submitted as task"));
@@ -125,18 +166,25 @@ final class ConsoleChecks {
         assertThat(round).as("clarification rounds").isLessThanOrEqualTo(3);
         rita.open("console/tasks/detail.xhtml?id=" + id).click("to-clarify");
         rita.waitFor(d -> d.getCurrentUrl().contains("clarify.xhtml"));
-        assertThat(rita.all(By.cssSelector("input[type=radio]:checked"))).as("recommendations preselected").isNotEmpty();
+        assertThat(rita.all(By.cssSelector("input[type=radio]:checked")))
+            .as("recommendations preselected")
+            .isNotEmpty();
         WebElement firstText = rita.all(By.tagName("textarea")).getFirst();
         firstText.sendKeys("Monthly, as a CSV for finance.");
         rita.screenshot("clarification");
         rita.click("answers:send");
         rita.waitFor(d -> d.getPageSource().contains("Answers sent"));
         int answered = round;
-        awaitTask(id, task -> task.getInt("clarificationRound") > answered || !task.getString("status").equals("CLARIFICATION_NEEDED")
-            && !task.getString("status").equals("REQUEST_VALIDATION"));
+        awaitTask(
+            id,
+            task ->
+                task.getInt("clarificationRound") > answered
+                    || !task.getString("status").equals("CLARIFICATION_NEEDED")
+                        && !task.getString("status").equals("REQUEST_VALIDATION"));
       }
       JsonObject details = details(id);
-      assertThat(details.getJsonArray("clarifications").getJsonObject(0).getString("answeredBy")).isEqualTo("rita");
+      assertThat(details.getJsonArray("clarifications").getJsonObject(0).getString("answeredBy"))
+          .isEqualTo("rita");
       return id;
     }
   }
@@ -153,11 +201,15 @@ final class ConsoleChecks {
       abe.screenshot("review");
       abe.click("rejection:reject");
       abe.waitFor(d -> d.getPageSource().contains("Sent back with your reason"));
-      awaitTask(id, task -> task.getString("status").equals("PRD_VALIDATION") && task.getInt("prdRevision") == 2);
+      awaitTask(
+          id,
+          task ->
+              task.getString("status").equals("PRD_VALIDATION") && task.getInt("prdRevision") == 2);
 
       abe.open("console/review/prd.xhtml?id=" + id);
       assertThat(abe.element("revision").getText()).isEqualTo("2");
-      assertThat(abe.element("previous-reason").getText()).isEqualTo("Say which reports and who reads them.");
+      assertThat(abe.element("previous-reason").getText())
+          .isEqualTo("Say which reports and who reads them.");
       assertThat(abe.all(By.cssSelector("#diff .ADDED"))).as("added lines").isNotEmpty();
       assertThat(abe.element("diff").getText()).contains("Say which reports and who reads them.");
       abe.screenshot("review-diff");
@@ -165,43 +217,65 @@ final class ConsoleChecks {
       abe.waitFor(d -> d.getPageSource().contains("Approved: the PRD is final."));
       awaitTask(id, task -> task.getString("status").equals("PRD_APPROVED"));
       String title = details(id).getJsonObject("task").getString("title");
-      abe.open("console/tasks/list.xhtml?status=PRD_APPROVED&requester=rita&q=" + URLEncoder.encode(title, StandardCharsets.UTF_8));
+      abe.open(
+          "console/tasks/list.xhtml?status=PRD_APPROVED&requester=rita&q="
+              + URLEncoder.encode(title, StandardCharsets.UTF_8));
       assertThat(abe.element("table").getText()).contains(title);
-      abe.open("console/tasks/list.xhtml?status=CANCELLED&q=" + URLEncoder.encode(title, StandardCharsets.UTF_8));
+      abe.open(
+          "console/tasks/list.xhtml?status=CANCELLED&q="
+              + URLEncoder.encode(title, StandardCharsets.UTF_8));
       assertThat(abe.element("table").getText()).doesNotContain(title);
       abe.open("console/tasks/list.xhtml?priority=MEDIUM&requester=nobody-" + System.nanoTime());
       assertThat(abe.element("total").getText()).isEqualTo("0 found");
       abe.open("console/tasks/detail.xhtml?id=" + id);
       assertThat(abe.element("task-status").getText()).isEqualTo("PRD_APPROVED");
-      assertThat(abe.element("timeline").getText()).contains("PrdRejected", "PrdApproved", "by abe");
+      assertThat(abe.element("timeline").getText())
+          .contains("PrdRejected", "PrdApproved", "by abe");
       abe.screenshot("task-detail");
     }
     JsonObject details = details(id);
     assertThat(details.getJsonArray("prds")).hasSize(2);
-    assertThat(details.getJsonArray("prds").getJsonObject(0).getString("rejectedBy")).isEqualTo("abe");
+    assertThat(details.getJsonArray("prds").getJsonObject(0).getString("rejectedBy"))
+        .isEqualTo("abe");
   }
 
   /**
    * Scenario 3: a message from another AMQP client that is not what its type says (broken JSON) is
-   * dead-lettered with its reason; the operator reads it and replays it; the audit log says who. Beside it,
-   * a message with no message id at all and a command type no queue is bound to (unroutable) are dead
-   * letters too, and none stalls the queue.
+   * dead-lettered with its reason; the operator reads it and replays it; the audit log says who.
+   * Beside it, a message with no message id at all and a command type no queue is bound to
+   * (unroutable) are dead letters too, and none stalls the queue.
    */
   void operatorReplaysADeadLetterAndTheAuditLogShowsWho(String vhost) throws Exception {
     String marker = "unreadable-" + System.nanoTime();
     ConnectionFactory amqp = new ConnectionFactory();
     amqp.setHost("127.0.0.1");
     amqp.setVirtualHost(vhost);
-    try (Connection connection = amqp.newConnection(); Channel channel = connection.createChannel()) {
-      channel.basicPublish("", "refinery.taskmanagement", null, "no headers at all".getBytes(StandardCharsets.UTF_8));
-      channel.basicPublish("", "refinery.taskmanagement", new com.rabbitmq.client.AMQP.BasicProperties.Builder()
-              .messageId(java.util.UUID.randomUUID().toString()).contentType("application/json")
-              .headers(java.util.Map.of("type", "taskmanagement.CreateTask")).build(),
+    try (Connection connection = amqp.newConnection();
+        Channel channel = connection.createChannel()) {
+      channel.basicPublish(
+          "",
+          "refinery.taskmanagement",
+          null,
+          "no headers at all".getBytes(StandardCharsets.UTF_8));
+      channel.basicPublish(
+          "",
+          "refinery.taskmanagement",
+          new com.rabbitmq.client.AMQP.BasicProperties.Builder()
+              .messageId(java.util.UUID.randomUUID().toString())
+              .contentType("application/json")
+              .headers(java.util.Map.of("type", "taskmanagement.CreateTask"))
+              .build(),
           ("{\"title\": \"" + marker + "\", broken").getBytes(StandardCharsets.UTF_8));
-      // a command type no context subscribes to: the alternate exchange parks it, it becomes a dead letter
-      channel.basicPublish("refinery.commands", "taskmanagement.NoSuchCommand", new com.rabbitmq.client.AMQP.BasicProperties.Builder()
-              .messageId(java.util.UUID.randomUUID().toString()).contentType("application/json")
-              .headers(java.util.Map.of("type", "taskmanagement.NoSuchCommand")).build(),
+      // a command type no context subscribes to: the alternate exchange parks it, it becomes a dead
+      // letter
+      channel.basicPublish(
+          "refinery.commands",
+          "taskmanagement.NoSuchCommand",
+          new com.rabbitmq.client.AMQP.BasicProperties.Builder()
+              .messageId(java.util.UUID.randomUUID().toString())
+              .contentType("application/json")
+              .headers(java.util.Map.of("type", "taskmanagement.NoSuchCommand"))
+              .build(),
           "{}".getBytes(StandardCharsets.UTF_8));
     }
     String after = taskWaitingForReview(); // the queue still flows after both
@@ -210,14 +284,20 @@ final class ConsoleChecks {
     try (Browser opal = new Browser(server).signIn("opal", PASSWORD)) {
       opal.open("console/operations/dead-letters.xhtml");
       String unroutable = "no queue is bound to type taskmanagement.NoSuchCommand";
-      for (int i = 0; i < 60 && !(opal.text().contains("Malformed") && opal.text().contains(unroutable)); i++) {
+      for (int i = 0;
+          i < 60 && !(opal.text().contains("Malformed") && opal.text().contains(unroutable));
+          i++) {
         Thread.sleep(500);
         opal.open("console/operations/dead-letters.xhtml");
       }
-      assertThat(opal.text()).as("the unroutable command among the dead letters, with its reason").contains(unroutable);
-      WebElement row = opal.all(By.cssSelector("tr.ui-widget-content")).stream()
-          .filter(tr -> tr.getText().contains("Malformed")).findFirst()
-          .orElseThrow(() -> new AssertionError("no dead letter on the page: " + opal.text()));
+      assertThat(opal.text())
+          .as("the unroutable command among the dead letters, with its reason")
+          .contains(unroutable);
+      WebElement row =
+          opal.all(By.cssSelector("tr.ui-widget-content")).stream()
+              .filter(tr -> tr.getText().contains("Malformed"))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("no dead letter on the page: " + opal.text()));
       row.findElement(By.cssSelector(".ui-row-toggler")).click();
       opal.waitFor(d -> d.getPageSource().contains(marker));
       opal.screenshot("dead-letters");
@@ -232,7 +312,10 @@ final class ConsoleChecks {
     }
   }
 
-  /** Scenario 4: a requester has no approve button, cannot open the review, and a forged POST is refused. */
+  /**
+   * Scenario 4: a requester has no approve button, cannot open the review, and a forged POST is
+   * refused.
+   */
   void requesterCannotApprove(String id) throws Exception {
     try (Browser rita = new Browser(server).signIn("rita", PASSWORD)) {
       rita.open("console/tasks/detail.xhtml?id=" + id);
@@ -242,26 +325,51 @@ final class ConsoleChecks {
       assertThat(rita.text()).contains("Not allowed");
       rita.screenshot("forbidden");
 
-      HttpResponse<String> forged = Http.sendAsIs(HttpRequest.newBuilder(URI.create(server + "console/review/prd.xhtml?id=" + id))
-          .header("Cookie", rita.sessionCookie()).header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString("approval=approval&approval%3Aapprove=Approve")).build());
+      HttpResponse<String> forged =
+          Http.sendAsIs(
+              HttpRequest.newBuilder(URI.create(server + "console/review/prd.xhtml?id=" + id))
+                  .header("Cookie", rita.sessionCookie())
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          "approval=approval&approval%3Aapprove=Approve"))
+                  .build());
       assertThat(forged.statusCode()).as("forged console POST").isEqualTo(403);
 
       // Her own form, posted from elsewhere: without the page's view state Faces refuses it (CSRF).
       String marker = "Forged " + System.nanoTime();
-      HttpResponse<String> crossSite = Http.sendAsIs(HttpRequest.newBuilder(URI.create(server + "console/requests/new.xhtml"))
-          .header("Cookie", rita.sessionCookie()).header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString("request=request&request%3Atitle=" + URLEncoder.encode(marker, StandardCharsets.UTF_8)
-              + "&request%3Adescription=x&request%3Apriority=LOW&request%3Asubmit=Submit&jakarta.faces.ViewState=guessed"))
-          .build());
-      assertThat(crossSite.headers().firstValue("Location").orElse("")).doesNotContain("tasks/list");
+      HttpResponse<String> crossSite =
+          Http.sendAsIs(
+              HttpRequest.newBuilder(URI.create(server + "console/requests/new.xhtml"))
+                  .header("Cookie", rita.sessionCookie())
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          "request=request&request%3Atitle="
+                              + URLEncoder.encode(marker, StandardCharsets.UTF_8)
+                              + "&request%3Adescription=x&request%3Apriority=LOW&request%3Asubmit=Submit&jakarta.faces.ViewState=guessed"))
+                  .build());
+      assertThat(crossSite.headers().firstValue("Location").orElse(""))
+          .doesNotContain("tasks/list");
       Thread.sleep(1_000);
-      assertThat(Http.json(Http.get(server + "api/tasks?q=" + URLEncoder.encode(marker, StandardCharsets.UTF_8)))
-          .getJsonNumber("total").longValue()).as("tasks made by the cross-site post").isZero();
+      assertThat(
+              Http.json(
+                      Http.get(
+                          server
+                              + "api/tasks?q="
+                              + URLEncoder.encode(marker, StandardCharsets.UTF_8)))
+                  .getJsonNumber("total")
+                  .longValue())
+          .as("tasks made by the cross-site post")
+          .isZero();
     }
-    HttpResponse<String> api = Http.sendAsIs(HttpRequest.newBuilder(URI.create(server + "api/tasks/" + id + "/approval"))
-        .header("Authorization", Http.basic("rita", PASSWORD)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"by\":\"rita\"}")).build());
+    HttpResponse<String> api =
+        Http.sendAsIs(
+            HttpRequest.newBuilder(URI.create(server + "api/tasks/" + id + "/approval"))
+                .header("Authorization", Http.basic("rita", PASSWORD))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"by\":\"rita\"}"))
+                .build());
     assertThat(api.statusCode()).as("approval through the API by a requester").isEqualTo(403);
     assertThat(api.body()).contains("APPROVER");
     Thread.sleep(1_000);
@@ -274,7 +382,8 @@ final class ConsoleChecks {
     String id = submit(title, RefineryEarIT.COMPLETE, "LOW", "rita");
     awaitTask(id, task -> true);
     try (Browser admin = new Browser(server).signIn("admin", Http.ADMIN_PASSWORD)) {
-      admin.open("console/tasks/list.xhtml?q=" + URLEncoder.encode("Shiny", StandardCharsets.UTF_8));
+      admin.open(
+          "console/tasks/list.xhtml?q=" + URLEncoder.encode("Shiny", StandardCharsets.UTF_8));
       assertThat(admin.text()).contains(title);
       admin.open("console/tasks/detail.xhtml?id=" + id);
       assertThat(admin.element("task-title").getText()).isEqualTo(title);
@@ -283,7 +392,9 @@ final class ConsoleChecks {
     }
   }
 
-  /** The dashboard takes in a new task by itself: its tiles count it while the page stays loaded. */
+  /**
+   * The dashboard takes in a new task by itself: its tiles count it while the page stays loaded.
+   */
   void dashboardUpdatesWithoutAReload() {
     try (Browser admin = new Browser(server).signIn("admin", Http.ADMIN_PASSWORD)) {
       admin.open("console/dashboard.xhtml");
@@ -291,12 +402,16 @@ final class ConsoleChecks {
       long before = tasksOnTiles(admin);
       submit("Live " + System.nanoTime(), RefineryEarIT.COMPLETE, "LOW", "rita");
       admin.waitFor(d -> tasksOnTiles(admin) > before);
-      assertThat(admin.script("return window.refineryLoaded")).as("the same page, not a reload").isEqualTo("once");
+      assertThat(admin.script("return window.refineryLoaded"))
+          .as("the same page, not a reload")
+          .isEqualTo("once");
     }
   }
 
   private static long tasksOnTiles(Browser browser) {
-    return browser.all(By.cssSelector(".tile-count")).stream().mapToLong(tile -> Long.parseLong(tile.getText().strip())).sum();
+    return browser.all(By.cssSelector(".tile-count")).stream()
+        .mapToLong(tile -> Long.parseLong(tile.getText().strip()))
+        .sum();
   }
 
   /** A PRD waiting for review, made through the API. */
@@ -307,8 +422,14 @@ final class ConsoleChecks {
   }
 
   private String submit(String title, String description, String priority, String requester) {
-    String body = jakarta.json.Json.createObjectBuilder().add("title", title).add("description", description)
-        .add("priority", priority).add("requester", requester).build().toString();
+    String body =
+        jakarta.json.Json.createObjectBuilder()
+            .add("title", title)
+            .add("description", description)
+            .add("priority", priority)
+            .add("requester", requester)
+            .build()
+            .toString();
     HttpResponse<String> response = Http.postJson(server + "api/requests", body);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
     return Http.json(response).getString("taskId");
@@ -317,7 +438,8 @@ final class ConsoleChecks {
   private String taskIdByTitle(String title) {
     long deadline = System.currentTimeMillis() + 30_000;
     while (System.currentTimeMillis() < deadline) {
-      HttpResponse<String> response = Http.get(server + "api/tasks?q=" + URLEncoder.encode(title, StandardCharsets.UTF_8));
+      HttpResponse<String> response =
+          Http.get(server + "api/tasks?q=" + URLEncoder.encode(title, StandardCharsets.UTF_8));
       var items = Http.json(response).getJsonArray("items");
       if (!items.isEmpty()) {
         return items.getJsonObject(0).getString("id");

@@ -13,15 +13,22 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Every console action as each kind of person (the requester who owns the task, another requester, an
- * approver, an operator, an admin, anonymous) against the README's console table: a person who may take the
- * action gets its page with the action's control on it; anyone else a 403 for the page (or the page without
- * the control, where everyone reads the page), and a 403 for a POST to it; anonymous the sign-in page.
- * Each person signs in once, in Chromium; the pages are then read and posted with that session's cookie.
+ * Every console action as each kind of person (the requester who owns the task, another requester,
+ * an approver, an operator, an admin, anonymous) against the README's console table: a person who
+ * may take the action gets its page with the action's control on it; anyone else a 403 for the page
+ * (or the page without the control, where everyone reads the page), and a 403 for a POST to it;
+ * anonymous the sign-in page. Each person signs in once, in Chromium; the pages are then read and
+ * posted with that session's cookie.
  */
 final class ConsoleMatrix {
 
-  enum Who { OWNER, OTHER_REQUESTER, APPROVER, OPERATOR, ADMIN }
+  enum Who {
+    OWNER,
+    OTHER_REQUESTER,
+    APPROVER,
+    OPERATOR,
+    ADMIN
+  }
 
   /** One console action: the page it is on, the id of its control there, who may take it. */
   private record Action(String name, String page, String control, Set<Who> allowed) {}
@@ -38,11 +45,20 @@ final class ConsoleMatrix {
     this.server = server;
   }
 
-  /** Runs every action as every person and anonymously; fails with the whole list of wrong answers. */
+  /**
+   * Runs every action as every person and anonymously; fails with the whole list of wrong answers.
+   */
   void everyActionAnswersEachRoleAsPromised(String reviewable) {
     String other = "rex" + System.nanoTime() % 100_000;
-    HttpResponse<String> created = Http.postJson(server + "api/people", Json.createObjectBuilder().add("username", other)
-        .add("password", ConsoleChecks.PASSWORD).add("roles", Json.createArrayBuilder().add("REQUESTER")).build().toString());
+    HttpResponse<String> created =
+        Http.postJson(
+            server + "api/people",
+            Json.createObjectBuilder()
+                .add("username", other)
+                .add("password", ConsoleChecks.PASSWORD)
+                .add("roles", Json.createArrayBuilder().add("REQUESTER"))
+                .build()
+                .toString());
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     String answerable = submitAsRita("Nicer reports " + System.nanoTime());
     signIn(Who.OWNER, "rita", ConsoleChecks.PASSWORD);
@@ -71,10 +87,15 @@ final class ConsoleMatrix {
         new Action("see the dashboard", "console/dashboard.xhtml", "nav-dashboard", EVERYONE),
         new Action("list the tasks", "console/tasks/list.xhtml", "table", EVERYONE),
         new Action("read a task", detail + answerable, "task-title", EVERYONE),
-        new Action("read a task's messages", detail + answerable, "messages-log", Set.of(Who.OWNER, Who.OPERATOR, Who.ADMIN)),
+        new Action(
+            "read a task's messages",
+            detail + answerable,
+            "messages-log",
+            Set.of(Who.OWNER, Who.OPERATOR, Who.ADMIN)),
         new Action("go to the questions", detail + answerable, "to-clarify", Set.of(Who.OWNER)),
         new Action("answer the questions", clarify, "answers:send", Set.of(Who.OWNER)),
-        new Action("proceed with the recommendations", clarify, "answers:recommended", Set.of(Who.OWNER)),
+        new Action(
+            "proceed with the recommendations", clarify, "answers:recommended", Set.of(Who.OWNER)),
         new Action("find New request", "console/dashboard.xhtml", "nav-new", REQUESTERS),
         new Action("submit a request", "console/requests/new.xhtml", "request:submit", REQUESTERS),
         new Action("find Reviews", "console/dashboard.xhtml", "nav-review", APPROVERS),
@@ -83,31 +104,69 @@ final class ConsoleMatrix {
         new Action("approve a PRD", review, "approval:approve", APPROVERS),
         new Action("reject a PRD", review, "rejection:reject", APPROVERS),
         new Action("find Dead letters", "console/dashboard.xhtml", "nav-dead-letters", OPERATORS),
-        new Action("replay dead letters", "console/operations/dead-letters.xhtml", "letters:replay", OPERATORS),
-        new Action("discard dead letters", "console/operations/dead-letters.xhtml", "letters:discard", OPERATORS),
-        new Action("retry or cancel failed tasks", "console/operations/failed.xhtml", "failed:table", OPERATORS),
+        new Action(
+            "replay dead letters",
+            "console/operations/dead-letters.xhtml",
+            "letters:replay",
+            OPERATORS),
+        new Action(
+            "discard dead letters",
+            "console/operations/dead-letters.xhtml",
+            "letters:discard",
+            OPERATORS),
+        new Action(
+            "retry or cancel failed tasks",
+            "console/operations/failed.xhtml",
+            "failed:table",
+            OPERATORS),
         new Action("see the alerts", "console/operations/alerts.xhtml", "open", OPERATORS),
         new Action("read the audit log", "console/operations/audit.xhtml", "entries", OPERATORS),
         new Action("find People", "console/dashboard.xhtml", "nav-people", Set.of(Who.ADMIN)),
         new Action("add a person", "console/admin/people.xhtml", "add:submit", Set.of(Who.ADMIN)),
-        new Action("change a person's roles", "console/admin/people.xhtml", "change:submit", Set.of(Who.ADMIN)),
-        new Action("set a person's password", "console/admin/people.xhtml", "password:submit", Set.of(Who.ADMIN)));
+        new Action(
+            "change a person's roles",
+            "console/admin/people.xhtml",
+            "change:submit",
+            Set.of(Who.ADMIN)),
+        new Action(
+            "set a person's password",
+            "console/admin/people.xhtml",
+            "password:submit",
+            Set.of(Who.ADMIN)));
   }
 
   private void expect(Action action, Who who, List<String> wrong) {
-    HttpResponse<String> page = Http.sendAsIs(HttpRequest.newBuilder(URI.create(server + action.page()))
-        .header("Cookie", cookies.get(who)).build());
-    boolean hasControl = page.statusCode() == 200 && page.body().contains("id=\"" + action.control() + "\"");
+    HttpResponse<String> page =
+        Http.sendAsIs(
+            HttpRequest.newBuilder(URI.create(server + action.page()))
+                .header("Cookie", cookies.get(who))
+                .build());
+    boolean hasControl =
+        page.statusCode() == 200 && page.body().contains("id=\"" + action.control() + "\"");
     if (action.allowed().contains(who) != hasControl) {
-      wrong.add(action.name() + " as " + who + ": " + page.statusCode() + (page.statusCode() == 200
-          ? (hasControl ? " with " : " without ") + action.control() : ""));
+      wrong.add(
+          action.name()
+              + " as "
+              + who
+              + ": "
+              + page.statusCode()
+              + (page.statusCode() == 200
+                  ? (hasControl ? " with " : " without ") + action.control()
+                  : ""));
     }
-    if (!action.allowed().contains(who) && page.statusCode() == 403 && !action.page().startsWith("console/tasks/")) {
-      // a role's folder is closed to them: so is a form posted into it from elsewhere (a task page's forms
+    if (!action.allowed().contains(who)
+        && page.statusCode() == 403
+        && !action.page().startsWith("console/tasks/")) {
+      // a role's folder is closed to them: so is a form posted into it from elsewhere (a task
+      // page's forms
       // need the view state of a page the person could open, and the boundary checks them again)
-      HttpResponse<String> forged = Http.sendAsIs(HttpRequest.newBuilder(URI.create(server + action.page()))
-          .header("Cookie", cookies.get(who)).header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString(formOf(action.control()))).build());
+      HttpResponse<String> forged =
+          Http.sendAsIs(
+              HttpRequest.newBuilder(URI.create(server + action.page()))
+                  .header("Cookie", cookies.get(who))
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .POST(HttpRequest.BodyPublishers.ofString(formOf(action.control())))
+                  .build());
       if (forged.statusCode() != 403) {
         wrong.add(action.name() + " as " + who + ", posted: " + forged.statusCode());
       }
@@ -115,9 +174,16 @@ final class ConsoleMatrix {
   }
 
   private void expectSignInPage(Action action, List<String> wrong) {
-    HttpResponse<String> page = Http.sendAsIs(HttpRequest.newBuilder(URI.create(server + action.page())).build());
-    if (page.statusCode() != 302 || !page.headers().firstValue("Location").orElse("").contains("login.xhtml")) {
-      wrong.add(action.name() + " anonymously: " + page.statusCode() + " " + page.headers().firstValue("Location").orElse(""));
+    HttpResponse<String> page =
+        Http.sendAsIs(HttpRequest.newBuilder(URI.create(server + action.page())).build());
+    if (page.statusCode() != 302
+        || !page.headers().firstValue("Location").orElse("").contains("login.xhtml")) {
+      wrong.add(
+          action.name()
+              + " anonymously: "
+              + page.statusCode()
+              + " "
+              + page.headers().firstValue("Location").orElse(""));
     }
   }
 
@@ -134,11 +200,21 @@ final class ConsoleMatrix {
   }
 
   private String submitAsRita(String title) {
-    HttpResponse<String> response = Http.sendAsIs(HttpRequest.newBuilder(URI.create(server + "api/requests"))
-        .header("Authorization", Http.basic("rita", ConsoleChecks.PASSWORD)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder().add("title", title)
-            .add("description", "Reports should be nicer.").add("priority", "LOW").add("requester", "rita").build().toString()))
-        .build());
+    HttpResponse<String> response =
+        Http.sendAsIs(
+            HttpRequest.newBuilder(URI.create(server + "api/requests"))
+                .header("Authorization", Http.basic("rita", ConsoleChecks.PASSWORD))
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        Json.createObjectBuilder()
+                            .add("title", title)
+                            .add("description", "Reports should be nicer.")
+                            .add("priority", "LOW")
+                            .add("requester", "rita")
+                            .build()
+                            .toString()))
+                .build());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
     return Http.json(response).getString("taskId");
   }

@@ -29,10 +29,11 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code ./refinery faults}: the production EAR on Payara Server plus one Payara Micro worker, on a RabbitMQ
- * node of the suite's own and a database of its own. Each scenario runs open-loop load, injects its fault,
- * waits until everything drained, and checks the six invariants (see {@link Invariants}); the suite prints
- * a scenario × invariant table and fails on any violation, or on a fault that did not hit.
+ * {@code ./refinery faults}: the production EAR on Payara Server plus one Payara Micro worker, on a
+ * RabbitMQ node of the suite's own and a database of its own. Each scenario runs open-loop load,
+ * injects its fault, waits until everything drained, and checks the six invariants (see {@link
+ * Invariants}); the suite prints a scenario × invariant table and fails on any violation, or on a
+ * fault that did not hit.
  */
 class FaultSuite {
 
@@ -42,20 +43,37 @@ class FaultSuite {
   private static final String SERVER = "http://127.0.0.1:" + (PORT_BASE + 80) + "/";
   private static final Path RUNTIME = Path.of(System.getProperty("refinery.runtime"));
   private static final Path RESULTS = Path.of(System.getenv("FAULTS_RESULTS"));
-  private static final double RATE = Double.parseDouble(System.getenv().getOrDefault("FAULTS_RATE", "50"));
-  private static final Duration LOAD = Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("FAULTS_SECONDS", "10")));
+  private static final double RATE =
+      Double.parseDouble(System.getenv().getOrDefault("FAULTS_RATE", "50"));
+  private static final Duration LOAD =
+      Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("FAULTS_SECONDS", "10")));
   private static final Duration LEASE = Duration.ofSeconds(12);
   private static final Duration POLL = Duration.ofSeconds(1);
-  private static final List<Duration> RETRIES = List.of(Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2),
-      Duration.ofSeconds(4));
+  private static final List<Duration> RETRIES =
+      List.of(
+          Duration.ofMillis(500),
+          Duration.ofSeconds(1),
+          Duration.ofSeconds(2),
+          Duration.ofSeconds(4));
+
   /** The application's default quick retries of an event that overtook its task's first. */
-  private static final List<Duration> EARLY_RETRIES = List.of(Duration.ofMillis(20), Duration.ofMillis(100),
-      Duration.ofMillis(500));
-  private static final List<String> INVARIANTS = List.of("I1 no loss", "I2 no duplicate", "I3 backoff", "I4 dead letters",
-      "I5 reclaim", "I6 no way back");
+  private static final List<Duration> EARLY_RETRIES =
+      List.of(Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofMillis(500));
+
+  private static final List<String> INVARIANTS =
+      List.of(
+          "I1 no loss",
+          "I2 no duplicate",
+          "I3 backoff",
+          "I4 dead letters",
+          "I5 reclaim",
+          "I6 no way back");
   private static final String HIT = "fault hit";
 
-  /** One scenario's fault: injected while the load runs; says what it did, or throws when it could not. */
+  /**
+   * One scenario's fault: injected while the load runs; says what it did, or throws when it could
+   * not.
+   */
   private interface Fault {
     String inject(Run run) throws Exception;
   }
@@ -69,14 +87,24 @@ class FaultSuite {
   private final class Run {
     final Set<UUID> poison = new java.util.HashSet<>();
     int unreadable;
-    /** Submissions the fault may cause the API to refuse (503 while the database is away), tasks it may fail. */
+
+    /**
+     * Submissions the fault may cause the API to refuse (503 while the database is away), tasks it
+     * may fail.
+     */
     int mayRefuse;
+
     int mayFail;
+
     /** Extra evidence the checks demand: SQL that must count at least one, and what it means. */
     final Map<String, String> mustHit = new LinkedHashMap<>();
   }
 
-  private record Row(String scenario, Map<String, Invariants.Verdict> verdicts, String fault, Load.Outcome load,
+  private record Row(
+      String scenario,
+      Map<String, Invariants.Verdict> verdicts,
+      String fault,
+      Load.Outcome load,
       Duration drained) {
     boolean held() {
       return verdicts.values().stream().allMatch(Invariants.Verdict::held);
@@ -84,8 +112,10 @@ class FaultSuite {
   }
 
   private PrivateBroker broker;
+
   /** F8: the outbox before the alarm, when the alarm was on and how long raising it took. */
   private long outboxBeforeAlarm;
+
   private long alarmRaisedAt;
   private Duration alarmRaising;
   private Connection database;
@@ -97,8 +127,16 @@ class FaultSuite {
   @Test
   void everyFaultKeepsEveryInvariant() throws Exception {
     Files.createDirectories(RESULTS);
-    Set<String> wanted = Set.of(System.getenv().getOrDefault("FAULTS_SCENARIOS", "F1,F2,F3,F4,F5,F6,F7,F8").split(","));
-    String url = "jdbc:postgresql://" + env("REFINERY_DB_HOST") + ":" + env("REFINERY_DB_PORT") + "/" + env("REFINERY_DB_NAME");
+    Set<String> wanted =
+        Set.of(
+            System.getenv().getOrDefault("FAULTS_SCENARIOS", "F1,F2,F3,F4,F5,F6,F7,F8").split(","));
+    String url =
+        "jdbc:postgresql://"
+            + env("REFINERY_DB_HOST")
+            + ":"
+            + env("REFINERY_DB_PORT")
+            + "/"
+            + env("REFINERY_DB_NAME");
     Properties login = new Properties();
     login.setProperty("user", env("REFINERY_DB_USER"));
     login.setProperty("password", env("REFINERY_DB_PASSWORD"));
@@ -109,32 +147,55 @@ class FaultSuite {
       broker = privateBroker;
       database = connection;
       invariants = new Invariants(database, RETRIES, EARLY_RETRIES);
-      refinery = new RefineryCommand(RUNTIME, PORT_BASE)
-          .with("REFINERY_RABBITMQ_PORT", String.valueOf(BROKER_PORT)).with("REFINERY_RABBITMQ_VHOST", "/")
-          .with("REFINERY_AGENT_OFFLINE_THINK_TIME", "PT0.1S").with("REFINERY_AGENT_LEASE", "PT" + LEASE.toSeconds() + "S")
-          .with("REFINERY_POLLER_INTERVAL", "PT1S").with("REFINERY_OUTBOX_LEASE_SECONDS", "5")
-          .with("REFINERY_MESSAGING_RETRY_DELAYS", "500ms,1s,2s,4s")
-          // longer than F6's freeze (an event may wait that long for its task's first), short enough that
-          // F4's event about a task nobody knows becomes a dead letter within the scenario
-          .with("REFINERY_MESSAGING_EARLY_EVENT_HORIZON", "PT30S")
-          .with("REFINERY_MESSAGING_EARLY_EVENT_RETRY_DELAYS", "20ms,100ms,500ms") // = EARLY_RETRIES
-          // shorter than the lease, so a process frozen mid-transaction does not keep its rows locked past
-          // it; not much shorter: a cold worker's first sign-in hashes a password inside a transaction for seconds
-          .with("REFINERY_DB_IDLE_TRANSACTION_TIMEOUT", "8s");
+      refinery =
+          new RefineryCommand(RUNTIME, PORT_BASE)
+              .with("REFINERY_RABBITMQ_PORT", String.valueOf(BROKER_PORT))
+              .with("REFINERY_RABBITMQ_VHOST", "/")
+              .with("REFINERY_AGENT_OFFLINE_THINK_TIME", "PT0.1S")
+              .with("REFINERY_AGENT_LEASE", "PT" + LEASE.toSeconds() + "S")
+              .with("REFINERY_POLLER_INTERVAL", "PT1S")
+              .with("REFINERY_OUTBOX_LEASE_SECONDS", "5")
+              .with("REFINERY_MESSAGING_RETRY_DELAYS", "500ms,1s,2s,4s")
+              // longer than F6's freeze (an event may wait that long for its task's first), short
+              // enough that
+              // F4's event about a task nobody knows becomes a dead letter within the scenario
+              .with("REFINERY_MESSAGING_EARLY_EVENT_HORIZON", "PT30S")
+              .with(
+                  "REFINERY_MESSAGING_EARLY_EVENT_RETRY_DELAYS",
+                  "20ms,100ms,500ms") // = EARLY_RETRIES
+              // shorter than the lease, so a process frozen mid-transaction does not keep its rows
+              // locked past
+              // it; not much shorter: a cold worker's first sign-in hashes a password inside a
+              // transaction for seconds
+              .with("REFINERY_DB_IDLE_TRANSACTION_TIMEOUT", "8s");
       RefineryCommand.Result started = refinery.run("run");
       assertThat(started.exitCode()).as(started.output()).isZero();
       try (AutoApprover approver = new AutoApprover(SERVER)) {
         startWorker(refinery);
         warmUp();
         scenario(rows, wanted, "F7", "two scanners and two pollers at once", run -> twoOfEach(run));
-        scenario(rows, wanted, "F3", "the same events delivered 2× and 10×", run -> duplicates(run));
+        scenario(
+            rows, wanted, "F3", "the same events delivered 2× and 10×", run -> duplicates(run));
         scenario(rows, wanted, "F4", "poison messages", run -> poison(run));
-        scenario(rows, wanted, "F5", "database connections terminated 3×", run -> terminations(run));
-        scenario(rows, wanted, "F8", "broker memory alarm for 10 s", this::raiseMemoryAlarm, run -> memoryAlarm(run));
+        scenario(
+            rows, wanted, "F5", "database connections terminated 3×", run -> terminations(run));
+        scenario(
+            rows,
+            wanted,
+            "F8",
+            "broker memory alarm for 10 s",
+            this::raiseMemoryAlarm,
+            run -> memoryAlarm(run));
         scenario(rows, wanted, "F1", "broker restart", run -> brokerRestart(run));
         scenario(rows, wanted, "F6", "worker frozen (SIGSTOP) past its leases", run -> freeze(run));
         scenario(rows, wanted, "F2", "kill -9 of a worker mid-processing", run -> kill(run));
-        scenario(rows, wanted, "F2", "crash between database commit and ack", this::startDoomedWorker, run -> crashBeforeAck(run));
+        scenario(
+            rows,
+            wanted,
+            "F2",
+            "crash between database commit and ack",
+            this::startDoomedWorker,
+            run -> crashBeforeAck(run));
       } finally {
         refinery.run("worker", "stop");
         refinery.run("stop");
@@ -142,14 +203,18 @@ class FaultSuite {
     }
     report(rows);
     assertThat(rows).as("scenarios run").isNotEmpty();
-    assertThat(rows.stream().filter(row -> !row.held()).map(Row::scenario).toList()).as("scenarios with a violation").isEmpty();
+    assertThat(rows.stream().filter(row -> !row.held()).map(Row::scenario).toList())
+        .as("scenarios with a violation")
+        .isEmpty();
   }
 
-  private void scenario(List<Row> rows, Set<String> wanted, String id, String title, Fault fault) throws Exception {
-    scenario(rows, wanted, id, title, () -> { }, fault);
+  private void scenario(List<Row> rows, Set<String> wanted, String id, String title, Fault fault)
+      throws Exception {
+    scenario(rows, wanted, id, title, () -> {}, fault);
   }
 
-  private void scenario(List<Row> rows, Set<String> wanted, String id, String title, Setup setup, Fault fault)
+  private void scenario(
+      List<Row> rows, Set<String> wanted, String id, String title, Setup setup, Fault fault)
       throws Exception {
     if (!wanted.contains(id)) {
       return;
@@ -157,7 +222,8 @@ class FaultSuite {
     setup.prepare();
     Timestamp since = now();
     Map<String, Long> depthsBefore = depthsOrNull();
-    long parkedBefore = depthsBefore == null ? 0 : depthsBefore.getOrDefault("refinery.unreadable", 0L);
+    long parkedBefore =
+        depthsBefore == null ? 0 : depthsBefore.getOrDefault("refinery.unreadable", 0L);
     Map<String, Double> droppedBefore = droppedEventLogLines();
     Run run = new Run();
     Map<String, Invariants.Verdict> verdicts = new LinkedHashMap<>();
@@ -165,9 +231,14 @@ class FaultSuite {
     Invariants.Verdict hit = new Invariants.Verdict(true, "yes");
     Load.Outcome load;
     long drainStart;
-    try (StallWatch watch = new StallWatch(database.getMetaData().getURL(), env("REFINERY_DB_USER"), env("REFINERY_DB_PASSWORD"),
-        stall -> threadDumps(id, stall))) {
-      CompletableFuture<Load.Outcome> submissions = Load.start(SERVER, id + " " + UUID.randomUUID(), RATE, LOAD);
+    try (StallWatch watch =
+        new StallWatch(
+            database.getMetaData().getURL(),
+            env("REFINERY_DB_USER"),
+            env("REFINERY_DB_PASSWORD"),
+            stall -> threadDumps(id, stall))) {
+      CompletableFuture<Load.Outcome> submissions =
+          Load.start(SERVER, id + " " + UUID.randomUUID(), RATE, LOAD);
       try {
         injected = fault.inject(run);
       } catch (Exception | AssertionError e) {
@@ -179,42 +250,85 @@ class FaultSuite {
       drain(load, run, since);
       Thread.sleep(3_000); // a late duplicate or a retry still waiting would show now
       Map<String, Long> depths = settledDepths();
-      verdicts.put(INVARIANTS.get(0), invariants.noTaskLost(load.accepted(), since, depths, load.refusedCount(),
-          run.mayRefuse, run.mayFail));
+      verdicts.put(
+          INVARIANTS.get(0),
+          invariants.noTaskLost(
+              load.accepted(), since, depths, load.refusedCount(), run.mayRefuse, run.mayFail));
       String eventLogGap = eventLogGap(droppedBefore, droppedEventLogLines());
-      verdicts.put(INVARIANTS.get(1), restingOnTheEventLog(invariants.noDuplicateEffect(since), eventLogGap));
-      verdicts.put(INVARIANTS.get(2), restingOnTheEventLog(invariants.retriesObeyBackoff(since), eventLogGap));
-      verdicts.put(INVARIANTS.get(3), invariants.deadLettersAreThePoison(since, run.poison, parkedBefore, run.unreadable, depths));
-      verdicts.put(INVARIANTS.get(4), invariants.stalledWorkReclaimed(watch, POLL.plusSeconds(1), since));
+      verdicts.put(
+          INVARIANTS.get(1),
+          restingOnTheEventLog(invariants.noDuplicateEffect(since), eventLogGap));
+      verdicts.put(
+          INVARIANTS.get(2),
+          restingOnTheEventLog(invariants.retriesObeyBackoff(since), eventLogGap));
+      verdicts.put(
+          INVARIANTS.get(3),
+          invariants.deadLettersAreThePoison(
+              since, run.poison, parkedBefore, run.unreadable, depths));
+      verdicts.put(
+          INVARIANTS.get(4), invariants.stalledWorkReclaimed(watch, POLL.plusSeconds(1), since));
       verdicts.put(INVARIANTS.get(5), invariants.noTransitionFromTerminal(since));
     }
     for (Map.Entry<String, String> evidence : run.mustHit.entrySet()) {
       long seen = invariants.number(evidence.getKey(), since);
-      hit = seen == 0 ? new Invariants.Verdict(false, "the fault did not hit: no " + evidence.getValue())
-          : hit.held() ? new Invariants.Verdict(true, seen + " × " + evidence.getValue()) : hit;
+      hit =
+          seen == 0
+              ? new Invariants.Verdict(false, "the fault did not hit: no " + evidence.getValue())
+              : hit.held() ? new Invariants.Verdict(true, seen + " × " + evidence.getValue()) : hit;
     }
     verdicts.put(HIT, hit);
-    Row row = new Row(id + " " + title, verdicts, injected, load, Duration.ofNanos(System.nanoTime() - drainStart));
+    Row row =
+        new Row(
+            id + " " + title,
+            verdicts,
+            injected,
+            load,
+            Duration.ofNanos(System.nanoTime() - drainStart));
     rows.add(row);
-    System.getLogger(FaultSuite.class.getName()).log(System.Logger.Level.INFO, "{0}: {1}", row.scenario(),
-        row.held() ? "every invariant held" : "VIOLATED " + verdicts);
+    System.getLogger(FaultSuite.class.getName())
+        .log(
+            System.Logger.Level.INFO,
+            "{0}: {1}",
+            row.scenario(),
+            row.held() ? "every invariant held" : "VIOLATED " + verdicts);
   }
 
-  /** Until every accepted task ended, the outbox and the contexts' queues are empty, and the poison is dead. */
+  /**
+   * Until every accepted task ended, the outbox and the contexts' queues are empty, and the poison
+   * is dead.
+   */
   private void drain(Load.Outcome load, Run run, Timestamp since) throws Exception {
     long deadline = System.currentTimeMillis() + 300_000;
     while (System.currentTimeMillis() < deadline) {
-      long open = invariants.number("SELECT count(*) FROM taskmanagement.task WHERE created_at >= ? AND status NOT IN "
-          + Invariants.TERMINAL + " AND status <> 'FAILED'", since);
-      long finished = invariants.number("SELECT count(*) FROM taskmanagement.task WHERE id = ANY (?) AND (status IN "
-          + Invariants.TERMINAL + " OR status = 'FAILED')", (Object) load.accepted().toArray());
+      long open =
+          invariants.number(
+              "SELECT count(*) FROM taskmanagement.task WHERE created_at >= ? AND status NOT IN "
+                  + Invariants.TERMINAL
+                  + " AND status <> 'FAILED'",
+              since);
+      long finished =
+          invariants.number(
+              "SELECT count(*) FROM taskmanagement.task WHERE id = ANY (?) AND (status IN "
+                  + Invariants.TERMINAL
+                  + " OR status = 'FAILED')",
+              (Object) load.accepted().toArray());
       long outbox = invariants.number("SELECT count(*) FROM messaging.outbox");
-      long dead = invariants.number("SELECT count(*) FROM messaging.dead_letter WHERE last_failure_at >= ?", since);
+      long dead =
+          invariants.number(
+              "SELECT count(*) FROM messaging.dead_letter WHERE last_failure_at >= ?", since);
       Map<String, Long> depths = depthsOrNull(); // null while the broker cannot tell: not drained
-      boolean queuesEmpty = depths != null && depths.entrySet().stream() // retries waiting in delay queues too
-          .filter(queue -> queue.getKey().startsWith("refinery.")).allMatch(queue -> queue.getValue() == 0
-              || queue.getKey().equals("refinery.unreadable"));
-      if (open == 0 && finished == load.accepted().size() && outbox == 0 && queuesEmpty && dead >= run.poison.size()) {
+      boolean queuesEmpty =
+          depths != null
+              && depths.entrySet().stream() // retries waiting in delay queues too
+                  .filter(queue -> queue.getKey().startsWith("refinery."))
+                  .allMatch(
+                      queue ->
+                          queue.getValue() == 0 || queue.getKey().equals("refinery.unreadable"));
+      if (open == 0
+          && finished == load.accepted().size()
+          && outbox == 0
+          && queuesEmpty
+          && dead >= run.poison.size()) {
         return;
       }
       Thread.sleep(500);
@@ -222,9 +336,10 @@ class FaultSuite {
   }
 
   /**
-   * The queue depths, for I1: a message counts as left only if it is still there 2 s later. A heartbeat
-   * (sent to all four context queues every monitoring interval) caught on its way showed as "1 message left
-   * on" each of them in F1 on 5 December 2026. Null when rabbitmqctl could not tell (then I1 fails).
+   * The queue depths, for I1: a message counts as left only if it is still there 2 s later. A
+   * heartbeat (sent to all four context queues every monitoring interval) caught on its way showed
+   * as "1 message left on" each of them in F1 on 5 December 2026. Null when rabbitmqctl could not
+   * tell (then I1 fails).
    */
   private Map<String, Long> settledDepths() throws InterruptedException {
     Map<String, Long> first = depthsOrNull();
@@ -241,24 +356,32 @@ class FaultSuite {
     return settled;
   }
 
-  /** The broker's queue depths, or null (with the reason logged) when rabbitmqctl could not give them. */
+  /**
+   * The broker's queue depths, or null (with the reason logged) when rabbitmqctl could not give
+   * them.
+   */
   private Map<String, Long> depthsOrNull() {
     try {
       return broker.queueDepths();
     } catch (IllegalStateException e) {
-      System.getLogger(FaultSuite.class.getName()).log(System.Logger.Level.WARNING, "Queue depths unknown: {0}", e.getMessage());
+      System.getLogger(FaultSuite.class.getName())
+          .log(System.Logger.Level.WARNING, "Queue depths unknown: {0}", e.getMessage());
       return null;
     }
   }
 
-  /** Event log lines each reachable instance could not keep so far ({@code refinery_monitoring_dropped_total}). */
+  /**
+   * Event log lines each reachable instance could not keep so far ({@code
+   * refinery_monitoring_dropped_total}).
+   */
   private Map<String, Double> droppedEventLogLines() {
     Map<String, Double> dropped = new LinkedHashMap<>();
     for (String base : List.of(SERVER, "http://127.0.0.1:" + workerPort + "/")) {
       try {
         dropped.put(base, metric(base, "refinery_monitoring_dropped_total", line -> true));
       } catch (RuntimeException e) {
-        dropped.put(base, Double.NaN); // not reachable (a killed worker): what it dropped is unknown
+        dropped.put(
+            base, Double.NaN); // not reachable (a killed worker): what it dropped is unknown
       }
     }
     return dropped;
@@ -267,28 +390,36 @@ class FaultSuite {
   /** What the event log lost during the scenario, or null when it lost nothing I2 and I3 read. */
   private static String eventLogGap(Map<String, Double> before, Map<String, Double> after) {
     List<String> gaps = new ArrayList<>();
-    after.forEach((base, now) -> {
-      Double then = before.get(base);
-      if (then != null && !then.isNaN() && !now.isNaN() && now > then) {
-        gaps.add(String.format(Locale.ROOT, "%s dropped %.0f event log lines", base, now - then));
-      }
-    });
+    after.forEach(
+        (base, now) -> {
+          Double then = before.get(base);
+          if (then != null && !then.isNaN() && !now.isNaN() && now > then) {
+            gaps.add(
+                String.format(Locale.ROOT, "%s dropped %.0f event log lines", base, now - then));
+          }
+        });
     return gaps.isEmpty() ? null : String.join(", ", gaps);
   }
 
-  /** I2 and I3 read the event log: lines it dropped make their "nothing seen" worthless, so they fail. */
+  /**
+   * I2 and I3 read the event log: lines it dropped make their "nothing seen" worthless, so they
+   * fail.
+   */
   private static Invariants.Verdict restingOnTheEventLog(Invariants.Verdict verdict, String gap) {
     if (gap == null) {
       return verdict;
     }
-    return new Invariants.Verdict(false, gap + ": this check rests on it" + (verdict.held() ? "" : "; " + verdict.detail()));
+    return new Invariants.Verdict(
+        false, gap + ": this check rests on it" + (verdict.held() ? "" : "; " + verdict.detail()));
   }
 
-  // --- the faults -----------------------------------------------------------------------------------
+  // --- the faults
+  // -----------------------------------------------------------------------------------
 
   /**
-   * F7: the server and the worker each run a scanner and a poller; during the load both instances' scanners
-   * must run and both instances' pollers must take agent results, at once, on the same work.
+   * F7: the server and the worker each run a scanner and a poller; during the load both instances'
+   * scanners must run and both instances' pollers must take agent results, at once, on the same
+   * work.
    */
   private String twoOfEach(Run run) throws Exception {
     Map<String, Double> before = agentResults();
@@ -301,24 +432,44 @@ class FaultSuite {
     double serverScans = scansAfter.get("server") - scansBefore.get("server");
     double workerScans = scansAfter.get("worker") - scansBefore.get("worker");
     if (server == 0 || worker == 0 || serverScans == 0 || workerScans == 0) {
-      throw new IllegalStateException(String.format(Locale.ROOT, "both instances should have scanned and claimed work:"
-          + " scans server %.0f, worker %.0f; agent results server %.0f, worker %.0f", serverScans, workerScans, server, worker));
+      throw new IllegalStateException(
+          String.format(
+              Locale.ROOT,
+              "both instances should have scanned and claimed work:"
+                  + " scans server %.0f, worker %.0f; agent results server %.0f, worker %.0f",
+              serverScans,
+              workerScans,
+              server,
+              worker));
     }
-    return String.format(Locale.ROOT, "scanner runs: server %.0f, worker %.0f; agent results taken: server %.0f, worker %.0f",
-        serverScans, workerScans, server, worker);
+    return String.format(
+        Locale.ROOT,
+        "scanner runs: server %.0f, worker %.0f; agent results taken: server %.0f, worker %.0f",
+        serverScans,
+        workerScans,
+        server,
+        worker);
   }
 
   private Map<String, Double> scannerRuns() {
     java.util.function.Predicate<String> scanner = line -> line.contains("work=\"scanner\"");
-    return Map.of("server", metric(SERVER, "refinery_scheduling_runs", scanner),
-        "worker", metric("http://127.0.0.1:" + workerPort + "/", "refinery_scheduling_runs", scanner));
+    return Map.of(
+        "server",
+        metric(SERVER, "refinery_scheduling_runs", scanner),
+        "worker",
+        metric("http://127.0.0.1:" + workerPort + "/", "refinery_scheduling_runs", scanner));
   }
 
   private String duplicates(Run run) throws Exception {
     Thread.sleep(1_000);
     Set<UUID> copied = Faults.duplicateEvents(BROKER_PORT, 40);
-    run.mustHit.put("SELECT count(*) FROM monitoring.event_log WHERE outcome = 'duplicate' AND recorded_at >= ? AND message_id"
-        + " IN (" + copied.stream().map(id -> "'" + id + "'").collect(java.util.stream.Collectors.joining(",")) + ")",
+    run.mustHit.put(
+        "SELECT count(*) FROM monitoring.event_log WHERE outcome = 'duplicate' AND recorded_at >= ?"
+            + " AND message_id IN ("
+            + copied.stream()
+                .map(id -> "'" + id + "'")
+                .collect(java.util.stream.Collectors.joining(","))
+            + ")",
         "duplicate delivery recognised");
     return "20 events published once more, 20 nine times more (200 copies)";
   }
@@ -326,9 +477,11 @@ class FaultSuite {
   private String poison(Run run) throws Exception {
     Thread.sleep(2_000);
     run.poison.addAll(Faults.poison(BROKER_PORT, 2));
-    run.unreadable = 0; // nothing is unreadable in AMQP mode: all six are dead letters with their reason
-    return "6 plain AMQP messages: a command nobody handles, a malformed body, an event for an unknown task, a command"
-        + " type no queue is bound to (unroutable), 2 without a type";
+    run.unreadable =
+        0; // nothing is unreadable in AMQP mode: all six are dead letters with their reason
+    return "6 plain AMQP messages: a command nobody handles, a malformed body, an event for an"
+        + " unknown task, a command type no queue is bound to (unroutable), 2 without a"
+        + " type";
   }
 
   private String terminations(Run run) throws Exception {
@@ -340,14 +493,17 @@ class FaultSuite {
     if (ended.stream().mapToInt(Integer::intValue).sum() == 0) {
       throw new IllegalStateException("no connection of Refinery's was there to terminate");
     }
-    run.mayRefuse = ended.stream().mapToInt(Integer::intValue).sum(); // a request on each ended connection, at most
+    run.mayRefuse =
+        ended.stream()
+            .mapToInt(Integer::intValue)
+            .sum(); // a request on each ended connection, at most
     return "pg_terminate_backend ended " + ended + " connections";
   }
 
   /**
-   * F8, before its load: the alarm goes on while the machine is idle. Raised mid-load on this 2-core
-   * machine, the broker logged the alarm 26 s after the load began, when every submission was in and
-   * published: the outbox had nothing to show.
+   * F8, before its load: the alarm goes on while the machine is idle. Raised mid-load on this
+   * 2-core machine, the broker logged the alarm 26 s after the load began, when every submission
+   * was in and published: the outbox had nothing to show.
    */
   private void raiseMemoryAlarm() throws Exception {
     outboxBeforeAlarm = invariants.number("SELECT count(*) FROM messaging.outbox");
@@ -361,7 +517,10 @@ class FaultSuite {
     alarmRaising = Duration.ofNanos(alarmRaisedAt - started);
   }
 
-  /** F8: submissions go on while publishers are blocked; the outbox holds their messages until the alarm clears. */
+  /**
+   * F8: submissions go on while publishers are blocked; the outbox holds their messages until the
+   * alarm clears.
+   */
   private String memoryAlarm(Run run) throws Exception {
     long most = outboxBeforeAlarm;
     Duration clearing;
@@ -376,31 +535,49 @@ class FaultSuite {
       clearing = Duration.ofNanos(System.nanoTime() - clearingStarted);
     }
     if (most <= outboxBeforeAlarm) {
-      throw new IllegalStateException("the outbox did not grow under the alarm (" + outboxBeforeAlarm + " before, "
-          + most + " at most): publications were not blocked");
+      throw new IllegalStateException(
+          "the outbox did not grow under the alarm ("
+              + outboxBeforeAlarm
+              + " before, "
+              + most
+              + " at most): publications were not blocked");
     }
-    return String.format(Locale.ROOT, "alarm on (rabbitmqctl took %.1f s) before the load, off after %.1f s (clearing"
-        + " took %.1f s); outbox grew from %d to %d while publishers were blocked, then drained",
-        alarmRaising.toMillis() / 1000.0, (System.nanoTime() - alarmRaisedAt) / 1e9, clearing.toMillis() / 1000.0,
-        outboxBeforeAlarm, most);
+    return String.format(
+        Locale.ROOT,
+        "alarm on (rabbitmqctl took %.1f s) before the load, off after %.1f s (clearing took %.1f"
+            + " s); outbox grew from %d to %d while publishers were blocked, then drained",
+        alarmRaising.toMillis() / 1000.0,
+        (System.nanoTime() - alarmRaisedAt) / 1e9,
+        clearing.toMillis() / 1000.0,
+        outboxBeforeAlarm,
+        most);
   }
 
-  /** F1: the node stopped and started; meanwhile publications wait in the outbox, which must grow, then drain. */
+  /**
+   * F1: the node stopped and started; meanwhile publications wait in the outbox, which must grow,
+   * then drain.
+   */
   private String brokerRestart(Run run) throws Exception {
     Thread.sleep(2_000);
     long before = invariants.number("SELECT count(*) FROM messaging.outbox");
-    java.util.concurrent.atomic.AtomicLong most = new java.util.concurrent.atomic.AtomicLong(before);
-    java.util.concurrent.atomic.AtomicBoolean restarting = new java.util.concurrent.atomic.AtomicBoolean(true);
-    Thread sampler = Thread.ofVirtual().start(() -> {
-      while (restarting.get()) {
-        try {
-          most.accumulateAndGet(invariants.number("SELECT count(*) FROM messaging.outbox"), Math::max);
-          Thread.sleep(250);
-        } catch (SQLException | InterruptedException e) {
-          return;
-        }
-      }
-    });
+    java.util.concurrent.atomic.AtomicLong most =
+        new java.util.concurrent.atomic.AtomicLong(before);
+    java.util.concurrent.atomic.AtomicBoolean restarting =
+        new java.util.concurrent.atomic.AtomicBoolean(true);
+    Thread sampler =
+        Thread.ofVirtual()
+            .start(
+                () -> {
+                  while (restarting.get()) {
+                    try {
+                      most.accumulateAndGet(
+                          invariants.number("SELECT count(*) FROM messaging.outbox"), Math::max);
+                      Thread.sleep(250);
+                    } catch (SQLException | InterruptedException e) {
+                      return;
+                    }
+                  }
+                });
     Duration down;
     try {
       down = broker.restart();
@@ -409,11 +586,20 @@ class FaultSuite {
       sampler.join();
     }
     if (most.get() <= before) {
-      throw new IllegalStateException("the outbox did not grow while the broker was away (" + before + " before, "
-          + most.get() + " at most): nothing was held back");
+      throw new IllegalStateException(
+          "the outbox did not grow while the broker was away ("
+              + before
+              + " before, "
+              + most.get()
+              + " at most): nothing was held back");
     }
-    return String.format(Locale.ROOT, "node stopped and started again, %.1f s without a broker; outbox grew from %d to"
-        + " %d, then drained", down.toMillis() / 1000.0, before, most.get());
+    return String.format(
+        Locale.ROOT,
+        "node stopped and started again, %.1f s without a broker; outbox grew from %d to"
+            + " %d, then drained",
+        down.toMillis() / 1000.0,
+        before,
+        most.get());
   }
 
   private String freeze(Run run) throws Exception {
@@ -424,38 +610,54 @@ class FaultSuite {
     } finally {
       Faults.signal(worker, "CONT");
     }
-    run.mustHit.put("SELECT count(*) FROM monitoring.alert WHERE raised_at >= ? AND kind = 'agent-lease-expired'",
+    run.mustHit.put(
+        "SELECT count(*) FROM monitoring.alert WHERE raised_at >= ? AND kind ="
+            + " 'agent-lease-expired'",
         "lease of the frozen worker reclaimed");
-    return "worker (pid " + worker.pid() + ") stopped for " + LEASE.plusSeconds(3).toSeconds() + " s, then continued";
+    return "worker (pid "
+        + worker.pid()
+        + ") stopped for "
+        + LEASE.plusSeconds(3).toSeconds()
+        + " s, then continued";
   }
 
   private String kill(Run run) throws Exception {
     Thread.sleep(3_000);
-    // stopped at a moment it holds claims (an agent run takes 100 ms: killed when merely seen busy, it had
+    // stopped at a moment it holds claims (an agent run takes 100 ms: killed when merely seen busy,
+    // it had
     // finished its run by then in 2 runs of 3 on 2026-12-04), then killed
     freezeHoldingClaims();
-    long running = invariants.number("SELECT count(*) FROM productdefinition.work_item WHERE status = 'RUNNING'");
+    long running =
+        invariants.number(
+            "SELECT count(*) FROM productdefinition.work_item WHERE status = 'RUNNING'");
     worker.destroyForcibly(); // SIGKILL
     worker.onExit().get(30, TimeUnit.SECONDS);
     refinery.run("worker", "stop", "--port", String.valueOf(workerPort)); // its pid file
-    run.mustHit.put("SELECT count(*) FROM productdefinition.agent_run WHERE finished_at >= ? AND attempt > 1",
+    run.mustHit.put(
+        "SELECT count(*) FROM productdefinition.agent_run WHERE finished_at >= ? AND attempt > 1",
         "agent run on a second attempt");
-    return "worker (pid " + worker.pid() + ") killed with SIGKILL while " + running + " work items were claimed";
+    return "worker (pid "
+        + worker.pid()
+        + ") killed with SIGKILL while "
+        + running
+        + " work items were claimed";
   }
 
   /**
-   * A worker whose 50th committed delivery halts it before the ack: it runs the fault suite's build of
-   * the resource adapter, the only one with a crash point ({@code rabbitmq-ra-faults.rar}). Early in the
-   * load on purpose: a fresh worker takes few of the deliveries (300 came 12 s after the load began here,
-   * and in a CI run not at all: the fault did not hit).
+   * A worker whose 50th committed delivery halts it before the ack: it runs the fault suite's build
+   * of the resource adapter, the only one with a crash point ({@code rabbitmq-ra-faults.rar}).
+   * Early in the load on purpose: a fresh worker takes few of the deliveries (300 came 12 s after
+   * the load began here, and in a CI run not at all: the fault did not hit).
    */
   private void startDoomedWorker() {
     if (worker.isAlive()) { // F2 alone: the first worker is still there
       refinery.run("worker", "stop", "--port", String.valueOf(workerPort));
     }
     workerPort++;
-    startWorker(refinery.with("REFINERY_FAULT_HALT_BEFORE_ACK", "50")
-        .with("REFINERY_RAR", System.getProperty("refinery.faults-rar")));
+    startWorker(
+        refinery
+            .with("REFINERY_FAULT_HALT_BEFORE_ACK", "50")
+            .with("REFINERY_RAR", System.getProperty("refinery.faults-rar")));
   }
 
   private String crashBeforeAck(Run run) throws Exception {
@@ -463,68 +665,98 @@ class FaultSuite {
     doomed.onExit().get(LOAD.toSeconds() + 60, TimeUnit.SECONDS);
     refinery.run("worker", "stop", "--port", String.valueOf(workerPort));
     String log = Files.readString(RUNTIME.resolve("workers/" + workerPort + "/server.log"));
-    Matcher halted = Pattern.compile("halting before acknowledging message ([^,\\s]+) from ([^,\\s]+)").matcher(log);
+    Matcher halted =
+        Pattern.compile("halting before acknowledging message ([^,\\s]+) from ([^,\\s]+)")
+            .matcher(log);
     if (!halted.find()) {
       throw new IllegalStateException("the worker ended without reaching its crash point");
     }
-    run.mustHit.put("SELECT count(*) FROM monitoring.event_log WHERE outcome = 'duplicate' AND recorded_at >= ?",
+    run.mustHit.put(
+        "SELECT count(*) FROM monitoring.event_log WHERE outcome = 'duplicate' AND recorded_at >="
+            + " ?",
         "redelivery of the committed message recognised as a duplicate");
-    return "worker (pid " + doomed.pid() + ") halted after committing message " + halted.group(1) + " from "
-        + halted.group(2) + ", before its ack";
+    return "worker (pid "
+        + doomed.pid()
+        + ") halted after committing message "
+        + halted.group(1)
+        + " from "
+        + halted.group(2)
+        + ", before its ack";
   }
 
-  // --- helpers --------------------------------------------------------------------------------------
+  // --- helpers
+  // --------------------------------------------------------------------------------------
 
   /**
-   * Before the first scenario the server and the fresh worker take 6 s of half the load with no fault, so
-   * that no scenario meets a cold JVM. Both CI failures of F3's I5 (a 12 s lease ran out with no fault
-   * injected; events overtook their task's first for seconds) came in the first scenario after the worker
-   * started, on a machine slower than this one (F3 drained in 48–50 s there, 27–32 s here).
+   * Before the first scenario the server and the fresh worker take 6 s of half the load with no
+   * fault, so that no scenario meets a cold JVM. Both CI failures of F3's I5 (a 12 s lease ran out
+   * with no fault injected; events overtook their task's first for seconds) came in the first
+   * scenario after the worker started, on a machine slower than this one (F3 drained in 48–50 s
+   * there, 27–32 s here).
    */
   private void warmUp() throws Exception {
     Timestamp since = now();
-    Load.Outcome load = Load.start(SERVER, "warm-up " + UUID.randomUUID(), RATE / 2, Duration.ofSeconds(6))
-        .get(2, TimeUnit.MINUTES);
+    Load.Outcome load =
+        Load.start(SERVER, "warm-up " + UUID.randomUUID(), RATE / 2, Duration.ofSeconds(6))
+            .get(2, TimeUnit.MINUTES);
     drain(load, new Run(), since);
   }
 
-  /** A lease a second past its expiry: what the server's and the worker's threads were doing, kept in stalls/. */
+  /**
+   * A lease a second past its expiry: what the server's and the worker's threads were doing, kept
+   * in stalls/.
+   */
   private void threadDumps(String scenario, String stall) {
     Logger log = System.getLogger(FaultSuite.class.getName());
-    log.log(Logger.Level.WARNING, "{0}: a lease ran out and was not claimed again within a second: {1}", scenario, stall);
+    log.log(
+        Logger.Level.WARNING,
+        "{0}: a lease ran out and was not claimed again within a second: {1}",
+        scenario,
+        stall);
     try {
       Path folder = Files.createDirectories(RESULTS.resolve("stalls"));
-      String jcmd = ProcessHandle.current().info().command().orElseThrow().replace("/java", "/jcmd");
+      String jcmd =
+          ProcessHandle.current().info().command().orElseThrow().replace("/java", "/jcmd");
       Map<String, Long> pids = new LinkedHashMap<>();
-      pids.put("server", Long.parseLong(Files.readString(RUNTIME.resolve("domains/refinery/config/pid")).trim()));
+      pids.put(
+          "server",
+          Long.parseLong(Files.readString(RUNTIME.resolve("domains/refinery/config/pid")).trim()));
       if (worker != null && worker.isAlive()) {
         pids.put("worker", worker.pid());
       }
       for (Map.Entry<String, Long> pid : pids.entrySet()) {
         Path dump = folder.resolve(scenario + "-" + pid.getKey() + ".txt");
-        Process process = new ProcessBuilder(jcmd, String.valueOf(pid.getValue()), "Thread.print").redirectErrorStream(true)
-            .redirectOutput(dump.toFile()).start();
+        Process process =
+            new ProcessBuilder(jcmd, String.valueOf(pid.getValue()), "Thread.print")
+                .redirectErrorStream(true)
+                .redirectOutput(dump.toFile())
+                .start();
         if (!process.waitFor(20, TimeUnit.SECONDS)) {
           process.destroyForcibly();
         }
       }
       Files.writeString(folder.resolve(scenario + "-database.txt"), stall + "\n");
     } catch (IOException | RuntimeException e) {
-      log.log(Logger.Level.WARNING, "{0}: could not keep the stall's thread dumps: {1}", scenario, e.toString());
+      log.log(
+          Logger.Level.WARNING,
+          "{0}: could not keep the stall's thread dumps: {1}",
+          scenario,
+          e.toString());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
   }
 
   private void startWorker(RefineryCommand command) {
-    RefineryCommand.Result started = command.run("worker", "start", "--port", String.valueOf(workerPort));
+    RefineryCommand.Result started =
+        command.run("worker", "start", "--port", String.valueOf(workerPort));
     assertThat(started.exitCode()).as(started.output()).isZero();
     worker = ProcessHandle.of(RefineryEarIT.pidIn(started.output())).orElseThrow();
   }
 
   /**
-   * Stops the worker at a moment it holds claims: more work items are RUNNING than the server's agents are
-   * on (its gauge, read before and after); otherwise it continues it and tries again.
+   * Stops the worker at a moment it holds claims: more work items are RUNNING than the server's
+   * agents are on (its gauge, read before and after); otherwise it continues it and tries again.
    */
   private void freezeHoldingClaims() throws Exception {
     for (int tries = 0; tries < 20; tries++) {
@@ -532,14 +764,17 @@ class FaultSuite {
       Faults.signal(worker, "STOP");
       Thread.sleep(200);
       double server = inFlight(SERVER);
-      long running = invariants.number("SELECT count(*) FROM productdefinition.work_item WHERE status = 'RUNNING'");
+      long running =
+          invariants.number(
+              "SELECT count(*) FROM productdefinition.work_item WHERE status = 'RUNNING'");
       if (running > Math.max(server, inFlight(SERVER))) {
         return;
       }
       Faults.signal(worker, "CONT");
       Thread.sleep(300);
     }
-    // left running: a worker stopped for good would hold its deliveries and hang every later call to it
+    // left running: a worker stopped for good would hold its deliveries and hang every later call
+    // to it
     throw new IllegalStateException("the worker never held a claim when stopped (20 tries)");
   }
 
@@ -547,7 +782,10 @@ class FaultSuite {
     return metric(base, "refinery_agent_in_flight", line -> true);
   }
 
-  /** Until the worker's agents are on claimed work (its in-flight gauge), so the fault hits work in progress. */
+  /**
+   * Until the worker's agents are on claimed work (its in-flight gauge), so the fault hits work in
+   * progress.
+   */
   private void awaitWorkerBusy() throws InterruptedException {
     long deadline = System.currentTimeMillis() + 15_000;
     while (System.currentTimeMillis() < deadline) {
@@ -561,56 +799,111 @@ class FaultSuite {
 
   /** Agent results taken (PRD or clarification) so far, per instance, from each one's /metrics. */
   private Map<String, Double> agentResults() {
-    return Map.of("server", agentResults(SERVER), "worker", agentResults("http://127.0.0.1:" + workerPort + "/"));
+    return Map.of(
+        "server",
+        agentResults(SERVER),
+        "worker",
+        agentResults("http://127.0.0.1:" + workerPort + "/"));
   }
 
   private static double agentResults(String base) {
-    return metric(base, "refinery_agent_runs_total", line -> line.contains("outcome=\"PRD\"")
-        || line.contains("outcome=\"CLARIFY\""));
+    return metric(
+        base,
+        "refinery_agent_runs_total",
+        line -> line.contains("outcome=\"PRD\"") || line.contains("outcome=\"CLARIFY\""));
   }
 
-  /** The sum of an application metric's series on one instance (Prometheus text), those {@code series} keeps. */
-  private static double metric(String base, String name, java.util.function.Predicate<String> series) {
-    return Http.get(base + "metrics?scope=application").body().lines().filter(line -> line.startsWith(name))
-        .filter(series).mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+  /**
+   * The sum of an application metric's series on one instance (Prometheus text), those {@code
+   * series} keeps.
+   */
+  private static double metric(
+      String base, String name, java.util.function.Predicate<String> series) {
+    return Http.get(base + "metrics?scope=application")
+        .body()
+        .lines()
+        .filter(line -> line.startsWith(name))
+        .filter(series)
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .sum();
   }
 
   private Timestamp now() throws SQLException {
-    try (Statement statement = database.createStatement(); ResultSet row = statement.executeQuery("SELECT now()")) {
+    try (Statement statement = database.createStatement();
+        ResultSet row = statement.executeQuery("SELECT now()")) {
       row.next();
       return row.getTimestamp(1);
     }
   }
 
   private void report(List<Row> rows) throws Exception {
-    StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "Refinery fault suite: %.0f workflows/s for %d s"
-        + " per scenario, Payara Server + 1 Payara Micro worker, private RabbitMQ node on port %d%n%n", RATE,
-        LOAD.toSeconds(), BROKER_PORT));
+    StringBuilder table =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "Refinery fault suite: %.0f workflows/s for %d s per scenario, Payara Server + 1"
+                    + " Payara Micro worker, private RabbitMQ node on port %d%n%n",
+                RATE,
+                LOAD.toSeconds(),
+                BROKER_PORT));
     table.append(String.format(Locale.ROOT, "%-52s", "scenario"));
-    INVARIANTS.forEach(name -> table.append(String.format(Locale.ROOT, " %-8s", name.substring(0, 2))));
+    INVARIANTS.forEach(
+        name -> table.append(String.format(Locale.ROOT, " %-8s", name.substring(0, 2))));
     table.append(String.format(Locale.ROOT, " %-8s", "hit"));
     table.append(String.format(Locale.ROOT, " %9s %8s %8s%n", "accepted", "refused", "drain s"));
     var json = Json.createArrayBuilder();
     for (Row row : rows) {
       table.append(String.format(Locale.ROOT, "%-52s", row.scenario()));
-      INVARIANTS.forEach(name -> table.append(String.format(Locale.ROOT, " %-8s", row.verdicts().get(name).held() ? "ok" : "VIOLATED")));
-      table.append(String.format(Locale.ROOT, " %-8s", row.verdicts().get(HIT).held() ? "yes" : "NO"));
-      table.append(String.format(Locale.ROOT, " %9d %8d %8.1f%n", row.load().accepted().size(), row.load().refusedCount(),
-          row.drained().toMillis() / 1000.0));
+      INVARIANTS.forEach(
+          name ->
+              table.append(
+                  String.format(
+                      Locale.ROOT, " %-8s", row.verdicts().get(name).held() ? "ok" : "VIOLATED")));
+      table.append(
+          String.format(Locale.ROOT, " %-8s", row.verdicts().get(HIT).held() ? "yes" : "NO"));
+      table.append(
+          String.format(
+              Locale.ROOT,
+              " %9d %8d %8.1f%n",
+              row.load().accepted().size(),
+              row.load().refusedCount(),
+              row.drained().toMillis() / 1000.0));
       var verdicts = Json.createObjectBuilder();
-      row.verdicts().forEach((name, verdict) -> verdicts.add(name, Json.createObjectBuilder().add("held", verdict.held())
-          .add("detail", verdict.detail())));
-      json.add(Json.createObjectBuilder().add("scenario", row.scenario()).add("fault", row.fault())
-          .add("accepted", row.load().accepted().size()).add("refused", row.load().refused().toString())
-          .add("drain_s", row.drained().toMillis() / 1000.0).add("invariants", verdicts));
+      row.verdicts()
+          .forEach(
+              (name, verdict) ->
+                  verdicts.add(
+                      name,
+                      Json.createObjectBuilder()
+                          .add("held", verdict.held())
+                          .add("detail", verdict.detail())));
+      json.add(
+          Json.createObjectBuilder()
+              .add("scenario", row.scenario())
+              .add("fault", row.fault())
+              .add("accepted", row.load().accepted().size())
+              .add("refused", row.load().refused().toString())
+              .add("drain_s", row.drained().toMillis() / 1000.0)
+              .add("invariants", verdicts));
     }
     table.append(System.lineSeparator());
     for (Row row : rows) {
       table.append(row.scenario()).append(": ").append(row.fault()).append(System.lineSeparator());
-      row.verdicts().forEach((name, verdict) -> table.append(String.format(Locale.ROOT, "  %-16s %-8s %s%n", name,
-          verdict.held() ? "ok" : "VIOLATED", verdict.detail())));
+      row.verdicts()
+          .forEach(
+              (name, verdict) ->
+                  table.append(
+                      String.format(
+                          Locale.ROOT,
+                          "  %-16s %-8s %s%n",
+                          name,
+                          verdict.held() ? "ok" : "VIOLATED",
+                          verdict.detail())));
       if (!row.load().refused().isEmpty()) {
-        table.append("  submissions refused: ").append(row.load().refused()).append(System.lineSeparator());
+        table
+            .append("  submissions refused: ")
+            .append(row.load().refused())
+            .append(System.lineSeparator());
       }
     }
     String line = json.build().toString();

@@ -27,9 +27,9 @@ import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
 
 /**
- * Refinery's MBeans as an operator reaches them: jconsole's way, a JMX connector to the server's JVM (its
- * local management agent, started by attaching to the process), so every call runs on a connector thread
- * the application did not start.
+ * Refinery's MBeans as an operator reaches them: jconsole's way, a JMX connector to the server's
+ * JVM (its local management agent, started by attaching to the process), so every call runs on a
+ * connector thread the application did not start.
  */
 final class JmxChecks implements AutoCloseable {
 
@@ -53,10 +53,15 @@ final class JmxChecks implements AutoCloseable {
   /** Every attribute of every MBean under {@code dev.refinery}: read, none failing. */
   void everyAttributeReads() throws Exception {
     Set<ObjectName> names = server.queryNames(new ObjectName(DOMAIN + ":*"), null);
-    assertThat(names.stream().map(ObjectName::getCanonicalName)).contains(DOMAIN + ":type=Workflow",
-        DOMAIN + ":type=Messaging", DOMAIN + ":type=Agents", DOMAIN + ":type=Alerts",
-        DOMAIN + ":name=scanner,type=Scheduling", DOMAIN + ":name=poller,type=Scheduling",
-        DOMAIN + ":name=detector,type=Scheduling");
+    assertThat(names.stream().map(ObjectName::getCanonicalName))
+        .contains(
+            DOMAIN + ":type=Workflow",
+            DOMAIN + ":type=Messaging",
+            DOMAIN + ":type=Agents",
+            DOMAIN + ":type=Alerts",
+            DOMAIN + ":name=scanner,type=Scheduling",
+            DOMAIN + ":name=poller,type=Scheduling",
+            DOMAIN + ":name=detector,type=Scheduling");
     List<String> failures = new ArrayList<>();
     int read = 0;
     for (ObjectName name : names) {
@@ -83,46 +88,68 @@ final class JmxChecks implements AutoCloseable {
       assertThat(server.getAttribute(name, "Paused")).as(work + " resumed").isEqualTo(false);
       Object before = server.getAttribute(name, "LastTick");
       server.invoke(name, "runNow", null, null);
-      await(() -> attribute(name, "LastTick").filter(tick -> !tick.equals(before)).isPresent(),
+      await(
+          () -> attribute(name, "LastTick").filter(tick -> !tick.equals(before)).isPresent(),
           work + " ran after runNow (last tick " + before + ")");
     }
   }
 
   /**
-   * Replays one dead letter and discards another by their ids from {@code OpenDeadLetters}; the audit
-   * trail names who acted as the JMX caller (here the OS user the connector let in), not a typed name.
+   * Replays one dead letter and discards another by their ids from {@code OpenDeadLetters}; the
+   * audit trail names who acted as the JMX caller (here the OS user the connector let in), not a
+   * typed name.
    */
-  void deadLetterOperationsWorkAndAreAuditedAsTheCaller(String vhost, String jdbcUrl, String dbUser, String dbPassword)
-      throws Exception {
+  void deadLetterOperationsWorkAndAreAuditedAsTheCaller(
+      String vhost, String jdbcUrl, String dbUser, String dbPassword) throws Exception {
     ObjectName messaging = new ObjectName(DOMAIN + ":type=Messaging");
     List<String> messageIds = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString());
     var amqp = new com.rabbitmq.client.ConnectionFactory();
     amqp.setHost("127.0.0.1");
     amqp.setVirtualHost(vhost);
-    try (com.rabbitmq.client.Connection connection = amqp.newConnection(); Channel channel = connection.createChannel()) {
+    try (com.rabbitmq.client.Connection connection = amqp.newConnection();
+        Channel channel = connection.createChannel()) {
       for (String id : messageIds) {
-        channel.basicPublish("", "refinery.taskmanagement", new AMQP.BasicProperties.Builder().messageId(id)
-            .contentType("application/json").headers(Map.of("type", "taskmanagement.CreateTask")).build(),
+        channel.basicPublish(
+            "",
+            "refinery.taskmanagement",
+            new AMQP.BasicProperties.Builder()
+                .messageId(id)
+                .contentType("application/json")
+                .headers(Map.of("type", "taskmanagement.CreateTask"))
+                .build(),
             "{\"title\": broken".getBytes(StandardCharsets.UTF_8));
       }
     }
     List<String> letters = new ArrayList<>();
-    await(() -> {
-      letters.clear();
-      messageIds.forEach(id -> deadLetterOf(messaging, id).ifPresent(letters::add));
-      return letters.size() == 2;
-    }, "both malformed messages listed in OpenDeadLetters");
+    await(
+        () -> {
+          letters.clear();
+          messageIds.forEach(id -> deadLetterOf(messaging, id).ifPresent(letters::add));
+          return letters.size() == 2;
+        },
+        "both malformed messages listed in OpenDeadLetters");
 
-    server.invoke(messaging, "replayDeadLetter", new Object[] {letters.get(0)}, new String[] {String.class.getName()});
-    server.invoke(messaging, "discardDeadLetter", new Object[] {letters.get(1)}, new String[] {String.class.getName()});
+    server.invoke(
+        messaging,
+        "replayDeadLetter",
+        new Object[] {letters.get(0)},
+        new String[] {String.class.getName()});
+    server.invoke(
+        messaging,
+        "discardDeadLetter",
+        new Object[] {letters.get(1)},
+        new String[] {String.class.getName()});
 
     assertThat(openDeadLetters(messaging)).doesNotContainKeys(letters.get(0), letters.get(1));
     String expected = "jmx:" + System.getProperty("user.name");
     try (Connection database = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
-        PreparedStatement audit = database.prepareStatement(
-            "SELECT action, actor FROM monitoring.audit_entry WHERE subject = ? ORDER BY id")) {
-      assertThat(auditOf(audit, letters.get(0))).containsExactly("DEAD_LETTER_REPLAYED by " + expected);
-      assertThat(auditOf(audit, letters.get(1))).containsExactly("DEAD_LETTER_DISCARDED by " + expected);
+        PreparedStatement audit =
+            database.prepareStatement(
+                "SELECT action, actor FROM monitoring.audit_entry WHERE subject = ? ORDER BY id")) {
+      assertThat(auditOf(audit, letters.get(0)))
+          .containsExactly("DEAD_LETTER_REPLAYED by " + expected);
+      assertThat(auditOf(audit, letters.get(1)))
+          .containsExactly("DEAD_LETTER_DISCARDED by " + expected);
     }
   }
 
@@ -139,8 +166,10 @@ final class JmxChecks implements AutoCloseable {
 
   private Optional<String> deadLetterOf(ObjectName messaging, String messageId) {
     try {
-      return openDeadLetters(messaging).entrySet().stream().filter(letter -> letter.getValue().contains(messageId))
-          .map(Map.Entry::getKey).findFirst();
+      return openDeadLetters(messaging).entrySet().stream()
+          .filter(letter -> letter.getValue().contains(messageId))
+          .map(Map.Entry::getKey)
+          .findFirst();
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

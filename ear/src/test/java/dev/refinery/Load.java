@@ -16,9 +16,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Open-loop load for the fault suite: submits complete requests at a fixed rate through the API, whether
- * or not earlier ones are done, and keeps what the API answered: the tasks it accepted, and how many it
- * refused and why (a refusal told the requester; only an accepted task may never be lost).
+ * Open-loop load for the fault suite: submits complete requests at a fixed rate through the API,
+ * whether or not earlier ones are done, and keeps what the API answered: the tasks it accepted, and
+ * how many it refused and why (a refusal told the requester; only an accepted task may never be
+ * lost).
  */
 final class Load {
 
@@ -31,8 +32,10 @@ final class Load {
 
   private Load() {}
 
-  static CompletableFuture<Outcome> start(String server, String label, double rate, Duration duration) {
-    return CompletableFuture.supplyAsync(() -> run(server, label, rate, duration), Executors.newVirtualThreadPerTaskExecutor());
+  static CompletableFuture<Outcome> start(
+      String server, String label, double rate, Duration duration) {
+    return CompletableFuture.supplyAsync(
+        () -> run(server, label, rate, duration), Executors.newVirtualThreadPerTaskExecutor());
   }
 
   private static Outcome run(String server, String label, double rate, Duration duration) {
@@ -42,22 +45,35 @@ final class Load {
     List<CompletableFuture<?>> posts = Collections.synchronizedList(new ArrayList<>());
     AtomicInteger next = new AtomicInteger();
     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-    timer.scheduleAtFixedRate(() -> {
-      int n = next.getAndIncrement();
-      if (n < tasks) {
-        String body = Json.createObjectBuilder().add("title", label + " " + n).add("description", RefineryEarIT.COMPLETE)
-            .add("priority", n % 3 == 0 ? "HIGH" : "MEDIUM").add("requester", "load").build().toString();
-        posts.add(Http.postJsonAsync(server + "api/requests", body).whenComplete((response, failure) -> {
-          if (failure != null) {
-            refused.merge("no answer: " + rootMessage(failure), 1, Integer::sum);
-          } else if (response.statusCode() == 202) {
-            accepted.add(UUID.fromString(Http.json(response).getString("taskId")));
-          } else {
-            refused.merge("HTTP " + response.statusCode(), 1, Integer::sum);
+    timer.scheduleAtFixedRate(
+        () -> {
+          int n = next.getAndIncrement();
+          if (n < tasks) {
+            String body =
+                Json.createObjectBuilder()
+                    .add("title", label + " " + n)
+                    .add("description", RefineryEarIT.COMPLETE)
+                    .add("priority", n % 3 == 0 ? "HIGH" : "MEDIUM")
+                    .add("requester", "load")
+                    .build()
+                    .toString();
+            posts.add(
+                Http.postJsonAsync(server + "api/requests", body)
+                    .whenComplete(
+                        (response, failure) -> {
+                          if (failure != null) {
+                            refused.merge("no answer: " + rootMessage(failure), 1, Integer::sum);
+                          } else if (response.statusCode() == 202) {
+                            accepted.add(UUID.fromString(Http.json(response).getString("taskId")));
+                          } else {
+                            refused.merge("HTTP " + response.statusCode(), 1, Integer::sum);
+                          }
+                        }));
           }
-        }));
-      }
-    }, 0, (long) (1e9 / rate), TimeUnit.NANOSECONDS);
+        },
+        0,
+        (long) (1e9 / rate),
+        TimeUnit.NANOSECONDS);
     try {
       while (next.get() < tasks) {
         Thread.sleep(50);
@@ -67,7 +83,8 @@ final class Load {
       synchronized (posts) {
         all = List.copyOf(posts);
       }
-      CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).exceptionally(failure -> null)
+      CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
+          .exceptionally(failure -> null)
           .get(120, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new IllegalStateException("the load did not finish its submissions", e);

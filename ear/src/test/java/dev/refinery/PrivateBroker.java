@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A RabbitMQ node of the fault suite's own: started from the machine's RabbitMQ installation on ports of
- * its own, with its own data folder and Erlang cookie, no plugins. The suite may restart it or raise its
- * memory alarm; the machine's shared broker is never touched. Stopped by its node name, and if that fails,
- * by the PIDs of the processes this class started.
+ * A RabbitMQ node of the fault suite's own: started from the machine's RabbitMQ installation on
+ * ports of its own, with its own data folder and Erlang cookie, no plugins. The suite may restart
+ * it or raise its memory alarm; the machine's shared broker is never touched. Stopped by its node
+ * name, and if that fails, by the PIDs of the processes this class started.
  */
 final class PrivateBroker implements AutoCloseable {
 
@@ -37,7 +37,8 @@ final class PrivateBroker implements AutoCloseable {
   /** Starts a fresh node (its data folder emptied first) listening for AMQP on {@code port}. */
   static PrivateBroker start(Path home, int port) throws Exception {
     PrivateBroker broker = new PrivateBroker(home, installation(), port);
-    if (Files.exists(home.resolve(".erlang.cookie"))) { // a node an earlier run of the suite left behind
+    if (Files.exists(
+        home.resolve(".erlang.cookie"))) { // a node an earlier run of the suite left behind
       broker.ctlRaw(Duration.ofSeconds(60), "stop");
     }
     if (Files.exists(home)) {
@@ -47,10 +48,14 @@ final class PrivateBroker implements AutoCloseable {
     }
     Files.createDirectories(home);
     Files.writeString(home.resolve("enabled_plugins"), "[].\n");
-    Path cookie = home.resolve(".erlang.cookie"); // the same every run, so a leftover node can be stopped
+    Path cookie =
+        home.resolve(".erlang.cookie"); // the same every run, so a leftover node can be stopped
     Files.writeString(cookie, "REFINERYFAULTSUITE" + port);
-    Files.setPosixFilePermissions(cookie, java.nio.file.attribute.PosixFilePermissions.fromString("r--------"));
-    Files.writeString(home.resolve("rabbitmq.conf"), "listeners.tcp.default = " + port + "\nloopback_users = none\n");
+    Files.setPosixFilePermissions(
+        cookie, java.nio.file.attribute.PosixFilePermissions.fromString("r--------"));
+    Files.writeString(
+        home.resolve("rabbitmq.conf"),
+        "listeners.tcp.default = " + port + "\nloopback_users = none\n");
     try {
       broker.boot();
     } catch (Exception | Error e) {
@@ -64,7 +69,10 @@ final class PrivateBroker implements AutoCloseable {
     return port;
   }
 
-  /** F1: a clean stop of the node, then a start on the same data (quorum queues and their messages survive). */
+  /**
+   * F1: a clean stop of the node, then a start on the same data (quorum queues and their messages
+   * survive).
+   */
   Duration restart() throws Exception {
     long started = System.nanoTime();
     stop();
@@ -82,8 +90,8 @@ final class PrivateBroker implements AutoCloseable {
   }
 
   /**
-   * Messages in each queue of the default virtual host. A {@code rabbitmqctl} that fails, or lists none of
-   * Refinery's queues, throws: "nothing seen" is not "nothing there".
+   * Messages in each queue of the default virtual host. A {@code rabbitmqctl} that fails, or lists
+   * none of Refinery's queues, throws: "nothing seen" is not "nothing there".
    */
   Map<String, Long> queueDepths() {
     Map<String, Long> depths = new HashMap<>();
@@ -93,34 +101,46 @@ final class PrivateBroker implements AutoCloseable {
       if (fields.length == 2 && fields[1].matches("\\d+")) {
         depths.put(fields[0], Long.parseLong(fields[1]));
       } else if (!line.isBlank()) {
-        throw new IllegalStateException("rabbitmqctl list_queues printed a line that is not a queue and its depth: " + line);
+        throw new IllegalStateException(
+            "rabbitmqctl list_queues printed a line that is not a queue and its depth: " + line);
       }
     }
     if (depths.keySet().stream().noneMatch(queue -> queue.startsWith("refinery."))) {
-      throw new IllegalStateException("rabbitmqctl list_queues listed none of Refinery's queues: " + listing.strip());
+      throw new IllegalStateException(
+          "rabbitmqctl list_queues listed none of Refinery's queues: " + listing.strip());
     }
     return depths;
   }
 
   private void boot() throws Exception {
-    ProcessBuilder builder = new ProcessBuilder(sbin.resolve("rabbitmq-server").toString())
-        .directory(home.toFile()).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("server.out").toFile()));
+    ProcessBuilder builder =
+        new ProcessBuilder(sbin.resolve("rabbitmq-server").toString())
+            .directory(home.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("server.out").toFile()));
     builder.environment().putAll(environment());
     process = builder.start();
-    LOG.log(System.Logger.Level.INFO, "Private RabbitMQ node {0} starting (pid {1}, AMQP port {2})", node,
-        process.pid(), port);
+    LOG.log(
+        System.Logger.Level.INFO,
+        "Private RabbitMQ node {0} starting (pid {1}, AMQP port {2})",
+        node,
+        process.pid(),
+        port);
     long deadline = System.currentTimeMillis() + 120_000;
     String status = "";
-    while (process.isAlive() && System.currentTimeMillis() < deadline) { // await_startup fails until the node is there
+    while (process.isAlive()
+        && System.currentTimeMillis() < deadline) { // await_startup fails until the node is there
       status = ctl("await_startup", "--timeout", "10");
       if (ctl("status").contains("Node name: " + node)) {
         return;
       }
       Thread.sleep(500);
     }
-    throw new IllegalStateException("the private RabbitMQ node did not start: " + status + "\n"
-        + Files.readString(home.resolve("server.out")));
+    throw new IllegalStateException(
+        "the private RabbitMQ node did not start: "
+            + status
+            + "\n"
+            + Files.readString(home.resolve("server.out")));
   }
 
   private void stop() throws Exception {
@@ -149,8 +169,12 @@ final class PrivateBroker implements AutoCloseable {
   private String ctlChecked(String... arguments) {
     Ctl ctl = ctlRun(Duration.ofSeconds(60), arguments);
     if (ctl.exit() != 0) {
-      throw new IllegalStateException("rabbitmqctl " + String.join(" ", arguments) + (ctl.exit() == TIMED_OUT
-          ? " timed out" : " exited with " + ctl.exit()) + ": " + ctl.output().strip());
+      throw new IllegalStateException(
+          "rabbitmqctl "
+              + String.join(" ", arguments)
+              + (ctl.exit() == TIMED_OUT ? " timed out" : " exited with " + ctl.exit())
+              + ": "
+              + ctl.output().strip());
     }
     return ctl.output();
   }
@@ -164,9 +188,11 @@ final class PrivateBroker implements AutoCloseable {
   }
 
   private Ctl ctlRun(Duration timeout, String... arguments) {
-    List<String> command = new ArrayList<>(List.of(sbin.resolve("rabbitmqctl").toString(), "-n", node));
+    List<String> command =
+        new ArrayList<>(List.of(sbin.resolve("rabbitmqctl").toString(), "-n", node));
     command.addAll(List.of(arguments));
-    ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true);
+    ProcessBuilder builder =
+        new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true);
     builder.environment().putAll(environment());
     try {
       Process ctl = builder.start();
@@ -176,7 +202,8 @@ final class PrivateBroker implements AutoCloseable {
       if (!ended) {
         ctl.destroyForcibly();
       }
-      return new Ctl(ended ? ctl.exitValue() : TIMED_OUT, new String(output, StandardCharsets.UTF_8));
+      return new Ctl(
+          ended ? ctl.exitValue() : TIMED_OUT, new String(output, StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new IllegalStateException("rabbitmqctl " + String.join(" ", arguments) + " failed", e);
     } catch (InterruptedException e) {
@@ -186,25 +213,46 @@ final class PrivateBroker implements AutoCloseable {
   }
 
   private Map<String, String> environment() {
-    return Map.of("HOME", home.toString(), "RABBITMQ_NODENAME", node, "RABBITMQ_NODE_PORT", String.valueOf(port),
-        "RABBITMQ_DIST_PORT", String.valueOf(port + 1), "RABBITMQ_MNESIA_BASE", home.resolve("mnesia").toString(),
-        "RABBITMQ_LOG_BASE", home.resolve("log").toString(), "RABBITMQ_CONFIG_FILE", home.resolve("rabbitmq.conf").toString(),
-        "RABBITMQ_ENABLED_PLUGINS_FILE", home.resolve("enabled_plugins").toString(),
-        "RABBITMQ_ENABLED_PLUGINS", "");
+    return Map.of(
+        "HOME",
+        home.toString(),
+        "RABBITMQ_NODENAME",
+        node,
+        "RABBITMQ_NODE_PORT",
+        String.valueOf(port),
+        "RABBITMQ_DIST_PORT",
+        String.valueOf(port + 1),
+        "RABBITMQ_MNESIA_BASE",
+        home.resolve("mnesia").toString(),
+        "RABBITMQ_LOG_BASE",
+        home.resolve("log").toString(),
+        "RABBITMQ_CONFIG_FILE",
+        home.resolve("rabbitmq.conf").toString(),
+        "RABBITMQ_ENABLED_PLUGINS_FILE",
+        home.resolve("enabled_plugins").toString(),
+        "RABBITMQ_ENABLED_PLUGINS",
+        "");
   }
 
-  /** The installation's own scripts (not /usr/sbin's wrappers, which switch to the rabbitmq user). */
+  /**
+   * The installation's own scripts (not /usr/sbin's wrappers, which switch to the rabbitmq user).
+   */
   private static Path installation() throws IOException {
     String configured = System.getenv("REFINERY_FAULTS_RABBITMQ_SBIN");
     if (configured != null) {
       return Path.of(configured);
     }
     try (var versions = Files.list(Path.of("/usr/lib/rabbitmq/lib"))) {
-      return versions.filter(path -> path.getFileName().toString().startsWith("rabbitmq_server-"))
-          .map(path -> path.resolve("sbin")).filter(path -> Files.isExecutable(path.resolve("rabbitmq-server")))
+      return versions
+          .filter(path -> path.getFileName().toString().startsWith("rabbitmq_server-"))
+          .map(path -> path.resolve("sbin"))
+          .filter(path -> Files.isExecutable(path.resolve("rabbitmq-server")))
           .max(Path::compareTo)
-          .orElseThrow(() -> new IllegalStateException("no RabbitMQ under /usr/lib/rabbitmq/lib; set"
-              + " REFINERY_FAULTS_RABBITMQ_SBIN to the sbin folder of a RabbitMQ installation"));
+          .orElseThrow(
+              () ->
+                  new IllegalStateException(
+                      "no RabbitMQ under /usr/lib/rabbitmq/lib; set REFINERY_FAULTS_RABBITMQ_SBIN"
+                          + " to the sbin folder of a RabbitMQ installation"));
     }
   }
 }

@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the README's run command ({@code ./refinery}) the way a person would, in the test's own runtime. */
+/**
+ * Runs the README's run command ({@code ./refinery}) the way a person would, in the test's own
+ * runtime.
+ */
 final class RefineryCommand {
 
   record Result(int exitCode, String output) {

@@ -19,13 +19,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The smoke test of the production artifact: the README's run command brings up Payara Server with the
- * real refinery.ear against the real PostgreSQL; the thin slice works over HTTP; a Payara Micro worker
- * joins the same database; stop leaves no process behind.
+ * The smoke test of the production artifact: the README's run command brings up Payara Server with
+ * the real refinery.ear against the real PostgreSQL; the thin slice works over HTTP; a Payara Micro
+ * worker joins the same database; stop leaves no process behind.
  */
 class RefineryEarIT {
 
@@ -33,29 +33,38 @@ class RefineryEarIT {
   private static final int WORKER_PORT = Integer.getInteger("it.worker.port");
   private static final Path RUNTIME = Path.of(System.getProperty("refinery.runtime"));
   private static final String SERVER = "http://127.0.0.1:" + (PORT_BASE + 80) + "/";
+
   /** The model the LLM agent talks to; it refuses any key but this one. */
   private static final String API_KEY = "sk-ear-" + java.util.UUID.randomUUID();
+
   private static final FakeModelServer MODEL = startModelServer();
-  private static final RefineryCommand REFINERY = new RefineryCommand(RUNTIME, PORT_BASE)
-      .with("REFINERY_AGENT_PROVIDER", "openai")
-      .with("REFINERY_AGENT_LLM_BASE_URL", MODEL.openAiBaseUrl())
-      .with("REFINERY_AGENT_LLM_MODEL", "gpt-ear")
-      .with("REFINERY_LOG_FORMAT", "json");
+  private static final RefineryCommand REFINERY =
+      new RefineryCommand(RUNTIME, PORT_BASE)
+          .with("REFINERY_AGENT_PROVIDER", "openai")
+          .with("REFINERY_AGENT_LLM_BASE_URL", MODEL.openAiBaseUrl())
+          .with("REFINERY_AGENT_LLM_MODEL", "gpt-ear")
+          .with("REFINERY_LOG_FORMAT", "json");
 
   private static long serverPid;
 
   @BeforeAll
   static void runCommandBringsUpTheServer() throws IOException {
     Path log = RUNTIME.resolve("domains/refinery/logs/server.log");
-    if (Files.exists(log)) { // the test's own domain, kept between builds: judge this run's log only
-      Files.move(log, log.resolveSibling("server.log.previous"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    if (Files.exists(
+        log)) { // the test's own domain, kept between builds: judge this run's log only
+      Files.move(
+          log,
+          log.resolveSibling("server.log.previous"),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
     RefineryCommand.Result result = REFINERY.run("run");
 
     assertThat(result.exitCode()).as(result.output()).isZero();
     assertThat(result.output()).contains("refinery: ready. Console " + SERVER);
-    serverPid = Long.parseLong(Files.readString(RUNTIME.resolve("domains/refinery/config/pid")).trim());
-    // The server's key, never in its environment: an alias, then a redeployment so the application sees it.
+    serverPid =
+        Long.parseLong(Files.readString(RUNTIME.resolve("domains/refinery/config/pid")).trim());
+    // The server's key, never in its environment: an alias, then a redeployment so the application
+    // sees it.
     createPasswordAlias("refinery.agent.llm.api-key", API_KEY);
     RefineryCommand.Result redeployed = REFINERY.run("run");
     assertThat(redeployed.exitCode()).as(redeployed.output()).isZero();
@@ -69,14 +78,26 @@ class RefineryEarIT {
     }
   }
 
-  /** As an operator would, through {@code ./refinery asadmin}, the password from a file (a new one each run). */
+  /**
+   * As an operator would, through {@code ./refinery asadmin}, the password from a file (a new one
+   * each run).
+   */
   private static void createPasswordAlias(String alias, String password) throws IOException {
     Path file = Files.createTempFile("alias", ".txt");
     try {
       Files.writeString(file, "AS_ADMIN_ALIASPASSWORD=" + password + "\n");
-      boolean exists = REFINERY.run("asadmin", "list-password-aliases").lines().contains(alias); // the domain outlives a build
-      RefineryCommand.Result result = REFINERY.run("asadmin", "--passwordfile", file.toString(),
-          exists ? "update-password-alias" : "create-password-alias", alias);
+      boolean exists =
+          REFINERY
+              .run("asadmin", "list-password-aliases")
+              .lines()
+              .contains(alias); // the domain outlives a build
+      RefineryCommand.Result result =
+          REFINERY.run(
+              "asadmin",
+              "--passwordfile",
+              file.toString(),
+              exists ? "update-password-alias" : "create-password-alias",
+              alias);
       assertThat(result.exitCode()).as(result.output()).isZero();
     } finally {
       Files.delete(file);
@@ -89,22 +110,27 @@ class RefineryEarIT {
     RefineryCommand.Result result = REFINERY.run("stop");
 
     assertThat(result.exitCode()).as(result.output()).isZero();
-    assertThat(ProcessHandle.of(serverPid).map(ProcessHandle::isAlive)).as("server process").isNotEqualTo(java.util.Optional.of(true));
+    assertThat(ProcessHandle.of(serverPid).map(ProcessHandle::isAlive))
+        .as("server process")
+        .isNotEqualTo(java.util.Optional.of(true));
     assertThat(listening(PORT_BASE + 80)).as("HTTP port still open").isFalse();
     assertThat(listening(PORT_BASE + 48)).as("admin port still open").isFalse();
     assertThat(severeEntries(RUNTIME.resolve("domains/refinery/logs/server.log"))).isEmpty();
   }
 
   /**
-   * Payara reports trouble as SEVERE even when it carries on (stack notes, pitfall 2). One entry is left out:
-   * HK2's run-level race at boot (NCLS-CORE-00056 caused by a {@code WouldBlockException}: two run-level
-   * threads creating the Grizzly service at once, the second of which starts every listener), seen once on
-   * 2026-12-04 in a boot that then served every test of this class.
+   * Payara reports trouble as SEVERE even when it carries on (stack notes, pitfall 2). One entry is
+   * left out: HK2's run-level race at boot (NCLS-CORE-00056 caused by a {@code
+   * WouldBlockException}: two run-level threads creating the Grizzly service at once, the second of
+   * which starts every listener), seen once on 2026-12-04 in a boot that then served every test of
+   * this class.
    */
   private static java.util.List<String> severeEntries(Path log) {
     try (var lines = Files.lines(log)) {
-      return lines.filter(line -> line.contains("SEVERE"))
-          .filter(line -> !(line.contains("NCLS-CORE-00056") && line.contains("WouldBlockException")))
+      return lines
+          .filter(line -> line.contains("SEVERE"))
+          .filter(
+              line -> !(line.contains("NCLS-CORE-00056") && line.contains("WouldBlockException")))
           .toList();
     } catch (IOException e) {
       throw new IllegalStateException(e);
@@ -119,21 +145,37 @@ class RefineryEarIT {
     assertThat(response.body()).contains("\"name\":\"database\"", "\"migrations\":\"applied\"");
   }
 
-  /** The run command made a password-protected domain: its admin port refuses anyone without the password. */
+  /**
+   * The run command made a password-protected domain: its admin port refuses anyone without the
+   * password.
+   */
   @Test
   void adminPortRefusesCallersWithoutThePassword() throws IOException {
     Path passwordFile = RUNTIME.resolve("admin-password");
-    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile)))
+    assertThat(
+            java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(passwordFile)))
         .isEqualTo("rw-------");
     String password = Files.readString(passwordFile).strip().replace("AS_ADMIN_PASSWORD=", "");
     assertThat(password).hasSizeGreaterThanOrEqualTo(20);
-    String applications = "http://127.0.0.1:" + (PORT_BASE + 48) + "/management/domain/applications/application";
-    HttpResponse<String> anonymous = Http.sendAsIs(java.net.http.HttpRequest.newBuilder(java.net.URI.create(applications))
-        .header("Accept", "application/json").header("X-Requested-By", "refinery-it").GET().build());
+    String applications =
+        "http://127.0.0.1:" + (PORT_BASE + 48) + "/management/domain/applications/application";
+    HttpResponse<String> anonymous =
+        Http.sendAsIs(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(applications))
+                .header("Accept", "application/json")
+                .header("X-Requested-By", "refinery-it")
+                .GET()
+                .build());
     assertThat(anonymous.statusCode()).as("no password").isEqualTo(401);
-    HttpResponse<String> admin = Http.sendAsIs(java.net.http.HttpRequest.newBuilder(java.net.URI.create(applications))
-        .header("Accept", "application/json").header("X-Requested-By", "refinery-it")
-        .header("Authorization", Http.basic("admin", password)).GET().build());
+    HttpResponse<String> admin =
+        Http.sendAsIs(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(applications))
+                .header("Accept", "application/json")
+                .header("X-Requested-By", "refinery-it")
+                .header("Authorization", Http.basic("admin", password))
+                .GET()
+                .build());
     assertThat(admin.statusCode()).as(admin.body()).isEqualTo(200);
     assertThat(admin.body()).contains("refinery");
     RefineryCommand.Result listed = REFINERY.run("asadmin", "list-applications");
@@ -155,22 +197,32 @@ class RefineryEarIT {
   }
 
   /**
-   * The wire format is enough to drive a workflow from any AMQP client: a CreateTask published with the plain
-   * AMQP Java client (no JMS client) as docs/wire-format.md describes becomes a task that reaches
-   * PRD_VALIDATION, readable over the API.
+   * The wire format is enough to drive a workflow from any AMQP client: a CreateTask published with
+   * the plain AMQP Java client (no JMS client) as docs/wire-format.md describes becomes a task that
+   * reaches PRD_VALIDATION, readable over the API.
    */
   @Test
   void plainAmqpClientSubmitsARequestThatReachesPrdValidation() throws Exception {
     String taskId = java.util.UUID.randomUUID().toString();
-    String body = jakarta.json.Json.createObjectBuilder().add("taskId", taskId).add("title", "Export over AMQP")
-        .add("description", COMPLETE).add("priority", "HIGH").add("requester", "eve").build().toString();
+    String body =
+        jakarta.json.Json.createObjectBuilder()
+            .add("taskId", taskId)
+            .add("title", "Export over AMQP")
+            .add("description", COMPLETE)
+            .add("priority", "HIGH")
+            .add("requester", "eve")
+            .build()
+            .toString();
     com.rabbitmq.client.ConnectionFactory amqp = new com.rabbitmq.client.ConnectionFactory();
     amqp.setHost("127.0.0.1");
     amqp.setVirtualHost(System.getenv("REFINERY_RABBITMQ_VHOST"));
     try (com.rabbitmq.client.Connection connection = amqp.newConnection("plain amqp test");
         com.rabbitmq.client.Channel channel = connection.createChannel()) {
       channel.confirmSelect();
-      channel.basicPublish("refinery.commands", "taskmanagement.CreateTask", true,
+      channel.basicPublish(
+          "refinery.commands",
+          "taskmanagement.CreateTask",
+          true,
           new com.rabbitmq.client.AMQP.BasicProperties.Builder()
               .contentType("application/json")
               .deliveryMode(2)
@@ -182,37 +234,65 @@ class RefineryEarIT {
       channel.waitForConfirmsOrDie(10_000);
     }
 
-    JsonObject details = awaitTask(SERVER, taskId, d -> d.getJsonObject("task").getString("status").equals("PRD_VALIDATION"));
+    JsonObject details =
+        awaitTask(
+            SERVER,
+            taskId,
+            d -> d.getJsonObject("task").getString("status").equals("PRD_VALIDATION"));
     assertThat(details.getJsonObject("task").getString("title")).isEqualTo("Export over AMQP");
     assertThat(details.getJsonObject("task").getString("requester")).isEqualTo("eve");
 
-    // Each event reaches only the contexts bound to it: task events were handled, none was delivered to a
-    // context that ignores it (Task Management reads none; before the bindings it received every one).
-    assertThat(consumed("taskmanagement.TaskCreated", "ok")).as("TaskCreated handled by its subscribers").isPositive();
-    assertThat(consumed("taskmanagement.", "ignored")).as("task events delivered to a context that ignores them").isZero();
+    // Each event reaches only the contexts bound to it: task events were handled, none was
+    // delivered to a
+    // context that ignores it (Task Management reads none; before the bindings it received every
+    // one).
+    assertThat(consumed("taskmanagement.TaskCreated", "ok"))
+        .as("TaskCreated handled by its subscribers")
+        .isPositive();
+    assertThat(consumed("taskmanagement.", "ignored"))
+        .as("task events delivered to a context that ignores them")
+        .isZero();
   }
 
-  /** Consumptions this server counted of the types starting with {@code type}, with that outcome. */
+  /**
+   * Consumptions this server counted of the types starting with {@code type}, with that outcome.
+   */
   private static double consumed(String type, String outcome) {
-    return Http.get(SERVER + "metrics?scope=application").body().lines()
-        .filter(line -> line.startsWith("refinery_messages_total") && line.contains("direction=\"consumed\"")
-            && line.contains("outcome=\"" + outcome + "\"") && line.contains("type=\"" + type))
-        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    return Http.get(SERVER + "metrics?scope=application")
+        .body()
+        .lines()
+        .filter(
+            line ->
+                line.startsWith("refinery_messages_total")
+                    && line.contains("direction=\"consumed\"")
+                    && line.contains("outcome=\"" + outcome + "\"")
+                    && line.contains("type=\"" + type))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .sum();
   }
 
-  /** The production artifact with the LLM agent: the server calls the model with the key from a password alias. */
+  /**
+   * The production artifact with the LLM agent: the server calls the model with the key from a
+   * password alias.
+   */
   @Test
   void llmAgentOnTheServerSignsInWithTheKeyFromAPasswordAlias() {
     String id = submit("Invoice export", COMPLETE, "HIGH");
 
-    JsonObject details = awaitTask(SERVER, id, d -> d.getJsonObject("task").getString("status").equals("PRD_VALIDATION"));
+    JsonObject details =
+        awaitTask(
+            SERVER, id, d -> d.getJsonObject("task").getString("status").equals("PRD_VALIDATION"));
 
-    assertThat(details.getJsonArray("agentRuns").getValuesAs(JsonObject.class)).singleElement()
+    assertThat(details.getJsonArray("agentRuns").getValuesAs(JsonObject.class))
+        .singleElement()
         .satisfies(run -> assertThat(run.getString("agent")).isEqualTo("openai"));
-    assertThat(MODEL.calls(id)).singleElement().satisfies(call -> {
-      assertThat(call.authorization()).isEqualTo("Bearer " + API_KEY);
-      assertThat(call.status()).isEqualTo(200);
-    });
+    assertThat(MODEL.calls(id))
+        .singleElement()
+        .satisfies(
+            call -> {
+              assertThat(call.authorization()).isEqualTo("Bearer " + API_KEY);
+              assertThat(call.status()).isEqualTo(200);
+            });
   }
 
   /** REFINERY_LOG_FORMAT=json: what the server logs after start-up is one JSON object per line. */
@@ -224,19 +304,28 @@ class RefineryEarIT {
       lines = all.filter(line -> !line.isBlank()).toList();
     }
     List<String> recent = lines.subList(Math.max(0, lines.size() - 20), lines.size());
-    assertThat(recent).isNotEmpty().allSatisfy(line -> {
-      JsonObject record = jakarta.json.Json.createReader(new java.io.StringReader(line)).readObject();
-      assertThat(record.containsKey("LogMessage") || record.containsKey("Level")).as(line).isTrue();
-    });
+    assertThat(recent)
+        .isNotEmpty()
+        .allSatisfy(
+            line -> {
+              JsonObject record =
+                  jakarta.json.Json.createReader(new java.io.StringReader(line)).readObject();
+              assertThat(record.containsKey("LogMessage") || record.containsKey("Level"))
+                  .as(line)
+                  .isTrue();
+            });
   }
 
   @Test
   void invalidRequestIsAProblemNamingTheField() {
-    HttpResponse<String> response = Http.postJson(SERVER + "api/requests",
-        "{\"title\":\"t\",\"description\":\"d\",\"priority\":\"soon\",\"requester\":\"eve\"}");
+    HttpResponse<String> response =
+        Http.postJson(
+            SERVER + "api/requests",
+            "{\"title\":\"t\",\"description\":\"d\",\"priority\":\"soon\",\"requester\":\"eve\"}");
 
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(Http.json(response).getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("priority");
+    assertThat(Http.json(response).getJsonArray("errors").getJsonObject(0).getString("field"))
+        .isEqualTo("priority");
   }
 
   @Test
@@ -251,17 +340,20 @@ class RefineryEarIT {
   }
 
   /**
-   * {@code /openapi} says how to sign in (HTTP Basic), what each operation answers a caller who is not
-   * signed in or not allowed, and passes Redocly CLI's recommended rules with no error.
+   * {@code /openapi} says how to sign in (HTTP Basic), what each operation answers a caller who is
+   * not signed in or not allowed, and passes Redocly CLI's recommended rules with no error.
    */
   @Test
   void openApiDeclaresItsSecurityAndLintsClean() throws Exception {
     HttpResponse<String> openApi = Http.get(SERVER + "openapi");
-    assertThat(openApi.body()).contains("securitySchemes", "scheme: basic", "operationId: listTasks", "\"401\"");
+    assertThat(openApi.body())
+        .contains("securitySchemes", "scheme: basic", "operationId: listTasks", "\"401\"");
     Path document = Files.createDirectories(Path.of("target")).resolve("openapi.yaml");
     Files.writeString(document, openApi.body());
-    Process lint = new ProcessBuilder("npx", "--yes", "@redocly/cli@" + REDOCLY, "lint", document.toString())
-        .redirectErrorStream(true).start();
+    Process lint =
+        new ProcessBuilder("npx", "--yes", "@redocly/cli@" + REDOCLY, "lint", document.toString())
+            .redirectErrorStream(true)
+            .start();
     String output = new String(lint.getInputStream().readAllBytes());
     assertThat(lint.waitFor()).as(output).isZero();
     assertThat(output).as(output).doesNotContainPattern("[1-9][0-9]* errors?");
@@ -271,38 +363,46 @@ class RefineryEarIT {
   private static final String REDOCLY = "2.77.0";
 
   /**
-   * Two instances, each with its scanner and poller, on one database and one broker: every task goes
-   * through once (one validation start, one PRD, one approver notification), and the worker stops cleanly.
+   * Two instances, each with its scanner and poller, on one database and one broker: every task
+   * goes through once (one validation start, one PRD, one approver notification), and the worker
+   * stops cleanly.
    */
   @Test
   void serverAndWorkerTogetherTakeEveryTaskThroughOnce() throws Exception {
-    RefineryCommand.Result started = REFINERY.with("REFINERY_AGENT_LLM_API_KEY", API_KEY) // the worker's key: its environment
-        .run("worker", "start", "--port", String.valueOf(WORKER_PORT));
+    RefineryCommand.Result started =
+        REFINERY
+            .with("REFINERY_AGENT_LLM_API_KEY", API_KEY) // the worker's key: its environment
+            .run("worker", "start", "--port", String.valueOf(WORKER_PORT));
     assertThat(started.exitCode()).as(started.output()).isZero();
     long workerPid = pidIn(started.output());
     try {
       takeTwentyTasksThrough("http://127.0.0.1:" + WORKER_PORT + "/");
     } finally { // a failed check must not leave the worker running into the other tests
-      RefineryCommand.Result stopped = REFINERY.run("worker", "stop", "--port", String.valueOf(WORKER_PORT));
+      RefineryCommand.Result stopped =
+          REFINERY.run("worker", "stop", "--port", String.valueOf(WORKER_PORT));
       assertThat(stopped.exitCode()).as(stopped.output()).isZero();
     }
-    assertThat(ProcessHandle.of(workerPid).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true));
+    assertThat(ProcessHandle.of(workerPid).map(ProcessHandle::isAlive))
+        .isNotEqualTo(java.util.Optional.of(true));
     assertThat(listening(WORKER_PORT)).isFalse();
     assertThat(severeEntries(RUNTIME.resolve("workers/" + WORKER_PORT + "/server.log"))).isEmpty();
   }
 
   /**
-   * Fault F2: a worker killed with SIGKILL while its agent runs on tasks it claimed (the model answers each
-   * task's first call after 4 s). The server takes the work over once the dead worker's leases (6 s here)
-   * run out: every task ends with one validation start, one PRD and one approver notification, and the
-   * second attempts the kill caused show in the agent runs.
+   * Fault F2: a worker killed with SIGKILL while its agent runs on tasks it claimed (the model
+   * answers each task's first call after 4 s). The server takes the work over once the dead
+   * worker's leases (6 s here) run out: every task ends with one validation start, one PRD and one
+   * approver notification, and the second attempts the kill caused show in the agent runs.
    */
   @Test
   void workerKilledMidProcessingLosesNothingAndDoublesNothing() throws Exception {
     int port = WORKER_PORT + 1;
-    RefineryCommand.Result started = REFINERY.with("REFINERY_AGENT_LLM_API_KEY", API_KEY)
-        .with("REFINERY_AGENT_LEASE", "PT6S").with("REFINERY_OUTBOX_LEASE_SECONDS", "5")
-        .run("worker", "start", "--port", String.valueOf(port));
+    RefineryCommand.Result started =
+        REFINERY
+            .with("REFINERY_AGENT_LLM_API_KEY", API_KEY)
+            .with("REFINERY_AGENT_LEASE", "PT6S")
+            .with("REFINERY_OUTBOX_LEASE_SECONDS", "5")
+            .run("worker", "start", "--port", String.valueOf(port));
     assertThat(started.exitCode()).as(started.output()).isZero();
     ProcessHandle worker = ProcessHandle.of(pidIn(started.output())).orElseThrow();
     List<String> ids = new ArrayList<>();
@@ -310,25 +410,34 @@ class RefineryEarIT {
       for (int i = 0; i < 16; i++) {
         ids.add(submit("[slowx1] Killed work " + i, COMPLETE, "MEDIUM"));
       }
-      for (String id : ids) { // claimable everywhere; then both pollers get a tick to claim their share
+      for (String id :
+          ids) { // claimable everywhere; then both pollers get a tick to claim their share
         awaitTask(SERVER, id, d -> !d.getJsonObject("task").getString("status").equals("NEW"));
       }
       Thread.sleep(2_500);
       assertThat(worker.destroyForcibly()).isTrue(); // SIGKILL, mid-call
       worker.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
     } finally {
-      RefineryCommand.Result stopped = REFINERY.run("worker", "stop", "--port", String.valueOf(port));
+      RefineryCommand.Result stopped =
+          REFINERY.run("worker", "stop", "--port", String.valueOf(port));
       assertThat(stopped.exitCode()).as(stopped.output()).isZero();
     }
     long retried = 0;
     for (String id : ids) {
-      JsonObject details = awaitTask(SERVER, id,
-          d -> d.getJsonObject("task").getString("status").equals("PRD_VALIDATION"));
+      JsonObject details =
+          awaitTask(
+              SERVER,
+              id,
+              d -> d.getJsonObject("task").getString("status").equals("PRD_VALIDATION"));
       assertThat(details.getJsonArray("prds")).as("PRD versions of %s", id).hasSize(1);
-      assertThat(events(details, "RequestValidationStarted")).as("validation starts of %s", id).isEqualTo(1);
+      assertThat(events(details, "RequestValidationStarted"))
+          .as("validation starts of %s", id)
+          .isEqualTo(1);
       assertThat(events(details, "PrdSubmitted")).as("PRD submissions of %s", id).isEqualTo(1);
-      retried += details.getJsonArray("agentRuns").getValuesAs(JsonObject.class).stream()
-          .filter(run -> run.getInt("attempt") > 1).count();
+      retried +=
+          details.getJsonArray("agentRuns").getValuesAs(JsonObject.class).stream()
+              .filter(run -> run.getInt("attempt") > 1)
+              .count();
     }
     assertThat(retried).as("agent runs on a second attempt, after the kill").isPositive();
     long deadline = System.currentTimeMillis() + 30_000;
@@ -336,7 +445,9 @@ class RefineryEarIT {
       Thread.sleep(200);
     }
     Thread.sleep(2_000); // a duplicate would arrive after the first
-    assertThat(approverNotifications(ids)).as("approver notifications, one per task").isEqualTo(ids.size());
+    assertThat(approverNotifications(ids))
+        .as("approver notifications, one per task")
+        .isEqualTo(ids.size());
   }
 
   private static void takeTwentyTasksThrough(String worker) throws InterruptedException {
@@ -347,10 +458,15 @@ class RefineryEarIT {
     }
     for (int i = 0; i < ids.size(); i++) { // read back through both instances
       String id = ids.get(i);
-      JsonObject details = awaitTask(i % 2 == 0 ? SERVER : worker, id,
-          d -> d.getJsonObject("task").getString("status").equals("PRD_VALIDATION"));
+      JsonObject details =
+          awaitTask(
+              i % 2 == 0 ? SERVER : worker,
+              id,
+              d -> d.getJsonObject("task").getString("status").equals("PRD_VALIDATION"));
       assertThat(details.getJsonArray("prds")).as("PRD versions of %s", id).hasSize(1);
-      assertThat(events(details, "RequestValidationStarted")).as("validation starts of %s", id).isEqualTo(1);
+      assertThat(events(details, "RequestValidationStarted"))
+          .as("validation starts of %s", id)
+          .isEqualTo(1);
       assertThat(events(details, "PrdSubmitted")).as("PRD submissions of %s", id).isEqualTo(1);
     }
     long deadline = System.currentTimeMillis() + 30_000;
@@ -360,22 +476,32 @@ class RefineryEarIT {
       Thread.sleep(200);
     } while (notified < ids.size() && System.currentTimeMillis() < deadline);
     Thread.sleep(2_000); // a duplicate would arrive after the first
-    assertThat(approverNotifications(ids)).as("approver notifications, one per task").isEqualTo(ids.size());
+    assertThat(approverNotifications(ids))
+        .as("approver notifications, one per task")
+        .isEqualTo(ids.size());
   }
 
-  static final String COMPLETE = "Finance users export invoices manually every month, which takes hours. So"
-      + " that they save a day a month, the system must export a month of invoices as CSV; done when finance can"
-      + " download it.";
+  static final String COMPLETE =
+      "Finance users export invoices manually every month, which takes hours. So that they save a"
+          + " day a month, the system must export a month of invoices as CSV; done when finance can"
+          + " download it.";
 
   private static String submit(String title, String description, String priority) {
-    String body = jakarta.json.Json.createObjectBuilder().add("title", title).add("description", description)
-        .add("priority", priority).add("requester", "eve").build().toString();
+    String body =
+        jakarta.json.Json.createObjectBuilder()
+            .add("title", title)
+            .add("description", description)
+            .add("priority", priority)
+            .add("requester", "eve")
+            .build()
+            .toString();
     HttpResponse<String> response = Http.postJson(SERVER + "api/requests", body);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
     return Http.json(response).getString("taskId");
   }
 
-  private static JsonObject awaitTask(String base, String id, java.util.function.Predicate<JsonObject> condition) {
+  private static JsonObject awaitTask(
+      String base, String id, java.util.function.Predicate<JsonObject> condition) {
     long deadline = System.currentTimeMillis() + 90_000;
     JsonObject last = null;
     while (System.currentTimeMillis() < deadline) {
@@ -398,11 +524,13 @@ class RefineryEarIT {
 
   private static long events(JsonObject details, String event) {
     return details.getJsonArray("history").getValuesAs(JsonObject.class).stream()
-        .filter(entry -> entry.getString("event").equals(event)).count();
+        .filter(entry -> entry.getString("event").equals(event))
+        .count();
   }
 
   private static long approverNotifications(List<String> ids) {
-    HttpResponse<String> response = Http.get(SERVER + "api/notifications?recipient=approvers&limit=500");
+    HttpResponse<String> response =
+        Http.get(SERVER + "api/notifications?recipient=approvers&limit=500");
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return Http.jsonArray(response).getValuesAs(JsonObject.class).stream()
         .filter(notification -> ids.contains(notification.getString("taskId")))
@@ -411,7 +539,8 @@ class RefineryEarIT {
 
   @Test
   void redeployingLeavesNoBrokerConnectionOrThreadBehind() throws Exception {
-    awaitConsumers(6); // one per context's queue, one for the dead-letter queue, one for the unrouted queue
+    awaitConsumers(
+        6); // one per context's queue, one for the dead-letter queue, one for the unrouted queue
 
     RefineryCommand.Result redeployed = REFINERY.run("run");
 
@@ -420,13 +549,15 @@ class RefineryEarIT {
     awaitConsumers(6);
     Thread.sleep(2_000);
     assertThat(brokerConnections("refinery consumer")).isEqualTo(6);
-    assertThat(threads("AMQP Connection")).as("client reader threads, one per open connection")
+    assertThat(threads("AMQP Connection"))
+        .as("client reader threads, one per open connection")
         .isEqualTo(brokerConnections(""));
   }
 
   private static void awaitConsumers(int expected) throws Exception {
     long deadline = System.currentTimeMillis() + 60_000;
-    while (brokerConnections("refinery consumer") != expected && System.currentTimeMillis() < deadline) {
+    while (brokerConnections("refinery consumer") != expected
+        && System.currentTimeMillis() < deadline) {
       Thread.sleep(500);
     }
   }
@@ -434,15 +565,24 @@ class RefineryEarIT {
   /** Connections to the test's virtual host whose client properties mention the text. */
   private static long brokerConnections(String text) throws Exception {
     String vhost = System.getenv("REFINERY_RABBITMQ_VHOST");
-    String listing = command("/usr/sbin/rabbitmqctl", "-q", "list_connections", "vhost", "client_properties");
-    return listing.lines()
-        .filter(line -> line.startsWith(vhost + "\t") && line.contains("connection_name") && line.contains(text))
+    String listing =
+        command("/usr/sbin/rabbitmqctl", "-q", "list_connections", "vhost", "client_properties");
+    return listing
+        .lines()
+        .filter(
+            line ->
+                line.startsWith(vhost + "\t")
+                    && line.contains("connection_name")
+                    && line.contains(text))
         .count();
   }
 
   private static long threads(String prefix) throws Exception {
-    String dump = command(ProcessHandle.current().info().command().orElseThrow().replace("/java", "/jcmd"),
-        String.valueOf(serverPid), "Thread.print");
+    String dump =
+        command(
+            ProcessHandle.current().info().command().orElseThrow().replace("/java", "/jcmd"),
+            String.valueOf(serverPid),
+            "Thread.print");
     return dump.lines().filter(line -> line.startsWith("\"" + prefix)).count();
   }
 
@@ -469,8 +609,8 @@ class RefineryEarIT {
   }
 
   /**
-   * The console in headless Chromium, on this same server (one boot for the module): the scenarios of the
-   * console issue, in order, as the people who do them.
+   * The console in headless Chromium, on this same server (one boot for the module): the scenarios
+   * of the console issue, in order, as the people who do them.
    */
   @Nested
   @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -479,39 +619,67 @@ class RefineryEarIT {
     private static final ConsoleChecks CHECKS = new ConsoleChecks(SERVER);
     private static String clarified;
 
-    @Test @Order(0) void anonymousCallersMustSignIn() { CHECKS.anonymousCallersMustSignIn(); }
+    @Test
+    @Order(0)
+    void anonymousCallersMustSignIn() {
+      CHECKS.anonymousCallersMustSignIn();
+    }
 
-    @Test @Order(1) void adminAddsPeopleInTheConsole() { CHECKS.adminAddsPeople(); }
+    @Test
+    @Order(1)
+    void adminAddsPeopleInTheConsole() {
+      CHECKS.adminAddsPeople();
+    }
 
-    @Test @Order(2) void requesterSubmitsAVagueRequestAndAnswersTheClarification() {
+    @Test
+    @Order(2)
+    void requesterSubmitsAVagueRequestAndAnswersTheClarification() {
       clarified = CHECKS.requesterSubmitsAVagueRequestAndAnswersTheClarification();
     }
 
-    @Test @Order(3) void approverRejectsWithAReasonSeesTheRevisionAndItsDiffThenApproves() {
+    @Test
+    @Order(3)
+    void approverRejectsWithAReasonSeesTheRevisionAndItsDiffThenApproves() {
       assertThat(clarified).as("the task of the previous scenario").isNotNull();
       CHECKS.approverRejectsSeesTheRevisedPrdAndItsDiffThenApproves(clarified);
     }
 
-    @Test @Order(4) void operatorReplaysADeadLetterAndTheAuditLogShowsWho() throws Exception {
-      CHECKS.operatorReplaysADeadLetterAndTheAuditLogShowsWho(System.getenv("REFINERY_RABBITMQ_VHOST"));
+    @Test
+    @Order(4)
+    void operatorReplaysADeadLetterAndTheAuditLogShowsWho() throws Exception {
+      CHECKS.operatorReplaysADeadLetterAndTheAuditLogShowsWho(
+          System.getenv("REFINERY_RABBITMQ_VHOST"));
     }
 
-    @Test @Order(5) void requesterCannotApproveNeitherByButtonNorByForgedPost() throws Exception {
+    @Test
+    @Order(5)
+    void requesterCannotApproveNeitherByButtonNorByForgedPost() throws Exception {
       CHECKS.requesterCannotApprove(CHECKS.taskWaitingForReview());
     }
 
-    @Test @Order(6) void titleWithAScriptTagRendersAsText() { CHECKS.titleWithScriptRendersAsText(); }
+    @Test
+    @Order(6)
+    void titleWithAScriptTagRendersAsText() {
+      CHECKS.titleWithScriptRendersAsText();
+    }
 
-    @Test @Order(7) void dashboardUpdatesWithoutAReload() { CHECKS.dashboardUpdatesWithoutAReload(); }
+    @Test
+    @Order(7)
+    void dashboardUpdatesWithoutAReload() {
+      CHECKS.dashboardUpdatesWithoutAReload();
+    }
 
-    @Test @Order(8) void everyConsoleActionAnswersEachRoleAsTheReadmePromises() {
+    @Test
+    @Order(8)
+    void everyConsoleActionAnswersEachRoleAsTheReadmePromises() {
       new ConsoleMatrix(SERVER).everyActionAnswersEachRoleAsPromised(CHECKS.taskWaitingForReview());
     }
   }
 
   @Test
   void sessionCookieIsHttpOnlySameSiteStrictAndSecureOverHttps() throws Exception {
-    SessionCookieChecks cookies = new SessionCookieChecks(RUNTIME.resolve("domains/refinery"), PORT_BASE);
+    SessionCookieChecks cookies =
+        new SessionCookieChecks(RUNTIME.resolve("domains/refinery"), PORT_BASE);
     cookies.overHttp();
     cookies.overHttps();
   }
@@ -520,24 +688,35 @@ class RefineryEarIT {
   @Nested
   class Jmx {
 
-    @Test void everyAttributeReadsOverAConnector() throws Exception {
+    @Test
+    void everyAttributeReadsOverAConnector() throws Exception {
       try (JmxChecks jmx = new JmxChecks(serverPid)) {
         jmx.everyAttributeReads();
       }
     }
 
-    @Test void pauseResumeAndRunNowOfEachTimer() throws Exception {
+    @Test
+    void pauseResumeAndRunNowOfEachTimer() throws Exception {
       try (JmxChecks jmx = new JmxChecks(serverPid)) {
         jmx.schedulingOperationsWork();
       }
     }
 
-    @Test void deadLettersReplayedAndDiscardedAreAuditedAsTheJmxCaller() throws Exception {
-      String url = "jdbc:postgresql://" + System.getenv("REFINERY_DB_HOST") + ":" + System.getenv("REFINERY_DB_PORT")
-          + "/" + System.getenv("REFINERY_DB_NAME");
+    @Test
+    void deadLettersReplayedAndDiscardedAreAuditedAsTheJmxCaller() throws Exception {
+      String url =
+          "jdbc:postgresql://"
+              + System.getenv("REFINERY_DB_HOST")
+              + ":"
+              + System.getenv("REFINERY_DB_PORT")
+              + "/"
+              + System.getenv("REFINERY_DB_NAME");
       try (JmxChecks jmx = new JmxChecks(serverPid)) {
-        jmx.deadLetterOperationsWorkAndAreAuditedAsTheCaller(System.getenv("REFINERY_RABBITMQ_VHOST"), url,
-            System.getenv("REFINERY_DB_USER"), System.getenv("REFINERY_DB_PASSWORD"));
+        jmx.deadLetterOperationsWorkAndAreAuditedAsTheCaller(
+            System.getenv("REFINERY_RABBITMQ_VHOST"),
+            url,
+            System.getenv("REFINERY_DB_USER"),
+            System.getenv("REFINERY_DB_PASSWORD"));
       }
     }
   }

@@ -10,11 +10,13 @@ import org.junit.jupiter.api.Test;
 class RetryChainsTest {
 
   private static final String KEY = "RequestValidationStarted m1 on productdefinition";
-  private static final String EARLY = "dev.refinery.shared.infrastructure.messaging.EarlyEventException: early";
+  private static final String EARLY =
+      "dev.refinery.shared.infrastructure.messaging.EarlyEventException: early";
 
   // the fault suite's policy: 500 ms, 1 s, 2 s, 4 s; an early event first 20 ms, 100 ms, 500 ms
-  private final RetryChains chains = new RetryChains(millis(500, 1_000, 2_000, 4_000),
-      millis(20, 100, 500, 500, 1_000, 2_000, 4_000));
+  private final RetryChains chains =
+      new RetryChains(
+          millis(500, 1_000, 2_000, 4_000), millis(20, 100, 500, 500, 1_000, 2_000, 4_000));
 
   @Test
   void aRetryThatCameBeforeItsDelayIsAViolation() {
@@ -22,12 +24,15 @@ class RetryChainsTest {
 
     RetryChains.Reading reading = chains.read(KEY, lines);
 
-    assertThat(reading.violations()).containsExactly(KEY + ": attempt 2 came 300 ms after attempt 1 failed, the policy says 500 ms");
+    assertThat(reading.violations())
+        .containsExactly(
+            KEY + ": attempt 2 came 300 ms after attempt 1 failed, the policy says 500 ms");
   }
 
   @Test
   void aRetryAfterItsDelayHolds() {
-    List<Line> lines = List.of(failed(1, 0, "boom"), failed(2, 600, "boom"), arrived(3, 1_700, "handled"));
+    List<Line> lines =
+        List.of(failed(1, 0, "boom"), failed(2, 600, "boom"), arrived(3, 1_700, "handled"));
 
     RetryChains.Reading reading = chains.read(KEY, lines);
 
@@ -37,10 +42,15 @@ class RetryChainsTest {
 
   @Test
   void twoCopiesOfOneMessageRetriedOnTheirOwnDelaysHold() {
-    // CI's F3: copy A's attempt 6 failed at 0, copy B's at 1,140 ms; A's attempt 7 came 2,000 ms after A's
+    // CI's F3: copy A's attempt 6 failed at 0, copy B's at 1,140 ms; A's attempt 7 came 2,000 ms
+    // after A's
     // failure, which is 860 ms after B's
-    List<Line> lines = List.of(failed(6, 0, EARLY), failed(6, 1_140, EARLY), arrived(7, 2_000, "handled"),
-        arrived(7, 3_200, "duplicate"));
+    List<Line> lines =
+        List.of(
+            failed(6, 0, EARLY),
+            failed(6, 1_140, EARLY),
+            arrived(7, 2_000, "handled"),
+            arrived(7, 3_200, "duplicate"));
 
     RetryChains.Reading reading = chains.read(KEY, lines);
 
@@ -50,12 +60,18 @@ class RetryChainsTest {
 
   @Test
   void twoCopiesCannotHideARetryThatCameTooEarly() {
-    List<Line> lines = List.of(failed(6, 0, EARLY), failed(6, 1_140, EARLY), arrived(7, 1_500, "handled"),
-        arrived(7, 3_200, "duplicate"));
+    List<Line> lines =
+        List.of(
+            failed(6, 0, EARLY),
+            failed(6, 1_140, EARLY),
+            arrived(7, 1_500, "handled"),
+            arrived(7, 3_200, "duplicate"));
 
     RetryChains.Reading reading = chains.read(KEY, lines);
 
-    assertThat(reading.violations()).containsExactly(KEY + ": attempt 7 came 360 ms after attempt 6 failed, the policy says 2000 ms");
+    assertThat(reading.violations())
+        .containsExactly(
+            KEY + ": attempt 7 came 360 ms after attempt 6 failed, the policy says 2000 ms");
   }
 
   @Test
@@ -63,8 +79,10 @@ class RetryChainsTest {
     assertThat(chains.read(KEY, List.of(failed(1, 0, "boom"))).violations())
         .containsExactly(KEY + " was to be retried after attempt 1 and never was");
 
-    // the failure's commit was lost: the broker delivered attempt 1 again, and no retry was scheduled
-    RetryChains.Reading reading = chains.read(KEY, List.of(failed(1, 0, "boom"), arrived(1, 50, "handled")));
+    // the failure's commit was lost: the broker delivered attempt 1 again, and no retry was
+    // scheduled
+    RetryChains.Reading reading =
+        chains.read(KEY, List.of(failed(1, 0, "boom"), arrived(1, 50, "handled")));
 
     assertThat(reading.violations()).isEmpty();
     assertThat(reading.redeliveries()).isEqualTo(1);
@@ -74,7 +92,11 @@ class RetryChainsTest {
   void anAttemptBeyondThePolicyIsAViolationButAnEarlyEventMayWaitForItsTask() {
     assertThat(chains.read(KEY, List.of(arrived(6, 0, "dead-lettered"))).violations())
         .containsExactly(KEY + " tried 6 times, the policy allows 5");
-    assertThat(chains.read(KEY, List.of(failed(8, 0, EARLY), arrived(9, 4_000, "handled"))).violations()).isEmpty();
+    assertThat(
+            chains
+                .read(KEY, List.of(failed(8, 0, EARLY), arrived(9, 4_000, "handled")))
+                .violations())
+        .isEmpty();
   }
 
   private static Line failed(int attempt, long atMillis, String error) {

@@ -27,13 +27,15 @@ class RunCommandIT {
   void missingJdk21IsOneLineNamingWhatWasFound() throws IOException {
     Path fakeJdk = fakeJdk17();
 
-    RefineryCommand.Result result = refinery()
-        .with("JAVA_HOME", fakeJdk.toString())
-        .with("REFINERY_JDK_SEARCH", runtime.resolve("no-jdks-here").toString())
-        .with("PATH", fakeJdk.resolve("bin") + ":" + System.getenv("PATH"))
-        .run("run");
+    RefineryCommand.Result result =
+        refinery()
+            .with("JAVA_HOME", fakeJdk.toString())
+            .with("REFINERY_JDK_SEARCH", runtime.resolve("no-jdks-here").toString())
+            .with("PATH", fakeJdk.resolve("bin") + ":" + System.getenv("PATH"))
+            .run("run");
 
-    assertOneLineFailure(result, "refinery: no JDK 21 or newer found (found: " + fakeJdk + " (17);");
+    assertOneLineFailure(
+        result, "refinery: no JDK 21 or newer found (found: " + fakeJdk + " (17);");
     assertThat(result.output()).contains("set JAVA_HOME");
   }
 
@@ -41,7 +43,8 @@ class RunCommandIT {
   void unreachableDatabaseIsOneLineWithHowToStartIt() {
     int closed = unusedPort();
 
-    RefineryCommand.Result result = refinery().with("REFINERY_DB_PORT", String.valueOf(closed)).run("run");
+    RefineryCommand.Result result =
+        refinery().with("REFINERY_DB_PORT", String.valueOf(closed)).run("run");
 
     assertOneLineFailure(result, "refinery: PostgreSQL is not reachable at 127.0.0.1:" + closed);
     assertThat(result.output()).contains("pg_ctlcluster", "REFINERY_DB_HOST/REFINERY_DB_PORT");
@@ -49,9 +52,12 @@ class RunCommandIT {
 
   @Test
   void wrongBrokerPasswordIsOneLineNamingTheVariables() {
-    RefineryCommand.Result result = refinery().with("REFINERY_RABBITMQ_PASSWORD", "wrong").run("run");
+    RefineryCommand.Result result =
+        refinery().with("REFINERY_RABBITMQ_PASSWORD", "wrong").run("run");
 
-    assertOneLineFailure(result, "refinery: RabbitMQ at 127.0.0.1:5672 refused user 'guest' (wrong user or password)");
+    assertOneLineFailure(
+        result,
+        "refinery: RabbitMQ at 127.0.0.1:5672 refused user 'guest' (wrong user or password)");
     assertThat(result.output()).contains("REFINERY_RABBITMQ_PASSWORD");
   }
 
@@ -62,7 +68,8 @@ class RunCommandIT {
 
       RefineryCommand.Result result = new RefineryCommand(runtime, port - 80).run("run");
 
-      assertOneLineFailure(result, "refinery: port " + port + " (HTTP) is already in use by another process");
+      assertOneLineFailure(
+          result, "refinery: port " + port + " (HTTP) is already in use by another process");
       assertThat(result.output()).contains("REFINERY_PORT_BASE");
     }
   }
@@ -71,7 +78,8 @@ class RunCommandIT {
   void workerPortThatIsNotANumberIsRefused() {
     RefineryCommand.Result result = refinery().run("worker", "start", "--port", "eighty");
 
-    assertOneLineFailure(result, "refinery: the worker port must be a number from 1024 to 65535, not 'eighty'");
+    assertOneLineFailure(
+        result, "refinery: the worker port must be a number from 1024 to 65535, not 'eighty'");
   }
 
   private void assertOneLineFailure(RefineryCommand.Result result, String expectedStart) {

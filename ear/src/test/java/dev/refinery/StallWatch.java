@@ -8,11 +8,12 @@ import java.sql.Statement;
 import java.time.Duration;
 
 /**
- * Samples the agents' work queue four times a second while a scenario runs: how long past its expiry a
- * lease stayed unclaimed, at worst. On a connection of its own, named so the suite's
- * {@code pg_terminate_backend} spares it. The first time a lease is a second past its expiry it keeps what
- * the database was doing then (the oldest open transactions and what they wait on) and calls
- * {@code onStall} (the suite takes thread dumps): CI's F3 saw a 12 s lease run out with no fault injected.
+ * Samples the agents' work queue four times a second while a scenario runs: how long past its
+ * expiry a lease stayed unclaimed, at worst. On a connection of its own, named so the suite's
+ * {@code pg_terminate_backend} spares it. The first time a lease is a second past its expiry it
+ * keeps what the database was doing then (the oldest open transactions and what they wait on) and
+ * calls {@code onStall} (the suite takes thread dumps): CI's F3 saw a 12 s lease run out with no
+ * fault injected.
  */
 final class StallWatch implements AutoCloseable {
 
@@ -27,7 +28,8 @@ final class StallWatch implements AutoCloseable {
   private final java.util.function.Consumer<String> onStall;
   private volatile String stall;
 
-  StallWatch(String url, String user, String password, java.util.function.Consumer<String> onStall) throws SQLException {
+  StallWatch(String url, String user, String password, java.util.function.Consumer<String> onStall)
+      throws SQLException {
     this.onStall = onStall;
     java.util.Properties properties = new java.util.Properties();
     properties.setProperty("user", user);
@@ -39,9 +41,12 @@ final class StallWatch implements AutoCloseable {
 
   private void watch() {
     while (running) {
-      try (Statement statement = database.createStatement(); ResultSet row = statement.executeQuery("SELECT task_id,"
-          + " extract(epoch FROM now() - lease_until) * 1000 FROM productdefinition.work_item WHERE status = 'RUNNING'"
-          + " AND lease_until < now() ORDER BY lease_until LIMIT 1")) {
+      try (Statement statement = database.createStatement();
+          ResultSet row =
+              statement.executeQuery(
+                  "SELECT task_id, extract(epoch FROM now() - lease_until) * 1000 FROM"
+                      + " productdefinition.work_item WHERE status = 'RUNNING' AND lease_until <"
+                      + " now() ORDER BY lease_until LIMIT 1")) {
         if (row.next() && row.getLong(2) > worstMillis) {
           worstMillis = row.getLong(2);
           worstTask = row.getString(1);
@@ -66,36 +71,62 @@ final class StallWatch implements AutoCloseable {
     try {
       return snapshot(task, overdueMillis);
     } catch (SQLException e) {
-      return "at " + overdueMillis + " ms past expiry, task " + task + ": the database's state could not be read: " + e.getMessage();
+      return "at "
+          + overdueMillis
+          + " ms past expiry, task "
+          + task
+          + ": the database's state could not be read: "
+          + e.getMessage();
     }
   }
 
   /** The stalled item and the database's oldest open transactions, in one line. */
   private String snapshot(String task, long overdueMillis) throws SQLException {
     StringBuilder seen = new StringBuilder();
-    try (java.sql.PreparedStatement item = database.prepareStatement("SELECT attempts, lease_token FROM"
-        + " productdefinition.work_item WHERE task_id = ?::uuid")) {
+    try (java.sql.PreparedStatement item =
+        database.prepareStatement(
+            "SELECT attempts, lease_token FROM"
+                + " productdefinition.work_item WHERE task_id = ?::uuid")) {
       item.setString(1, task);
       try (ResultSet row = item.executeQuery()) {
         if (row.next()) {
-          seen.append(String.format(java.util.Locale.ROOT, "at %d ms past expiry, task %s (attempt %d, token %d): ",
-              overdueMillis, task, row.getInt(1), row.getLong(2)));
+          seen.append(
+              String.format(
+                  java.util.Locale.ROOT,
+                  "at %d ms past expiry, task %s (attempt %d, token %d): ",
+                  overdueMillis,
+                  task,
+                  row.getInt(1),
+                  row.getLong(2)));
         }
       }
     }
-    try (Statement statement = database.createStatement(); ResultSet rows = statement.executeQuery("SELECT count(*) OVER (),"
-        + " count(*) FILTER (WHERE wait_event_type = 'Lock') OVER (), state, coalesce(wait_event_type || '/' || wait_event, '-'),"
-        + " round(extract(epoch FROM now() - xact_start)::numeric, 1), left(regexp_replace(query, '\\s+', ' ', 'g'), 90)"
-        + " FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start IS NOT NULL"
-        + " ORDER BY xact_start LIMIT 3")) {
+    try (Statement statement = database.createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                "SELECT count(*) OVER (), count(*) FILTER (WHERE wait_event_type = 'Lock') OVER (),"
+                    + " state, coalesce(wait_event_type || '/' || wait_event, '-'),"
+                    + " round(extract(epoch FROM now() - xact_start)::numeric, 1),"
+                    + " left(regexp_replace(query, '\\s+', ' ', 'g'), 90) FROM pg_stat_activity"
+                    + " WHERE datname = current_database() AND pid <> pg_backend_pid() AND"
+                    + " xact_start IS NOT NULL ORDER BY xact_start LIMIT 3")) {
       boolean first = true;
       while (rows.next()) {
         if (first) {
-          seen.append(rows.getLong(1)).append(" transactions open, ").append(rows.getLong(2)).append(" waiting on a lock; oldest:");
+          seen.append(rows.getLong(1))
+              .append(" transactions open, ")
+              .append(rows.getLong(2))
+              .append(" waiting on a lock; oldest:");
           first = false;
         }
-        seen.append(String.format(java.util.Locale.ROOT, " [%s s %s %s '%s']", rows.getBigDecimal(5), rows.getString(3),
-            rows.getString(4), rows.getString(6)));
+        seen.append(
+            String.format(
+                java.util.Locale.ROOT,
+                " [%s s %s %s '%s']",
+                rows.getBigDecimal(5),
+                rows.getString(3),
+                rows.getString(4),
+                rows.getString(6)));
       }
       if (first) {
         seen.append("no transaction open");
@@ -104,7 +135,9 @@ final class StallWatch implements AutoCloseable {
     return seen.toString();
   }
 
-  /** What the database was doing when a lease was first a second past its expiry; null if none was. */
+  /**
+   * What the database was doing when a lease was first a second past its expiry; null if none was.
+   */
   String stall() {
     return stall;
   }

@@ -11,8 +11,9 @@ import java.net.http.HttpResponse;
 import java.util.UUID;
 
 /**
- * Authorization as the people who use Refinery: a requester who owns the task, another requester, an
- * approver, an operator, anonymous; the people are provisioned over {@code /api/people} as a script would.
+ * Authorization as the people who use Refinery: a requester who owns the task, another requester,
+ * an approver, an operator, anonymous; the people are provisioned over {@code /api/people} as a
+ * script would.
  */
 final class AccessChecks {
 
@@ -26,10 +27,13 @@ final class AccessChecks {
   final String other = "otto-" + suffix;
   final String approver = "abe-" + suffix;
   final String operator = "olga-" + suffix;
+
   /** Requests and approves: separation of duties stops them approving their own. */
   final String both = "bea-" + suffix;
 
-  /** @param audit, database the audit trail and the database, in the container (null as a client) */
+  /**
+   * @param audit, database the audit trail and the database, in the container (null as a client)
+   */
   AccessChecks(Api api, AuditTrail audit, javax.sql.DataSource database) {
     this.api = api;
     this.audit = audit;
@@ -49,9 +53,17 @@ final class AccessChecks {
   void peopleAreManagedOverTheApiByAdminsOnly() {
     HttpResponse<String> taken = api.post("people", person(owner, "REQUESTER"));
     assertThat(taken.statusCode()).as(taken.body()).isEqualTo(400);
-    assertThat(Http.json(taken).getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("username");
-    HttpResponse<String> shortPassword = api.post("people", Json.createObjectBuilder().add("username", "x-" + suffix)
-        .add("password", "short").add("roles", Json.createArrayBuilder().add("REQUESTER")).build().toString());
+    assertThat(Http.json(taken).getJsonArray("errors").getJsonObject(0).getString("field"))
+        .isEqualTo("username");
+    HttpResponse<String> shortPassword =
+        api.post(
+            "people",
+            Json.createObjectBuilder()
+                .add("username", "x-" + suffix)
+                .add("password", "short")
+                .add("roles", Json.createArrayBuilder().add("REQUESTER"))
+                .build()
+                .toString());
     assertThat(shortPassword.statusCode()).as(shortPassword.body()).isEqualTo(400);
     for (String shared : new String[] {"approvers", "operators"}) {
       HttpResponse<String> inboxName = api.post("people", person(shared, "REQUESTER"));
@@ -61,143 +73,246 @@ final class AccessChecks {
     }
 
     for (String person : new String[] {owner, approver, operator}) {
-      assertThat(as(person, "GET", "people", null).statusCode()).as(person + " lists people").isEqualTo(403);
+      assertThat(as(person, "GET", "people", null).statusCode())
+          .as(person + " lists people")
+          .isEqualTo(403);
       assertThat(as(person, "POST", "people", person("mallory-" + suffix, "ADMIN")).statusCode())
-          .as(person + " adds an admin").isEqualTo(403);
+          .as(person + " adds an admin")
+          .isEqualTo(403);
     }
-    assertThat(Http.sendAsIs(HttpRequest.newBuilder(api.uri("api/people")).GET().build()).statusCode())
-        .as("anonymous").isEqualTo(401);
-    assertThat(api.get("people/mallory-" + suffix).statusCode()).as("nobody added mallory").isEqualTo(404);
+    assertThat(
+            Http.sendAsIs(HttpRequest.newBuilder(api.uri("api/people")).GET().build()).statusCode())
+        .as("anonymous")
+        .isEqualTo(401);
+    assertThat(api.get("people/mallory-" + suffix).statusCode())
+        .as("nobody added mallory")
+        .isEqualTo(404);
 
     String temp = "tim-" + suffix;
     create(temp, "REQUESTER");
     assertThat(as(temp, "GET", "tasks", null).statusCode()).isEqualTo(200);
-    HttpResponse<String> changed = put("people/" + temp, "{\"roles\":[\"REQUESTER\",\"APPROVER\"],\"enabled\":false}");
+    HttpResponse<String> changed =
+        put("people/" + temp, "{\"roles\":[\"REQUESTER\",\"APPROVER\"],\"enabled\":false}");
     assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
     assertThat(Http.json(changed).getBoolean("enabled")).isFalse();
     assertThat(as(temp, "GET", "tasks", null).statusCode()).as("disabled").isEqualTo(401);
-    assertThat(put("people/" + temp, "{\"roles\":[\"REQUESTER\"],\"enabled\":true}").statusCode()).isEqualTo(200);
-    assertThat(put("people/" + temp + "/password", "{\"password\":\"another long secret\"}").statusCode()).isEqualTo(204);
+    assertThat(put("people/" + temp, "{\"roles\":[\"REQUESTER\"],\"enabled\":true}").statusCode())
+        .isEqualTo(200);
+    assertThat(
+            put("people/" + temp + "/password", "{\"password\":\"another long secret\"}")
+                .statusCode())
+        .isEqualTo(204);
     assertThat(as(temp, "GET", "tasks", null).statusCode()).as("old password").isEqualTo(401);
-    assertThat(Http.sendAsIs(HttpRequest.newBuilder(api.uri("api/tasks"))
-        .header("Authorization", Http.basic(temp, "another long secret")).GET().build()).statusCode()).isEqualTo(200);
+    assertThat(
+            Http.sendAsIs(
+                    HttpRequest.newBuilder(api.uri("api/tasks"))
+                        .header("Authorization", Http.basic(temp, "another long secret"))
+                        .GET()
+                        .build())
+                .statusCode())
+        .isEqualTo(200);
     assertThat(api.get("people/" + temp).statusCode()).isEqualTo(200);
   }
 
   void inboxesAreReadByTheirOwnersAndTheirRoles() {
     assertThat(inbox(owner, owner)).isEqualTo(200);
     assertThat(inbox(owner, other)).as("another person's inbox").isEqualTo(403);
-    assertThat(inbox(owner, "approvers")).as("a requester reads the approvers' inbox").isEqualTo(403);
-    assertThat(inbox(owner, "operators")).as("a requester reads the operators' inbox").isEqualTo(403);
+    assertThat(inbox(owner, "approvers"))
+        .as("a requester reads the approvers' inbox")
+        .isEqualTo(403);
+    assertThat(inbox(owner, "operators"))
+        .as("a requester reads the operators' inbox")
+        .isEqualTo(403);
     assertThat(inbox(approver, "approvers")).isEqualTo(200);
-    assertThat(inbox(approver, "operators")).as("an approver reads the operators' inbox").isEqualTo(403);
+    assertThat(inbox(approver, "operators"))
+        .as("an approver reads the operators' inbox")
+        .isEqualTo(403);
     assertThat(inbox(operator, "operators")).isEqualTo(200);
-    assertThat(inbox(operator, "approvers")).as("an operator reads the approvers' inbox").isEqualTo(403);
+    assertThat(inbox(operator, "approvers"))
+        .as("an operator reads the approvers' inbox")
+        .isEqualTo(403);
     assertThat(inbox(operator, owner)).as("an operator reads a person's inbox").isEqualTo(403);
     HttpResponse<String> refused = as(owner, "GET", "notifications?recipient=operators", null);
-    assertThat(Http.json(refused).getString("detail")).contains("may not read the inbox of 'operators'");
+    assertThat(Http.json(refused).getString("detail"))
+        .contains("may not read the inbox of 'operators'");
   }
 
   void eventLogShowsARequesterTheirOwnTasksOnly() {
     String mine = submitAs(owner, "Mine: export invoices");
     String theirs = submitAs(other, "Theirs: export invoices");
     assertThat(as(owner, "GET", "events?task=" + mine, null).statusCode()).isEqualTo(200);
-    assertThat(as(owner, "GET", "events?task=" + theirs, null).statusCode()).as("another requester's task").isEqualTo(403);
+    assertThat(as(owner, "GET", "events?task=" + theirs, null).statusCode())
+        .as("another requester's task")
+        .isEqualTo(403);
     assertThat(as(owner, "GET", "events", null).statusCode()).as("the whole log").isEqualTo(403);
-    assertThat(as(owner, "GET", "events?type=taskmanagement.CreateTask", null).statusCode()).isEqualTo(403);
+    assertThat(as(owner, "GET", "events?type=taskmanagement.CreateTask", null).statusCode())
+        .isEqualTo(403);
     assertThat(as(approver, "GET", "events?task=" + theirs, null).statusCode()).isEqualTo(403);
     HttpResponse<String> all = as(operator, "GET", "events?task=" + theirs, null);
     assertThat(all.statusCode()).isEqualTo(200);
     assertThat(as(operator, "GET", "events?limit=5", null).statusCode()).isEqualTo(200);
   }
 
-  /** Cancellation belongs to the requester and operators; ownership that is not known yet is a 409. */
+  /**
+   * Cancellation belongs to the requester and operators; ownership that is not known yet is a 409.
+   */
   void cancellationIsRefusedToOthersAndWhileTheTaskIsUnknown() {
     String task = submitAs(owner, "Make exports better");
     api.awaitStatus(task, "CLARIFICATION_NEEDED");
-    HttpResponse<String> stranger = as(other, "POST", "tasks/" + task + "/cancellation", "{\"by\":\"" + other + "\"}");
+    HttpResponse<String> stranger =
+        as(other, "POST", "tasks/" + task + "/cancellation", "{\"by\":\"" + other + "\"}");
     assertThat(stranger.statusCode()).as(stranger.body()).isEqualTo(403);
-    assertThat(as(approver, "POST", "tasks/" + task + "/cancellation", "{\"by\":\"" + approver + "\"}").statusCode())
+    assertThat(
+            as(approver, "POST", "tasks/" + task + "/cancellation", "{\"by\":\"" + approver + "\"}")
+                .statusCode())
         .isEqualTo(403);
-    HttpResponse<String> unknown = as(other, "POST", "tasks/" + UUID.randomUUID() + "/cancellation",
-        "{\"by\":\"" + other + "\"}");
+    HttpResponse<String> unknown =
+        as(
+            other,
+            "POST",
+            "tasks/" + UUID.randomUUID() + "/cancellation",
+            "{\"by\":\"" + other + "\"}");
     assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(409);
     assertThat(Http.json(unknown).getString("detail")).contains("retry");
-    assertThat(as(owner, "POST", "tasks/" + task + "/cancellation", "{\"by\":\"" + owner + "\"}").statusCode())
+    assertThat(
+            as(owner, "POST", "tasks/" + task + "/cancellation", "{\"by\":\"" + owner + "\"}")
+                .statusCode())
         .isEqualTo(202);
     api.awaitStatus(task, "CANCELLED");
   }
 
-  /** Answers are bounded like a request's description: a 1 MiB answer and a flood of answers are 400s. */
+  /**
+   * Answers are bounded like a request's description: a 1 MiB answer and a flood of answers are
+   * 400s.
+   */
   void answersAreBoundedAndBelongToTheRequester() {
     String task = submitAs(owner, "Make exports better");
     api.awaitStatus(task, "CLARIFICATION_NEEDED");
     String huge = "x".repeat(1 << 20);
-    HttpResponse<String> big = as(owner, "POST", "tasks/" + task + "/answers", Json.createObjectBuilder()
-        .add("answers", Json.createArrayBuilder().add(Json.createObjectBuilder().add("questionId", "who").add("text", huge)))
-        .add("useRecommendations", true).add("by", owner).build().toString());
-    assertThat(big.statusCode()).as(big.body().substring(0, Math.min(300, big.body().length()))).isEqualTo(400);
+    HttpResponse<String> big =
+        as(
+            owner,
+            "POST",
+            "tasks/" + task + "/answers",
+            Json.createObjectBuilder()
+                .add(
+                    "answers",
+                    Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("questionId", "who").add("text", huge)))
+                .add("useRecommendations", true)
+                .add("by", owner)
+                .build()
+                .toString());
+    assertThat(big.statusCode())
+        .as(big.body().substring(0, Math.min(300, big.body().length())))
+        .isEqualTo(400);
     var many = Json.createArrayBuilder();
     for (int i = 0; i < 51; i++) {
       many.add(Json.createObjectBuilder().add("questionId", "who").add("text", "me"));
     }
-    HttpResponse<String> flood = as(owner, "POST", "tasks/" + task + "/answers", Json.createObjectBuilder()
-        .add("answers", many).add("useRecommendations", true).add("by", owner).build().toString());
+    HttpResponse<String> flood =
+        as(
+            owner,
+            "POST",
+            "tasks/" + task + "/answers",
+            Json.createObjectBuilder()
+                .add("answers", many)
+                .add("useRecommendations", true)
+                .add("by", owner)
+                .build()
+                .toString());
     assertThat(flood.statusCode()).as(flood.body()).isEqualTo(400);
-    HttpResponse<String> twice = as(owner, "POST", "tasks/" + task + "/answers", Json.createObjectBuilder()
-        .add("answers", Json.createArrayBuilder().add(Json.createObjectBuilder().add("questionId", "who").add("text", "a"))
-            .add(Json.createObjectBuilder().add("questionId", "who").add("text", "b")))
-        .add("useRecommendations", true).add("by", owner).build().toString());
+    HttpResponse<String> twice =
+        as(
+            owner,
+            "POST",
+            "tasks/" + task + "/answers",
+            Json.createObjectBuilder()
+                .add(
+                    "answers",
+                    Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("questionId", "who").add("text", "a"))
+                        .add(Json.createObjectBuilder().add("questionId", "who").add("text", "b")))
+                .add("useRecommendations", true)
+                .add("by", owner)
+                .build()
+                .toString());
     assertThat(twice.statusCode()).as(twice.body()).isEqualTo(400);
-    HttpResponse<String> stranger = as(other, "POST", "tasks/" + task + "/answers",
-        "{\"answers\":[],\"useRecommendations\":true,\"by\":\"" + other + "\"}");
+    HttpResponse<String> stranger =
+        as(
+            other,
+            "POST",
+            "tasks/" + task + "/answers",
+            "{\"answers\":[],\"useRecommendations\":true,\"by\":\"" + other + "\"}");
     assertThat(stranger.statusCode()).as("another requester answers").isEqualTo(403);
-    HttpResponse<String> posing = as(other, "POST", "tasks/" + task + "/answers",
-        "{\"answers\":[],\"useRecommendations\":true,\"by\":\"" + owner + "\"}");
+    HttpResponse<String> posing =
+        as(
+            other,
+            "POST",
+            "tasks/" + task + "/answers",
+            "{\"answers\":[],\"useRecommendations\":true,\"by\":\"" + owner + "\"}");
     assertThat(posing.statusCode()).as("another requester names the owner as 'by'").isEqualTo(403);
     assertThat(Http.json(posing).getString("detail")).contains("cannot act as " + owner);
     assertThat(api.awaitStatus(task, "CLARIFICATION_NEEDED")).isNotNull();
   }
 
-  /** Separation of duties: an approver does not approve the PRD of their own request; another approver does. */
+  /**
+   * Separation of duties: an approver does not approve the PRD of their own request; another
+   * approver does.
+   */
   void approverCannotApproveTheirOwnRequest() {
     String task = submitAs(both, "Export invoices as CSV", WorkflowContainerChecks.COMPLETE);
     api.awaitStatus(task, "PRD_VALIDATION");
-    HttpResponse<String> own = as(both, "POST", "tasks/" + task + "/approval", "{\"by\":\"" + both + "\"}");
+    HttpResponse<String> own =
+        as(both, "POST", "tasks/" + task + "/approval", "{\"by\":\"" + both + "\"}");
     assertThat(own.statusCode()).as(own.body()).isEqualTo(403);
     assertThat(Http.json(own).getString("detail")).contains("may not approve");
-    assertThat(as(owner, "POST", "tasks/" + task + "/approval", "{\"by\":\"" + owner + "\"}").statusCode())
-        .as("a requester approves").isEqualTo(403);
-    assertThat(as(approver, "POST", "tasks/" + task + "/approval", "{\"by\":\"" + approver + "\"}").statusCode())
+    assertThat(
+            as(owner, "POST", "tasks/" + task + "/approval", "{\"by\":\"" + owner + "\"}")
+                .statusCode())
+        .as("a requester approves")
+        .isEqualTo(403);
+    assertThat(
+            as(approver, "POST", "tasks/" + task + "/approval", "{\"by\":\"" + approver + "\"}")
+                .statusCode())
         .isEqualTo(202);
     api.awaitStatus(task, "PRD_APPROVED");
-    assertThat(audit.recent(null, task, 50)).as("the refusal is audited, the approval too")
+    assertThat(audit.recent(null, task, 50))
+        .as("the refusal is audited, the approval too")
         .extracting(AuditTrail.Entry::actor, AuditTrail.Entry::action)
-        .contains(org.assertj.core.groups.Tuple.tuple(both, "OWN_APPROVAL_REFUSED"),
+        .contains(
+            org.assertj.core.groups.Tuple.tuple(both, "OWN_APPROVAL_REFUSED"),
             org.assertj.core.groups.Tuple.tuple(approver, "PRD_APPROVED"));
   }
 
   /**
-   * Credentials remembered by this instance count only while the person is unchanged: disabling them
-   * elsewhere (here: straight in the database, as another instance would) refuses their next call.
+   * Credentials remembered by this instance count only while the person is unchanged: disabling
+   * them elsewhere (here: straight in the database, as another instance would) refuses their next
+   * call.
    */
   void personDisabledByAnotherInstanceIsRefusedAtOnce() throws java.sql.SQLException {
     String person = "dan-" + UUID.randomUUID().toString().substring(0, 8);
     create(person, "REQUESTER");
     assertThat(as(person, "GET", "tasks", null).statusCode()).isEqualTo(200);
     assertThat(as(person, "GET", "tasks", null).statusCode()).as("remembered").isEqualTo(200);
-    try (var connection = database.getConnection(); var disable = connection.prepareStatement(
-        "UPDATE humaninteraction.person SET enabled = false, updated_at = now() WHERE username = ?")) {
+    try (var connection = database.getConnection();
+        var disable =
+            connection.prepareStatement(
+                "UPDATE humaninteraction.person SET enabled = false, updated_at = now() WHERE"
+                    + " username = ?")) {
       disable.setString(1, person);
       assertThat(disable.executeUpdate()).isEqualTo(1);
     }
-    assertThat(as(person, "GET", "tasks", null).statusCode()).as("disabled elsewhere").isEqualTo(401);
+    assertThat(as(person, "GET", "tasks", null).statusCode())
+        .as("disabled elsewhere")
+        .isEqualTo(401);
   }
 
   /**
-   * Guessing is slowed, then stopped: wrong passwords lock the person out (here after 3, as configured for
-   * the tests) until an admin unlocks them, audited; past 5 failures a minute the username is answered 429
-   * with Retry-After before any password is checked. Another person signs in as before.
+   * Guessing is slowed, then stopped: wrong passwords lock the person out (here after 3, as
+   * configured for the tests) until an admin unlocks them, audited; past 5 failures a minute the
+   * username is answered 429 with Retry-After before any password is checked. Another person signs
+   * in as before.
    */
   void signInIsThrottledThenLockedOutUntilAnAdminUnlocks() {
     String person = "lou-" + UUID.randomUUID().toString().substring(0, 8);
@@ -205,30 +320,44 @@ final class AccessChecks {
     for (int attempt = 1; attempt <= 3; attempt++) {
       assertThat(basicAs(person, "wrong password " + attempt).statusCode()).isEqualTo(401);
     }
-    assertThat(basicAs(person, PASSWORD).statusCode()).as("locked out: the right password does not help").isEqualTo(401);
+    assertThat(basicAs(person, PASSWORD).statusCode())
+        .as("locked out: the right password does not help")
+        .isEqualTo(401);
     assertThat(Http.json(api.get("people/" + person)).getBoolean("locked")).isTrue();
     assertThat(as(owner, "GET", "tasks", null).statusCode()).as("someone else").isEqualTo(200);
 
-    assertThat(basicAs(person, "wrong again").statusCode()).isEqualTo(401); // the 5th failure within the minute
+    assertThat(basicAs(person, "wrong again").statusCode())
+        .isEqualTo(401); // the 5th failure within the minute
     HttpResponse<String> throttled = basicAs(person, PASSWORD);
     assertThat(throttled.statusCode()).as(throttled.body()).isEqualTo(429);
-    assertThat(Long.parseLong(throttled.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 60L);
-    assertThat(as(owner, "GET", "tasks", null).statusCode()).as("someone else, still").isEqualTo(200);
+    assertThat(Long.parseLong(throttled.headers().firstValue("Retry-After").orElseThrow()))
+        .isBetween(1L, 60L);
+    assertThat(as(owner, "GET", "tasks", null).statusCode())
+        .as("someone else, still")
+        .isEqualTo(200);
 
     HttpResponse<String> unlocked = api.post("people/" + person + "/unlock", "");
     assertThat(unlocked.statusCode()).as(unlocked.body()).isEqualTo(204);
     assertThat(Http.json(api.get("people/" + person)).getBoolean("locked")).isFalse();
-    assertThat(audit.recent(null, null, 200)).extracting(AuditTrail.Entry::action, AuditTrail.Entry::subject)
-        .contains(org.assertj.core.groups.Tuple.tuple("PERSON_LOCKED", person),
+    assertThat(audit.recent(null, null, 200))
+        .extracting(AuditTrail.Entry::action, AuditTrail.Entry::subject)
+        .contains(
+            org.assertj.core.groups.Tuple.tuple("PERSON_LOCKED", person),
             org.assertj.core.groups.Tuple.tuple("PERSON_UNLOCKED", person));
   }
 
   private HttpResponse<String> basicAs(String person, String password) {
-    return Http.sendAsIs(HttpRequest.newBuilder(api.uri("api/tasks")).header("Authorization", Http.basic(person, password))
-        .GET().build());
+    return Http.sendAsIs(
+        HttpRequest.newBuilder(api.uri("api/tasks"))
+            .header("Authorization", Http.basic(person, password))
+            .GET()
+            .build());
   }
 
-  /** Query parameters out of range or of a wrong kind are 400 problems naming the parameter, not 500 or 404. */
+  /**
+   * Query parameters out of range or of a wrong kind are 400 problems naming the parameter, not 500
+   * or 404.
+   */
   void badQueryParametersAreA400NamingTheParameter() {
     assertInvalid("tasks?page=2147483647&size=10", "page", "from 0 to");
     assertInvalid("tasks?page=99999999999", "page", "from 0 to");
@@ -263,8 +392,18 @@ final class AccessChecks {
   }
 
   private String submitAs(String person, String title, String description) {
-    HttpResponse<String> response = as(person, "POST", "requests", Json.createObjectBuilder().add("title", title)
-        .add("description", description).add("priority", "LOW").add("requester", person).build().toString());
+    HttpResponse<String> response =
+        as(
+            person,
+            "POST",
+            "requests",
+            Json.createObjectBuilder()
+                .add("title", title)
+                .add("description", description)
+                .add("priority", "LOW")
+                .add("requester", person)
+                .build()
+                .toString());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
     return Http.json(response).getString("taskId");
   }
@@ -272,8 +411,8 @@ final class AccessChecks {
   private void create(String username, String... roles) {
     HttpResponse<String> created = api.post("people", person(username, roles));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    assertThat(created.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location)
-        .endsWith("/api/people/" + username));
+    assertThat(created.headers().firstValue("Location"))
+        .hasValueSatisfying(location -> assertThat(location).endsWith("/api/people/" + username));
   }
 
   private static String person(String username, String... roles) {
@@ -281,13 +420,20 @@ final class AccessChecks {
     for (String role : roles) {
       list.add(role);
     }
-    return Json.createObjectBuilder().add("username", username).add("password", PASSWORD).add("roles", list).build()
+    return Json.createObjectBuilder()
+        .add("username", username)
+        .add("password", PASSWORD)
+        .add("roles", list)
+        .build()
         .toString();
   }
 
   private HttpResponse<String> put(String path, String json) {
-    return Http.send(HttpRequest.newBuilder(api.uri("api/" + path)).header("Content-Type", "application/json")
-        .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    return Http.send(
+        HttpRequest.newBuilder(api.uri("api/" + path))
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json))
+            .build());
   }
 
   /** A person of the matrix who is only ever changed by it. */
@@ -313,13 +459,17 @@ final class AccessChecks {
     return as(person, PASSWORD, method, path, json);
   }
 
-  private HttpResponse<String> as(String person, String password, String method, String path, String json) {
+  private HttpResponse<String> as(
+      String person, String password, String method, String path, String json) {
     URI uri = api.uri("api/" + path);
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Authorization", Http.basic(person, password));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri).header("Authorization", Http.basic(person, password));
     if (json == null) {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     } else {
-      request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+      request
+          .header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(json));
     }
     return Http.sendAsIs(request.build());
   }

@@ -13,7 +13,9 @@ final class Api {
 
   private final String base;
 
-  /** @param base the application's URL, ending in a slash */
+  /**
+   * @param base the application's URL, ending in a slash
+   */
   Api(String base) {
     this.base = base;
   }
@@ -32,8 +34,13 @@ final class Api {
 
   /** Submits a request; returns the task's id. */
   String submit(String title, String description, String priority, String requester) {
-    JsonObject body = Json.createObjectBuilder().add("title", title).add("description", description)
-        .add("priority", priority).add("requester", requester).build();
+    JsonObject body =
+        Json.createObjectBuilder()
+            .add("title", title)
+            .add("description", description)
+            .add("priority", priority)
+            .add("requester", requester)
+            .build();
     HttpResponse<String> response = post("requests", body.toString());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
     return Http.json(response).getString("taskId");
@@ -57,7 +64,10 @@ final class Api {
   }
 
   JsonObject awaitStatus(String task, String status) {
-    return await(task, details -> details.getJsonObject("task").getString("status").equals(status), "to " + status);
+    return await(
+        task,
+        details -> details.getJsonObject("task").getString("status").equals(status),
+        "to " + status);
   }
 
   static void sleep(long millis) {

@@ -11,8 +11,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A TCP forwarder between Payara and the real RabbitMQ, in the test JVM: while it is not started the
- * broker is "down" for the application (connection refused), without touching the shared broker.
+ * A TCP forwarder between Payara and the real RabbitMQ, in the test JVM: while it is not started
+ * the broker is "down" for the application (connection refused), without touching the shared
+ * broker.
  */
 final class BrokerProxy {
 
@@ -55,16 +56,20 @@ final class BrokerProxy {
   }
 
   private void pump(Socket from, Socket to) {
-    Thread thread = new Thread(() -> {
-      try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-        in.transferTo(out);
-      } catch (IOException e) {
-        // one side closed: close both below
-      } finally {
-        close(from);
-        close(to);
-      }
-    }, "broker-proxy-pump");
+    Thread thread =
+        new Thread(
+            () -> {
+              try (InputStream in = from.getInputStream();
+                  OutputStream out = to.getOutputStream()) {
+                in.transferTo(out);
+              } catch (IOException e) {
+                // one side closed: close both below
+              } finally {
+                close(from);
+                close(to);
+              }
+            },
+            "broker-proxy-pump");
     thread.setDaemon(true);
     thread.start();
   }

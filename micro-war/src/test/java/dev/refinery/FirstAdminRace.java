@@ -15,9 +15,10 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 /**
- * Two instances starting together on a database where nobody is an admin yet: exactly one of them creates
- * the first admin. Inside the container, with every admin of the tests' database disabled for the moment
- * (and enabled again after), the two starts are two concurrent calls of the same boundary.
+ * Two instances starting together on a database where nobody is an admin yet: exactly one of them
+ * creates the first admin. Inside the container, with every admin of the tests' database disabled
+ * for the moment (and enabled again after), the two starts are two concurrent calls of the same
+ * boundary.
  */
 final class FirstAdminRace {
 
@@ -42,10 +43,12 @@ final class FirstAdminRace {
       CountDownLatch start = new CountDownLatch(1);
       List<Future<Boolean>> starts = new ArrayList<>();
       for (String candidate : candidates) {
-        starts.add(executor.submit(() -> {
-          start.await();
-          return people.ensureFirstAdmin(candidate, ("pw-" + candidate).toCharArray());
-        }));
+        starts.add(
+            executor.submit(
+                () -> {
+                  start.await();
+                  return people.ensureFirstAdmin(candidate, ("pw-" + candidate).toCharArray());
+                }));
       }
       start.countDown();
       List<Boolean> created = new ArrayList<>();
@@ -64,8 +67,11 @@ final class FirstAdminRace {
 
   private List<String> enabledAdmins() throws SQLException {
     List<String> names = new ArrayList<>();
-    try (Connection connection = database.getConnection(); var query = connection.prepareStatement(
-        "SELECT username FROM humaninteraction.person WHERE " + ADMINS); var rows = query.executeQuery()) {
+    try (Connection connection = database.getConnection();
+        var query =
+            connection.prepareStatement(
+                "SELECT username FROM humaninteraction.person WHERE " + ADMINS);
+        var rows = query.executeQuery()) {
       while (rows.next()) {
         names.add(rows.getString(1));
       }
@@ -74,8 +80,11 @@ final class FirstAdminRace {
   }
 
   private List<String> setEnabled(List<String> usernames, boolean enabled) throws SQLException {
-    try (Connection connection = database.getConnection(); var update = connection.prepareStatement(
-        "UPDATE humaninteraction.person SET enabled = ?, updated_at = now() WHERE username = ?")) {
+    try (Connection connection = database.getConnection();
+        var update =
+            connection.prepareStatement(
+                "UPDATE humaninteraction.person SET enabled = ?, updated_at = now() WHERE username"
+                    + " = ?")) {
       for (String username : usernames) {
         update.setBoolean(1, enabled);
         update.setString(2, username);

@@ -11,13 +11,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** A small HTTP client for the black-box tests: the API and console as a browser or script sees them. */
+/**
+ * A small HTTP client for the black-box tests: the API and console as a browser or script sees
+ * them.
+ */
 final class Http {
 
   private static final HttpClient CLIENT =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  /** The first admin of the tests' database (see it.admin.password in the pom); every call signs in as it. */
+  /**
+   * The first admin of the tests' database (see it.admin.password in the pom); every call signs in
+   * as it.
+   */
   static final String ADMIN_PASSWORD = System.getenv("REFINERY_SECURITY_ADMIN_PASSWORD");
 
   private static final String AUTHORIZATION = basic("admin", ADMIN_PASSWORD);
@@ -25,8 +31,10 @@ final class Http {
   private Http() {}
 
   static String basic(String user, String password) {
-    return "Basic " + java.util.Base64.getEncoder()
-        .encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return "Basic "
+        + java.util.Base64.getEncoder()
+            .encodeToString(
+                (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   static HttpResponse<String> get(URI uri) {
@@ -57,8 +65,9 @@ final class Http {
   /** Sends as the admin, unless the request says who it is. */
   static HttpResponse<String> send(HttpRequest request) {
     if (request.headers().firstValue("Authorization").isEmpty()) {
-      HttpRequest.Builder signed = HttpRequest.newBuilder(request, (name, value) -> true)
-          .header("Authorization", AUTHORIZATION);
+      HttpRequest.Builder signed =
+          HttpRequest.newBuilder(request, (name, value) -> true)
+              .header("Authorization", AUTHORIZATION);
       request = signed.build();
     }
     return sendAsIs(request);

@@ -21,16 +21,21 @@ final class Ledger {
   }
 
   void create() throws SQLException {
-    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-      statement.execute("CREATE TABLE IF NOT EXISTS public.it_effect (context text NOT NULL, message_id uuid NOT NULL,"
-          + " correlation_id text NOT NULL, at timestamptz NOT NULL DEFAULT clock_timestamp())");
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute(
+          "CREATE TABLE IF NOT EXISTS public.it_effect (context text NOT NULL, message_id uuid NOT"
+              + " NULL, correlation_id text NOT NULL, at timestamptz NOT NULL DEFAULT"
+              + " clock_timestamp())");
     }
   }
 
   void write(String context, UUID messageId, String correlationId) {
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = connection.prepareStatement(
-            "INSERT INTO public.it_effect (context, message_id, correlation_id) VALUES (?, ?, ?)")) {
+        PreparedStatement statement =
+            connection.prepareStatement(
+                "INSERT INTO public.it_effect (context, message_id, correlation_id) VALUES (?, ?,"
+                    + " ?)")) {
       statement.setString(1, context);
       statement.setObject(2, messageId);
       statement.setString(3, correlationId);
@@ -43,8 +48,10 @@ final class Ledger {
   /** Rows and distinct (context, message) pairs for a correlation id. */
   long[] count(String correlationId) {
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = connection.prepareStatement("SELECT count(*),"
-            + " count(DISTINCT (context, message_id)) FROM public.it_effect WHERE correlation_id = ?")) {
+        PreparedStatement statement =
+            connection.prepareStatement(
+                "SELECT count(*), count(DISTINCT (context, message_id)) FROM public.it_effect WHERE"
+                    + " correlation_id = ?")) {
       statement.setString(1, correlationId);
       try (ResultSet row = statement.executeQuery()) {
         row.next();

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.refinery.shared.messaging.BoundedContext;
 import dev.refinery.shared.messaging.Command;
 import dev.refinery.shared.messaging.MessageQueue;
-import jakarta.inject.Inject;
 import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
 import java.io.File;
 import java.nio.file.Files;
@@ -29,23 +29,33 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Not a test: {@code ./refinery bench messaging}. Messages per second through the RabbitMQ adapter (publish
- * in transactions of 100, outbox, relay with confirms, quorum queue, MDB, handler with inbox record), and
- * RabbitMQ PerfTest's raw rate on the same broker in the same run, and their ratio.
+ * Not a test: {@code ./refinery bench messaging}. Messages per second through the RabbitMQ adapter
+ * (publish in transactions of 100, outbox, relay with confirms, quorum queue, MDB, handler with
+ * inbox record), and RabbitMQ PerfTest's raw rate on the same broker in the same run, and their
+ * ratio.
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MessagingBenchmark {
 
   private static final AtomicLong HANDLED = new AtomicLong();
-  /** From the environment: Payara Micro inherits it from the test JVM, system properties it does not. */
-  private static final Path RESULTS = Path.of(System.getenv().getOrDefault("BENCH_RESULTS", "target/bench"));
+
+  /**
+   * From the environment: Payara Micro inherits it from the test JVM, system properties it does
+   * not.
+   */
+  private static final Path RESULTS =
+      Path.of(System.getenv().getOrDefault("BENCH_RESULTS", "target/bench"));
 
   @Deployment
   static WebArchive refinery() {
-    return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("refinery.war")))
-        .addClasses(MessagingBenchmark.class, dev.refinery.taskmanagement.api.LoadPing.class,
-            dev.refinery.humaninteraction.api.LoadPing.class, dev.refinery.productdefinition.api.LoadPing.class,
+    return ShrinkWrap.createFromZipFile(
+            WebArchive.class, new File(System.getProperty("refinery.war")))
+        .addClasses(
+            MessagingBenchmark.class,
+            dev.refinery.taskmanagement.api.LoadPing.class,
+            dev.refinery.humaninteraction.api.LoadPing.class,
+            dev.refinery.productdefinition.api.LoadPing.class,
             dev.refinery.orchestration.api.LoadPing.class)
         .addAsLibraries(new File(System.getProperty("assertj.jar")));
   }
@@ -79,17 +89,33 @@ class MessagingBenchmark {
     double adapterRate = messages / seconds;
     double perfTestRate = perfTest();
     double load = Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
-    String json = String.format(Locale.ROOT,
-        "{\"benchmark\":\"messaging\",\"messages\":%d,\"seconds\":%.2f,\"adapter_msgs_per_s\":%.0f,"
-            + "\"perftest_msgs_per_s\":%.0f,\"ratio\":%.3f,\"load_average\":%.2f,\"cores\":%d}",
-        messages, seconds, adapterRate, perfTestRate, adapterRate / perfTestRate, load,
-        Runtime.getRuntime().availableProcessors());
-    String table = String.format(Locale.ROOT, """
-        what                                              msgs/s
-        JMS adapter: publish > outbox > relay > MDB > handled  %8.0f   (%d messages in %.1f s)
-        RabbitMQ PerfTest: quorum, 1 KB, persistent, confirms  %8.0f   (1 producer, 4 consumers, 15 s)
-        ratio adapter / PerfTest                                %8.3f   (load average %.2f)
-        """, adapterRate, messages, seconds, perfTestRate, adapterRate / perfTestRate, load);
+    String json =
+        String.format(
+            Locale.ROOT,
+            "{\"benchmark\":\"messaging\",\"messages\":%d,\"seconds\":%.2f,\"adapter_msgs_per_s\":%.0f,"
+                + "\"perftest_msgs_per_s\":%.0f,\"ratio\":%.3f,\"load_average\":%.2f,\"cores\":%d}",
+            messages,
+            seconds,
+            adapterRate,
+            perfTestRate,
+            adapterRate / perfTestRate,
+            load,
+            Runtime.getRuntime().availableProcessors());
+    String table =
+        String.format(
+            Locale.ROOT,
+            """
+            what                                              msgs/s
+            JMS adapter: publish > outbox > relay > MDB > handled  %8.0f   (%d messages in %.1f s)
+            RabbitMQ PerfTest: quorum, 1 KB, persistent, confirms  %8.0f   (1 producer, 4 consumers, 15 s)
+            ratio adapter / PerfTest                                %8.3f   (load average %.2f)
+            """,
+            adapterRate,
+            messages,
+            seconds,
+            perfTestRate,
+            adapterRate / perfTestRate,
+            load);
     Files.writeString(RESULTS.resolve("messaging.json"), json + "\n");
     Files.writeString(RESULTS.resolve("messaging.txt"), json + "\n\n" + table);
     assertThat(adapterRate).isPositive();
@@ -117,9 +143,33 @@ class MessagingBenchmark {
   private static double perfTest() throws Exception {
     String classpath = Files.readString(Path.of(System.getProperty("bench.classpath"))).trim();
     String uri = "amqp://guest:guest@127.0.0.1:5672/" + System.getenv("REFINERY_RABBITMQ_VHOST");
-    List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"), "-cp", classpath,
-        "com.rabbitmq.perf.PerfTest", "-h", uri, "-x", "1", "-y", "4", "-qq", "-u", "bench.perftest",
-        "-s", "1000", "-f", "persistent", "-c", "100", "-q", "100", "-z", "15", "--id", "bench");
+    List<String> command =
+        List.of(
+            ProcessHandle.current().info().command().orElse("java"),
+            "-cp",
+            classpath,
+            "com.rabbitmq.perf.PerfTest",
+            "-h",
+            uri,
+            "-x",
+            "1",
+            "-y",
+            "4",
+            "-qq",
+            "-u",
+            "bench.perftest",
+            "-s",
+            "1000",
+            "-f",
+            "persistent",
+            "-c",
+            "100",
+            "-q",
+            "100",
+            "-z",
+            "15",
+            "--id",
+            "bench");
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes());
     assertThat(process.waitFor()).as(output).isZero();
@@ -140,7 +190,8 @@ class MessagingBenchmark {
     }
     subscribed = true;
     for (BoundedContext context : BoundedContext.values()) {
-      queue.subscribeToCommands(context, Set.of(ping(context, 0).getClass()), envelope -> HANDLED.incrementAndGet());
+      queue.subscribeToCommands(
+          context, Set.of(ping(context, 0).getClass()), envelope -> HANDLED.incrementAndGet());
     }
   }
 

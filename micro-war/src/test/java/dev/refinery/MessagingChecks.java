@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class MessagingChecks {
 
   private static final AtomicBoolean SUBSCRIBED = new AtomicBoolean();
+
   /** Correlation ids whose Human Interaction pings fail permanently, until removed. */
   static final Set<String> FAILING = ConcurrentHashMap.newKeySet();
 
@@ -39,7 +40,12 @@ final class MessagingChecks {
   private final OutboxStore outbox;
   private final DeadLetters deadLetters;
 
-  MessagingChecks(MessagingHarness harness, Ledger ledger, OutboxRelay relay, OutboxStore outbox, DeadLetters deadLetters) {
+  MessagingChecks(
+      MessagingHarness harness,
+      Ledger ledger,
+      OutboxRelay relay,
+      OutboxStore outbox,
+      DeadLetters deadLetters) {
     this.harness = harness;
     this.ledger = ledger;
     this.relay = relay;
@@ -52,15 +58,19 @@ final class MessagingChecks {
     String batch = UUID.randomUUID().toString();
     for (int t = 0; t < 10; t++) {
       int first = t * 100;
-      harness.transaction(true, () -> {
-        for (int n = first; n < first + 100; n++) {
-          if (n % 2 == 0) {
-            harness.queue().publishCommand(ping(BoundedContext.values()[(n / 2) % 4], batch, n));
-          } else {
-            harness.queue().publishEvent(new LoadEvent(batch, n));
-          }
-        }
-      });
+      harness.transaction(
+          true,
+          () -> {
+            for (int n = first; n < first + 100; n++) {
+              if (n % 2 == 0) {
+                harness
+                    .queue()
+                    .publishCommand(ping(BoundedContext.values()[(n / 2) % 4], batch, n));
+              } else {
+                harness.queue().publishEvent(new LoadEvent(batch, n));
+              }
+            }
+          });
     }
     // 500 commands with one effect each, 500 events with two subscribers each
     assertEffects(batch, 1500, 180_000);
@@ -69,14 +79,20 @@ final class MessagingChecks {
 
   void closedConnectionsLoseNothing() throws Exception {
     String batch = UUID.randomUUID().toString();
-    harness.transaction(true, () -> {
-      for (int n = 0; n < 400; n++) {
-        harness.queue().publishCommand(ping(BoundedContext.values()[n % 4], batch, n));
-      }
-    });
+    harness.transaction(
+        true,
+        () -> {
+          for (int n = 0; n < 400; n++) {
+            harness.queue().publishCommand(ping(BoundedContext.values()[n % 4], batch, n));
+          }
+        });
     for (int closing = 0; closing < 2; closing++) {
       Thread.sleep(700);
-      rabbitmqctl("close_all_connections", "--vhost", System.getenv("REFINERY_RABBITMQ_VHOST"), "refinery test: connections closed mid-run");
+      rabbitmqctl(
+          "close_all_connections",
+          "--vhost",
+          System.getenv("REFINERY_RABBITMQ_VHOST"),
+          "refinery test: connections closed mid-run");
     }
     assertEffects(batch, 400, 120_000);
   }
@@ -95,12 +111,16 @@ final class MessagingChecks {
     assertEffects(id, 1, 20_000);
   }
 
-  /** An instance that committed and died before its relay sent: the sweep sends the row once its claim ran out. */
+  /**
+   * An instance that committed and died before its relay sent: the sweep sends the row once its
+   * claim ran out.
+   */
   void rowsOfAnInstanceThatDiedBeforeSendingAreSentAfterTheirClaim() {
     String id = UUID.randomUUID().toString();
     relay.pause();
     try {
-      harness.transaction(true, () -> harness.queue().publishCommand(ping(PRODUCT_DEFINITION, id, 1)));
+      harness.transaction(
+          true, () -> harness.queue().publishCommand(ping(PRODUCT_DEFINITION, id, 1)));
       relay.abandonUnsent(); // what dies with the instance
     } finally {
       relay.resume();
@@ -112,10 +132,10 @@ final class MessagingChecks {
   }
 
   /**
-   * A confirmed row is deleted by the next transaction that appends to the outbox or, failing one, by the
-   * relay. Here every transaction that comes by rolls back: the rows it took must come back and still
-   * leave the outbox within the relay's grace, and nothing goes twice (were they lost, they would wait
-   * for their 30 s claim and be sent again).
+   * A confirmed row is deleted by the next transaction that appends to the outbox or, failing one,
+   * by the relay. Here every transaction that comes by rolls back: the rows it took must come back
+   * and still leave the outbox within the relay's grace, and nothing goes twice (were they lost,
+   * they would wait for their 30 s claim and be sent again).
    */
   void confirmedRowsTakenByATransactionThatRollsBackStillLeaveTheOutboxOnce() {
     String sent = UUID.randomUUID().toString();
@@ -123,7 +143,8 @@ final class MessagingChecks {
     harness.transaction(true, () -> harness.queue().publishCommand(ping(ORCHESTRATION, sent, 1)));
     long deadline = System.currentTimeMillis() + 3_000;
     while (outbox.backlog() > 0 && System.currentTimeMillis() < deadline) {
-      harness.transaction(false, () -> harness.queue().publishCommand(ping(ORCHESTRATION, rolledBack, 2)));
+      harness.transaction(
+          false, () -> harness.queue().publishCommand(ping(ORCHESTRATION, rolledBack, 2)));
       sleep(10);
     }
     assertThat(outbox.backlog()).as("confirmed rows left the outbox").isZero();
@@ -136,10 +157,12 @@ final class MessagingChecks {
     String discarded = UUID.randomUUID().toString();
     FAILING.add(replayed);
     FAILING.add(discarded);
-    harness.transaction(true, () -> {
-      harness.queue().publishCommand(ping(HUMAN_INTERACTION, replayed, 1));
-      harness.queue().publishCommand(ping(HUMAN_INTERACTION, discarded, 2));
-    });
+    harness.transaction(
+        true,
+        () -> {
+          harness.queue().publishCommand(ping(HUMAN_INTERACTION, replayed, 1));
+          harness.queue().publishCommand(ping(HUMAN_INTERACTION, discarded, 2));
+        });
     UUID toReplay = awaitDeadLetter(replayed);
     UUID toDiscard = awaitDeadLetter(discarded);
     FAILING.clear();
@@ -221,7 +244,8 @@ final class MessagingChecks {
     }
   }
 
-  private static <T extends Message> MessageHandler<T> effect(BoundedContext context, Ledger ledger) {
+  private static <T extends Message> MessageHandler<T> effect(
+      BoundedContext context, Ledger ledger) {
     return envelope -> {
       String correlationId = envelope.payload().correlationId();
       if (FAILING.contains(correlationId)) {

@@ -18,7 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
-/** The monitoring decorator inside Payara Micro: on both adapters, and harmless when it cannot write. */
+/**
+ * The monitoring decorator inside Payara Micro: on both adapters, and harmless when it cannot
+ * write.
+ */
 final class MonitoringChecks {
 
   private static final Set<String> HANDLED = ConcurrentHashMap.newKeySet();
@@ -31,8 +34,13 @@ final class MonitoringChecks {
   private final DataSource dataSource;
   private final MetricRegistry metrics;
 
-  MonitoringChecks(MessageQueue jms, InMemoryMessageQueue inMemory, EventLog log, UserTransaction transaction,
-      DataSource dataSource, MetricRegistry metrics) {
+  MonitoringChecks(
+      MessageQueue jms,
+      InMemoryMessageQueue inMemory,
+      EventLog log,
+      UserTransaction transaction,
+      DataSource dataSource,
+      MetricRegistry metrics) {
     this.jms = jms;
     this.inMemory = inMemory;
     this.log = log;
@@ -41,12 +49,16 @@ final class MonitoringChecks {
     this.metrics = metrics;
     if (!subscribed) {
       subscribed = true;
-      jms.subscribeToCommands(BoundedContext.ORCHESTRATION, Set.of(MonitoringProbe.class),
+      jms.subscribeToCommands(
+          BoundedContext.ORCHESTRATION,
+          Set.of(MonitoringProbe.class),
           envelope -> HANDLED.add(envelope.payload().correlationId()));
     }
   }
 
-  /** Both adapters are intercepted: a message sent through either shows up published and consumed. */
+  /**
+   * Both adapters are intercepted: a message sent through either shows up published and consumed.
+   */
   void interceptorRecordsPublishAndConsumptionOnBothAdapters() throws Exception {
     assertThat(jms.getClass().getName()).as("the port's bean").contains("JmsMessageQueue");
     String viaJms = "monitor-jms-" + UUID.randomUUID();
@@ -59,25 +71,36 @@ final class MonitoringChecks {
 
     for (String probe : List.of(viaJms, viaMemory)) {
       List<MessageRecord> lines = lines(probe, 2);
-      assertThat(lines).as(probe).extracting(MessageRecord::direction, MessageRecord::target, MessageRecord::outcome)
-          .containsExactly(org.assertj.core.groups.Tuple.tuple("PUBLISHED", "orchestration", "published"),
+      assertThat(lines)
+          .as(probe)
+          .extracting(MessageRecord::direction, MessageRecord::target, MessageRecord::outcome)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple("PUBLISHED", "orchestration", "published"),
               org.assertj.core.groups.Tuple.tuple("CONSUMED", "orchestration", "ok"));
       assertThat(lines.get(0).messageId()).isEqualTo(lines.get(1).messageId());
-      assertThat(lines).allSatisfy(line -> {
-        assertThat(line.type()).isEqualTo("orchestration.MonitoringProbe");
-        assertThat(line.kind()).isEqualTo("COMMAND");
-        assertThat(line.attempt()).isEqualTo(1);
-      });
+      assertThat(lines)
+          .allSatisfy(
+              line -> {
+                assertThat(line.type()).isEqualTo("orchestration.MonitoringProbe");
+                assertThat(line.kind()).isEqualTo("COMMAND");
+                assertThat(line.attempt()).isEqualTo(1);
+              });
     }
   }
 
-  /** With the event log refusing every write, messages are handled all the same; the lost lines are counted. */
+  /**
+   * With the event log refusing every write, messages are handled all the same; the lost lines are
+   * counted.
+   */
   void monitoringThatCannotWriteNeverStopsMessages() throws Exception {
     long droppedBefore = metrics.counter("refinery.monitoring.dropped").getCount();
     String probe = "monitor-broken-" + UUID.randomUUID();
-    sql("CREATE OR REPLACE FUNCTION monitoring.it_refuse() RETURNS trigger LANGUAGE plpgsql AS"
-        + " $$ BEGIN RAISE EXCEPTION 'the event log refuses writes (test)'; END $$");
-    sql("CREATE TRIGGER it_refuse BEFORE INSERT ON monitoring.event_log FOR EACH STATEMENT EXECUTE FUNCTION monitoring.it_refuse()");
+    sql(
+        "CREATE OR REPLACE FUNCTION monitoring.it_refuse() RETURNS trigger LANGUAGE plpgsql AS"
+            + " $$ BEGIN RAISE EXCEPTION 'the event log refuses writes (test)'; END $$");
+    sql(
+        "CREATE TRIGGER it_refuse BEFORE INSERT ON monitoring.event_log FOR EACH STATEMENT EXECUTE"
+            + " FUNCTION monitoring.it_refuse()");
     try {
       transaction.begin();
       jms.publishCommand(new MonitoringProbe(probe));
@@ -87,16 +110,19 @@ final class MonitoringChecks {
         Thread.sleep(50);
       }
       assertThat(HANDLED).as("handled while monitoring could not write").contains(probe);
-      // The consumption's line follows its transaction's commit; a refused batch is written again a few
+      // The consumption's line follows its transaction's commit; a refused batch is written again a
+      // few
       // times (EventLog.WRITE_ATTEMPTS, 6.3 s of pauses) before it is counted as dropped.
       long dropDeadline = System.currentTimeMillis() + 30_000;
-      // (The event log's own flush does the writing: a flush called here would keep retrying what the
+      // (The event log's own flush does the writing: a flush called here would keep retrying what
+      // the
       // running system keeps logging, and not come back while the database refuses.)
       while (metrics.counter("refinery.monitoring.dropped").getCount() <= droppedBefore
           && System.currentTimeMillis() < dropDeadline) {
         Thread.sleep(100);
       }
-      assertThat(metrics.counter("refinery.monitoring.dropped").getCount()).isGreaterThan(droppedBefore);
+      assertThat(metrics.counter("refinery.monitoring.dropped").getCount())
+          .isGreaterThan(droppedBefore);
     } finally {
       sql("DROP TRIGGER it_refuse ON monitoring.event_log");
     }
@@ -105,7 +131,8 @@ final class MonitoringChecks {
     assertThat(lines(after, 2)).as("recorded again once the table is back").hasSize(2);
   }
 
-  private List<MessageRecord> lines(String correlationId, int expected) throws InterruptedException {
+  private List<MessageRecord> lines(String correlationId, int expected)
+      throws InterruptedException {
     long deadline = System.currentTimeMillis() + 15_000;
     List<MessageRecord> lines = List.of();
     while (System.currentTimeMillis() < deadline) {
@@ -120,7 +147,8 @@ final class MonitoringChecks {
   }
 
   private void sql(String statement) throws Exception {
-    try (Connection connection = dataSource.getConnection(); Statement update = connection.createStatement()) {
+    try (Connection connection = dataSource.getConnection();
+        Statement update = connection.createStatement()) {
       update.execute(statement);
     }
   }

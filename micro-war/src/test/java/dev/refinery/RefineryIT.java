@@ -63,37 +63,70 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The real micro-war WAR on Payara Micro against the real PostgreSQL and RabbitMQ (a virtual host of its
- * own, reached through a proxy the tests control), configured by the same asadmin files as production.
- * One class, so one Payara boot for the module; the scenarios live in the *Checks classes.
+ * The real micro-war WAR on Payara Micro against the real PostgreSQL and RabbitMQ (a virtual host
+ * of its own, reached through a proxy the tests control), configured by the same asadmin files as
+ * production. One class, so one Payara boot for the module; the scenarios live in the *Checks
+ * classes.
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RefineryIT {
 
   /** The broker as the application sees it: down until the third test starts this proxy. */
-  private static final BrokerProxy BROKER = new BrokerProxy(Integer.getInteger("it.rabbitmq.proxy.port", 0), 5672);
+  private static final BrokerProxy BROKER =
+      new BrokerProxy(Integer.getInteger("it.rabbitmq.proxy.port", 0), 5672);
+
   private static final String PUBLISHED_WHILE_DOWN = UUID.randomUUID().toString();
 
   @Deployment
   static WebArchive refinery() throws IOException {
     if (!brokerAwayScenarioSelected(System.getProperty("it.selected"))) {
-      BROKER.start(); // a check run alone (-Dit.test=RefineryIT#...) finds the broker up, as after the scenario
+      BROKER.start(); // a check run alone (-Dit.test=RefineryIT#...) finds the broker up, as after
+      // the scenario
     }
-    return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("refinery.war")))
-        .addClasses(RefineryIT.class, Http.class, Api.class, BrokerProxy.class, Ledger.class, MessagingChecks.class,
-            MessagingChecks.PermanentFailure.class, JmsHarness.class, LoadEvent.class, ScriptedAgent.class,
-            WorkflowChecks.class, WorkflowContainerChecks.class, AgentContainerChecks.class, MonitoringChecks.class, AlertChecks.class, OperatorChecks.class,
-            dev.refinery.orchestration.api.MonitoringProbe.class, dev.refinery.orchestration.api.FailingProbe.class,
-            AlertChecks.ProbeRefused.class, WebhookReceiver.class, WebhookReceiver.Post.class,
-            dev.refinery.taskmanagement.api.LoadPing.class, dev.refinery.humaninteraction.api.LoadPing.class,
-            dev.refinery.productdefinition.api.LoadPing.class, dev.refinery.orchestration.api.LoadPing.class,
-            WireFormatChecks.class, SerializationCanary.class, AccessChecks.class, AccessMatrix.class, FirstAdminRace.class, SignInCost.class)
+    return ShrinkWrap.createFromZipFile(
+            WebArchive.class, new File(System.getProperty("refinery.war")))
+        .addClasses(
+            RefineryIT.class,
+            Http.class,
+            Api.class,
+            BrokerProxy.class,
+            Ledger.class,
+            MessagingChecks.class,
+            MessagingChecks.PermanentFailure.class,
+            JmsHarness.class,
+            LoadEvent.class,
+            ScriptedAgent.class,
+            WorkflowChecks.class,
+            WorkflowContainerChecks.class,
+            AgentContainerChecks.class,
+            MonitoringChecks.class,
+            AlertChecks.class,
+            OperatorChecks.class,
+            dev.refinery.orchestration.api.MonitoringProbe.class,
+            dev.refinery.orchestration.api.FailingProbe.class,
+            AlertChecks.ProbeRefused.class,
+            WebhookReceiver.class,
+            WebhookReceiver.Post.class,
+            dev.refinery.taskmanagement.api.LoadPing.class,
+            dev.refinery.humaninteraction.api.LoadPing.class,
+            dev.refinery.productdefinition.api.LoadPing.class,
+            dev.refinery.orchestration.api.LoadPing.class,
+            WireFormatChecks.class,
+            SerializationCanary.class,
+            AccessChecks.class,
+            AccessMatrix.class,
+            FirstAdminRace.class,
+            SignInCost.class)
         .addAsResource("refinery-it.properties")
-        .addAsLibraries(new File(System.getProperty("assertj.jar")), new File(System.getProperty("contract.jar")));
+        .addAsLibraries(
+            new File(System.getProperty("assertj.jar")),
+            new File(System.getProperty("contract.jar")));
   }
 
-  /** As Arquillian reports it: with the machine's host name, while Payara listens on loopback only. */
+  /**
+   * As Arquillian reports it: with the machine's host name, while Payara listens on loopback only.
+   */
   @ArquillianResource URL deployed;
 
   @Resource(lookup = "jdbc/refinery")
@@ -130,32 +163,45 @@ class RefineryIT {
   @Inject Notifications notifications;
   @Inject dev.refinery.shared.application.AuditTrail auditTrail;
   @Inject dev.refinery.humaninteraction.application.People people;
+
   /** Provisioned once per JVM side (client, container), on first use. */
   private static AccessChecks access;
+
   @Inject Config config;
 
   // --- RabbitMQ away at deployment, then back ---------------------------------------------------
-  // The one scenario whose steps run in order (@Order 1-5): the deployment meets no broker until step 4.
+  // The one scenario whose steps run in order (@Order 1-5): the deployment meets no broker until
+  // step 4.
   // Every other check stands alone and runs alone with -Dit.test=RefineryIT#<check>.
 
   /** The scenario's steps, in order. */
-  static final List<String> BROKER_AWAY = List.of("brokerDownAtDeploymentShowsInHealthWhileTheDatabaseIsUp",
-      "requestsAreAcceptedWhileTheBrokerIsDown", "publicationWhileTheBrokerIsDownIsKeptInTheOutbox", "brokerComesUp",
-      "whatWaitedInTheOutboxIsDeliveredOnceTheBrokerIsBack");
+  static final List<String> BROKER_AWAY =
+      List.of(
+          "brokerDownAtDeploymentShowsInHealthWhileTheDatabaseIsUp",
+          "requestsAreAcceptedWhileTheBrokerIsDown",
+          "publicationWhileTheBrokerIsDownIsKeptInTheOutbox",
+          "brokerComesUp",
+          "whatWaitedInTheOutboxIsDeliveredOnceTheBrokerIsBack");
 
   /**
-   * Whether the run includes the broker-away scenario: the whole class (no selection, or Maven's unresolved
-   * {@code ${it.test}}), or a selection naming RefineryIT without a method, a pattern, or one of its steps.
+   * Whether the run includes the broker-away scenario: the whole class (no selection, or Maven's
+   * unresolved {@code ${it.test}}), or a selection naming RefineryIT without a method, a pattern,
+   * or one of its steps.
    */
   static boolean brokerAwayScenarioSelected(String selection) {
     if (selection == null || selection.isBlank() || selection.startsWith("${")) {
       return true;
     }
-    return Arrays.stream(selection.split(",")).map(String::strip).filter(part -> part.contains("RefineryIT"))
-        .anyMatch(part -> !part.contains("#") || part.contains("*")
-            || BROKER_AWAY.stream().anyMatch(step -> part.substring(part.indexOf('#') + 1).contains(step)));
+    return Arrays.stream(selection.split(","))
+        .map(String::strip)
+        .filter(part -> part.contains("RefineryIT"))
+        .anyMatch(
+            part ->
+                !part.contains("#")
+                    || part.contains("*")
+                    || BROKER_AWAY.stream()
+                        .anyMatch(step -> part.substring(part.indexOf('#') + 1).contains(step)));
   }
-
 
   @Test
   @Order(1)
@@ -166,8 +212,10 @@ class RefineryIT {
     assertThat(response.statusCode()).isEqualTo(503);
     JsonObject broker = check(Http.json(response), "broker");
     assertThat(broker.getString("status")).isEqualTo("DOWN");
-    // probes are public: the kind of failure, not its message (hosts, ports), which goes to the server log
-    assertThat(broker.getJsonObject("data").getString("error")).matches("\\w+ \\(details in the server log\\)");
+    // probes are public: the kind of failure, not its message (hosts, ports), which goes to the
+    // server log
+    assertThat(broker.getJsonObject("data").getString("error"))
+        .matches("\\w+ \\(details in the server log\\)");
     assertThat(check(Http.json(response), "database").getString("status")).isEqualTo("UP");
   }
 
@@ -175,8 +223,11 @@ class RefineryIT {
   @Order(2)
   @RunAsClient
   void requestsAreAcceptedWhileTheBrokerIsDown() {
-    HttpResponse<String> response = Http.postJson(app("api/requests"),
-        "{\"title\":\"Sent while the broker is away\",\"description\":\"\",\"priority\":\"LOW\",\"requester\":\"ana\"}");
+    HttpResponse<String> response =
+        Http.postJson(
+            app("api/requests"),
+            "{\"title\":\"Sent while the broker is"
+                + " away\",\"description\":\"\",\"priority\":\"LOW\",\"requester\":\"ana\"}");
 
     assertThat(response.statusCode()).isEqualTo(202);
   }
@@ -202,98 +253,362 @@ class RefineryIT {
 
   // --- the message queue contract, on RabbitMQ ---------------------------------------------------
 
-  @Test void eventReachesEverySubscribedContextOnce() { contract().eventReachesEverySubscribedContextOnce(); }
-  @Test void commandReachesOnlyTheContextThatOwnsIt() { contract().commandReachesOnlyTheContextThatOwnsIt(); }
-  @Test void rolledBackTransactionPublishesNothingAndCommittedOnePublishesOnce() { contract().rolledBackTransactionPublishesNothingAndCommittedOnePublishesOnce(); }
-  @Test void handlerFailingTwiceIsRetriedWithGrowingDelaysThenSucceeds() { contract().handlerFailingTwiceIsRetriedWithGrowingDelaysThenSucceeds(); }
-  @Test void nonRetryableFailureIsDeadLetteredAtOnceWithItsReason() { contract().nonRetryableFailureIsDeadLetteredAtOnceWithItsReason(); }
-  @Test void retryableFailureIsDeadLetteredAfterTheLastAttempt() { contract().retryableFailureIsDeadLetteredAfterTheLastAttempt(); }
-  @Test void sameMessageIdDeliveredTwiceHasOneEffect() { contract().sameMessageIdDeliveredTwiceHasOneEffect(); }
-  @Test void sameMessageIdDeliveredTenTimesHasOneEffect() { contract().sameMessageIdDeliveredTenTimesHasOneEffect(); }
-  @Test void malformedMessageIsDeadLetteredAndConsumingGoesOn() { contract().malformedMessageIsDeadLetteredAndConsumingGoesOn(); }
-  @Test void messagePublishedWhileHandlingIsCausedByTheHandledMessage() { contract().messagePublishedWhileHandlingIsCausedByTheHandledMessage(); }
+  @Test
+  void eventReachesEverySubscribedContextOnce() {
+    contract().eventReachesEverySubscribedContextOnce();
+  }
+
+  @Test
+  void commandReachesOnlyTheContextThatOwnsIt() {
+    contract().commandReachesOnlyTheContextThatOwnsIt();
+  }
+
+  @Test
+  void rolledBackTransactionPublishesNothingAndCommittedOnePublishesOnce() {
+    contract().rolledBackTransactionPublishesNothingAndCommittedOnePublishesOnce();
+  }
+
+  @Test
+  void handlerFailingTwiceIsRetriedWithGrowingDelaysThenSucceeds() {
+    contract().handlerFailingTwiceIsRetriedWithGrowingDelaysThenSucceeds();
+  }
+
+  @Test
+  void nonRetryableFailureIsDeadLetteredAtOnceWithItsReason() {
+    contract().nonRetryableFailureIsDeadLetteredAtOnceWithItsReason();
+  }
+
+  @Test
+  void retryableFailureIsDeadLetteredAfterTheLastAttempt() {
+    contract().retryableFailureIsDeadLetteredAfterTheLastAttempt();
+  }
+
+  @Test
+  void sameMessageIdDeliveredTwiceHasOneEffect() {
+    contract().sameMessageIdDeliveredTwiceHasOneEffect();
+  }
+
+  @Test
+  void sameMessageIdDeliveredTenTimesHasOneEffect() {
+    contract().sameMessageIdDeliveredTenTimesHasOneEffect();
+  }
+
+  @Test
+  void malformedMessageIsDeadLetteredAndConsumingGoesOn() {
+    contract().malformedMessageIsDeadLetteredAndConsumingGoesOn();
+  }
+
+  @Test
+  void messagePublishedWhileHandlingIsCausedByTheHandledMessage() {
+    contract().messagePublishedWhileHandlingIsCausedByTheHandledMessage();
+  }
 
   // --- the RabbitMQ adapter's own guarantees -----------------------------------------------------
 
-  @Test void thousandMessagesAcrossTheFourContextsTakeEffectOnce() { messaging().thousandMessagesAcrossTheFourContextsTakeEffectOnce(); }
-  @Test void closedConnectionsLoseNothing() throws Exception { messaging().closedConnectionsLoseNothing(); }
-  @Test void relayStoppedBetweenCommitAndSendSendsOnceWhenBack() { messaging().relayStoppedBetweenCommitAndSendSendsOnceWhenBack(); }
-  @Test void rowsOfAnInstanceThatDiedBeforeSendingAreSentAfterTheirClaim() { messaging().rowsOfAnInstanceThatDiedBeforeSendingAreSentAfterTheirClaim(); }
-  @Test void confirmedRowsTakenByATransactionThatRollsBackStillLeaveTheOutboxOnce() { messaging().confirmedRowsTakenByATransactionThatRollsBackStillLeaveTheOutboxOnce(); }
-  @Test void deadLetterCanBeReplayedOrDiscardedOnceByAnOperator() { messaging().deadLetterCanBeReplayedOrDiscardedOnceByAnOperator(); }
-  @Test void javaSerializedPayloadIsRefusedWithoutLoadingItsClass() throws Exception { new WireFormatChecks(connectionFactory, deadLetterStore).javaSerializedPayloadIsRefusedWithoutLoadingItsClass(); }
+  @Test
+  void thousandMessagesAcrossTheFourContextsTakeEffectOnce() {
+    messaging().thousandMessagesAcrossTheFourContextsTakeEffectOnce();
+  }
 
-  // --- the refinement workflow --------------------------------------------------------------------
+  @Test
+  void closedConnectionsLoseNothing() throws Exception {
+    messaging().closedConnectionsLoseNothing();
+  }
 
-  @Test @RunAsClient void vagueRequestIsClarifiedThenRejectedRevisedAndApproved() { workflow().vagueRequestIsClarifiedThenRejectedRevisedAndApproved(); }
-  @Test @RunAsClient void unknownTaskDecisionIsA404AndMalformedAnswerA400() { workflow().unknownTaskDecisionIsA404AndMalformedAnswerA400(); }
-  @Test @RunAsClient void notificationIsPostedSignedToTheWebhookAndRetriedAfterARefusal() throws Exception { workflow().notificationIsPostedSignedToTheWebhookAndRetriedAfterARefusal(); }
-  @Test @RunAsClient void tasksCanBeFilteredAndPaged() { workflow().tasksCanBeFilteredAndPaged(); }
-  @Test void eventThatOvertakesTheTaskCreatedIsRetriedNotDropped() throws Exception { services().eventThatOvertakesTheTaskCreatedIsRetriedNotDropped(messageQueue, transaction); }
-  @Test void agentSlotComesBackFromATransactionMarkedForRollback() throws Exception { services().agentSlotComesBackFromATransactionMarkedForRollback(transaction); }
-  @Test void criticalTaskSubmittedAfterTwentyLowOnesIsProcessedFirst() throws Exception { services().criticalTaskSubmittedAfterTwentyLowOnesIsProcessedFirst(); }
-  @Test void twoScannersAndTwoPollersAtOnceDoEveryStepOnce() throws Exception { services().twoScannersAndTwoPollersAtOnceDoEveryStepOnce(); }
-  @Test void lateResultFromAHolderWhoseLeaseRanOutIsRefused() throws Exception { services().lateResultFromAHolderWhoseLeaseRanOutIsRefused(); }
-  @Test void answerPastItsLimitIsRefusedAtTheBoundaryTheConsoleUses() throws Exception { services().answerPastItsLimitIsRefusedAtTheBoundaryTheConsoleUses(decisions, taskViews); }
-  @Test void resultClaimsTheNextDueWorkForTheSlotItFrees() throws Exception { services().resultClaimsTheNextDueWorkForTheSlotItFrees(); }
-  @Test void expiredLeaseIsClaimedBeforeFreshCriticalWork() throws Exception { services().expiredLeaseIsClaimedBeforeFreshCriticalWork(); }
-  @Test void retryableAgentErrorIsRetriedWithGrowingDelaysThenSucceeds() throws Exception { services().retryableAgentErrorIsRetriedWithGrowingDelaysThenSucceeds("[flaky:2] Invoice export", "HTTP 503"); }
-  @Test void nonRetryableAgentErrorFailsTheTaskWithAnAlert() throws Exception { services().nonRetryableAgentErrorFailsTheTaskWithAnAlert("[broken] Invoice export", "HTTP 401"); }
+  @Test
+  void relayStoppedBetweenCommitAndSendSendsOnceWhenBack() {
+    messaging().relayStoppedBetweenCommitAndSendSendsOnceWhenBack();
+  }
 
-  // --- authorization, as each role -----------------------------------------------------------------
+  @Test
+  void rowsOfAnInstanceThatDiedBeforeSendingAreSentAfterTheirClaim() {
+    messaging().rowsOfAnInstanceThatDiedBeforeSendingAreSentAfterTheirClaim();
+  }
 
-  @Test @RunAsClient void peopleAreManagedOverTheApiByAdminsOnly() { access().peopleAreManagedOverTheApiByAdminsOnly(); }
-  @Test @RunAsClient void inboxesAreReadByTheirOwnersAndTheirRoles() { access().inboxesAreReadByTheirOwnersAndTheirRoles(); }
-  @Test @RunAsClient void eventLogShowsARequesterTheirOwnTasksOnly() { access().eventLogShowsARequesterTheirOwnTasksOnly(); }
-  @Test @RunAsClient void cancellationIsRefusedToOthersAndWhileTheTaskIsUnknown() { access().cancellationIsRefusedToOthersAndWhileTheTaskIsUnknown(); }
-  @Test @RunAsClient void answersAreBoundedAndBelongToTheRequester() { access().answersAreBoundedAndBelongToTheRequester(); }
-  @Test void approverCannotApproveTheirOwnRequest() { access().approverCannotApproveTheirOwnRequest(); }
-  @Test void signInIsThrottledThenLockedOutUntilAnAdminUnlocks() { access().signInIsThrottledThenLockedOutUntilAnAdminUnlocks(); }
-  @Test void personDisabledByAnotherInstanceIsRefusedAtOnce() throws Exception { access().personDisabledByAnotherInstanceIsRefusedAtOnce(); }
-  @Test @RunAsClient void badQueryParametersAreA400NamingTheParameter() { access().badQueryParametersAreA400NamingTheParameter(); }
-  @Test @RunAsClient void everyApiCallAnswersEachRoleAsTheReadmeSays() { new AccessMatrix(access()).everyCallAnswersEachRoleAsPromised(); }
-  @Test void unknownUsernameCostsWhatAWrongPasswordCosts() { new SignInCost(people).unknownUsernameCostsWhatAWrongPasswordCosts(); }
-  @Test void twoInstancesStartingTogetherCreateOneFirstAdmin() throws Exception {
-    new FirstAdminRace(people, dataSource, executor).twoInstancesStartingTogetherCreateOneFirstAdmin();
+  @Test
+  void confirmedRowsTakenByATransactionThatRollsBackStillLeaveTheOutboxOnce() {
+    messaging().confirmedRowsTakenByATransactionThatRollsBackStillLeaveTheOutboxOnce();
+  }
+
+  @Test
+  void deadLetterCanBeReplayedOrDiscardedOnceByAnOperator() {
+    messaging().deadLetterCanBeReplayedOrDiscardedOnceByAnOperator();
+  }
+
+  @Test
+  void javaSerializedPayloadIsRefusedWithoutLoadingItsClass() throws Exception {
+    new WireFormatChecks(connectionFactory, deadLetterStore)
+        .javaSerializedPayloadIsRefusedWithoutLoadingItsClass();
+  }
+
+  // --- the refinement workflow
+  // --------------------------------------------------------------------
+
+  @Test
+  @RunAsClient
+  void vagueRequestIsClarifiedThenRejectedRevisedAndApproved() {
+    workflow().vagueRequestIsClarifiedThenRejectedRevisedAndApproved();
+  }
+
+  @Test
+  @RunAsClient
+  void unknownTaskDecisionIsA404AndMalformedAnswerA400() {
+    workflow().unknownTaskDecisionIsA404AndMalformedAnswerA400();
+  }
+
+  @Test
+  @RunAsClient
+  void notificationIsPostedSignedToTheWebhookAndRetriedAfterARefusal() throws Exception {
+    workflow().notificationIsPostedSignedToTheWebhookAndRetriedAfterARefusal();
+  }
+
+  @Test
+  @RunAsClient
+  void tasksCanBeFilteredAndPaged() {
+    workflow().tasksCanBeFilteredAndPaged();
+  }
+
+  @Test
+  void eventThatOvertakesTheTaskCreatedIsRetriedNotDropped() throws Exception {
+    services().eventThatOvertakesTheTaskCreatedIsRetriedNotDropped(messageQueue, transaction);
+  }
+
+  @Test
+  void agentSlotComesBackFromATransactionMarkedForRollback() throws Exception {
+    services().agentSlotComesBackFromATransactionMarkedForRollback(transaction);
+  }
+
+  @Test
+  void criticalTaskSubmittedAfterTwentyLowOnesIsProcessedFirst() throws Exception {
+    services().criticalTaskSubmittedAfterTwentyLowOnesIsProcessedFirst();
+  }
+
+  @Test
+  void twoScannersAndTwoPollersAtOnceDoEveryStepOnce() throws Exception {
+    services().twoScannersAndTwoPollersAtOnceDoEveryStepOnce();
+  }
+
+  @Test
+  void lateResultFromAHolderWhoseLeaseRanOutIsRefused() throws Exception {
+    services().lateResultFromAHolderWhoseLeaseRanOutIsRefused();
+  }
+
+  @Test
+  void answerPastItsLimitIsRefusedAtTheBoundaryTheConsoleUses() throws Exception {
+    services().answerPastItsLimitIsRefusedAtTheBoundaryTheConsoleUses(decisions, taskViews);
+  }
+
+  @Test
+  void resultClaimsTheNextDueWorkForTheSlotItFrees() throws Exception {
+    services().resultClaimsTheNextDueWorkForTheSlotItFrees();
+  }
+
+  @Test
+  void expiredLeaseIsClaimedBeforeFreshCriticalWork() throws Exception {
+    services().expiredLeaseIsClaimedBeforeFreshCriticalWork();
+  }
+
+  @Test
+  void retryableAgentErrorIsRetriedWithGrowingDelaysThenSucceeds() throws Exception {
+    services()
+        .retryableAgentErrorIsRetriedWithGrowingDelaysThenSucceeds(
+            "[flaky:2] Invoice export", "HTTP 503");
+  }
+
+  @Test
+  void nonRetryableAgentErrorFailsTheTaskWithAnAlert() throws Exception {
+    services().nonRetryableAgentErrorFailsTheTaskWithAnAlert("[broken] Invoice export", "HTTP 401");
+  }
+
+  // --- authorization, as each role
+  // -----------------------------------------------------------------
+
+  @Test
+  @RunAsClient
+  void peopleAreManagedOverTheApiByAdminsOnly() {
+    access().peopleAreManagedOverTheApiByAdminsOnly();
+  }
+
+  @Test
+  @RunAsClient
+  void inboxesAreReadByTheirOwnersAndTheirRoles() {
+    access().inboxesAreReadByTheirOwnersAndTheirRoles();
+  }
+
+  @Test
+  @RunAsClient
+  void eventLogShowsARequesterTheirOwnTasksOnly() {
+    access().eventLogShowsARequesterTheirOwnTasksOnly();
+  }
+
+  @Test
+  @RunAsClient
+  void cancellationIsRefusedToOthersAndWhileTheTaskIsUnknown() {
+    access().cancellationIsRefusedToOthersAndWhileTheTaskIsUnknown();
+  }
+
+  @Test
+  @RunAsClient
+  void answersAreBoundedAndBelongToTheRequester() {
+    access().answersAreBoundedAndBelongToTheRequester();
+  }
+
+  @Test
+  void approverCannotApproveTheirOwnRequest() {
+    access().approverCannotApproveTheirOwnRequest();
+  }
+
+  @Test
+  void signInIsThrottledThenLockedOutUntilAnAdminUnlocks() {
+    access().signInIsThrottledThenLockedOutUntilAnAdminUnlocks();
+  }
+
+  @Test
+  void personDisabledByAnotherInstanceIsRefusedAtOnce() throws Exception {
+    access().personDisabledByAnotherInstanceIsRefusedAtOnce();
+  }
+
+  @Test
+  @RunAsClient
+  void badQueryParametersAreA400NamingTheParameter() {
+    access().badQueryParametersAreA400NamingTheParameter();
+  }
+
+  @Test
+  @RunAsClient
+  void everyApiCallAnswersEachRoleAsTheReadmeSays() {
+    new AccessMatrix(access()).everyCallAnswersEachRoleAsPromised();
+  }
+
+  @Test
+  void unknownUsernameCostsWhatAWrongPasswordCosts() {
+    new SignInCost(people).unknownUsernameCostsWhatAWrongPasswordCosts();
+  }
+
+  @Test
+  void twoInstancesStartingTogetherCreateOneFirstAdmin() throws Exception {
+    new FirstAdminRace(people, dataSource, executor)
+        .twoInstancesStartingTogetherCreateOneFirstAdmin();
   }
 
   // --- monitoring --------------------------------------------------------------------------------
 
-  @Test void interceptorRecordsPublishAndConsumptionOnBothAdapters() throws Exception { monitoring().interceptorRecordsPublishAndConsumptionOnBothAdapters(); }
-  @Test void monitoringThatCannotWriteNeverStopsMessages() throws Exception { monitoring().monitoringThatCannotWriteNeverStopsMessages(); }
-  @Test @RunAsClient void taskHistoryIsReadBackFromTheEventLog() { workflow().taskHistoryIsReadBackFromTheEventLog(); }
-  @Test void stalledTaskRaisesOneAlertEverywhereAndResumingClearsIt() throws Exception { alerts().stalledTaskRaisesOneAlertEverywhereAndResumingClearsIt(); }
-  @Test void unansweredClarificationIsRemindedThenEscalatedThenExpired() throws Exception { alerts().unansweredClarificationIsRemindedThenEscalatedThenExpired(); }
-  @Test void outboxHeldPastItsThresholdIsAnAlertUntilItDrains() throws Exception { alerts().outboxHeldPastItsThresholdIsAnAlertUntilItDrains(relay); }
-  @Test void messageTypeFailingTooOftenIsAnAlert() throws Exception { alerts().messageTypeFailingTooOftenIsAnAlert(messageQueue, transaction); }
-  @Test void queueThatDidNotConsumeTheHeartbeatIsAnAlert() throws Exception { alerts().queueThatDidNotConsumeTheHeartbeatIsAnAlert(detector, machineStalls, dataSource); }
-  @Test void metricsMatchTheEventLogAfterFiftyWorkflows() throws Exception { alerts().metricsMatchTheEventLogAfterFiftyWorkflows(); }
-  @Test @RunAsClient void mbeansAnswerOverJmxAndTheScannerPausesAndResumes() throws Exception { new OperatorChecks(Integer.getInteger("it.jmx.port")).mbeansAnswerOverJmxAndTheScannerPausesAndResumes(); }
+  @Test
+  void interceptorRecordsPublishAndConsumptionOnBothAdapters() throws Exception {
+    monitoring().interceptorRecordsPublishAndConsumptionOnBothAdapters();
+  }
 
-  // --- the LLM agent, against a model server on loopback ------------------------------------------
+  @Test
+  void monitoringThatCannotWriteNeverStopsMessages() throws Exception {
+    monitoring().monitoringThatCannotWriteNeverStopsMessages();
+  }
 
-  @Test @RunAsClient void llmAgentClarifiesThenWritesThePrdWithItsCostsInTheApi() { workflow().llmAgentClarifiesThenWritesThePrdWithItsCostsInTheApi(); }
-  @Test void modelRateLimitingTwiceIsRetriedWithGrowingDelaysThenSucceeds() throws Exception { services().retryableAgentErrorIsRetriedWithGrowingDelaysThenSucceeds("[llm][429x2] Invoice export", "HTTP 429"); }
-  @Test void modelSlowerThanTheFaultToleranceTimeoutIsCutOffAndRetried() throws Exception { agents().modelSlowerThanTheFaultToleranceTimeoutIsCutOffAndRetried(); }
-  @Test void modelRefusingTheKeyFailsTheTaskWithAnAlertAndAReadableReason() throws Exception { services().nonRetryableAgentErrorFailsTheTaskWithAnAlert("[llm][401] Invoice export", "HTTP 401: the openai server"); }
-  @Test void brokenJsonTwiceFailsTheTaskAfterOneReprompt() throws Exception { agents().brokenJsonTwiceFailsTheTaskAfterOneReprompt(); }
-  @Test void ollamaServerTakesATaskToThePrd() throws Exception { agents().ollamaServerTakesATaskToThePrd(); }
-  @Test void theJacksonInUseIsTheVersionTheBuildTestsWith() throws Exception { agents().theJacksonInUseIsTheVersionTheBuildTestsWith(); }
+  @Test
+  @RunAsClient
+  void taskHistoryIsReadBackFromTheEventLog() {
+    workflow().taskHistoryIsReadBackFromTheEventLog();
+  }
 
-  // --- the thin slice -----------------------------------------------------------------------------
+  @Test
+  void stalledTaskRaisesOneAlertEverywhereAndResumingClearsIt() throws Exception {
+    alerts().stalledTaskRaisesOneAlertEverywhereAndResumingClearsIt();
+  }
+
+  @Test
+  void unansweredClarificationIsRemindedThenEscalatedThenExpired() throws Exception {
+    alerts().unansweredClarificationIsRemindedThenEscalatedThenExpired();
+  }
+
+  @Test
+  void outboxHeldPastItsThresholdIsAnAlertUntilItDrains() throws Exception {
+    alerts().outboxHeldPastItsThresholdIsAnAlertUntilItDrains(relay);
+  }
+
+  @Test
+  void messageTypeFailingTooOftenIsAnAlert() throws Exception {
+    alerts().messageTypeFailingTooOftenIsAnAlert(messageQueue, transaction);
+  }
+
+  @Test
+  void queueThatDidNotConsumeTheHeartbeatIsAnAlert() throws Exception {
+    alerts().queueThatDidNotConsumeTheHeartbeatIsAnAlert(detector, machineStalls, dataSource);
+  }
+
+  @Test
+  void metricsMatchTheEventLogAfterFiftyWorkflows() throws Exception {
+    alerts().metricsMatchTheEventLogAfterFiftyWorkflows();
+  }
+
+  @Test
+  @RunAsClient
+  void mbeansAnswerOverJmxAndTheScannerPausesAndResumes() throws Exception {
+    new OperatorChecks(Integer.getInteger("it.jmx.port"))
+        .mbeansAnswerOverJmxAndTheScannerPausesAndResumes();
+  }
+
+  // --- the LLM agent, against a model server on loopback
+  // ------------------------------------------
+
+  @Test
+  @RunAsClient
+  void llmAgentClarifiesThenWritesThePrdWithItsCostsInTheApi() {
+    workflow().llmAgentClarifiesThenWritesThePrdWithItsCostsInTheApi();
+  }
+
+  @Test
+  void modelRateLimitingTwiceIsRetriedWithGrowingDelaysThenSucceeds() throws Exception {
+    services()
+        .retryableAgentErrorIsRetriedWithGrowingDelaysThenSucceeds(
+            "[llm][429x2] Invoice export", "HTTP 429");
+  }
+
+  @Test
+  void modelSlowerThanTheFaultToleranceTimeoutIsCutOffAndRetried() throws Exception {
+    agents().modelSlowerThanTheFaultToleranceTimeoutIsCutOffAndRetried();
+  }
+
+  @Test
+  void modelRefusingTheKeyFailsTheTaskWithAnAlertAndAReadableReason() throws Exception {
+    services()
+        .nonRetryableAgentErrorFailsTheTaskWithAnAlert(
+            "[llm][401] Invoice export", "HTTP 401: the openai server");
+  }
+
+  @Test
+  void brokenJsonTwiceFailsTheTaskAfterOneReprompt() throws Exception {
+    agents().brokenJsonTwiceFailsTheTaskAfterOneReprompt();
+  }
+
+  @Test
+  void ollamaServerTakesATaskToThePrd() throws Exception {
+    agents().ollamaServerTakesATaskToThePrd();
+  }
+
+  @Test
+  void theJacksonInUseIsTheVersionTheBuildTestsWith() throws Exception {
+    agents().theJacksonInUseIsTheVersionTheBuildTestsWith();
+  }
+
+  // --- the thin slice
+  // -----------------------------------------------------------------------------
 
   @Test
   @RunAsClient
   void submittedRequestBecomesATaskThatCanBeReadBack() {
-    HttpResponse<String> created = Http.postJson(app("api/requests"), """
-        {"title":"Export invoices to CSV","description":"Finance wants a monthly export.",
-         "priority":"high","requester":"ana"}""");
+    HttpResponse<String> created =
+        Http.postJson(
+            app("api/requests"),
+            """
+            {"title":"Export invoices to CSV","description":"Finance wants a monthly export.",
+             "priority":"high","requester":"ana"}\
+            """);
 
     assertThat(created.statusCode()).isEqualTo(202);
     String location = created.headers().firstValue("Location").orElseThrow();
     String id = Http.json(created).getString("taskId");
     assertThat(location).endsWith("/api/tasks/" + id);
-    JsonObject task = new Api(app("").toString()).await(id, details -> true, "created").getJsonObject("task");
+    JsonObject task =
+        new Api(app("").toString()).await(id, details -> true, "created").getJsonObject("task");
     assertThat(task.getString("priority")).isEqualTo("HIGH");
     assertThat(task.getString("title")).isEqualTo("Export invoices to CSV");
     assertThat(task.getString("requester")).isEqualTo("ana");
@@ -306,22 +621,40 @@ class RefineryIT {
     String marker = "invalid-" + UUID.randomUUID();
     String megabyte = "x".repeat(1024 * 1024);
     String[][] cases = {
-        {"{\"description\":\"" + marker + "\",\"priority\":\"LOW\",\"requester\":\"ana\"}", "title"},
-        {"{\"title\":\"" + marker + "\",\"description\":\"d\",\"priority\":\"URGENT\",\"requester\":\"ana\"}", "priority"},
-        {"{\"title\":\"" + marker + "\",\"description\":\"" + megabyte + "\",\"priority\":\"LOW\",\"requester\":\"ana\"}", "description"},
-        {"{\"title\":\"" + marker + "\",\"description\":\"d\",\"priority\":\"LOW\"}", "requester"},
-        {"", "body"}};
+      {"{\"description\":\"" + marker + "\",\"priority\":\"LOW\",\"requester\":\"ana\"}", "title"},
+      {
+        "{\"title\":\""
+            + marker
+            + "\",\"description\":\"d\",\"priority\":\"URGENT\",\"requester\":\"ana\"}",
+        "priority"
+      },
+      {
+        "{\"title\":\""
+            + marker
+            + "\",\"description\":\""
+            + megabyte
+            + "\",\"priority\":\"LOW\",\"requester\":\"ana\"}",
+        "description"
+      },
+      {"{\"title\":\"" + marker + "\",\"description\":\"d\",\"priority\":\"LOW\"}", "requester"},
+      {"", "body"}
+    };
 
     for (String[] input : cases) {
       HttpResponse<String> response = Http.postJson(app("api/requests"), input[0]);
-      assertThat(response.statusCode()).as("status for missing/invalid %s", input[1]).isEqualTo(400);
-      assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+      assertThat(response.statusCode())
+          .as("status for missing/invalid %s", input[1])
+          .isEqualTo(400);
+      assertThat(response.headers().firstValue("Content-Type"))
+          .hasValue("application/problem+json");
       assertThat(Http.json(response).getJsonArray("errors").getValuesAs(JsonObject.class))
           .extracting(error -> error.getString("field"))
           .containsExactly(input[1]);
     }
     Api.sleep(1_000);
-    assertThat(Http.json(Http.get(app("api/tasks?q=" + marker))).getInt("total")).as("nothing stored").isZero();
+    assertThat(Http.json(Http.get(app("api/tasks?q=" + marker))).getInt("total"))
+        .as("nothing stored")
+        .isZero();
   }
 
   @Test
@@ -364,13 +697,16 @@ class RefineryIT {
   @Test
   @RunAsClient
   void metricsAnswerInPrometheusFormatWithTheSubmissionCounter() {
-    Http.postJson(app("api/requests"), "{\"title\":\"Counted\",\"description\":\"\",\"priority\":\"LOW\",\"requester\":\"bo\"}");
+    Http.postJson(
+        app("api/requests"),
+        "{\"title\":\"Counted\",\"description\":\"\",\"priority\":\"LOW\",\"requester\":\"bo\"}");
 
     HttpResponse<String> response = Http.get(server("metrics"));
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
-    assertThat(response.body()).containsPattern("(?m)^refinery_tasks_submitted_total\\{[^}]*\\} [1-9]");
+    assertThat(response.body())
+        .containsPattern("(?m)^refinery_tasks_submitted_total\\{[^}]*\\} [1-9]");
   }
 
   @Test
@@ -389,8 +725,11 @@ class RefineryIT {
   void everyContextHasItsOwnMigratedSchema() throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
       for (String schema : SchemaMigrator.SCHEMAS) {
-        try (PreparedStatement statement = connection.prepareStatement(
-            "SELECT count(*) FROM " + schema + ".flyway_schema_history WHERE success AND version IS NOT NULL");
+        try (PreparedStatement statement =
+                connection.prepareStatement(
+                    "SELECT count(*) FROM "
+                        + schema
+                        + ".flyway_schema_history WHERE success AND version IS NOT NULL");
             ResultSet rows = statement.executeQuery()) {
           rows.next();
           assertThat(rows.getInt(1)).as("migrations applied in %s", schema).isPositive();
@@ -401,16 +740,19 @@ class RefineryIT {
 
   @Test
   void submittedRequestIsStoredInTheTaskManagementSchema() throws Exception {
-    UUID task = requests.submit(new SubmitRequest("Dark mode", "For night shifts", "MEDIUM", "dee"),
-        new Caller("dee", java.util.Set.of(Role.REQUESTER)));
+    UUID task =
+        requests.submit(
+            new SubmitRequest("Dark mode", "For night shifts", "MEDIUM", "dee"),
+            new Caller("dee", java.util.Set.of(Role.REQUESTER)));
 
     long deadline = System.currentTimeMillis() + 20_000;
     while (tasks.find(task).isEmpty() && System.currentTimeMillis() < deadline) {
       Thread.sleep(50);
     }
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = connection.prepareStatement(
-            "SELECT priority, requester FROM taskmanagement.task WHERE id = ?")) {
+        PreparedStatement statement =
+            connection.prepareStatement(
+                "SELECT priority, requester FROM taskmanagement.task WHERE id = ?")) {
       statement.setObject(1, task);
       try (ResultSet row = statement.executeQuery()) {
         assertThat(row.next()).isTrue();
@@ -421,7 +763,8 @@ class RefineryIT {
   }
 
   private JmsHarness harness() {
-    return new JmsHarness(messageQueue, messagingSettings, transaction, connectionFactory, deadLetterStore);
+    return new JmsHarness(
+        messageQueue, messagingSettings, transaction, connectionFactory, deadLetterStore);
   }
 
   private MessageQueueContract contract() {
@@ -444,11 +787,13 @@ class RefineryIT {
   }
 
   private AlertChecks alerts() {
-    return new AlertChecks(services(), poller, alertBook, notifications, eventLog, metricRegistry, messageQueue);
+    return new AlertChecks(
+        services(), poller, alertBook, notifications, eventLog, metricRegistry, messageQueue);
   }
 
   private MonitoringChecks monitoring() {
-    return new MonitoringChecks(messageQueue, inMemoryQueue, eventLog, transaction, dataSource, metricRegistry);
+    return new MonitoringChecks(
+        messageQueue, inMemoryQueue, eventLog, transaction, dataSource, metricRegistry);
   }
 
   private AgentContainerChecks agents() {
@@ -456,12 +801,15 @@ class RefineryIT {
   }
 
   private WorkflowContainerChecks services() {
-    return new WorkflowContainerChecks(requests, tasks, scanner, scans, poller, agentWork, agent, dataSource, messageQueue);
+    return new WorkflowContainerChecks(
+        requests, tasks, scanner, scans, poller, agentWork, agent, dataSource, messageQueue);
   }
 
   private static JsonObject check(JsonObject health, String name) {
     return health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
-        .filter(check -> check.getString("name").equals(name)).findFirst().orElseThrow();
+        .filter(check -> check.getString("name").equals(name))
+        .findFirst()
+        .orElseThrow();
   }
 
   private URI app(String path) {

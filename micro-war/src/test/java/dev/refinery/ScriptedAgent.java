@@ -27,10 +27,11 @@ import org.eclipse.microprofile.config.Config;
 
 /**
  * The agents of the test deployment, chosen by the task's title. {@code [llm]}: the agent the
- * configuration names (the OpenAI-protocol agent, pointed at a {@link FakeModelServer} this bean starts
- * on the configured port); {@code [ollama]}: an Ollama-protocol agent on the same server. Otherwise the
- * offline agent, with faults a title asks for: {@code [flaky:N]} fails the first N runs the way an
- * overloaded model server does (retryable), {@code [broken]} fails like a rejected API key (not retryable).
+ * configuration names (the OpenAI-protocol agent, pointed at a {@link FakeModelServer} this bean
+ * starts on the configured port); {@code [ollama]}: an Ollama-protocol agent on the same server.
+ * Otherwise the offline agent, with faults a title asks for: {@code [flaky:N]} fails the first N
+ * runs the way an overloaded model server does (retryable), {@code [broken]} fails like a rejected
+ * API key (not retryable).
  */
 @Alternative
 @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 100)
@@ -83,10 +84,12 @@ public class ScriptedAgent implements ProductManagerAgent {
     int run = RUNS.computeIfAbsent(request.taskId(), id -> new AtomicInteger()).incrementAndGet();
     Matcher flaky = FLAKY.matcher(request.title());
     if (flaky.find() && run <= Integer.parseInt(flaky.group(1))) {
-      throw new AgentException("HTTP 503 from the model server (scripted, run " + run + ")", true, null);
+      throw new AgentException(
+          "HTTP 503 from the model server (scripted, run " + run + ")", true, null);
     }
     if (request.title().contains("[broken]")) {
-      throw new AgentException("HTTP 401 Unauthorized: the API key was refused (scripted)", false, null);
+      throw new AgentException(
+          "HTTP 401 Unauthorized: the API key was refused (scripted)", false, null);
     }
     return offline.work(request);
   }
@@ -94,9 +97,19 @@ public class ScriptedAgent implements ProductManagerAgent {
   private ProductManagerAgent ollama() {
     if (ollama == null) {
       LlmSettings openAi = LlmSettings.from(config, LlmSettings.OPENAI);
-      LlmSettings settings = new LlmSettings(LlmSettings.OLLAMA, modelServer(config).ollamaBaseUrl(), "llama-it",
-          java.util.Optional::empty, openAi.timeout(), openAi.temperature(), openAi.maxTokens(), true, openAi.prompt(),
-          openAi.inputPricePerMillion(), openAi.outputPricePerMillion());
+      LlmSettings settings =
+          new LlmSettings(
+              LlmSettings.OLLAMA,
+              modelServer(config).ollamaBaseUrl(),
+              "llama-it",
+              java.util.Optional::empty,
+              openAi.timeout(),
+              openAi.temperature(),
+              openAi.maxTokens(),
+              true,
+              openAi.prompt(),
+              openAi.inputPricePerMillion(),
+              openAi.outputPricePerMillion());
       ollama = new LlmProductManagerAgent(settings, calls, documents);
     }
     return ollama;

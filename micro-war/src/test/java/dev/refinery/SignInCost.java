@@ -11,10 +11,10 @@ import java.util.Arrays;
 import java.util.Set;
 
 /**
- * Nobody learns who has an account from how long a sign-in takes: a username nobody has costs the same
- * password hash as a known person with a wrong password. Measured in CPU time of the calling thread (not wall
- * time), median of a few sign-ins, inside the container; the hash is ~100 times what the rest costs, so a
- * factor of two either way is a wide margin.
+ * Nobody learns who has an account from how long a sign-in takes: a username nobody has costs the
+ * same password hash as a known person with a wrong password. Measured in CPU time of the calling
+ * thread (not wall time), median of a few sign-ins, inside the container; the hash is ~100 times
+ * what the rest costs, so a factor of two either way is a wide margin.
  */
 final class SignInCost {
 
@@ -29,11 +29,16 @@ final class SignInCost {
 
   void unknownUsernameCostsWhatAWrongPasswordCosts() {
     String knownUsername = "cost-" + System.nanoTime() % 1_000_000;
-    people.create(knownUsername, "Sign-in cost", "a-long-enough-password".toCharArray(), Set.of(Role.REQUESTER),
+    people.create(
+        knownUsername,
+        "Sign-in cost",
+        "a-long-enough-password".toCharArray(),
+        Set.of(Role.REQUESTER),
         new Caller("tests", Set.of(Role.ADMIN)));
     long known = medianCpuNanos(knownUsername);
     long unknown = medianCpuNanos("nobody-" + System.nanoTime());
-    assertThat(unknown).as("CPU ns of a sign-in as nobody (a wrong password of %s costs %d)", knownUsername, known)
+    assertThat(unknown)
+        .as("CPU ns of a sign-in as nobody (a wrong password of %s costs %d)", knownUsername, known)
         .isBetween(known / 2, known * 2);
   }
 

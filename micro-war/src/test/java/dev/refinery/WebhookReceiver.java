@@ -14,8 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A webhook endpoint on loopback, as a team receiving Refinery's notifications would run one: it records
- * every post, and answers 503 to the first post about a task it was told to refuse once.
+ * A webhook endpoint on loopback, as a team receiving Refinery's notifications would run one: it
+ * records every post, and answers 503 to the first post about a task it was told to refuse once.
  */
 final class WebhookReceiver implements AutoCloseable {
 
@@ -32,15 +32,23 @@ final class WebhookReceiver implements AutoCloseable {
 
   private WebhookReceiver(int port) throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-    server.createContext("/hook", exchange -> {
-      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      String task = Json.createReader(new StringReader(body)).readObject().getString("taskId");
-      int status = refuseOnce.remove(task) ? 503 : 204;
-      posts.add(new Post(Instant.now(), exchange.getRequestHeaders().getFirst("X-Refinery-Timestamp"),
-          exchange.getRequestHeaders().getFirst("X-Refinery-Signature"), body, status));
-      exchange.sendResponseHeaders(status, -1);
-      exchange.close();
-    });
+    server.createContext(
+        "/hook",
+        exchange -> {
+          String body =
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          String task = Json.createReader(new StringReader(body)).readObject().getString("taskId");
+          int status = refuseOnce.remove(task) ? 503 : 204;
+          posts.add(
+              new Post(
+                  Instant.now(),
+                  exchange.getRequestHeaders().getFirst("X-Refinery-Timestamp"),
+                  exchange.getRequestHeaders().getFirst("X-Refinery-Signature"),
+                  body,
+                  status));
+          exchange.sendResponseHeaders(status, -1);
+          exchange.close();
+        });
     server.start();
   }
 
@@ -53,7 +61,9 @@ final class WebhookReceiver implements AutoCloseable {
   }
 
   List<Post> postsAbout(String task) {
-    return posts.stream().filter(post -> post.notification().getString("taskId").equals(task)).toList();
+    return posts.stream()
+        .filter(post -> post.notification().getString("taskId").equals(task))
+        .toList();
   }
 
   @Override

@@ -12,10 +12,13 @@ import java.io.ObjectOutputStream;
 import java.util.List;
 import java.util.UUID;
 
-/** What comes off the broker is read as plain bytes and JSON, never through Java deserialization. */
+/**
+ * What comes off the broker is read as plain bytes and JSON, never through Java deserialization.
+ */
 final class WireFormatChecks {
 
   static final String CANARY_LOADED = "refinery.it.serialization-canary-loaded";
+
   /** Named as a string only: a class literal here could initialize it. */
   private static final String CANARY = "dev.refinery.SerializationCanary";
 
@@ -28,37 +31,48 @@ final class WireFormatChecks {
   }
 
   /**
-   * A body in the RabbitMQ JMS client's own serialized form naming a class of the sender's choosing, and a
-   * Java-serialized object of that class: in JMS mode the client would initialize the class to read the
-   * first. Both become dead letters saying why, and the class was never initialized.
+   * A body in the RabbitMQ JMS client's own serialized form naming a class of the sender's
+   * choosing, and a Java-serialized object of that class: in JMS mode the client would initialize
+   * the class to read the first. Both become dead letters saying why, and the class was never
+   * initialized.
    */
   void javaSerializedPayloadIsRefusedWithoutLoadingItsClass() throws Exception {
     assertThat(System.getProperty(CANARY_LOADED)).as("the canary before the test").isNull();
     String task = UUID.randomUUID().toString();
     ByteArrayOutputStream jmsClientForm = new ByteArrayOutputStream();
     try (ObjectOutputStream out = new ObjectOutputStream(jmsClientForm)) {
-      out.writeUTF(CANARY); // the JMS client reads the message class name first, then instantiates it
+      out.writeUTF(
+          CANARY); // the JMS client reads the message class name first, then instantiates it
       out.writeUTF("ID:" + UUID.randomUUID());
       out.writeInt(0);
       out.writeInt(0);
     }
     ByteArrayOutputStream serializedObject = new ByteArrayOutputStream();
     try (ObjectOutputStream out = new ObjectOutputStream(serializedObject)) {
-      out.writeObject(java.util.List.of(CANARY)); // an object stream, as an ObjectMessage body would be
+      out.writeObject(
+          java.util.List.of(CANARY)); // an object stream, as an ObjectMessage body would be
     }
     send(task, jmsClientForm.toByteArray());
     send(task, serializedObject.toByteArray());
 
     List<DeadLetterStore.Stored> letters = awaitDeadLetters(task, 2);
-    assertThat(letters).allSatisfy(stored -> {
-      assertThat(stored.deadLetter().failure().exceptionClass()).contains("MalformedMessageException");
-      assertThat(stored.deadLetter().failure().message()).contains("not a CreateTask");
-      assertThat(stored.deadLetter().message().body()).startsWith("base64:rO0AB"); // kept as it came
-    });
-    assertThat(System.getProperty(CANARY_LOADED)).as("the class the payload named was initialized").isNull();
+    assertThat(letters)
+        .allSatisfy(
+            stored -> {
+              assertThat(stored.deadLetter().failure().exceptionClass())
+                  .contains("MalformedMessageException");
+              assertThat(stored.deadLetter().failure().message()).contains("not a CreateTask");
+              assertThat(stored.deadLetter().message().body())
+                  .startsWith("base64:rO0AB"); // kept as it came
+            });
+    assertThat(System.getProperty(CANARY_LOADED))
+        .as("the class the payload named was initialized")
+        .isNull();
 
     Class.forName(CANARY, true, Thread.currentThread().getContextClassLoader());
-    assertThat(System.getProperty(CANARY_LOADED)).as("the canary marks its initialization").isEqualTo("true");
+    assertThat(System.getProperty(CANARY_LOADED))
+        .as("the canary marks its initialization")
+        .isEqualTo("true");
   }
 
   private void send(String task, byte[] body) throws Exception {
@@ -73,7 +87,8 @@ final class WireFormatChecks {
     }
   }
 
-  private List<DeadLetterStore.Stored> awaitDeadLetters(String task, int expected) throws InterruptedException {
+  private List<DeadLetterStore.Stored> awaitDeadLetters(String task, int expected)
+      throws InterruptedException {
     long deadline = System.currentTimeMillis() + 60_000;
     List<DeadLetterStore.Stored> letters = List.of();
     while (System.currentTimeMillis() < deadline) {
@@ -83,6 +98,7 @@ final class WireFormatChecks {
       }
       Thread.sleep(100);
     }
-    throw new AssertionError(expected + " dead letters for " + task + " expected, found " + letters);
+    throw new AssertionError(
+        expected + " dead letters for " + task + " expected, found " + letters);
   }
 }

@@ -25,8 +25,9 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The house style's dependency rules over the whole application (domain, EJB and web modules): contexts
- * meet only in each other's published language, layers point inwards, the edges stay thin and named.
+ * The house style's dependency rules over the whole application (domain, EJB and web modules):
+ * contexts meet only in each other's published language, layers point inwards, the edges stay thin
+ * and named.
  */
 @AnalyzeClasses(packages = "dev.refinery", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -35,120 +36,219 @@ class ArchitectureTest {
       List.of("humaninteraction", "taskmanagement", "productdefinition", "orchestration");
 
   @ArchTest
-  static final ArchRule contextsMeetOnlyInEachOthersApi = classes()
-      .that().resideInAnyPackage(CONTEXTS.stream().map(c -> "dev.refinery." + c + "..").toArray(String[]::new))
-      .should(useOtherContextsOnlyThroughTheirApi());
+  static final ArchRule contextsMeetOnlyInEachOthersApi =
+      classes()
+          .that()
+          .resideInAnyPackage(
+              CONTEXTS.stream().map(c -> "dev.refinery." + c + "..").toArray(String[]::new))
+          .should(useOtherContextsOnlyThroughTheirApi());
 
   @ArchTest
-  static final ArchRule sharedCodeKnowsNoContext = noClasses()
-      .that().resideInAPackage("dev.refinery.shared..")
-      .should().dependOnClassesThat().resideInAnyPackage(
-          CONTEXTS.stream().map(c -> "dev.refinery." + c + "..").toArray(String[]::new));
+  static final ArchRule sharedCodeKnowsNoContext =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.refinery.shared..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              CONTEXTS.stream().map(c -> "dev.refinery." + c + "..").toArray(String[]::new));
 
   @ArchTest
-  static final ArchRule publishedLanguageStandsAlone = noClasses()
-      .that().resideInAPackage("dev.refinery.*.api..")
-      .should().dependOnClassesThat()
-      .resideInAnyPackage("..domain..", "..application..", "..infrastructure..", "..interfaces..");
+  static final ArchRule publishedLanguageStandsAlone =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.refinery.*.api..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "..domain..", "..application..", "..infrastructure..", "..interfaces..");
 
   @ArchTest
-  static final ArchRule domainDependsOnNothingOutward = noClasses()
-      .that().resideInAPackage("dev.refinery.*.domain..")
-      .should().dependOnClassesThat().resideInAnyPackage("..application..", "..infrastructure..", "..interfaces..")
-      .orShould().dependOnClassesThat().resideInAnyPackage("jakarta.ejb..", "jakarta.enterprise..", "jakarta.jms..");
+  static final ArchRule domainDependsOnNothingOutward =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.refinery.*.domain..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("..application..", "..infrastructure..", "..interfaces..")
+          .orShould()
+          .dependOnClassesThat()
+          .resideInAnyPackage("jakarta.ejb..", "jakarta.enterprise..", "jakarta.jms..");
 
   @ArchTest
-  static final ArchRule applicationNeverReachesOutward = noClasses()
-      .that().resideInAPackage("dev.refinery.*.application..")
-      .should().dependOnClassesThat().resideInAnyPackage("..interfaces..", "dev.refinery.console..",
-          "dev.refinery.restapi..");
+  static final ArchRule applicationNeverReachesOutward =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.refinery.*.application..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("..interfaces..", "dev.refinery.console..", "dev.refinery.restapi..");
 
   @ArchTest
-  static final ArchRule useCasesUsePortsNotTheirAdapters = classes()
-      .that().resideInAnyPackage(CONTEXTS.stream().map(c -> "dev.refinery." + c + ".application..").toArray(String[]::new))
-      .should(notUseTheirOwnContexts("infrastructure"));
+  static final ArchRule useCasesUsePortsNotTheirAdapters =
+      classes()
+          .that()
+          .resideInAnyPackage(
+              CONTEXTS.stream()
+                  .map(c -> "dev.refinery." + c + ".application..")
+                  .toArray(String[]::new))
+          .should(notUseTheirOwnContexts("infrastructure"));
 
-  /** Every context's domain, use cases and edges speak only ports: every query is in its infrastructure adapters. */
+  /**
+   * Every context's domain, use cases and edges speak only ports: every query is in its
+   * infrastructure adapters.
+   */
   @ArchTest
-  static final ArchRule sqlLivesInInfrastructureAdapters = noClasses()
-      .that().resideInAnyPackage(CONTEXTS.stream()
-          .flatMap(c -> Stream.of("domain", "application", "interfaces").map(layer -> "dev.refinery." + c + "." + layer
-              + ".."))
-          .toArray(String[]::new))
-      .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..")
-      .orShould().dependOnClassesThat().haveNameMatching("jakarta\\.persistence\\.(EntityManager"
-          + "|EntityManagerFactory|Query|TypedQuery|StoredProcedureQuery|criteria\\..*)")
-      .because("a context's SQL belongs to its infrastructure.persistence adapters, behind the ports its domain names");
+  static final ArchRule sqlLivesInInfrastructureAdapters =
+      noClasses()
+          .that()
+          .resideInAnyPackage(
+              CONTEXTS.stream()
+                  .flatMap(
+                      c ->
+                          Stream.of("domain", "application", "interfaces")
+                              .map(layer -> "dev.refinery." + c + "." + layer + ".."))
+                  .toArray(String[]::new))
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("java.sql..", "javax.sql..")
+          .orShould()
+          .dependOnClassesThat()
+          .haveNameMatching(
+              "jakarta\\.persistence\\.(EntityManager"
+                  + "|EntityManagerFactory|Query|TypedQuery|StoredProcedureQuery|criteria\\..*)")
+          .because(
+              "a context's SQL belongs to its infrastructure.persistence adapters, behind the ports"
+                  + " its domain names");
 
-  /** No package depends on itself through others: each can be read, changed and tested from the bottom up. */
+  /**
+   * No package depends on itself through others: each can be read, changed and tested from the
+   * bottom up.
+   */
   @ArchTest
-  static final ArchRule packagesFormNoCycles = slices().matching("dev.refinery.(**)").should().beFreeOfCycles();
-
-  @ArchTest
-  static final ArchRule consoleAndApiCallBoundariesOnly = noClasses()
-      .that().resideInAnyPackage("dev.refinery.console..", "dev.refinery.restapi..")
-      .should().dependOnClassesThat().resideInAnyPackage("dev.refinery.*.domain..", "dev.refinery.*.infrastructure..",
-          "dev.refinery.humaninteraction.interfaces..", "dev.refinery.taskmanagement.interfaces..",
-          "dev.refinery.productdefinition.interfaces..", "dev.refinery.orchestration.interfaces..");
-
-  /** Application code speaks JMS, JPA and CDI; the broker, database and server are named in server-config. */
-  @ArchTest
-  static final ArchRule applicationCodeNamesNoProduct = noClasses()
-      .that().resideInAPackage("dev.refinery..")
-      .should().dependOnClassesThat().resideInAnyPackage("com.rabbitmq..", "org.postgresql..", "fish.payara..",
-          "org.glassfish..", "org.hibernate..");
-
-  @ArchTest
-  static final ArchRule messageDrivenBeansAreThinNamedConsumersOnOurAdapter = classes()
-      .that().areAnnotatedWith(MessageDriven.class)
-      .should().haveSimpleNameEndingWith("Consumer")
-      .andShould().resideInAPackage("..interfaces.messaging..")
-      .andShould(nameTheResourceAdapterFromConfiguration())
-      .andShould().onlyDependOnClassesThat().resideOutsideOfPackages("jakarta.persistence..");
+  static final ArchRule packagesFormNoCycles =
+      slices().matching("dev.refinery.(**)").should().beFreeOfCycles();
 
   @ArchTest
-  static final ArchRule timersLiveAtTheEdge = methods()
-      .that().areAnnotatedWith(Schedule.class).or().areAnnotatedWith(Timeout.class)
-      .should().beDeclaredInClassesThat().resideInAPackage("..interfaces.scheduling..");
+  static final ArchRule consoleAndApiCallBoundariesOnly =
+      noClasses()
+          .that()
+          .resideInAnyPackage("dev.refinery.console..", "dev.refinery.restapi..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "dev.refinery.*.domain..",
+              "dev.refinery.*.infrastructure..",
+              "dev.refinery.humaninteraction.interfaces..",
+              "dev.refinery.taskmanagement.interfaces..",
+              "dev.refinery.productdefinition.interfaces..",
+              "dev.refinery.orchestration.interfaces..");
+
+  /**
+   * Application code speaks JMS, JPA and CDI; the broker, database and server are named in
+   * server-config.
+   */
+  @ArchTest
+  static final ArchRule applicationCodeNamesNoProduct =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.refinery..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "com.rabbitmq..",
+              "org.postgresql..",
+              "fish.payara..",
+              "org.glassfish..",
+              "org.hibernate..");
+
+  @ArchTest
+  static final ArchRule messageDrivenBeansAreThinNamedConsumersOnOurAdapter =
+      classes()
+          .that()
+          .areAnnotatedWith(MessageDriven.class)
+          .should()
+          .haveSimpleNameEndingWith("Consumer")
+          .andShould()
+          .resideInAPackage("..interfaces.messaging..")
+          .andShould(nameTheResourceAdapterFromConfiguration())
+          .andShould()
+          .onlyDependOnClassesThat()
+          .resideOutsideOfPackages("jakarta.persistence..");
+
+  @ArchTest
+  static final ArchRule timersLiveAtTheEdge =
+      methods()
+          .that()
+          .areAnnotatedWith(Schedule.class)
+          .or()
+          .areAnnotatedWith(Timeout.class)
+          .should()
+          .beDeclaredInClassesThat()
+          .resideInAPackage("..interfaces.scheduling..");
 
   /** A programmatic timer (its interval from configuration) lives at the edge too. */
   @ArchTest
-  static final ArchRule timerServiceIsUsedAtTheEdgeOnly = noClasses()
-      .that().resideOutsideOfPackage("..interfaces.scheduling..")
-      .should().dependOnClassesThat().belongToAnyOf(TimerService.class);
+  static final ArchRule timerServiceIsUsedAtTheEdgeOnly =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("..interfaces.scheduling..")
+          .should()
+          .dependOnClassesThat()
+          .belongToAnyOf(TimerService.class);
 
   @ArchTest
-  static final ArchRule noGenericNames = noClasses()
-      .should().haveSimpleNameEndingWith("Impl")
-      .orShould().haveSimpleNameStartingWith("Default")
-      .orShould().haveSimpleNameEndingWith("Manager");
+  static final ArchRule noGenericNames =
+      noClasses()
+          .should()
+          .haveSimpleNameEndingWith("Impl")
+          .orShould()
+          .haveSimpleNameStartingWith("Default")
+          .orShould()
+          .haveSimpleNameEndingWith("Manager");
 
-  /** The wire format's type names are explicit constants, one per message type, led by its context. */
+  /**
+   * The wire format's type names are explicit constants, one per message type, led by its context.
+   */
   @ArchTest
-  static final ArchRule everyMessageTypeNamesItselfOnTheWire = classes()
-      .that().implement(dev.refinery.shared.messaging.Message.class).and().areNotInterfaces()
-      .should(haveAUniqueWireNameInTheirContext());
+  static final ArchRule everyMessageTypeNamesItselfOnTheWire =
+      classes()
+          .that()
+          .implement(dev.refinery.shared.messaging.Message.class)
+          .and()
+          .areNotInterfaces()
+          .should(haveAUniqueWireNameInTheirContext());
 
   @ArchTest
-  static final ArchRule servicesAreOnlyTheSeedsTwo = classes()
-      .that().haveSimpleNameEndingWith("Service")
-      .should().haveSimpleName("TaskScanningService").orShould().haveSimpleName("TaskPollingService");
+  static final ArchRule servicesAreOnlyTheSeedsTwo =
+      classes()
+          .that()
+          .haveSimpleNameEndingWith("Service")
+          .should()
+          .haveSimpleName("TaskScanningService")
+          .orShould()
+          .haveSimpleName("TaskPollingService");
 
   private static ArchCondition<JavaClass> haveAUniqueWireNameInTheirContext() {
     java.util.Map<String, String> seen = new java.util.concurrent.ConcurrentHashMap<>();
     return new ArchCondition<>("have a @WireName of their own, <context>.<Name>") {
       @Override
       public void check(JavaClass type, ConditionEvents events) {
-        Optional<String> name = type.tryGetAnnotationOfType(dev.refinery.shared.messaging.WireName.class)
-            .map(dev.refinery.shared.messaging.WireName::value);
+        Optional<String> name =
+            type.tryGetAnnotationOfType(dev.refinery.shared.messaging.WireName.class)
+                .map(dev.refinery.shared.messaging.WireName::value);
         String context = contextOf(type.getPackageName()).orElse("?");
         if (name.isEmpty() || !name.get().matches(context + "\\.[A-Z][A-Za-z0-9]*")) {
-          events.add(SimpleConditionEvent.violated(type, type.getName() + " has no @WireName \"" + context + ".<Name>\""));
+          events.add(
+              SimpleConditionEvent.violated(
+                  type, type.getName() + " has no @WireName \"" + context + ".<Name>\""));
           return;
         }
         String earlier = seen.putIfAbsent(name.get(), type.getName());
         if (earlier != null && !earlier.equals(type.getName())) {
-          events.add(SimpleConditionEvent.violated(type, type.getName() + " and " + earlier + " share " + name.get()));
+          events.add(
+              SimpleConditionEvent.violated(
+                  type, type.getName() + " and " + earlier + " share " + name.get()));
         }
       }
     };
@@ -162,8 +262,13 @@ class ArchitectureTest {
         for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
           String target = dependency.getTargetClass().getPackageName();
           contextOf(target)
-              .filter(other -> !other.equals(own) && !target.startsWith("dev.refinery." + other + ".api"))
-              .ifPresent(other -> events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription())));
+              .filter(
+                  other ->
+                      !other.equals(own) && !target.startsWith("dev.refinery." + other + ".api"))
+              .ifPresent(
+                  other ->
+                      events.add(
+                          SimpleConditionEvent.violated(dependency, dependency.getDescription())));
         }
       }
     };
@@ -173,7 +278,8 @@ class ArchitectureTest {
     return new ArchCondition<>("not use their own context's " + layer) {
       @Override
       public void check(JavaClass origin, ConditionEvents events) {
-        String forbidden = "dev.refinery." + contextOf(origin.getPackageName()).orElseThrow() + "." + layer;
+        String forbidden =
+            "dev.refinery." + contextOf(origin.getPackageName()).orElseThrow() + "." + layer;
         for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
           if (dependency.getTargetClass().getPackageName().startsWith(forbidden)) {
             events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
@@ -183,25 +289,41 @@ class ArchitectureTest {
     };
   }
 
-  /** Every MDB names the resource adapter through MicroProfile Config, so both runtimes bind it to ours. */
+  /**
+   * Every MDB names the resource adapter through MicroProfile Config, so both runtimes bind it to
+   * ours.
+   */
   private static ArchCondition<JavaClass> nameTheResourceAdapterFromConfiguration() {
     return new ArchCondition<>("name the resource adapter from configuration") {
       @Override
       public void check(JavaClass bean, ConditionEvents events) {
-        JavaAnnotation<JavaClass> messageDriven = bean.getAnnotationOfType(MessageDriven.class.getName());
-        Object[] properties = (Object[]) messageDriven.get("activationConfig").orElse(new Object[0]);
-        boolean named = Arrays.stream(properties)
-            .map(property -> (JavaAnnotation<?>) property)
-            .anyMatch(property -> "resourceAdapter".equals(property.get("propertyName").orElse(null))
-                && "${MPCONFIG=refinery.messaging.resource-adapter}".equals(property.get("propertyValue").orElse(null)));
-        events.add(new SimpleConditionEvent(bean, named,
-            bean.getName() + (named ? " names" : " does not name") + " the resource adapter"));
+        JavaAnnotation<JavaClass> messageDriven =
+            bean.getAnnotationOfType(MessageDriven.class.getName());
+        Object[] properties =
+            (Object[]) messageDriven.get("activationConfig").orElse(new Object[0]);
+        boolean named =
+            Arrays.stream(properties)
+                .map(property -> (JavaAnnotation<?>) property)
+                .anyMatch(
+                    property ->
+                        "resourceAdapter".equals(property.get("propertyName").orElse(null))
+                            && "${MPCONFIG=refinery.messaging.resource-adapter}"
+                                .equals(property.get("propertyValue").orElse(null)));
+        events.add(
+            new SimpleConditionEvent(
+                bean,
+                named,
+                bean.getName() + (named ? " names" : " does not name") + " the resource adapter"));
       }
     };
   }
 
   private static Optional<String> contextOf(String packageName) {
-    return CONTEXTS.stream().filter(c -> packageName.equals("dev.refinery." + c)
-        || packageName.startsWith("dev.refinery." + c + ".")).findFirst();
+    return CONTEXTS.stream()
+        .filter(
+            c ->
+                packageName.equals("dev.refinery." + c)
+                    || packageName.startsWith("dev.refinery." + c + "."))
+        .findFirst();
   }
 }

@@ -11,14 +11,17 @@ record BrokerSettings(String host, int port, String virtualHost, String username
 
   /** A client factory for these settings, tuned the way every connection of this adapter needs. */
   RMQConnectionFactory connectionFactory(String connectionName, Consumer<Connection> connected) {
-    return connectionFactory(connectionName, amqp -> { }, connected);
+    return connectionFactory(connectionName, amqp -> {}, connected);
   }
 
   /**
-   * The same, with more settings for the underlying AMQP connection factory; {@code connected} is given
-   * each AMQP connection the factory opens (for declarations the JMS client does not make in AMQP mode).
+   * The same, with more settings for the underlying AMQP connection factory; {@code connected} is
+   * given each AMQP connection the factory opens (for declarations the JMS client does not make in
+   * AMQP mode).
    */
-  RMQConnectionFactory connectionFactory(String connectionName, Consumer<ConnectionFactory> amqpSettings,
+  RMQConnectionFactory connectionFactory(
+      String connectionName,
+      Consumer<ConnectionFactory> amqpSettings,
       Consumer<Connection> connected) {
     RMQConnectionFactory factory = new RMQConnectionFactory();
     factory.setHost(host);
@@ -30,25 +33,35 @@ record BrokerSettings(String host, int port, String virtualHost, String username
     factory.setRequeueOnMessageListenerException(false);
     // Its default cancels any onMessage slower than 2 s.
     factory.setOnMessageTimeoutMs(Integer.MAX_VALUE);
-    // Every destination is in AMQP mode (the body is the message's bytes, never the client's Java-serialized
-    // form): nothing needs deserializing, so no package is trusted (the client's default trusts all).
+    // Every destination is in AMQP mode (the body is the message's bytes, never the client's
+    // Java-serialized
+    // form): nothing needs deserializing, so no package is trusted (the client's default trusts
+    // all).
     factory.setTrustedPackages(List.of());
     factory.setAmqpPropertiesCustomiser(new WireProperties());
     factory.setAmqpConnectionPostProcessor(connected);
-    factory.setAmqpConnectionFactoryPostProcessor(amqp -> {
-      amqp.setConnectionTimeout(5_000);
-      amqp.setAutomaticRecoveryEnabled(false); // the adapter reconnects itself, with backoff
-      UnreadableDeliveries unreadable = new UnreadableDeliveries(); // a message no JMS client wrote must not stall a queue
-      amqp.setTrafficListener(unreadable);
-      amqp.setExceptionHandler(unreadable);
-      amqp.getClientProperties().put("connection_name", connectionName);
-      amqpSettings.accept(amqp);
-    });
+    factory.setAmqpConnectionFactoryPostProcessor(
+        amqp -> {
+          amqp.setConnectionTimeout(5_000);
+          amqp.setAutomaticRecoveryEnabled(false); // the adapter reconnects itself, with backoff
+          UnreadableDeliveries unreadable =
+              new UnreadableDeliveries(); // a message no JMS client wrote must not stall a queue
+          amqp.setTrafficListener(unreadable);
+          amqp.setExceptionHandler(unreadable);
+          amqp.getClientProperties().put("connection_name", connectionName);
+          amqpSettings.accept(amqp);
+        });
     return factory;
   }
 
   @Override
   public String toString() {
-    return username + "@" + host + ":" + port + (virtualHost.startsWith("/") ? "" : "/") + virtualHost;
+    return username
+        + "@"
+        + host
+        + ":"
+        + port
+        + (virtualHost.startsWith("/") ? "" : "/")
+        + virtualHost;
   }
 }

@@ -9,8 +9,9 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 
 /**
- * The application's view of a pooled connection: {@code close()} returns it to the pool; sessions are
- * the managed connection's cached ones; start/stop/exception listeners belong to the pool, not the caller.
+ * The application's view of a pooled connection: {@code close()} returns it to the pool; sessions
+ * are the managed connection's cached ones; start/stop/exception listeners belong to the pool, not
+ * the caller.
  */
 final class ConnectionHandle implements InvocationHandler {
 
@@ -20,8 +21,10 @@ final class ConnectionHandle implements InvocationHandler {
 
   ConnectionHandle(RabbitManagedConnection managed) {
     this.managed = managed;
-    this.proxy = (Connection) Proxy.newProxyInstance(
-        Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, this);
+    this.proxy =
+        (Connection)
+            Proxy.newProxyInstance(
+                Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, this);
   }
 
   static ConnectionHandle of(Object proxy) {
@@ -45,17 +48,22 @@ final class ConnectionHandle implements InvocationHandler {
   @Override
   public Object invoke(Object self, Method method, Object[] args) throws Throwable {
     switch (method.getName()) {
-      case "equals": return self == args[0];
-      case "hashCode": return System.identityHashCode(self);
-      case "toString": return "pooled RabbitMQ connection";
+      case "equals":
+        return self == args[0];
+      case "hashCode":
+        return System.identityHashCode(self);
+      case "toString":
+        return "pooled RabbitMQ connection";
       case "close":
         if (!closed) {
           closed = true;
           managed.closed(this);
         }
         return null;
-      case "start", "stop", "setExceptionListener", "setClientID": return null;
-      default: break;
+      case "start", "stop", "setExceptionListener", "setClientID":
+        return null;
+      default:
+        break;
     }
     if (closed) {
       throw new IllegalStateException("This pooled connection was closed");

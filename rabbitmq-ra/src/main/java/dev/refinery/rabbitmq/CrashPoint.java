@@ -7,10 +7,11 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 
 /**
- * The moment between a delivery's database commit and its ack, where the fault suite ({@code ./refinery
- * faults}, scenario F2) halts a worker as a power cut would. The production adapter has no crash point:
- * the one that halts ships only in {@code rabbitmq-ra-faults.rar}, which the fault suite deploys to the
- * worker it dooms; this adapter finds it with the {@link ServiceLoader} when it is there.
+ * The moment between a delivery's database commit and its ack, where the fault suite ({@code
+ * ./refinery faults}, scenario F2) halts a worker as a power cut would. The production adapter has
+ * no crash point: the one that halts ships only in {@code rabbitmq-ra-faults.rar}, which the fault
+ * suite deploys to the worker it dooms; this adapter finds it with the {@link ServiceLoader} when
+ * it is there.
  */
 public interface CrashPoint {
 
@@ -32,12 +33,16 @@ public interface CrashPoint {
     private Installed() {}
 
     private static CrashPoint find() {
-      Optional<CrashPoint> found = ServiceLoader.load(CrashPoint.class, CrashPoint.class.getClassLoader()).findFirst();
+      Optional<CrashPoint> found =
+          ServiceLoader.load(CrashPoint.class, CrashPoint.class.getClassLoader()).findFirst();
       if (found.isEmpty() && System.getenv(VARIABLE) != null) {
-        LOG.log(Level.WARNING, "{0} is set, but this resource adapter has no crash point (only the fault suite''s"
-            + " build does): nothing halts", VARIABLE);
+        LOG.log(
+            Level.WARNING,
+            "{0} is set, but this resource adapter has no crash point (only the fault suite''s"
+                + " build does): nothing halts",
+            VARIABLE);
       }
-      return found.orElse((messageId, queue) -> { });
+      return found.orElse((messageId, queue) -> {});
     }
   }
 }

@@ -16,12 +16,13 @@ import java.lang.System.Logger.Level;
 import java.lang.reflect.Method;
 
 /**
- * Hands one session's messages to the bean, one at a time, inside the bean's transaction: the message is
- * acknowledged when that transaction commits, and put back for redelivery when it rolls back, whether
- * the bean threw or only called {@code setRollbackOnly()}. The outcome is learnt from a synchronization
- * registered on the transaction the container began, so the transaction keeps one resource (the
- * database) and commits in one phase, with no transaction log; on a server without a synchronization
- * registry the adapter's {@link OutcomeXAResource} is enlisted instead (two resources: two phases).
+ * Hands one session's messages to the bean, one at a time, inside the bean's transaction: the
+ * message is acknowledged when that transaction commits, and put back for redelivery when it rolls
+ * back, whether the bean threw or only called {@code setRollbackOnly()}. The outcome is learnt from
+ * a synchronization registered on the transaction the container began, so the transaction keeps one
+ * resource (the database) and commits in one phase, with no transaction log; on a server without a
+ * synchronization registry the adapter's {@link OutcomeXAResource} is enlisted instead (two
+ * resources: two phases).
  */
 final class Delivery implements MessageListener {
 
@@ -34,12 +35,19 @@ final class Delivery implements MessageListener {
   private final CrashPoint crashPoint;
   private final TransactionSynchronizationRegistry transactions;
 
-  Delivery(MessageEndpointFactory endpoints, Session session, String queue,
+  Delivery(
+      MessageEndpointFactory endpoints,
+      Session session,
+      String queue,
       TransactionSynchronizationRegistry transactions) {
     this(endpoints, session, queue, CrashPoint.installed(), transactions);
   }
 
-  Delivery(MessageEndpointFactory endpoints, Session session, String queue, CrashPoint crashPoint,
+  Delivery(
+      MessageEndpointFactory endpoints,
+      Session session,
+      String queue,
+      CrashPoint crashPoint,
       TransactionSynchronizationRegistry transactions) {
     this.endpoints = endpoints;
     this.session = session;
@@ -76,7 +84,12 @@ final class Delivery implements MessageListener {
         endpoint.afterDelivery(); // ... and commits or rolls back here
       }
     } catch (ResourceException | NoSuchMethodException | RuntimeException e) {
-      LOG.log(Level.WARNING, "Delivering message {0} from {1} failed: {2}", id(message), queue, e.getMessage());
+      LOG.log(
+          Level.WARNING,
+          "Delivering message {0} from {1} failed: {2}",
+          id(message),
+          queue,
+          e.getMessage());
       return false;
     } finally {
       if (endpoint != null) {
@@ -87,15 +100,16 @@ final class Delivery implements MessageListener {
 
   /** Learns the outcome of the transaction the container began on this thread. */
   private void watch(OutcomeXAResource outcome) {
-    transactions.registerInterposedSynchronization(new Synchronization() {
-      @Override
-      public void beforeCompletion() {}
+    transactions.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {}
 
-      @Override
-      public void afterCompletion(int status) {
-        outcome.completed(status == Status.STATUS_COMMITTED);
-      }
-    });
+          @Override
+          public void afterCompletion(int status) {
+            outcome.completed(status == Status.STATUS_COMMITTED);
+          }
+        });
   }
 
   private void settle(Message message, boolean commit) {
@@ -104,13 +118,21 @@ final class Delivery implements MessageListener {
         crashPoint.committed(id(message), queue);
         message.acknowledge();
       } else {
-        LOG.log(Level.INFO, "Message {0} from {1} rolled back (delivery {2}); the broker will redeliver it",
-            id(message), queue, deliveryCount(message));
+        LOG.log(
+            Level.INFO,
+            "Message {0} from {1} rolled back (delivery {2}); the broker will redeliver it",
+            id(message),
+            queue,
+            deliveryCount(message));
         session.recover(); // basic.recover(requeue): with prefetch 1, only this message
       }
     } catch (JMSException | RuntimeException e) {
-      LOG.log(Level.WARNING, "Settling message {0} from {1} failed ({2}); it is redelivered after reconnection",
-          id(message), queue, e.getMessage());
+      LOG.log(
+          Level.WARNING,
+          "Settling message {0} from {1} failed ({2}); it is redelivered after reconnection",
+          id(message),
+          queue,
+          e.getMessage());
     }
   }
 

@@ -12,9 +12,9 @@ import java.io.Serializable;
 import javax.naming.Reference;
 
 /**
- * What the application looks up or injects: each {@code createConnection()} borrows a pooled connection,
- * and {@code close()} gives it back. Inside a JTA transaction its sessions are transacted by the
- * container: a rollback discards what was sent.
+ * What the application looks up or injects: each {@code createConnection()} borrows a pooled
+ * connection, and {@code close()} gives it back. Inside a JTA transaction its sessions are
+ * transacted by the container: a rollback discards what was sent.
  */
 public class PooledConnectionFactory implements ConnectionFactory, Serializable, Referenceable {
 
@@ -24,7 +24,8 @@ public class PooledConnectionFactory implements ConnectionFactory, Serializable,
   private final ConnectionManager manager;
   private Reference reference;
 
-  PooledConnectionFactory(RabbitManagedConnectionFactory managedFactory, ConnectionManager manager) {
+  PooledConnectionFactory(
+      RabbitManagedConnectionFactory managedFactory, ConnectionManager manager) {
     this.managedFactory = managedFactory;
     this.manager = manager;
   }
@@ -34,7 +35,8 @@ public class PooledConnectionFactory implements ConnectionFactory, Serializable,
     try {
       return (Connection) manager.allocateConnection(managedFactory, null);
     } catch (ResourceException e) {
-      JMSException failure = new JMSException("Cannot borrow a RabbitMQ connection: " + e.getMessage());
+      JMSException failure =
+          new JMSException("Cannot borrow a RabbitMQ connection: " + e.getMessage());
       failure.setLinkedException(e);
       failure.initCause(e);
       throw failure;
@@ -61,7 +63,9 @@ public class PooledConnectionFactory implements ConnectionFactory, Serializable,
     return createContext(sessionMode);
   }
 
-  /** The session mode is the container's to decide inside a transaction; outside, auto-acknowledge. */
+  /**
+   * The session mode is the container's to decide inside a transaction; outside, auto-acknowledge.
+   */
   @Override
   public JMSContext createContext(int sessionMode) {
     try {

@@ -4,14 +4,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * How each queue is declared, decided from its name alone so that every producer, consumer and admin
- * object declares it identically (RabbitMQ refuses a second declaration with other arguments: 406).
+ * How each queue is declared, decided from its name alone so that every producer, consumer and
+ * admin object declares it identically (RabbitMQ refuses a second declaration with other arguments:
+ * 406).
  *
  * <ul>
  *   <li>the dead-letter queue: a quorum queue;
  *   <li>{@code <origin>.delay.<millis>}: a quorum queue whose messages expire after that many
- *       milliseconds back into {@code <origin>} through the default exchange, so a retry waits on the
- *       broker and no consumer thread sleeps;
+ *       milliseconds back into {@code <origin>} through the default exchange, so a retry waits on
+ *       the broker and no consumer thread sleeps;
  *   <li>any other queue: a quorum queue with a delivery limit, dead-lettering at least once to the
  *       dead-letter queue when a message keeps crashing its consumer.
  * </ul>
@@ -40,8 +41,8 @@ public final class QueueDeclarations {
   }
 
   /**
-   * The queue (and fanout exchange of the same name) every exchange the adapter declares names as its
-   * alternate exchange: a message no binding matched is parked there, not dropped.
+   * The queue (and fanout exchange of the same name) every exchange the adapter declares names as
+   * its alternate exchange: a message no binding matched is parked there, not dropped.
    */
   public String unroutedQueue() {
     return unroutedQueue;

@@ -10,8 +10,8 @@ import jakarta.jms.JMSException;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
-import java.lang.System.Logger.Level;
 import java.io.IOException;
+import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,9 +21,10 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
 /**
- * One message-driven bean's activation: one AMQP connection and {@code maxSessions} sessions (channels),
- * each with prefetch 1 and one listener, reading its queue in the JMS client's AMQP mode. When the broker is away (at deployment or later) it keeps
- * reconnecting, 1 s to 30 s apart, so the application deploys and starts consuming once the broker is up.
+ * One message-driven bean's activation: one AMQP connection and {@code maxSessions} sessions
+ * (channels), each with prefetch 1 and one listener, reading its queue in the JMS client's AMQP
+ * mode. When the broker is away (at deployment or later) it keeps reconnecting, 1 s to 30 s apart,
+ * so the application deploys and starts consuming once the broker is up.
  */
 final class RabbitActivation implements ExceptionListener {
 
@@ -35,7 +36,8 @@ final class RabbitActivation implements ExceptionListener {
   private Connection connection; // guarded by this
   private ExecutorService dispatch; // guarded by this
 
-  RabbitActivation(RabbitResourceAdapter adapter, MessageEndpointFactory endpoints, RabbitActivationSpec spec) {
+  RabbitActivation(
+      RabbitResourceAdapter adapter, MessageEndpointFactory endpoints, RabbitActivationSpec spec) {
     this.adapter = adapter;
     this.endpoints = endpoints;
     this.spec = spec;
@@ -65,12 +67,22 @@ final class RabbitActivation implements ExceptionListener {
     try {
       connection = connect();
       backoff.reset();
-      LOG.log(Level.INFO, "Consuming {0} from {1} for {2}", spec, adapter.broker(), endpoints.getEndpointClass().getName());
+      LOG.log(
+          Level.INFO,
+          "Consuming {0} from {1} for {2}",
+          spec,
+          adapter.broker(),
+          endpoints.getEndpointClass().getName());
     } catch (JMSException | NamingException | RuntimeException e) {
       disconnect();
       Duration delay = backoff.next();
-      LOG.log(Level.WARNING, "Cannot consume {0} from {1} ({2}); retrying in {3} s",
-          spec, adapter.broker(), e.getMessage(), delay.toSeconds());
+      LOG.log(
+          Level.WARNING,
+          "Cannot consume {0} from {1} ({2}); retrying in {3} s",
+          spec,
+          adapter.broker(),
+          e.getMessage(),
+          delay.toSeconds());
       adapter.scheduler().schedule(this::connectOrRetry, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
   }
@@ -78,12 +90,20 @@ final class RabbitActivation implements ExceptionListener {
   private Connection connect() throws JMSException, NamingException {
     // amqp-client dispatches on #cores threads per connection and the JMS client blocks one while
     // onMessage runs: without a pool of our own, concurrency would be capped at #cores.
-    dispatch = Executors.newFixedThreadPool(spec.getMaxSessions(), Threads.named("rabbitmq-ra-" + spec.queueName()));
+    dispatch =
+        Executors.newFixedThreadPool(
+            spec.getMaxSessions(), Threads.named("rabbitmq-ra-" + spec.queueName()));
     ExecutorService pool = dispatch;
     AtomicReference<com.rabbitmq.client.Connection> amqp = new AtomicReference<>();
-    RMQConnectionFactory factory = adapter.broker()
-        .connectionFactory("refinery consumer " + spec.queueName(), settings -> settings.setSharedExecutor(pool), amqp::set);
-    factory.setChannelsQos(1); // Session.recover() requeues every unacked message of the channel: only ours
+    RMQConnectionFactory factory =
+        adapter
+            .broker()
+            .connectionFactory(
+                "refinery consumer " + spec.queueName(),
+                settings -> settings.setSharedExecutor(pool),
+                amqp::set);
+    factory.setChannelsQos(
+        1); // Session.recover() requeues every unacked message of the channel: only ours
     Connection created = factory.createConnection();
     try {
       created.setExceptionListener(this);
@@ -91,7 +111,8 @@ final class RabbitActivation implements ExceptionListener {
       for (int i = 0; i < spec.getMaxSessions(); i++) {
         Session session = created.createSession(false, Session.CLIENT_ACKNOWLEDGE);
         MessageConsumer consumer = session.createConsumer(destination);
-        consumer.setMessageListener(new Delivery(endpoints, session, spec.queueName(), adapter.transactions()));
+        consumer.setMessageListener(
+            new Delivery(endpoints, session, spec.queueName(), adapter.transactions()));
       }
       created.start();
       return created;
@@ -102,13 +123,16 @@ final class RabbitActivation implements ExceptionListener {
   }
 
   /**
-   * The queue this activation reads, in AMQP mode (messages as they are, never Java-deserialized), declared
-   * first; a topic's subscription queue is also bound to the topic's exchange and routing key.
+   * The queue this activation reads, in AMQP mode (messages as they are, never Java-deserialized),
+   * declared first; a topic's subscription queue is also bound to the topic's exchange and routing
+   * key.
    */
   private Destination destination(Topology topology) throws NamingException, JMSException {
     String queue = spec.queueName();
     if (!RabbitActivationSpec.blank(spec.getDestinationLookup())) {
-      queue = ((RabbitQueue) new InitialContext().lookup(spec.getDestinationLookup())).getAmqpQueueName();
+      queue =
+          ((RabbitQueue) new InitialContext().lookup(spec.getDestinationLookup()))
+              .getAmqpQueueName();
     }
     try {
       if (spec.isTopic()) {
@@ -118,7 +142,8 @@ final class RabbitActivation implements ExceptionListener {
         topology.queue(queue);
       }
     } catch (IOException e) {
-      JMSException failure = new JMSException("Declaring queue " + queue + " failed: " + e.getMessage());
+      JMSException failure =
+          new JMSException("Declaring queue " + queue + " failed: " + e.getMessage());
       failure.setLinkedException(e);
       throw failure;
     }
@@ -128,10 +153,16 @@ final class RabbitActivation implements ExceptionListener {
   /** The connection broke (broker restart, network, forced close): start over, after a pause. */
   @Override
   public void onException(JMSException e) {
-    LOG.log(Level.WARNING, "Lost the connection consuming {0}: {1}; reconnecting", spec, e.getMessage());
+    LOG.log(
+        Level.WARNING,
+        "Lost the connection consuming {0}: {1}; reconnecting",
+        spec,
+        e.getMessage());
     disconnect();
     if (active) {
-      adapter.scheduler().schedule(this::connectOrRetry, Backoff.FIRST.toMillis(), TimeUnit.MILLISECONDS);
+      adapter
+          .scheduler()
+          .schedule(this::connectOrRetry, Backoff.FIRST.toMillis(), TimeUnit.MILLISECONDS);
     }
   }
 

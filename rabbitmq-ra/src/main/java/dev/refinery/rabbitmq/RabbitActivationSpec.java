@@ -6,11 +6,11 @@ import jakarta.resource.spi.ResourceAdapter;
 import java.io.Serializable;
 
 /**
- * What a message-driven bean consumes. Activation-config properties: {@code destination} (a queue name)
- * or {@code destinationLookup} (a JNDI name of a {@link RabbitQueue}); {@code destinationType}
- * ({@code jakarta.jms.Queue}, the default, or {@code jakarta.jms.Topic} with a
- * {@code subscriptionName}, consumed as a shared durable subscription); {@code maxSessions}, how many
- * messages are processed at once (the server's MDB pool must allow as many).
+ * What a message-driven bean consumes. Activation-config properties: {@code destination} (a queue
+ * name) or {@code destinationLookup} (a JNDI name of a {@link RabbitQueue}); {@code
+ * destinationType} ({@code jakarta.jms.Queue}, the default, or {@code jakarta.jms.Topic} with a
+ * {@code subscriptionName}, consumed as a shared durable subscription); {@code maxSessions}, how
+ * many messages are processed at once (the server's MDB pool must allow as many).
  */
 public class RabbitActivationSpec implements ActivationSpec, Serializable {
 
@@ -28,14 +28,16 @@ public class RabbitActivationSpec implements ActivationSpec, Serializable {
   @Override
   public void validate() throws InvalidPropertyException {
     if (blank(destination) && blank(destinationLookup)) {
-      throw new InvalidPropertyException("set 'destination' (a queue or topic name) or 'destinationLookup'");
+      throw new InvalidPropertyException(
+          "set 'destination' (a queue or topic name) or 'destinationLookup'");
     }
     if (!QUEUE.equals(destinationType) && !TOPIC.equals(destinationType)) {
       throw new InvalidPropertyException(
           "destinationType must be " + QUEUE + " or " + TOPIC + ", not '" + destinationType + "'");
     }
     if (isTopic() && blank(subscriptionName)) {
-      throw new InvalidPropertyException("a topic is consumed through a shared durable subscription: set 'subscriptionName'");
+      throw new InvalidPropertyException(
+          "a topic is consumed through a shared durable subscription: set 'subscriptionName'");
     }
     if (maxSessions == null || maxSessions < 1) {
       throw new InvalidPropertyException("maxSessions must be at least 1, not " + maxSessions);
@@ -55,16 +57,45 @@ public class RabbitActivationSpec implements ActivationSpec, Serializable {
     return value == null || value.isBlank();
   }
 
-  public String getDestination() { return destination; }
-  public void setDestination(String destination) { this.destination = destination; }
-  public String getDestinationLookup() { return destinationLookup; }
-  public void setDestinationLookup(String destinationLookup) { this.destinationLookup = destinationLookup; }
-  public String getDestinationType() { return destinationType; }
-  public void setDestinationType(String destinationType) { this.destinationType = destinationType; }
-  public String getSubscriptionName() { return subscriptionName; }
-  public void setSubscriptionName(String subscriptionName) { this.subscriptionName = subscriptionName; }
-  public Integer getMaxSessions() { return maxSessions; }
-  public void setMaxSessions(Integer maxSessions) { this.maxSessions = maxSessions; }
+  public String getDestination() {
+    return destination;
+  }
+
+  public void setDestination(String destination) {
+    this.destination = destination;
+  }
+
+  public String getDestinationLookup() {
+    return destinationLookup;
+  }
+
+  public void setDestinationLookup(String destinationLookup) {
+    this.destinationLookup = destinationLookup;
+  }
+
+  public String getDestinationType() {
+    return destinationType;
+  }
+
+  public void setDestinationType(String destinationType) {
+    this.destinationType = destinationType;
+  }
+
+  public String getSubscriptionName() {
+    return subscriptionName;
+  }
+
+  public void setSubscriptionName(String subscriptionName) {
+    this.subscriptionName = subscriptionName;
+  }
+
+  public Integer getMaxSessions() {
+    return maxSessions;
+  }
+
+  public void setMaxSessions(Integer maxSessions) {
+    this.maxSessions = maxSessions;
+  }
 
   @Override
   public ResourceAdapter getResourceAdapter() {
@@ -79,7 +110,10 @@ public class RabbitActivationSpec implements ActivationSpec, Serializable {
   @Override
   public String toString() {
     String name = blank(destinationLookup) ? destination : destinationLookup;
-    return (isTopic() ? "topic " + name + " (subscription " + subscriptionName + ")" : "queue " + name)
-        + " x" + maxSessions;
+    return (isTopic()
+            ? "topic " + name + " (subscription " + subscriptionName + ")"
+            : "queue " + name)
+        + " x"
+        + maxSessions;
   }
 }

@@ -25,8 +25,9 @@ import javax.security.auth.Subject;
 import javax.transaction.xa.XAResource;
 
 /**
- * One pooled AMQP connection with two cached sessions (channels): a transacted one while the container's
- * LocalTransaction is active (AMQP tx: the commit publishes) and an auto-acknowledge one otherwise.
+ * One pooled AMQP connection with two cached sessions (channels): a transacted one while the
+ * container's LocalTransaction is active (AMQP tx: the commit publishes) and an auto-acknowledge
+ * one otherwise.
  */
 final class RabbitManagedConnection implements ManagedConnection {
 
@@ -41,16 +42,18 @@ final class RabbitManagedConnection implements ManagedConnection {
   private volatile boolean broken;
   private PrintWriter logWriter;
 
-  RabbitManagedConnection(Connection physical, com.rabbitmq.client.Connection amqp, QueueDeclarations declarations)
+  RabbitManagedConnection(
+      Connection physical, com.rabbitmq.client.Connection amqp, QueueDeclarations declarations)
       throws JMSException {
     this.physical = physical;
     this.declarations = declarations;
     this.topology = new Topology(amqp, declarations);
-    physical.setExceptionListener(e -> {
-      broken = true;
-      LOG.log(Level.WARNING, "A pooled RabbitMQ connection broke: {0}", e.getMessage());
-      fire(ConnectionEvent.CONNECTION_ERROR_OCCURRED, null, e);
-    });
+    physical.setExceptionListener(
+        e -> {
+          broken = true;
+          LOG.log(Level.WARNING, "A pooled RabbitMQ connection broke: {0}", e.getMessage());
+          fire(ConnectionEvent.CONNECTION_ERROR_OCCURRED, null, e);
+        });
   }
 
   boolean valid() {
@@ -82,7 +85,10 @@ final class RabbitManagedConnection implements ManagedConnection {
     return topic;
   }
 
-  /** A durable subscription named {@code queue} to the topic: the queue, bound to its exchange and key. */
+  /**
+   * A durable subscription named {@code queue} to the topic: the queue, bound to its exchange and
+   * key.
+   */
   void subscribe(Topic topic, String queue) throws JMSException {
     RabbitTopic amqp = RabbitTopic.of(topic.getTopicName());
     try {
@@ -93,7 +99,8 @@ final class RabbitManagedConnection implements ManagedConnection {
   }
 
   private static JMSException declarationFailed(String what, Exception cause) {
-    JMSException failure = new JMSException("Declaring the " + what + " failed: " + cause.getMessage());
+    JMSException failure =
+        new JMSException("Declaring the " + what + " failed: " + cause.getMessage());
     failure.setLinkedException(cause);
     failure.initCause(cause);
     return failure;
@@ -137,7 +144,8 @@ final class RabbitManagedConnection implements ManagedConnection {
   }
 
   private void fire(int type, Object handle, Exception cause) {
-    ConnectionEvent event = cause == null ? new ConnectionEvent(this, type) : new ConnectionEvent(this, type, cause);
+    ConnectionEvent event =
+        cause == null ? new ConnectionEvent(this, type) : new ConnectionEvent(this, type, cause);
     if (handle != null) {
       event.setConnectionHandle(handle);
     }
@@ -153,9 +161,20 @@ final class RabbitManagedConnection implements ManagedConnection {
   @Override
   public LocalTransaction getLocalTransaction() {
     return new LocalTransaction() {
-      @Override public void begin() { inLocalTransaction = true; }
-      @Override public void commit() throws ResourceException { end(true); }
-      @Override public void rollback() throws ResourceException { end(false); }
+      @Override
+      public void begin() {
+        inLocalTransaction = true;
+      }
+
+      @Override
+      public void commit() throws ResourceException {
+        end(true);
+      }
+
+      @Override
+      public void rollback() throws ResourceException {
+        end(false);
+      }
     };
   }
 
@@ -170,7 +189,8 @@ final class RabbitManagedConnection implements ManagedConnection {
       }
     } catch (JMSException e) {
       broken = true;
-      throw new ResourceException("AMQP transaction " + (commit ? "commit" : "rollback") + " failed: " + e.getMessage(), e);
+      throw new ResourceException(
+          "AMQP transaction " + (commit ? "commit" : "rollback") + " failed: " + e.getMessage(), e);
     } finally {
       inLocalTransaction = false;
     }
@@ -202,18 +222,48 @@ final class RabbitManagedConnection implements ManagedConnection {
     ConnectionHandle.of(connection).moveTo(this);
   }
 
-  @Override public void addConnectionEventListener(ConnectionEventListener listener) { listeners.add(listener); }
-  @Override public void removeConnectionEventListener(ConnectionEventListener listener) { listeners.remove(listener); }
-  @Override public void setLogWriter(PrintWriter out) { logWriter = out; }
-  @Override public PrintWriter getLogWriter() { return logWriter; }
+  @Override
+  public void addConnectionEventListener(ConnectionEventListener listener) {
+    listeners.add(listener);
+  }
+
+  @Override
+  public void removeConnectionEventListener(ConnectionEventListener listener) {
+    listeners.remove(listener);
+  }
+
+  @Override
+  public void setLogWriter(PrintWriter out) {
+    logWriter = out;
+  }
+
+  @Override
+  public PrintWriter getLogWriter() {
+    return logWriter;
+  }
 
   @Override
   public ManagedConnectionMetaData getMetaData() {
     return new ManagedConnectionMetaData() {
-      @Override public String getEISProductName() { return "RabbitMQ"; }
-      @Override public String getEISProductVersion() { return "AMQP 0-9-1"; }
-      @Override public int getMaxConnections() { return 0; }
-      @Override public String getUserName() { return null; }
+      @Override
+      public String getEISProductName() {
+        return "RabbitMQ";
+      }
+
+      @Override
+      public String getEISProductVersion() {
+        return "AMQP 0-9-1";
+      }
+
+      @Override
+      public int getMaxConnections() {
+        return 0;
+      }
+
+      @Override
+      public String getUserName() {
+        return null;
+      }
     };
   }
 }

@@ -17,11 +17,13 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.security.auth.Subject;
 
 /**
- * Outbound connection definition: pooled AMQP connections handed to the application as a
- * {@code jakarta.jms.ConnectionFactory} whose sends join the JTA transaction (LocalTransaction).
+ * Outbound connection definition: pooled AMQP connections handed to the application as a {@code
+ * jakarta.jms.ConnectionFactory} whose sends join the JTA transaction (LocalTransaction).
  */
 public class RabbitManagedConnectionFactory
-    implements ManagedConnectionFactory, ResourceAdapterAssociation, ValidatingManagedConnectionFactory {
+    implements ManagedConnectionFactory,
+        ResourceAdapterAssociation,
+        ValidatingManagedConnectionFactory {
 
   private static final long serialVersionUID = 1L;
 
@@ -35,24 +37,30 @@ public class RabbitManagedConnectionFactory
 
   @Override
   public Object createConnectionFactory() {
-    return new PooledConnectionFactory(this, (factory, info) -> factory.createManagedConnection(null, info).getConnection(null, info));
+    return new PooledConnectionFactory(
+        this,
+        (factory, info) -> factory.createManagedConnection(null, info).getConnection(null, info));
   }
 
   @Override
-  public ManagedConnection createManagedConnection(Subject subject, ConnectionRequestInfo info) throws ResourceException {
+  public ManagedConnection createManagedConnection(Subject subject, ConnectionRequestInfo info)
+      throws ResourceException {
     BrokerSettings broker = adapter.broker();
     try {
       AtomicReference<com.rabbitmq.client.Connection> amqp = new AtomicReference<>();
-      Connection physical = broker.connectionFactory("refinery producer", amqp::set).createConnection();
+      Connection physical =
+          broker.connectionFactory("refinery producer", amqp::set).createConnection();
       return new RabbitManagedConnection(physical, amqp.get(), adapter.declarations());
     } catch (JMSException | RuntimeException e) {
-      throw new ResourceException("Cannot connect to RabbitMQ at " + broker + ": " + e.getMessage(), e);
+      throw new ResourceException(
+          "Cannot connect to RabbitMQ at " + broker + ": " + e.getMessage(), e);
     }
   }
 
   @Override
   @SuppressWarnings("rawtypes")
-  public ManagedConnection matchManagedConnections(Set candidates, Subject subject, ConnectionRequestInfo info) {
+  public ManagedConnection matchManagedConnections(
+      Set candidates, Subject subject, ConnectionRequestInfo info) {
     for (Object candidate : candidates) {
       if (candidate instanceof RabbitManagedConnection connection && connection.valid()) {
         return connection;
@@ -74,10 +82,25 @@ public class RabbitManagedConnectionFactory
     return invalid;
   }
 
-  @Override public void setLogWriter(PrintWriter out) { this.logWriter = out; }
-  @Override public PrintWriter getLogWriter() { return logWriter; }
-  @Override public ResourceAdapter getResourceAdapter() { return adapter; }
-  @Override public void setResourceAdapter(ResourceAdapter adapter) { this.adapter = (RabbitResourceAdapter) adapter; }
+  @Override
+  public void setLogWriter(PrintWriter out) {
+    this.logWriter = out;
+  }
+
+  @Override
+  public PrintWriter getLogWriter() {
+    return logWriter;
+  }
+
+  @Override
+  public ResourceAdapter getResourceAdapter() {
+    return adapter;
+  }
+
+  @Override
+  public void setResourceAdapter(ResourceAdapter adapter) {
+    this.adapter = (RabbitResourceAdapter) adapter;
+  }
 
   @Override
   public boolean equals(Object other) {

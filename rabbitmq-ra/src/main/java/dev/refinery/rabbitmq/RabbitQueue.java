@@ -5,11 +5,12 @@ import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.ResourceAdapterAssociation;
 
 /**
- * A JMS queue that is the AMQP queue of the same name, in the JMS client's AMQP mode: a send publishes
- * the message's bytes to the default exchange with the queue's name as routing key, a consumer reads the
- * queue's messages as they are, whoever published them. The JMS client never declares it: the adapter
- * does, with the arguments {@link QueueDeclarations} gives the name, before the first send or consume.
- * Also the administered object for {@code jakarta.jms.Queue}, which the server creates and names.
+ * A JMS queue that is the AMQP queue of the same name, in the JMS client's AMQP mode: a send
+ * publishes the message's bytes to the default exchange with the queue's name as routing key, a
+ * consumer reads the queue's messages as they are, whoever published them. The JMS client never
+ * declares it: the adapter does, with the arguments {@link QueueDeclarations} gives the name,
+ * before the first send or consume. Also the administered object for {@code jakarta.jms.Queue},
+ * which the server creates and names.
  */
 public class RabbitQueue extends RMQDestination implements ResourceAdapterAssociation {
 

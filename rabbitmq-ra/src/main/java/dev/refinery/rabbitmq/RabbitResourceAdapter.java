@@ -38,9 +38,12 @@ public class RabbitResourceAdapter implements ResourceAdapter, Serializable {
   private String deadLetterQueue = DEFAULT_DEAD_LETTER_QUEUE;
 
   private transient ScheduledExecutorService scheduler;
+
   /** The server's, to learn each delivery transaction's outcome; null on a server without one. */
   private transient TransactionSynchronizationRegistry transactions;
-  private final transient Map<MessageEndpointFactory, RabbitActivation> activations = new ConcurrentHashMap<>();
+
+  private final transient Map<MessageEndpointFactory, RabbitActivation> activations =
+      new ConcurrentHashMap<>();
 
   @Override
   public void start(BootstrapContext context) {
@@ -55,7 +58,8 @@ public class RabbitResourceAdapter implements ResourceAdapter, Serializable {
 
   @Override
   public void stop() {
-    // The server may already have closed our class loader: touch activation classes only if one exists.
+    // The server may already have closed our class loader: touch activation classes only if one
+    // exists.
     if (!activations.isEmpty()) {
       activations.values().forEach(RabbitActivation::stop);
       activations.clear();
@@ -67,7 +71,8 @@ public class RabbitResourceAdapter implements ResourceAdapter, Serializable {
   }
 
   @Override
-  public void endpointActivation(MessageEndpointFactory factory, ActivationSpec spec) throws ResourceException {
+  public void endpointActivation(MessageEndpointFactory factory, ActivationSpec spec)
+      throws ResourceException {
     RabbitActivationSpec activationSpec = (RabbitActivationSpec) spec;
     activationSpec.validate();
     RabbitActivation activation = new RabbitActivation(this, factory, activationSpec);
@@ -83,7 +88,9 @@ public class RabbitResourceAdapter implements ResourceAdapter, Serializable {
     }
   }
 
-  /** Nothing to recover: the only XA resource is the outcome probe, which prepares nothing durable. */
+  /**
+   * Nothing to recover: the only XA resource is the outcome probe, which prepares nothing durable.
+   */
   @Override
   public XAResource[] getXAResources(ActivationSpec[] specs) {
     return new XAResource[0];
@@ -106,20 +113,61 @@ public class RabbitResourceAdapter implements ResourceAdapter, Serializable {
     return scheduler;
   }
 
-  public String getHost() { return host; }
-  public void setHost(String host) { this.host = host; }
-  public Integer getPort() { return port; }
-  public void setPort(Integer port) { this.port = port; }
-  public String getVirtualHost() { return virtualHost; }
-  public void setVirtualHost(String virtualHost) { this.virtualHost = virtualHost; }
-  public String getUsername() { return username; }
-  public void setUsername(String username) { this.username = username; }
-  public String getPassword() { return password; }
-  public void setPassword(String password) { this.password = password; }
-  public Integer getDeliveryLimit() { return deliveryLimit; }
-  public void setDeliveryLimit(Integer deliveryLimit) { this.deliveryLimit = deliveryLimit; }
-  public String getDeadLetterQueue() { return deadLetterQueue; }
-  public void setDeadLetterQueue(String deadLetterQueue) { this.deadLetterQueue = deadLetterQueue; }
+  public String getHost() {
+    return host;
+  }
+
+  public void setHost(String host) {
+    this.host = host;
+  }
+
+  public Integer getPort() {
+    return port;
+  }
+
+  public void setPort(Integer port) {
+    this.port = port;
+  }
+
+  public String getVirtualHost() {
+    return virtualHost;
+  }
+
+  public void setVirtualHost(String virtualHost) {
+    this.virtualHost = virtualHost;
+  }
+
+  public String getUsername() {
+    return username;
+  }
+
+  public void setUsername(String username) {
+    this.username = username;
+  }
+
+  public String getPassword() {
+    return password;
+  }
+
+  public void setPassword(String password) {
+    this.password = password;
+  }
+
+  public Integer getDeliveryLimit() {
+    return deliveryLimit;
+  }
+
+  public void setDeliveryLimit(Integer deliveryLimit) {
+    this.deliveryLimit = deliveryLimit;
+  }
+
+  public String getDeadLetterQueue() {
+    return deadLetterQueue;
+  }
+
+  public void setDeadLetterQueue(String deadLetterQueue) {
+    this.deadLetterQueue = deadLetterQueue;
+  }
 
   @Override
   public boolean equals(Object other) {

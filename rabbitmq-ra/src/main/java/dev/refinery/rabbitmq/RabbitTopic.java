@@ -5,9 +5,10 @@ import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.Topic;
 
 /**
- * A JMS topic named {@code <exchange>/<routing key>}: a send publishes to that AMQP exchange (a durable
- * topic exchange the adapter declares) with that routing key, in the JMS client's AMQP mode. A durable
- * subscription named S to it is the queue S bound to the exchange with the routing key.
+ * A JMS topic named {@code <exchange>/<routing key>}: a send publishes to that AMQP exchange (a
+ * durable topic exchange the adapter declares) with that routing key, in the JMS client's AMQP
+ * mode. A durable subscription named S to it is the queue S bound to the exchange with the routing
+ * key.
  */
 final class RabbitTopic extends RMQDestination implements Topic {
 
@@ -26,7 +27,9 @@ final class RabbitTopic extends RMQDestination implements Topic {
     int slash = name == null ? -1 : name.indexOf('/');
     if (slash <= 0 || slash == name.length() - 1) {
       throw new InvalidDestinationException(
-          "a topic is named <exchange>/<routing key>, e.g. refinery.events/taskmanagement.TaskCreated, not " + name);
+          "a topic is named <exchange>/<routing key>, e.g."
+              + " refinery.events/taskmanagement.TaskCreated, not "
+              + name);
     }
     return new RabbitTopic(name, name.substring(0, slash), name.substring(slash + 1));
   }

@@ -9,10 +9,10 @@ import java.lang.reflect.Proxy;
 
 /**
  * A cached session as the application sees it: closing it is a no-op, the container owns commit and
- * rollback, {@code createQueue}/{@code createTopic} return AMQP-mode destinations (declared the one way
- * {@link QueueDeclarations} prescribes), and a durable subscription is declared, not consumed: the queue
- * named after it is bound to the topic's exchange with its routing key, and the consumer returned
- * receives nothing (message-driven beans consume).
+ * rollback, {@code createQueue}/{@code createTopic} return AMQP-mode destinations (declared the one
+ * way {@link QueueDeclarations} prescribes), and a durable subscription is declared, not consumed:
+ * the queue named after it is bound to the topic's exchange with its routing key, and the consumer
+ * returned receives nothing (message-driven beans consume).
  */
 final class SessionHandle implements InvocationHandler {
 
@@ -25,28 +25,39 @@ final class SessionHandle implements InvocationHandler {
   }
 
   static Session wrap(Session session, RabbitManagedConnection managed) {
-    return (Session) Proxy.newProxyInstance(
-        Session.class.getClassLoader(), new Class<?>[] {Session.class}, new SessionHandle(session, managed));
+    return (Session)
+        Proxy.newProxyInstance(
+            Session.class.getClassLoader(),
+            new Class<?>[] {Session.class},
+            new SessionHandle(session, managed));
   }
 
   @Override
   public Object invoke(Object self, Method method, Object[] args) throws Throwable {
     switch (method.getName()) {
-      case "equals": return self == args[0];
-      case "hashCode": return System.identityHashCode(self);
-      case "close": return null;
+      case "equals":
+        return self == args[0];
+      case "hashCode":
+        return System.identityHashCode(self);
+      case "close":
+        return null;
       case "commit", "rollback":
         if (managed.inLocalTransaction()) {
-          throw new TransactionInProgressException("The container commits or rolls back this session");
+          throw new TransactionInProgressException(
+              "The container commits or rolls back this session");
         }
         break;
-      case "createQueue": return managed.queue((String) args[0]);
-      case "createTopic": return managed.topic((String) args[0]);
+      case "createQueue":
+        return managed.queue((String) args[0]);
+      case "createTopic":
+        return managed.topic((String) args[0]);
       case "createSharedDurableConsumer", "createDurableConsumer", "createDurableSubscriber":
         managed.subscribe((jakarta.jms.Topic) args[0], (String) args[1]);
         return DeclaredSubscription.consumer();
-      case "getTransacted": return managed.inLocalTransaction();
-      default: break;
+      case "getTransacted":
+        return managed.inLocalTransaction();
+      default:
+        break;
     }
     try {
       return method.invoke(session, args);

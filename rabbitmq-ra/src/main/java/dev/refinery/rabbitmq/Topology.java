@@ -10,10 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Declares, over one AMQP connection, what the adapter's destinations need: queues (with the arguments
- * {@link QueueDeclarations} gives their name), topic exchanges whose unroutable messages go to the
- * alternate exchange and its parking queue, and bindings. Each is declared once per connection; a
- * declaration repeated by another connection or instance is a no-op on the broker.
+ * Declares, over one AMQP connection, what the adapter's destinations need: queues (with the
+ * arguments {@link QueueDeclarations} gives their name), topic exchanges whose unroutable messages
+ * go to the alternate exchange and its parking queue, and bindings. Each is declared once per
+ * connection; a declaration repeated by another connection or instance is a no-op on the broker.
  */
 final class Topology {
 
@@ -42,11 +42,13 @@ final class Topology {
     }
     String unrouted = declarations.unroutedQueue();
     queue(unrouted);
-    run(channel -> {
-      channel.exchangeDeclare(unrouted, BuiltinExchangeType.FANOUT, true);
-      channel.queueBind(unrouted, unrouted, "");
-      channel.exchangeDeclare(name, BuiltinExchangeType.TOPIC, true, false, Map.of("alternate-exchange", unrouted));
-    });
+    run(
+        channel -> {
+          channel.exchangeDeclare(unrouted, BuiltinExchangeType.FANOUT, true);
+          channel.queueBind(unrouted, unrouted, "");
+          channel.exchangeDeclare(
+              name, BuiltinExchangeType.TOPIC, true, false, Map.of("alternate-exchange", unrouted));
+        });
     declared.add("exchange " + name);
   }
 

@@ -11,21 +11,24 @@ import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
- * The AMQP properties and headers of a message sent in the JMS client's AMQP mode, so that a plain AMQP
- * client reads it as naturally as it would write it:
+ * The AMQP properties and headers of a message sent in the JMS client's AMQP mode, so that a plain
+ * AMQP client reads it as naturally as it would write it:
  *
  * <ul>
- *   <li>the JMS properties {@value #MESSAGE_ID}, {@value #CONTENT_TYPE} and {@value #APP_ID} become the
- *       AMQP properties {@code message_id}, {@code content_type} and {@code app_id} (a receiving JMS
- *       client reads {@code message_id} as the JMSMessageID);
+ *   <li>the JMS properties {@value #MESSAGE_ID}, {@value #CONTENT_TYPE} and {@value #APP_ID} become
+ *       the AMQP properties {@code message_id}, {@code content_type} and {@code app_id} (a
+ *       receiving JMS client reads {@code message_id} as the JMSMessageID);
  *   <li>{@value #TYPE} stays a header (JMS clients read only headers) and is also the {@code type}
- *       property; the JMS correlation id is {@code correlation_id}; the send time is {@code timestamp};
- *   <li>every other JMS property is a header of the same name; the JMS client's own bookkeeping headers
- *       ({@code JMSMessageID}, {@code JMSTimestamp}, ...) are left out, except {@code JMSType:
- *       TextMessage} on a text message without a content type, so a JMS receiver gets its text back.
+ *       property; the JMS correlation id is {@code correlation_id}; the send time is {@code
+ *       timestamp};
+ *   <li>every other JMS property is a header of the same name; the JMS client's own bookkeeping
+ *       headers ({@code JMSMessageID}, {@code JMSTimestamp}, ...) are left out, except {@code
+ *       JMSType: TextMessage} on a text message without a content type, so a JMS receiver gets its
+ *       text back.
  * </ul>
  */
-final class WireProperties implements BiFunction<AMQP.BasicProperties.Builder, Message, AMQP.BasicProperties.Builder> {
+final class WireProperties
+    implements BiFunction<AMQP.BasicProperties.Builder, Message, AMQP.BasicProperties.Builder> {
 
   static final String MESSAGE_ID = "messageId";
   static final String CONTENT_TYPE = "contentType";
@@ -33,7 +36,8 @@ final class WireProperties implements BiFunction<AMQP.BasicProperties.Builder, M
   static final String TYPE = "type";
 
   @Override
-  public AMQP.BasicProperties.Builder apply(AMQP.BasicProperties.Builder properties, Message message) {
+  public AMQP.BasicProperties.Builder apply(
+      AMQP.BasicProperties.Builder properties, Message message) {
     try {
       Map<String, Object> headers = new HashMap<>();
       boolean typedContent = false;
@@ -68,7 +72,8 @@ final class WireProperties implements BiFunction<AMQP.BasicProperties.Builder, M
       }
       return properties.headers(headers);
     } catch (JMSException e) {
-      throw new IllegalStateException("Cannot read the properties of the message being sent: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Cannot read the properties of the message being sent: " + e.getMessage(), e);
     }
   }
 }

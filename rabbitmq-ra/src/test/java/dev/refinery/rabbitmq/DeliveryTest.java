@@ -31,10 +31,13 @@ class DeliveryTest {
   @Test
   void crashPointHaltsAfterTheConfiguredCommitBeforeItsAck() {
     List<Integer> halts = new ArrayList<>();
-    CrashPoint crashPoint = new HaltBeforeAck(2, status -> {
-      halts.add(status);
-      throw new IllegalStateException("halted"); // as Runtime.halt, nothing after it runs
-    });
+    CrashPoint crashPoint =
+        new HaltBeforeAck(
+            2,
+            status -> {
+              halts.add(status);
+              throw new IllegalStateException("halted"); // as Runtime.halt, nothing after it runs
+            });
     Container container = new Container(Bean.SUCCEEDS, true, true);
     new Delivery(container, session, "refinery.test", crashPoint, null).onMessage(message);
     assertThat(calls).containsExactly("message.acknowledge");
@@ -44,7 +47,9 @@ class DeliveryTest {
     assertThat(halts).containsExactly(137);
     assertThat(calls).doesNotContain("message.acknowledge");
     calls.clear();
-    new Delivery(new Container(Bean.SUCCEEDS, true, true), session, "refinery.test", crashPoint, null).onMessage(message);
+    new Delivery(
+            new Container(Bean.SUCCEEDS, true, true), session, "refinery.test", crashPoint, null)
+        .onMessage(message);
     assertThat(calls).containsExactly("message.acknowledge"); // only the one
   }
 
@@ -87,36 +92,78 @@ class DeliveryTest {
 
   @Test
   void withASynchronizationRegistryTheOutcomeComesFromItAndNothingIsEnlisted() {
-    // given a server with a synchronization registry: the container's transaction keeps one resource
+    // given a server with a synchronization registry: the container's transaction keeps one
+    // resource
     Registry registry = new Registry();
     Container committing = new Container(Bean.SUCCEEDS, true, true, registry);
-    // when the bean's transaction commits; then the message is acknowledged, no XA resource was offered
+    // when the bean's transaction commits; then the message is acknowledged, no XA resource was
+    // offered
     new Delivery(committing, session, "refinery.test", registry).onMessage(message);
     assertThat(calls).containsExactly("message.acknowledge");
     assertThat(committing.offered).as("the XA resource handed to createEndpoint").isNull();
     calls.clear();
-    // when it rolls back (the bean only set rollback-only); then the message is recovered for redelivery
-    new Delivery(new Container(Bean.SETS_ROLLBACK_ONLY, true, true, registry), session, "refinery.test", registry)
+    // when it rolls back (the bean only set rollback-only); then the message is recovered for
+    // redelivery
+    new Delivery(
+            new Container(Bean.SETS_ROLLBACK_ONLY, true, true, registry),
+            session,
+            "refinery.test",
+            registry)
         .onMessage(message);
     assertThat(calls).contains("session.recover").doesNotContain("message.acknowledge");
   }
 
-  /** Keeps the synchronization the adapter registers, as the server's registry would for the transaction. */
-  private static final class Registry implements jakarta.transaction.TransactionSynchronizationRegistry {
+  /**
+   * Keeps the synchronization the adapter registers, as the server's registry would for the
+   * transaction.
+   */
+  private static final class Registry
+      implements jakarta.transaction.TransactionSynchronizationRegistry {
     private jakarta.transaction.Synchronization registered;
 
-    @Override public void registerInterposedSynchronization(jakarta.transaction.Synchronization sync) { registered = sync; }
-    @Override public Object getTransactionKey() { return null; }
-    @Override public void putResource(Object key, Object value) { }
-    @Override public Object getResource(Object key) { return null; }
-    @Override public int getTransactionStatus() { return jakarta.transaction.Status.STATUS_ACTIVE; }
-    @Override public void setRollbackOnly() { }
-    @Override public boolean getRollbackOnly() { return false; }
+    @Override
+    public void registerInterposedSynchronization(jakarta.transaction.Synchronization sync) {
+      registered = sync;
+    }
+
+    @Override
+    public Object getTransactionKey() {
+      return null;
+    }
+
+    @Override
+    public void putResource(Object key, Object value) {}
+
+    @Override
+    public Object getResource(Object key) {
+      return null;
+    }
+
+    @Override
+    public int getTransactionStatus() {
+      return jakarta.transaction.Status.STATUS_ACTIVE;
+    }
+
+    @Override
+    public void setRollbackOnly() {}
+
+    @Override
+    public boolean getRollbackOnly() {
+      return false;
+    }
   }
 
-  private enum Bean { SUCCEEDS, THROWS, SETS_ROLLBACK_ONLY, UNAVAILABLE }
+  private enum Bean {
+    SUCCEEDS,
+    THROWS,
+    SETS_ROLLBACK_ONLY,
+    UNAVAILABLE
+  }
 
-  /** Begins the transaction in beforeDelivery, enlists the adapter's XA resource, ends it in afterDelivery. */
+  /**
+   * Begins the transaction in beforeDelivery, enlists the adapter's XA resource, ends it in
+   * afterDelivery.
+   */
   private static final class Container implements MessageEndpointFactory {
 
     private final Bean bean;
@@ -129,7 +176,10 @@ class DeliveryTest {
       this(bean, transacted, enlists, null);
     }
 
-    /** @param registry completes the transaction through the synchronization registered there, if any */
+    /**
+     * @param registry completes the transaction through the synchronization registered there, if
+     *     any
+     */
     Container(Bean bean, boolean transacted, boolean enlists, Registry registry) {
       this.bean = bean;
       this.transacted = transacted;
@@ -144,41 +194,47 @@ class DeliveryTest {
       }
       offered = outcome;
       boolean[] failed = {false};
-      return (MessageEndpoint) Proxy.newProxyInstance(getClass().getClassLoader(),
-          new Class<?>[] {MessageEndpoint.class, MessageListener.class}, (self, method, args) -> {
-            switch (method.getName()) {
-              case "beforeDelivery" -> {
-                if (enlists && outcome != null) {
-                  outcome.start(null, XAResource.TMNOFLAGS);
-                }
-              }
-              case "onMessage" -> {
-                if (bean == Bean.THROWS) {
-                  failed[0] = true;
-                  throw new IllegalStateException("bean failed");
-                }
-                failed[0] = bean == Bean.SETS_ROLLBACK_ONLY;
-              }
-              case "afterDelivery" -> {
-                if (registry != null && registry.registered != null) {
-                  registry.registered.afterCompletion(failed[0] ? jakarta.transaction.Status.STATUS_ROLLEDBACK
-                      : jakarta.transaction.Status.STATUS_COMMITTED);
-                } else if (enlists && outcome != null) {
-                  if (failed[0]) {
-                    outcome.rollback(null);
-                  } else {
-                    outcome.commit(null, true);
+      return (MessageEndpoint)
+          Proxy.newProxyInstance(
+              getClass().getClassLoader(),
+              new Class<?>[] {MessageEndpoint.class, MessageListener.class},
+              (self, method, args) -> {
+                switch (method.getName()) {
+                  case "beforeDelivery" -> {
+                    if (enlists && outcome != null) {
+                      outcome.start(null, XAResource.TMNOFLAGS);
+                    }
                   }
+                  case "onMessage" -> {
+                    if (bean == Bean.THROWS) {
+                      failed[0] = true;
+                      throw new IllegalStateException("bean failed");
+                    }
+                    failed[0] = bean == Bean.SETS_ROLLBACK_ONLY;
+                  }
+                  case "afterDelivery" -> {
+                    if (registry != null && registry.registered != null) {
+                      registry.registered.afterCompletion(
+                          failed[0]
+                              ? jakarta.transaction.Status.STATUS_ROLLEDBACK
+                              : jakarta.transaction.Status.STATUS_COMMITTED);
+                    } else if (enlists && outcome != null) {
+                      if (failed[0]) {
+                        outcome.rollback(null);
+                      } else {
+                        outcome.commit(null, true);
+                      }
+                    }
+                  }
+                  default -> {}
                 }
-              }
-              default -> { }
-            }
-            return null;
-          });
+                return null;
+              });
     }
 
     @Override
-    public MessageEndpoint createEndpoint(XAResource outcome, long timeout) throws UnavailableException {
+    public MessageEndpoint createEndpoint(XAResource outcome, long timeout)
+        throws UnavailableException {
       return createEndpoint(outcome);
     }
 
@@ -199,14 +255,18 @@ class DeliveryTest {
   }
 
   private <T> T recording(Class<T> type, String prefix) {
-    return type.cast(Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {type}, (self, method, args) -> {
-      if (method.getName().equals("acknowledge") || method.getName().equals("recover")) {
-        calls.add(prefix + method.getName());
-      }
-      if (method.getName().equals("getJMSMessageID")) {
-        return "ID:test";
-      }
-      return null;
-    }));
+    return type.cast(
+        Proxy.newProxyInstance(
+            getClass().getClassLoader(),
+            new Class<?>[] {type},
+            (self, method, args) -> {
+              if (method.getName().equals("acknowledge") || method.getName().equals("recover")) {
+                calls.add(prefix + method.getName());
+              }
+              if (method.getName().equals("getJMSMessageID")) {
+                return "ID:test";
+              }
+              return null;
+            }));
   }
 }

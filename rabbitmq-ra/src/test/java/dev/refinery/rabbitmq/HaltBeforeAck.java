@@ -5,9 +5,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
 
 /**
- * The fault suite's crash point, built only into {@code rabbitmq-ra-faults.rar}: with
- * {@code REFINERY_FAULT_HALT_BEFORE_ACK=N} in the environment (or the system property
- * {@code refinery.fault.halt-before-ack}), the N-th delivery whose transaction committed halts the JVM
+ * The fault suite's crash point, built only into {@code rabbitmq-ra-faults.rar}: with {@code
+ * REFINERY_FAULT_HALT_BEFORE_ACK=N} in the environment (or the system property {@code
+ * refinery.fault.halt-before-ack}), the N-th delivery whose transaction committed halts the JVM
  * before it is acknowledged. Unset, zero or not a number, it never fires.
  */
 public final class HaltBeforeAck implements CrashPoint {
@@ -28,16 +28,26 @@ public final class HaltBeforeAck implements CrashPoint {
     this.at = at;
     this.halt = halt;
     if (at > 0) {
-      LOG.log(Level.WARNING, "Fault injection armed ({0}={1}): the JVM halts before acknowledging that committed"
-          + " delivery", VARIABLE, at);
+      LOG.log(
+          Level.WARNING,
+          "Fault injection armed ({0}={1}): the JVM halts before acknowledging that committed"
+              + " delivery",
+          VARIABLE,
+          at);
     }
   }
 
   @Override
   public void committed(String messageId, String queue) {
     if (at > 0 && committed.incrementAndGet() == at) {
-      LOG.log(Level.ERROR, "Fault injection ({0}={1}): halting before acknowledging message {2} from {3},"
-          + " whose transaction committed", VARIABLE, at, messageId, queue);
+      LOG.log(
+          Level.ERROR,
+          "Fault injection ({0}={1}): halting before acknowledging message {2} from {3},"
+              + " whose transaction committed",
+          VARIABLE,
+          at,
+          messageId,
+          queue);
       halt.accept(137);
     }
   }
@@ -50,7 +60,11 @@ public final class HaltBeforeAck implements CrashPoint {
     try {
       return Long.parseLong(value.strip());
     } catch (NumberFormatException e) {
-      LOG.log(Level.WARNING, "{0} is not a number (''{1}''); the crash point stays off", VARIABLE, value);
+      LOG.log(
+          Level.WARNING,
+          "{0} is not a number (''{1}''); the crash point stays off",
+          VARIABLE,
+          value);
       return 0;
     }
   }

@@ -12,18 +12,21 @@ class QueueDeclarationsTest {
 
   @Test
   void contextQueueIsQuorumWithDeliveryLimitDeadLetteringAtLeastOnce() {
-    assertThat(declarations.argumentsFor("refinery.orchestration")).isEqualTo(Map.of(
-        "x-queue-type", "quorum",
-        "x-delivery-limit", 7,
-        "x-dead-letter-exchange", "",
-        "x-dead-letter-routing-key", "refinery.dlq",
-        "x-dead-letter-strategy", "at-least-once",
-        "x-overflow", "reject-publish"));
+    assertThat(declarations.argumentsFor("refinery.orchestration"))
+        .isEqualTo(
+            Map.of(
+                "x-queue-type", "quorum",
+                "x-delivery-limit", 7,
+                "x-dead-letter-exchange", "",
+                "x-dead-letter-routing-key", "refinery.dlq",
+                "x-dead-letter-strategy", "at-least-once",
+                "x-overflow", "reject-publish"));
   }
 
   @Test
   void deadLetterQueueIsPlainQuorumSoNothingLoopsBack() {
-    assertThat(declarations.argumentsFor("refinery.dlq")).isEqualTo(Map.of("x-queue-type", "quorum"));
+    assertThat(declarations.argumentsFor("refinery.dlq"))
+        .isEqualTo(Map.of("x-queue-type", "quorum"));
   }
 
   @Test
@@ -46,7 +49,8 @@ class QueueDeclarationsTest {
   @Test
   void sameNameAlwaysGetsTheSameDeclaration() {
     assertThat(declarations.argumentsFor("refinery.humaninteraction"))
-        .isEqualTo(new QueueDeclarations(7, "refinery.dlq").argumentsFor("refinery.humaninteraction"));
+        .isEqualTo(
+            new QueueDeclarations(7, "refinery.dlq").argumentsFor("refinery.humaninteraction"));
   }
 
   @Test
@@ -70,7 +74,8 @@ class QueueDeclarationsTest {
     assertThat(topic.exchange()).isEqualTo("refinery.events");
     assertThat(topic.routingKey()).isEqualTo("taskmanagement.TaskCreated");
     for (String name : new String[] {"refinery.events", "/key", "exchange/", ""}) {
-      assertThatThrownBy(() -> RabbitTopic.of(name)).as(name)
+      assertThatThrownBy(() -> RabbitTopic.of(name))
+          .as(name)
           .hasMessageContaining("a topic is named <exchange>/<routing key>");
     }
   }
@@ -78,7 +83,8 @@ class QueueDeclarationsTest {
   @Test
   void everyExchangeParksWhatNoBindingMatchesInTheUnroutedQueue() {
     assertThat(declarations.unroutedQueue()).isEqualTo("refinery.unrouted");
-    assertThat(new QueueDeclarations(7, "refinery.dlq", "elsewhere").unroutedQueue()).isEqualTo("elsewhere");
+    assertThat(new QueueDeclarations(7, "refinery.dlq", "elsewhere").unroutedQueue())
+        .isEqualTo("elsewhere");
   }
 
   @Test

@@ -44,7 +44,8 @@ class RabbitActivationSpecTest {
   void unknownDestinationTypeIsRefused() {
     spec.setDestination("x");
     spec.setDestinationType("queue");
-    assertThatThrownBy(spec::validate).hasMessageContaining("destinationType must be jakarta.jms.Queue or jakarta.jms.Topic");
+    assertThatThrownBy(spec::validate)
+        .hasMessageContaining("destinationType must be jakarta.jms.Queue or jakarta.jms.Topic");
   }
 
   @Test

@@ -22,7 +22,10 @@ class WirePropertiesTest {
     message.setIntProperty("attempt", 2);
     message.setJMSTimestamp(1_700_000_000_000L);
 
-    AMQP.BasicProperties properties = wire.apply(new AMQP.BasicProperties.Builder().contentType("application/octet-stream"), message).build();
+    AMQP.BasicProperties properties =
+        wire.apply(
+                new AMQP.BasicProperties.Builder().contentType("application/octet-stream"), message)
+            .build();
 
     assertThat(properties.getMessageId()).isEqualTo("7b0f4a4e-0000-4000-8000-000000000001");
     assertThat(properties.getContentType()).isEqualTo("application/json");
@@ -45,6 +48,7 @@ class WirePropertiesTest {
         .containsEntry("behaviour", "ok");
 
     RMQBytesMessage bytes = new RMQBytesMessage();
-    assertThat(wire.apply(new AMQP.BasicProperties.Builder(), bytes).build().getHeaders()).isEmpty();
+    assertThat(wire.apply(new AMQP.BasicProperties.Builder(), bytes).build().getHeaders())
+        .isEmpty();
   }
 }

@@ -16,22 +16,31 @@ import java.util.Optional;
 import java.util.function.LongPredicate;
 
 /**
- * Waits until a server's readiness URL answers 200 with the application's own {@code database} check
- * in it: Payara prints "ready" even when a deployment failed, and its {@code /health/ready} answers UP
- * with no checks at all when the application is missing. Arguments: {@code <url> <timeoutSeconds>
- * [pid [log]]}; with a pid it gives up as soon as that process is gone, with a log as soon as the log
- * shows the deployment failed. Exit status: 0 ready, 1 timed out, 3 the process died, 4 the deployment
- * failed.
+ * Waits until a server's readiness URL answers 200 with the application's own {@code database}
+ * check in it: Payara prints "ready" even when a deployment failed, and its {@code /health/ready}
+ * answers UP with no checks at all when the application is missing. Arguments: {@code <url>
+ * <timeoutSeconds> [pid [log]]}; with a pid it gives up as soon as that process is gone, with a log
+ * as soon as the log shows the deployment failed. Exit status: 0 ready, 1 timed out, 3 the process
+ * died, 4 the deployment failed.
  */
 public final class AwaitReady {
 
   static final String APPLICATION_CHECK = "\"database\"";
-  /** What Payara logs when an application it boots with does not deploy (it keeps running without it). */
-  static final List<String> DEPLOYMENT_FAILED = List.of("Exception during lifecycle processing",
-      "Exception while loading the app", "Exception while preparing the app");
+
+  /**
+   * What Payara logs when an application it boots with does not deploy (it keeps running without
+   * it).
+   */
+  static final List<String> DEPLOYMENT_FAILED =
+      List.of(
+          "Exception during lifecycle processing",
+          "Exception while loading the app",
+          "Exception while preparing the app");
+
   private static final Duration POLL = Duration.ofMillis(500);
 
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final PrintStream report;
   private final LongPredicate alive;
 
@@ -47,8 +56,9 @@ public final class AwaitReady {
     long pid = args.length > 2 ? Long.parseLong(args[2]) : -1;
     Optional<Path> log = args.length > 3 ? Optional.of(Path.of(args[3])) : Optional.empty();
     LongPredicate alive = p -> ProcessHandle.of(p).map(ProcessHandle::isAlive).orElse(false);
-    int status = new AwaitReady(System.err, alive)
-        .await(URI.create(args[0]), Duration.ofSeconds(Long.parseLong(args[1])), pid, log);
+    int status =
+        new AwaitReady(System.err, alive)
+            .await(URI.create(args[0]), Duration.ofSeconds(Long.parseLong(args[1])), pid, log);
     System.exit(status);
   }
 
@@ -78,7 +88,14 @@ public final class AwaitReady {
       }
       Thread.sleep(POLL);
     }
-    report.println("refinery: " + url + " was not ready within " + timeout.toSeconds() + " s (last: " + last + ")");
+    report.println(
+        "refinery: "
+            + url
+            + " was not ready within "
+            + timeout.toSeconds()
+            + " s (last: "
+            + last
+            + ")");
     return 1;
   }
 
@@ -92,7 +109,8 @@ public final class AwaitReady {
 
   private Optional<HttpResponse<String>> fetch(URI url) throws InterruptedException {
     try {
-      HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(5)).GET().build();
+      HttpRequest request =
+          HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(5)).GET().build();
       return Optional.of(client.send(request, HttpResponse.BodyHandlers.ofString()));
     } catch (IOException e) {
       return Optional.empty();

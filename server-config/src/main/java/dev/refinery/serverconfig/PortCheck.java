@@ -23,7 +23,9 @@ public final class PortCheck {
     return Optional.of(
         new Problem(
             "port " + port + " (" + role + ") is already in use by another process",
-            "Stop that process (ss -ltnp 'sport = :" + port + "' shows it) or choose another port with "
+            "Stop that process (ss -ltnp 'sport = :"
+                + port
+                + "' shows it) or choose another port with "
                 + variable));
   }
 

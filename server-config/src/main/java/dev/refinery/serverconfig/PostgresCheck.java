@@ -9,10 +9,10 @@ import java.util.Properties;
 
 /**
  * Connects to PostgreSQL as Payara's pool will, and creates the application's database when it does
- * not exist yet (Flyway creates the schemas inside it at start-up). Sets the database's
- * {@code idle_in_transaction_session_timeout}: a process that stops mid-transaction (frozen, swapped out,
- * cut off) loses its session after that long, and with it the row locks that would keep another instance
- * from taking its work over once the lease runs out.
+ * not exist yet (Flyway creates the schemas inside it at start-up). Sets the database's {@code
+ * idle_in_transaction_session_timeout}: a process that stops mid-transaction (frozen, swapped out,
+ * cut off) loses its session after that long, and with it the row locks that would keep another
+ * instance from taking its work over once the lease runs out.
  */
 public final class PostgresCheck {
 
@@ -38,16 +38,33 @@ public final class PostgresCheck {
   }
 
   private Optional<Problem> configure() {
-    try (Connection connection = connect(settings.dbName()); Statement statement = connection.createStatement()) {
-      statement.execute("ALTER DATABASE " + quoted(settings.dbName()) + " SET idle_in_transaction_session_timeout = '"
-          + settings.dbIdleTransactionTimeout() + "'");
+    try (Connection connection = connect(settings.dbName());
+        Statement statement = connection.createStatement()) {
+      statement.execute(
+          "ALTER DATABASE "
+              + quoted(settings.dbName())
+              + " SET idle_in_transaction_session_timeout = '"
+              + settings.dbIdleTransactionTimeout()
+              + "'");
       return Optional.empty();
     } catch (SQLException e) {
       if ("42501".equals(e.getSQLState())) {
-        return Optional.of(new Problem("user '" + settings.dbUser() + "' may not set idle_in_transaction_session_timeout"
-            + " on database '" + settings.dbName() + "' (it is not its owner)",
-            "Run once as its owner: ALTER DATABASE " + quoted(settings.dbName()) + " SET idle_in_transaction_session_timeout"
-                + " = '" + settings.dbIdleTransactionTimeout() + "', or make " + settings.dbUser() + " the owner"));
+        return Optional.of(
+            new Problem(
+                "user '"
+                    + settings.dbUser()
+                    + "' may not set idle_in_transaction_session_timeout"
+                    + " on database '"
+                    + settings.dbName()
+                    + "' (it is not its owner)",
+                "Run once as its owner: ALTER DATABASE "
+                    + quoted(settings.dbName())
+                    + " SET idle_in_transaction_session_timeout"
+                    + " = '"
+                    + settings.dbIdleTransactionTimeout()
+                    + "', or make "
+                    + settings.dbUser()
+                    + " the owner"));
       }
       return Optional.of(explain(e));
     }
@@ -74,10 +91,16 @@ public final class PostgresCheck {
       if ("42501".equals(e.getSQLState())) {
         return Optional.of(
             new Problem(
-                "database '" + settings.dbName() + "' does not exist and user '" + settings.dbUser()
+                "database '"
+                    + settings.dbName()
+                    + "' does not exist and user '"
+                    + settings.dbUser()
                     + "' may not create it",
-                "Create it once: sudo -u postgres createdb -O " + settings.dbUser() + " "
-                    + settings.dbName() + ", or set REFINERY_DB_NAME to an existing database"));
+                "Create it once: sudo -u postgres createdb -O "
+                    + settings.dbUser()
+                    + " "
+                    + settings.dbName()
+                    + ", or set REFINERY_DB_NAME to an existing database"));
       }
       return Optional.of(explain(e));
     }
@@ -101,19 +124,29 @@ public final class PostgresCheck {
       case "08001", "08004", "08006" ->
           new Problem(
               "PostgreSQL is not reachable at " + where + " (" + firstLine(e) + ")",
-              "Start it (sudo pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start),"
-                  + " install it (sudo apt-get install postgresql),"
-                  + " or point REFINERY_DB_HOST/REFINERY_DB_PORT at a running server");
+              "Start it (sudo pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main"
+                  + " start), install it (sudo apt-get install postgresql), or point"
+                  + " REFINERY_DB_HOST/REFINERY_DB_PORT at a running server");
       case "28P01" ->
           new Problem(
-              "PostgreSQL at " + where + " refused the password of user '" + settings.dbUser() + "'",
+              "PostgreSQL at "
+                  + where
+                  + " refused the password of user '"
+                  + settings.dbUser()
+                  + "'",
               "Set REFINERY_DB_PASSWORD (and REFINERY_DB_USER) to the database credentials");
       case "28000" ->
           new Problem(
-              "PostgreSQL at " + where + " does not let user '" + settings.dbUser() + "' in ("
-                  + firstLine(e) + ")",
+              "PostgreSQL at "
+                  + where
+                  + " does not let user '"
+                  + settings.dbUser()
+                  + "' in ("
+                  + firstLine(e)
+                  + ")",
               "Create the role (sudo -u postgres createuser --createdb --pwprompt "
-                  + settings.dbUser() + ") or set REFINERY_DB_USER to an existing one");
+                  + settings.dbUser()
+                  + ") or set REFINERY_DB_USER to an existing one");
       default ->
           new Problem(
               "PostgreSQL at " + where + " failed: " + firstLine(e) + " (SQLState " + state + ")",

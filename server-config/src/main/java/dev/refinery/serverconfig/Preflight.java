@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * Command-line entry the run command calls before it starts a server. Each argument names a check:
- * {@code postgres}, {@code postgres-recreate} (test databases only), {@code rabbitmq}, or
- * {@code port:<number>:<role>:<variable>}. The first problem found is printed as one line and the exit
+ * {@code postgres}, {@code postgres-recreate} (test databases only), {@code rabbitmq}, or {@code
+ * port:<number>:<role>:<variable>}. The first problem found is printed as one line and the exit
  * status is 1; 0 means every check passed; 2 means the arguments were wrong.
  */
 public final class Preflight {
@@ -60,7 +60,8 @@ public final class Preflight {
     if (check.startsWith("port:")) {
       String[] parts = check.split(":", 4);
       if (parts.length != 4) {
-        throw new IllegalArgumentException("expected port:<number>:<role>:<variable>, got " + check);
+        throw new IllegalArgumentException(
+            "expected port:<number>:<role>:<variable>, got " + check);
       }
       return new PortCheck().free(Integer.parseInt(parts[1]), parts[2], parts[3]);
     }

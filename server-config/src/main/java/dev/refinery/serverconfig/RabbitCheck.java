@@ -42,18 +42,32 @@ public final class RabbitCheck {
   Problem explain(Exception e) {
     String where = settings.rabbitHost() + ":" + settings.rabbitPort();
     Throwable cause = rootCause(e);
-    if (e instanceof AuthenticationFailureException || cause instanceof AuthenticationFailureException) {
+    if (e instanceof AuthenticationFailureException
+        || cause instanceof AuthenticationFailureException) {
       return new Problem(
-          "RabbitMQ at " + where + " refused user '" + settings.rabbitUser() + "' (wrong user or password)",
+          "RabbitMQ at "
+              + where
+              + " refused user '"
+              + settings.rabbitUser()
+              + "' (wrong user or password)",
           "Set REFINERY_RABBITMQ_USER and REFINERY_RABBITMQ_PASSWORD");
     }
     if (cause instanceof ShutdownSignalException signal && mentionsVirtualHost(signal)) {
       return new Problem(
-          "RabbitMQ at " + where + " has no virtual host '" + settings.rabbitVirtualHost()
-              + "' open to user '" + settings.rabbitUser() + "'",
-          "Create it (sudo rabbitmqctl add_vhost " + settings.rabbitVirtualHost()
-              + " && sudo rabbitmqctl set_permissions -p " + settings.rabbitVirtualHost() + " "
-              + settings.rabbitUser() + " '.*' '.*' '.*') or set REFINERY_RABBITMQ_VHOST");
+          "RabbitMQ at "
+              + where
+              + " has no virtual host '"
+              + settings.rabbitVirtualHost()
+              + "' open to user '"
+              + settings.rabbitUser()
+              + "'",
+          "Create it (sudo rabbitmqctl add_vhost "
+              + settings.rabbitVirtualHost()
+              + " && sudo rabbitmqctl set_permissions -p "
+              + settings.rabbitVirtualHost()
+              + " "
+              + settings.rabbitUser()
+              + " '.*' '.*' '.*') or set REFINERY_RABBITMQ_VHOST");
     }
     if (cause instanceof ConnectException
         || cause instanceof SocketTimeoutException
@@ -61,12 +75,14 @@ public final class RabbitCheck {
         || e instanceof TimeoutException) {
       return new Problem(
           "RabbitMQ is not reachable at " + where + " (" + PostgresCheck.firstLine(cause) + ")",
-          "Start it (sudo rabbitmq-server -detached), install it (sudo apt-get install rabbitmq-server),"
-              + " or point REFINERY_RABBITMQ_HOST/REFINERY_RABBITMQ_PORT at a running broker");
+          "Start it (sudo rabbitmq-server -detached), install it (sudo apt-get install"
+              + " rabbitmq-server), or point REFINERY_RABBITMQ_HOST/REFINERY_RABBITMQ_PORT at a"
+              + " running broker");
     }
     return new Problem(
         "RabbitMQ at " + where + " failed: " + PostgresCheck.firstLine(cause),
-        "Check REFINERY_RABBITMQ_HOST, REFINERY_RABBITMQ_PORT, REFINERY_RABBITMQ_VHOST and the credentials");
+        "Check REFINERY_RABBITMQ_HOST, REFINERY_RABBITMQ_PORT, REFINERY_RABBITMQ_VHOST and the"
+            + " credentials");
   }
 
   private static boolean mentionsVirtualHost(ShutdownSignalException signal) {

@@ -20,7 +20,8 @@ public record Settings(
     String dbIdleTransactionTimeout) {
 
   /** A PostgreSQL duration: a number of milliseconds, or with a unit (ms, s, min). */
-  private static final java.util.regex.Pattern DURATION = java.util.regex.Pattern.compile("\\d+(ms|s|min)?");
+  private static final java.util.regex.Pattern DURATION =
+      java.util.regex.Pattern.compile("\\d+(ms|s|min)?");
 
   public static Settings from(Map<String, String> env) {
     return new Settings(
@@ -43,7 +44,8 @@ public record Settings(
       return fallback;
     }
     if (!DURATION.matcher(value).matches()) {
-      throw new IllegalArgumentException(name + " must be a duration such as 30s, 500ms or 2min, not '" + value + "'");
+      throw new IllegalArgumentException(
+          name + " must be a duration such as 30s, 500ms or 2min, not '" + value + "'");
     }
     return value;
   }

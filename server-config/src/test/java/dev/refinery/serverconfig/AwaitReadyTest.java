@@ -19,19 +19,22 @@ class AwaitReadyTest {
 
   private final ByteArrayOutputStream output = new ByteArrayOutputStream();
   private final PrintStream report = new PrintStream(output, true, StandardCharsets.UTF_8);
-  private final AtomicReference<String> body = new AtomicReference<>("{\"status\":\"UP\",\"checks\":[]}");
+  private final AtomicReference<String> body =
+      new AtomicReference<>("{\"status\":\"UP\",\"checks\":[]}");
   private HttpServer server;
   private URI ready;
 
   @BeforeEach
   void serveReadiness() throws Exception {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/health/ready", exchange -> {
-      byte[] bytes = body.get().getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(200, bytes.length);
-      exchange.getResponseBody().write(bytes);
-      exchange.close();
-    });
+    server.createContext(
+        "/health/ready",
+        exchange -> {
+          byte[] bytes = body.get().getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(200, bytes.length);
+          exchange.getResponseBody().write(bytes);
+          exchange.close();
+        });
     server.start();
     ready = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/health/ready");
   }
@@ -51,24 +54,31 @@ class AwaitReadyTest {
   }
 
   @Test
-  void deploymentFailureInTheLogEndsTheWaitAtOnce(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+  void deploymentFailureInTheLogEndsTheWaitAtOnce(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
     java.nio.file.Path log = dir.resolve("server.log");
-    java.nio.file.Files.writeString(log, "[2026-11-26T03:50:01] [SEVERE] Exception during lifecycle processing\n"
-        + "org.glassfish.deployment.common.DeploymentException: CDI deployment failure\n");
+    java.nio.file.Files.writeString(
+        log,
+        "[2026-11-26T03:50:01] [SEVERE] Exception during lifecycle processing\n"
+            + "org.glassfish.deployment.common.DeploymentException: CDI deployment failure\n");
 
     long start = System.nanoTime();
-    int status = new AwaitReady(report, pid -> true).await(ready, Duration.ofSeconds(30), 42, java.util.Optional.of(log));
+    int status =
+        new AwaitReady(report, pid -> true)
+            .await(ready, Duration.ofSeconds(30), 42, java.util.Optional.of(log));
 
     assertThat(status).isEqualTo(4);
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
-    assertThat(output.toString(StandardCharsets.UTF_8)).contains("the application failed to deploy");
+    assertThat(output.toString(StandardCharsets.UTF_8))
+        .contains("the application failed to deploy");
   }
 
   @Test
   void upWithTheDatabaseCheckIsReady() throws Exception {
     body.set("{\"status\":\"UP\",\"checks\":[{\"name\":\"database\",\"status\":\"UP\"}]}");
 
-    assertThat(new AwaitReady(report, pid -> true).await(ready, Duration.ofSeconds(5), -1)).isZero();
+    assertThat(new AwaitReady(report, pid -> true).await(ready, Duration.ofSeconds(5), -1))
+        .isZero();
   }
 
   @Test
@@ -76,6 +86,7 @@ class AwaitReadyTest {
     int status = new AwaitReady(report, pid -> false).await(ready, Duration.ofSeconds(30), 4242);
 
     assertThat(status).isEqualTo(3);
-    assertThat(output.toString(StandardCharsets.UTF_8)).contains("process 4242 exited before it was ready");
+    assertThat(output.toString(StandardCharsets.UTF_8))
+        .contains("process 4242 exited before it was ready");
   }
 }

@@ -23,6 +23,7 @@ class PortCheckTest {
 
   @Test
   void freePortPasses() {
-    assertThat(new PortCheck().free(TestSettings.unusedPort(), "HTTP", "REFINERY_PORT_BASE")).isEmpty();
+    assertThat(new PortCheck().free(TestSettings.unusedPort(), "HTTP", "REFINERY_PORT_BASE"))
+        .isEmpty();
   }
 }

@@ -18,7 +18,9 @@ class PostgresCheckTest {
     try {
       assertThat(new PostgresCheck(settings).ensureDatabase()).isEmpty();
       assertThat(databaseExists(settings, name)).isTrue();
-      assertThat(new PostgresCheck(settings).ensureDatabase()).as("second run is a no-op").isEmpty();
+      assertThat(new PostgresCheck(settings).ensureDatabase())
+          .as("second run is a no-op")
+          .isEmpty();
     } finally {
       drop(settings, name);
     }
@@ -27,14 +29,18 @@ class PostgresCheckTest {
   @Test
   void databaseEndsSessionsIdleInATransactionAfterTheConfiguredTime() throws SQLException {
     String name = "refinery_preflight_idle_" + ProcessHandle.current().pid();
-    Settings settings = TestSettings.with("REFINERY_DB_NAME", name, "REFINERY_DB_IDLE_TRANSACTION_TIMEOUT", "1500ms");
+    Settings settings =
+        TestSettings.with(
+            "REFINERY_DB_NAME", name, "REFINERY_DB_IDLE_TRANSACTION_TIMEOUT", "1500ms");
     drop(settings, name);
     try {
       assertThat(new PostgresCheck(settings).ensureDatabase()).isEmpty();
-      try (java.sql.Connection connection = java.sql.DriverManager.getConnection(settings.jdbcUrl(name),
-              settings.dbUser(), settings.dbPassword());
+      try (java.sql.Connection connection =
+              java.sql.DriverManager.getConnection(
+                  settings.jdbcUrl(name), settings.dbUser(), settings.dbPassword());
           java.sql.Statement statement = connection.createStatement();
-          java.sql.ResultSet row = statement.executeQuery("SHOW idle_in_transaction_session_timeout")) {
+          java.sql.ResultSet row =
+              statement.executeQuery("SHOW idle_in_transaction_session_timeout")) {
         row.next();
         assertThat(row.getString(1)).isEqualTo("1500ms");
       }
@@ -45,7 +51,8 @@ class PostgresCheckTest {
 
   @Test
   void idleTransactionTimeoutThatIsNoDurationIsRefused() {
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> TestSettings.with("REFINERY_DB_IDLE_TRANSACTION_TIMEOUT", "soon"))
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> TestSettings.with("REFINERY_DB_IDLE_TRANSACTION_TIMEOUT", "soon"))
         .hasMessageContaining("REFINERY_DB_IDLE_TRANSACTION_TIMEOUT must be a duration");
   }
 
@@ -74,7 +81,8 @@ class PostgresCheckTest {
 
   @Test
   void wrongPasswordNamesThePasswordVariable() {
-    // The local server trusts loopback, so a real 28P01 cannot be provoked here; the mapping is checked.
+    // The local server trusts loopback, so a real 28P01 cannot be provoked here; the mapping is
+    // checked.
     Settings settings = TestSettings.with("REFINERY_DB_USER", "refinery");
     PSQLException refused =
         new PSQLException("FATAL: password authentication failed", PSQLState.INVALID_PASSWORD);
@@ -88,15 +96,20 @@ class PostgresCheckTest {
   }
 
   private static boolean databaseExists(Settings settings, String name) throws SQLException {
-    try (var connection = DriverManager.getConnection(settings.jdbcUrl("postgres"), settings.dbUser(), settings.dbPassword());
-        var statement = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+    try (var connection =
+            DriverManager.getConnection(
+                settings.jdbcUrl("postgres"), settings.dbUser(), settings.dbPassword());
+        var statement =
+            connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
       statement.setString(1, name);
       return statement.executeQuery().next();
     }
   }
 
   private static void drop(Settings settings, String name) throws SQLException {
-    try (var connection = DriverManager.getConnection(settings.jdbcUrl("postgres"), settings.dbUser(), settings.dbPassword());
+    try (var connection =
+            DriverManager.getConnection(
+                settings.jdbcUrl("postgres"), settings.dbUser(), settings.dbPassword());
         var statement = connection.createStatement()) {
       statement.execute("DROP DATABASE IF EXISTS \"" + name + "\"");
     }

@@ -11,7 +11,9 @@ final class TestSettings {
   static Settings with(String... overrides) {
     Map<String, String> env = new HashMap<>();
     env.put("REFINERY_DB_HOST", System.getenv().getOrDefault("REFINERY_DB_HOST", "127.0.0.1"));
-    env.put("REFINERY_RABBITMQ_HOST", System.getenv().getOrDefault("REFINERY_RABBITMQ_HOST", "127.0.0.1"));
+    env.put(
+        "REFINERY_RABBITMQ_HOST",
+        System.getenv().getOrDefault("REFINERY_RABBITMQ_HOST", "127.0.0.1"));
     for (int i = 0; i < overrides.length; i += 2) {
       env.put(overrides[i], overrides[i + 1]);
     }

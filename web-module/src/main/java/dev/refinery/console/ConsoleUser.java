@@ -18,8 +18,8 @@ import java.lang.System.Logger.Level;
 import java.util.Arrays;
 
 /**
- * The signed-in person as pages see them ({@code #{user}}): name, roles, sign-out, the alert banner.
- * {@link #allowed} is the server-side check every action makes before doing anything.
+ * The signed-in person as pages see them ({@code #{user}}): name, roles, sign-out, the alert
+ * banner. {@link #allowed} is the server-side check every action makes before doing anything.
  */
 @Named("user")
 @RequestScoped
@@ -62,8 +62,8 @@ public class ConsoleUser {
   }
 
   /**
-   * Whether the caller has one of the roles. When not, the response becomes a 403 and the action must
-   * stop: whatever the page showed, the server decides.
+   * Whether the caller has one of the roles. When not, the response becomes a 403 and the action
+   * must stop: whatever the page showed, the server decides.
    */
   public boolean allowed(Role... roles) {
     if (Arrays.stream(roles).anyMatch(role -> security.isCallerInRole(role.name()))) {
@@ -76,8 +76,12 @@ public class ConsoleUser {
   /** Answers the request with a 403 saying why, and logs who was refused what. */
   public void refuse(String why) {
     FacesContext faces = FacesContext.getCurrentInstance();
-    LOG.log(Level.WARNING, "{0} was refused on {1}: {2}", getName(),
-        faces.getViewRoot() == null ? "?" : faces.getViewRoot().getViewId(), why);
+    LOG.log(
+        Level.WARNING,
+        "{0} was refused on {1}: {2}",
+        getName(),
+        faces.getViewRoot() == null ? "?" : faces.getViewRoot().getViewId(),
+        why);
     try {
       faces.getExternalContext().responseSendError(403, why);
     } catch (IOException e) {

@@ -7,13 +7,15 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-/** Times as pages show them ({@code #{fmt.when(t)}}, {@code #{fmt.ago(t)}}): in UTC, to the second. */
+/**
+ * Times as pages show them ({@code #{fmt.when(t)}}, {@code #{fmt.ago(t)}}): in UTC, to the second.
+ */
 @Named("fmt")
 @ApplicationScoped
 public class Formats {
 
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-      .withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
   public String when(Instant instant) {
     return instant == null ? "" : WHEN.format(instant);

@@ -30,18 +30,30 @@ public class LoginBacking {
   public void signIn() throws IOException {
     FacesContext faces = FacesContext.getCurrentInstance();
     ExternalContext external = faces.getExternalContext();
-    AuthenticationStatus status = security.authenticate((HttpServletRequest) external.getRequest(),
-        (HttpServletResponse) external.getResponse(),
-        withParams().credential(new UsernamePasswordCredential(username, new Password(password))).newAuthentication(true));
+    AuthenticationStatus status =
+        security.authenticate(
+            (HttpServletRequest) external.getRequest(),
+            (HttpServletResponse) external.getResponse(),
+            withParams()
+                .credential(new UsernamePasswordCredential(username, new Password(password)))
+                .newAuthentication(true));
     password = null;
     if (status == AuthenticationStatus.SUCCESS) {
       external.redirect(external.getRequestContextPath() + safeNext());
       faces.responseComplete();
     } else if (status == AuthenticationStatus.SEND_FAILURE) {
-      Object wait = external.getRequestMap().get(dev.refinery.security.RefineryAuthentication.THROTTLED);
-      faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, wait != null
-          ? "Too many failed sign-ins for this username or from here; try again in " + wait + " s"
-          : "Wrong username or password", null));
+      Object wait =
+          external.getRequestMap().get(dev.refinery.security.RefineryAuthentication.THROTTLED);
+      faces.addMessage(
+          null,
+          new FacesMessage(
+              FacesMessage.SEVERITY_ERROR,
+              wait != null
+                  ? "Too many failed sign-ins for this username or from here; try again in "
+                      + wait
+                      + " s"
+                  : "Wrong username or password",
+              null));
     } else {
       faces.responseComplete();
     }
@@ -49,7 +61,9 @@ public class LoginBacking {
 
   /** Only a path of this console: never another site. */
   private String safeNext() {
-    return next != null && next.startsWith("/console/") && !next.contains("//") ? next : "/console/dashboard.xhtml";
+    return next != null && next.startsWith("/console/") && !next.contains("//")
+        ? next
+        : "/console/dashboard.xhtml";
   }
 
   public String getUsername() {

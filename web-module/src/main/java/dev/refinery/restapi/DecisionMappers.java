@@ -9,7 +9,9 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.List;
 
-/** A decision's refusals as problem details: 400 naming the field, 404, 409 naming the task's state. */
+/**
+ * A decision's refusals as problem details: 400 naming the field, 404, 409 naming the task's state.
+ */
 public final class DecisionMappers {
 
   private DecisionMappers() {}

@@ -32,11 +32,18 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Produces(MediaType.APPLICATION_JSON)
 public class DecisionsResource {
 
-  /** Answers to the open round; with {@code useRecommendations} the unanswered questions take the recommended option. */
-  public record Answers(@Size(max = MAX_ANSWERS) List<@NotNull @Valid Answer> answers, boolean useRecommendations,
+  /**
+   * Answers to the open round; with {@code useRecommendations} the unanswered questions take the
+   * recommended option.
+   */
+  public record Answers(
+      @Size(max = MAX_ANSWERS) List<@NotNull @Valid Answer> answers,
+      boolean useRecommendations,
       @NotBlank @Size(max = 100) String by) {}
 
-  /** More answers than a round has questions are refused anyway; this bounds the body before that. */
+  /**
+   * More answers than a round has questions are refused anyway; this bounds the body before that.
+   */
   static final int MAX_ANSWERS = 50;
 
   /** Who decides, and why (a rejection must say why). */
@@ -59,8 +66,12 @@ public class DecisionsResource {
   @APIResponse(responseCode = "404", description = "No such task")
   @APIResponse(responseCode = "409", description = "The task is not waiting for answers")
   public Response answer(@PathParam("id") UUID id, @NotNull @Valid Answers body) {
-    decisions.answer(id, body.answers() == null ? List.of() : body.answers(), body.useRecommendations(),
-        Roles.caller(security), body.by());
+    decisions.answer(
+        id,
+        body.answers() == null ? List.of() : body.answers(),
+        body.useRecommendations(),
+        Roles.caller(security),
+        body.by());
     return accepted(id, "answers");
   }
 
@@ -68,8 +79,11 @@ public class DecisionsResource {
   @Path("{id}/approval")
   @Operation(operationId = "approvePrd", summary = "Approve the PRD revision waiting for review")
   @APIResponse(responseCode = "202", description = "Accepted")
-  @APIResponse(responseCode = "403", description = "Not an APPROVER, or the approver requested the task"
-      + " (separation of duties, refinery.security.approve-own-requests)")
+  @APIResponse(
+      responseCode = "403",
+      description =
+          "Not an APPROVER, or the approver requested the task"
+              + " (separation of duties, refinery.security.approve-own-requests)")
   @APIResponse(responseCode = "409", description = "No PRD waits for review")
   public Response approve(@PathParam("id") UUID id, @NotNull @Valid Decision body) {
     decisions.approve(id, Roles.caller(security), body.by());
@@ -89,16 +103,28 @@ public class DecisionsResource {
 
   @POST
   @Path("{id}/cancellation")
-  @Operation(operationId = "cancelTask", summary = "Withdraw the task (its requester, or an OPERATOR)")
+  @Operation(
+      operationId = "cancelTask",
+      summary = "Withdraw the task (its requester, or an OPERATOR)")
   @APIResponse(responseCode = "202", description = "Accepted")
-  @APIResponse(responseCode = "403", description = "The caller neither requested the task nor is an OPERATOR")
-  @APIResponse(responseCode = "409", description = "The task has ended, or Task Management has not recorded it yet"
-      + " (retry in a moment)")
+  @APIResponse(
+      responseCode = "403",
+      description = "The caller neither requested the task nor is an OPERATOR")
+  @APIResponse(
+      responseCode = "409",
+      description =
+          "The task has ended, or Task Management has not recorded it yet" + " (retry in a moment)")
   public Response cancel(@PathParam("id") UUID id, @NotNull @Valid Decision body) {
     if (tasks.find(id).isEmpty()) {
-      // just submitted, or the broker is away: a cancellation now could overtake the task's creation
-      return Problem.of(Response.Status.CONFLICT, "Task Management has not recorded task " + id + " yet (it was"
-          + " just submitted, or the broker is unreachable); retry the cancellation in a moment").response();
+      // just submitted, or the broker is away: a cancellation now could overtake the task's
+      // creation
+      return Problem.of(
+              Response.Status.CONFLICT,
+              "Task Management has not recorded task "
+                  + id
+                  + " yet (it was just submitted, or the broker is unreachable); retry the"
+                  + " cancellation in a moment")
+          .response();
     }
     decisions.cancel(id, Roles.caller(security), body.by(), body.reason());
     return accepted(id, "cancellation");

@@ -30,17 +30,33 @@ public class EventsResource {
   @Inject SecurityContext security;
 
   @GET
-  @Operation(operationId = "listEvents",
-      summary = "The event log: every command and event published and every consumption of it, oldest"
-      + " first; filter by task, message type and time (ISO-8601 instants, from inclusive, to exclusive)")
+  @Operation(
+      operationId = "listEvents",
+      summary =
+          "The event log: every command and event published and every consumption of it, oldest"
+              + " first; filter by task, message type and time (ISO-8601 instants, from inclusive,"
+              + " to exclusive)")
   @APIResponse(responseCode = "200", description = "The messages")
-  @APIResponse(responseCode = "400", description = "A parameter malformed or out of its range, named")
-  @APIResponse(responseCode = "403", description = "Not an OPERATOR, and no task of the caller's own named")
-  public List<MessageRecord> find(@QueryParam("task") @Size(max = 100) String task,
-      @QueryParam("type") @Size(max = 120) String type, @QueryParam("from") String from, @QueryParam("to") String to,
-      @QueryParam("limit") @DefaultValue("500") @Parameter(description = "from 1 to " + MAX_LIMIT) String limit) {
-    return history.find(new EventLog.Filter(QueryParams.blankToNull(task), QueryParams.blankToNull(type),
-        QueryParams.instant("from", from), QueryParams.instant("to", to)),
-        QueryParams.integer("limit", limit, 1, MAX_LIMIT), Roles.caller(security));
+  @APIResponse(
+      responseCode = "400",
+      description = "A parameter malformed or out of its range, named")
+  @APIResponse(
+      responseCode = "403",
+      description = "Not an OPERATOR, and no task of the caller's own named")
+  public List<MessageRecord> find(
+      @QueryParam("task") @Size(max = 100) String task,
+      @QueryParam("type") @Size(max = 120) String type,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("limit") @DefaultValue("500") @Parameter(description = "from 1 to " + MAX_LIMIT)
+          String limit) {
+    return history.find(
+        new EventLog.Filter(
+            QueryParams.blankToNull(task),
+            QueryParams.blankToNull(type),
+            QueryParams.instant("from", from),
+            QueryParams.instant("to", to)),
+        QueryParams.integer("limit", limit, 1, MAX_LIMIT),
+        Roles.caller(security));
   }
 }

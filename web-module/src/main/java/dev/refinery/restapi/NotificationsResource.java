@@ -27,14 +27,27 @@ public class NotificationsResource {
   @Inject SecurityContext security;
 
   @GET
-  @Operation(operationId = "readInbox",
-      summary = "A person's own notifications, or a shared inbox of their role (recipient=approvers for"
-      + " APPROVERs, recipient=operators for OPERATORs), the newest first")
+  @Operation(
+      operationId = "readInbox",
+      summary =
+          "A person's own notifications, or a shared inbox of their role (recipient=approvers for"
+              + " APPROVERs, recipient=operators for OPERATORs), the newest first")
   @APIResponse(responseCode = "200", description = "The inbox")
-  @APIResponse(responseCode = "400", description = "No recipient, or a limit malformed or out of its range, named")
-  @APIResponse(responseCode = "403", description = "Somebody else's inbox, or a shared inbox of a role the caller lacks")
-  public List<Notification> inbox(@QueryParam("recipient") @NotBlank @Size(max = 100) String recipient,
-      @QueryParam("limit") @DefaultValue("50") @Parameter(description = "from 1 to " + Notifications.MAX_INBOX) String limit) {
-    return notifications.inbox(Roles.caller(security), recipient, QueryParams.integer("limit", limit, 1, Notifications.MAX_INBOX));
+  @APIResponse(
+      responseCode = "400",
+      description = "No recipient, or a limit malformed or out of its range, named")
+  @APIResponse(
+      responseCode = "403",
+      description = "Somebody else's inbox, or a shared inbox of a role the caller lacks")
+  public List<Notification> inbox(
+      @QueryParam("recipient") @NotBlank @Size(max = 100) String recipient,
+      @QueryParam("limit")
+          @DefaultValue("50")
+          @Parameter(description = "from 1 to " + Notifications.MAX_INBOX)
+          String limit) {
+    return notifications.inbox(
+        Roles.caller(security),
+        recipient,
+        QueryParams.integer("limit", limit, 1, Notifications.MAX_INBOX));
   }
 }

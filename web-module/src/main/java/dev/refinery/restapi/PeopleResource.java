@@ -31,17 +31,23 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
- * The people who sign in, for admins and their scripts: the same rules and audit as the console's People
- * page (a deployment provisions its approvers from a script).
+ * The people who sign in, for admins and their scripts: the same rules and audit as the console's
+ * People page (a deployment provisions its approvers from a script).
  */
 @Path("people")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class PeopleResource {
 
-  /** A person to add: a password of at least {@value People#MIN_PASSWORD} characters, one role or more. */
-  public record NewPerson(@NotBlank @Size(max = 100) String username, @Size(max = 200) String displayName,
-      @NotNull @Size(min = People.MIN_PASSWORD, max = 200) String password, @NotEmpty Set<Role> roles) {}
+  /**
+   * A person to add: a password of at least {@value People#MIN_PASSWORD} characters, one role or
+   * more.
+   */
+  public record NewPerson(
+      @NotBlank @Size(max = 100) String username,
+      @Size(max = 200) String displayName,
+      @NotNull @Size(min = People.MIN_PASSWORD, max = 200) String password,
+      @NotEmpty Set<Role> roles) {}
 
   /** A person's roles and whether they may sign in. */
   public record Change(@NotEmpty Set<Role> roles, @NotNull Boolean enabled) {}
@@ -70,27 +76,43 @@ public class PeopleResource {
   @APIResponse(responseCode = "403", description = "The caller is not an ADMIN")
   @APIResponse(responseCode = "404", description = "Nobody has that username")
   public Response one(@PathParam("username") String username) {
-    return people.find(username, Roles.caller(security)).map(person -> Response.ok(person).build())
-        .orElseGet(() -> Problem.of(Response.Status.NOT_FOUND, "Nobody is called '" + username + "'").response());
+    return people
+        .find(username, Roles.caller(security))
+        .map(person -> Response.ok(person).build())
+        .orElseGet(
+            () ->
+                Problem.of(Response.Status.NOT_FOUND, "Nobody is called '" + username + "'")
+                    .response());
   }
 
   @POST
   @Operation(operationId = "createPerson", summary = "Add a person with roles (ADMIN; audited)")
   @APIResponse(responseCode = "201", description = "Added; Location names the person")
-  @APIResponse(responseCode = "400", description = "A taken or malformed username, a short password, no role")
+  @APIResponse(
+      responseCode = "400",
+      description = "A taken or malformed username, a short password, no role")
   @APIResponse(responseCode = "403", description = "The caller is not an ADMIN")
   public Response create(@NotNull @Valid NewPerson body) {
-    people.create(body.username(), body.displayName(), body.password().toCharArray(), body.roles(), Roles.caller(security));
+    people.create(
+        body.username(),
+        body.displayName(),
+        body.password().toCharArray(),
+        body.roles(),
+        Roles.caller(security));
     return Response.created(uri.getAbsolutePathBuilder().path(body.username()).build())
-        .entity(people.find(body.username(), Roles.caller(security)).orElseThrow()).build();
+        .entity(people.find(body.username(), Roles.caller(security)).orElseThrow())
+        .build();
   }
 
   @PUT
   @Path("{username}")
-  @Operation(operationId = "changePerson",
+  @Operation(
+      operationId = "changePerson",
       summary = "Change a person's roles, or disable or enable them (ADMIN; audited)")
   @APIResponse(responseCode = "200", description = "Changed")
-  @APIResponse(responseCode = "400", description = "No role, or an admin taking away their own ADMIN role")
+  @APIResponse(
+      responseCode = "400",
+      description = "No role, or an admin taking away their own ADMIN role")
   @APIResponse(responseCode = "403", description = "The caller is not an ADMIN")
   public Person change(@PathParam("username") String username, @NotNull @Valid Change body) {
     people.change(username, body.roles(), body.enabled(), Roles.caller(security));
@@ -103,7 +125,8 @@ public class PeopleResource {
   @APIResponse(responseCode = "204", description = "Reset")
   @APIResponse(responseCode = "400", description = "A short password, or nobody has that username")
   @APIResponse(responseCode = "403", description = "The caller is not an ADMIN")
-  public Response resetPassword(@PathParam("username") String username, @NotNull @Valid NewPassword body) {
+  public Response resetPassword(
+      @PathParam("username") String username, @NotNull @Valid NewPassword body) {
     people.resetPassword(username, body.password().toCharArray(), Roles.caller(security));
     return Response.noContent().build();
   }
@@ -111,8 +134,10 @@ public class PeopleResource {
   @POST
   @Path("{username}/unlock")
   @Consumes(MediaType.WILDCARD)
-  @Operation(operationId = "unlockPerson",
-      summary = "Let a person locked out after too many failed sign-ins sign in again (ADMIN; audited)")
+  @Operation(
+      operationId = "unlockPerson",
+      summary =
+          "Let a person locked out after too many failed sign-ins sign in again (ADMIN; audited)")
   @APIResponse(responseCode = "204", description = "Unlocked")
   @APIResponse(responseCode = "400", description = "Nobody has that username")
   @APIResponse(responseCode = "403", description = "The caller is not an ADMIN")

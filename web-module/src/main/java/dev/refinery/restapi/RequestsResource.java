@@ -34,12 +34,16 @@ public class RequestsResource {
   @Context UriInfo uriInfo;
 
   @POST
-  @Operation(operationId = "submitRequest",
+  @Operation(
+      operationId = "submitRequest",
       summary = "Submit a feature request; it becomes a task in state NEW within moments")
   @APIResponse(responseCode = "202", description = "Accepted: the task's id, its URL in Location")
   @APIResponse(responseCode = "400", description = "Problem details naming each invalid field")
-  @APIResponse(responseCode = "403", description = "The caller is no REQUESTER, or names a requester other than"
-      + " themselves without being an ADMIN")
+  @APIResponse(
+      responseCode = "403",
+      description =
+          "The caller is no REQUESTER, or names a requester other than"
+              + " themselves without being an ADMIN")
   public Response submit(@NotNull @Valid SubmitRequest request) {
     UUID task = requests.submit(request, Roles.caller(security));
     return Response.accepted(new Submitted(task, "SUBMITTED"))

@@ -37,32 +37,61 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class TasksResource {
 
   /** A task with everything that happened to it. */
-  public record TaskDetails(TaskView task, List<HistoryEntry> history, List<ClarificationRound> clarifications,
-      List<Prd> prds, List<AgentRunView> agentRuns, AgentCosts agentCosts) {}
+  public record TaskDetails(
+      TaskView task,
+      List<HistoryEntry> history,
+      List<ClarificationRound> clarifications,
+      List<Prd> prds,
+      List<AgentRunView> agentRuns,
+      AgentCosts agentCosts) {}
 
   /** A PRD revision, its document as a JSON object. */
-  public record Prd(int revision, JsonObject document, String agent, String model, String promptVersion,
-      Instant createdAt, String rejectionReason, String rejectedBy, String approvedBy, Instant decidedAt) {}
+  public record Prd(
+      int revision,
+      JsonObject document,
+      String agent,
+      String model,
+      String promptVersion,
+      Instant createdAt,
+      String rejectionReason,
+      String rejectedBy,
+      String approvedBy,
+      Instant decidedAt) {}
 
   @Inject Tasks tasks;
 
   @Inject Prds prds;
 
   @GET
-  @Operation(operationId = "listTasks",
+  @Operation(
+      operationId = "listTasks",
       summary = "Tasks, the newest first, filtered by status, priority, requester or text; paged")
   @APIResponse(responseCode = "200", description = "One page of tasks, with the total")
-  @APIResponse(responseCode = "400", description = "A parameter out of its range or not one of its values, named")
+  @APIResponse(
+      responseCode = "400",
+      description = "A parameter out of its range or not one of its values, named")
   public Page<TaskView> search(
-      @QueryParam("status") @Parameter(description = "a task status, e.g. PRD_VALIDATION") String status,
-      @QueryParam("priority") @Parameter(description = "LOW, MEDIUM, HIGH or CRITICAL") String priority,
-      @QueryParam("requester") @Size(max = 100) String requester, @QueryParam("q") @Size(max = 200) String text,
-      @QueryParam("page") @DefaultValue("0") @Parameter(description = "from 0 to " + MAX_PAGE) String page,
-      @QueryParam("size") @DefaultValue("50") @Parameter(description = "from 1 to " + Tasks.MAX_PAGE_SIZE) String size) {
-    TaskFilter filter = new TaskFilter(QueryParams.oneOf("status", status, TaskStatus.class),
-        QueryParams.oneOf("priority", priority, Priority.class), QueryParams.blankToNull(requester),
-        QueryParams.blankToNull(text));
-    return tasks.search(filter, QueryParams.integer("page", page, 0, MAX_PAGE),
+      @QueryParam("status") @Parameter(description = "a task status, e.g. PRD_VALIDATION")
+          String status,
+      @QueryParam("priority") @Parameter(description = "LOW, MEDIUM, HIGH or CRITICAL")
+          String priority,
+      @QueryParam("requester") @Size(max = 100) String requester,
+      @QueryParam("q") @Size(max = 200) String text,
+      @QueryParam("page") @DefaultValue("0") @Parameter(description = "from 0 to " + MAX_PAGE)
+          String page,
+      @QueryParam("size")
+          @DefaultValue("50")
+          @Parameter(description = "from 1 to " + Tasks.MAX_PAGE_SIZE)
+          String size) {
+    TaskFilter filter =
+        new TaskFilter(
+            QueryParams.oneOf("status", status, TaskStatus.class),
+            QueryParams.oneOf("priority", priority, Priority.class),
+            QueryParams.blankToNull(requester),
+            QueryParams.blankToNull(text));
+    return tasks.search(
+        filter,
+        QueryParams.integer("page", page, 0, MAX_PAGE),
         QueryParams.integer("size", size, 1, Tasks.MAX_PAGE_SIZE));
   }
 
@@ -71,24 +100,47 @@ public class TasksResource {
 
   @GET
   @Path("{id}")
-  @Operation(operationId = "getTask",
-      summary = "One task, with its history, clarification rounds, PRD versions, agent runs and their costs")
+  @Operation(
+      operationId = "getTask",
+      summary =
+          "One task, with its history, clarification rounds, PRD versions, agent runs and their"
+              + " costs")
   public Response find(@PathParam("id") String id) {
     UUID uuid;
     try {
       uuid = UUID.fromString(id);
     } catch (IllegalArgumentException e) {
-      return Problem.of(Response.Status.NOT_FOUND, "No task " + id + " (task ids are UUIDs)").response();
+      return Problem.of(Response.Status.NOT_FOUND, "No task " + id + " (task ids are UUIDs)")
+          .response();
     }
-    return tasks.find(uuid)
-        .map(task -> Response.ok(new TaskDetails(task, tasks.history(uuid), tasks.clarifications(uuid),
-            prds.versions(uuid).stream().map(TasksResource::prd).toList(), prds.runs(uuid), prds.costs(uuid))).build())
+    return tasks
+        .find(uuid)
+        .map(
+            task ->
+                Response.ok(
+                        new TaskDetails(
+                            task,
+                            tasks.history(uuid),
+                            tasks.clarifications(uuid),
+                            prds.versions(uuid).stream().map(TasksResource::prd).toList(),
+                            prds.runs(uuid),
+                            prds.costs(uuid)))
+                    .build())
         .orElseGet(() -> Problem.of(Response.Status.NOT_FOUND, "No task " + id).response());
   }
 
   private static Prd prd(dev.refinery.productdefinition.api.PrdVersion version) {
     JsonObject document = Json.createReader(new StringReader(version.document())).readObject();
-    return new Prd(version.revision(), document, version.agent(), version.model(), version.promptVersion(),
-        version.createdAt(), version.rejectionReason(), version.rejectedBy(), version.approvedBy(), version.decidedAt());
+    return new Prd(
+        version.revision(),
+        document,
+        version.agent(),
+        version.model(),
+        version.promptVersion(),
+        version.createdAt(),
+        version.rejectionReason(),
+        version.rejectedBy(),
+        version.approvedBy(),
+        version.decidedAt());
   }
 }

@@ -17,7 +17,10 @@ final class IdleSessions {
 
   private IdleSessions() {}
 
-  /** @param lastActive when the person last acted, in epoch milliseconds (null: this is the first request) */
+  /**
+   * @param lastActive when the person last acted, in epoch milliseconds (null: this is the first
+   *     request)
+   */
   static Decision decide(Long lastActive, long now, Duration timeout, boolean poll) {
     if (lastActive != null && now - lastActive > timeout.toMillis()) {
       return Decision.EXPIRED;

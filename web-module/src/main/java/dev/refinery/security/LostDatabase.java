@@ -4,10 +4,10 @@ import dev.refinery.shared.interfaces.rest.DatabaseUnavailable;
 import java.util.function.Supplier;
 
 /**
- * Checking a caller reads the database (their version, their password hash, their sign-in failures). A
- * check that lost its connection (PostgreSQL restarted or ended the session) is tried once more, on another
- * connection (the pool evicts the one that failed); lost again, the caller gets the answer for an
- * unavailable database instead of a connection closed without any answer.
+ * Checking a caller reads the database (their version, their password hash, their sign-in
+ * failures). A check that lost its connection (PostgreSQL restarted or ended the session) is tried
+ * once more, on another connection (the pool evicts the one that failed); lost again, the caller
+ * gets the answer for an unavailable database instead of a connection closed without any answer.
  */
 final class LostDatabase {
 

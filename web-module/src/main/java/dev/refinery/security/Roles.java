@@ -10,8 +10,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The signed-in caller, for the application boundaries that check roles and ownership (every action, whatever
- * the page showed), and the container groups of a person.
+ * The signed-in caller, for the application boundaries that check roles and ownership (every
+ * action, whatever the page showed), and the container groups of a person.
  */
 public final class Roles {
 
@@ -19,11 +19,14 @@ public final class Roles {
 
   /** The container groups of a person: their roles, and every role for an ADMIN. */
   static Set<String> groups(Person person) {
-    Set<Role> roles = person.roles().contains(Role.ADMIN) ? EnumSet.allOf(Role.class) : person.roles();
+    Set<Role> roles =
+        person.roles().contains(Role.ADMIN) ? EnumSet.allOf(Role.class) : person.roles();
     return roles.stream().map(Role::name).collect(Collectors.toSet());
   }
 
-  /** The signed-in caller as the application boundaries take it: name and roles, from the container. */
+  /**
+   * The signed-in caller as the application boundaries take it: name and roles, from the container.
+   */
   public static Caller caller(SecurityContext security) {
     Principal principal = security.getCallerPrincipal();
     if (principal == null) {

@@ -9,21 +9,23 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Headers on every response: no sniffing, no framing, no referrer to other sites, and a content security
- * policy that keeps scripts and styles to this origin (PrimeFaces needs inline scripts and eval). Pages
- * are never cached, so the back button after sign-out shows nothing.
+ * Headers on every response: no sniffing, no framing, no referrer to other sites, and a content
+ * security policy that keeps scripts and styles to this origin (PrimeFaces needs inline scripts and
+ * eval). Pages are never cached, so the back button after sign-out shows nothing.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeaders extends HttpFilter {
 
   private static final long serialVersionUID = 1L;
 
-  static final String POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval';"
-      + " style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none';"
-      + " form-action 'self'; base-uri 'self'";
+  static final String POLICY =
+      "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; style-src 'self'"
+          + " 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none';"
+          + " form-action 'self'; base-uri 'self'";
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("X-Frame-Options", "DENY");

@@ -13,10 +13,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Slows down guessing on this instance: after {@code refinery.security.sign-in.per-user} failed sign-ins
- * for one username, or {@code .per-address} from one address, within {@code .window}, further attempts
- * are refused (429 with {@code Retry-After}) until the oldest failure leaves the window, without checking
- * the password (no hash computed for them either). The lockout in the database stops what is left.
+ * Slows down guessing on this instance: after {@code refinery.security.sign-in.per-user} failed
+ * sign-ins for one username, or {@code .per-address} from one address, within {@code .window},
+ * further attempts are refused (429 with {@code Retry-After}) until the oldest failure leaves the
+ * window, without checking the password (no hash computed for them either). The lockout in the
+ * database stops what is left.
  */
 @ApplicationScoped
 public class SignInThrottle {
@@ -44,7 +45,9 @@ public class SignInThrottle {
     Instant now = clock.instant();
     Optional<Duration> user = wait("user:" + username, perUser, now);
     Optional<Duration> from = wait("address:" + address, perAddress, now);
-    return user.isPresent() && from.isPresent() ? Optional.of(max(user.get(), from.get())) : user.or(() -> from);
+    return user.isPresent() && from.isPresent()
+        ? Optional.of(max(user.get(), from.get()))
+        : user.or(() -> from);
   }
 
   public void failed(String username, String address) {

@@ -20,10 +20,10 @@ import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * API credentials verified recently on this instance, so an API client sending HTTP Basic on every call
- * does not pay for a PBKDF2 hash each time. Kept by a keyed hash of the username and password (the
- * password itself is never kept) with the person's version; forgotten after
- * {@code refinery.security.credential-cache}, and worth nothing once the person changed on any instance
+ * API credentials verified recently on this instance, so an API client sending HTTP Basic on every
+ * call does not pay for a PBKDF2 hash each time. Kept by a keyed hash of the username and password
+ * (the password itself is never kept) with the person's version; forgotten after {@code
+ * refinery.security.credential-cache}, and worth nothing once the person changed on any instance
  * (disabled, new password, new roles): each use reads the version, one indexed row, no hash.
  */
 @ApplicationScoped
@@ -51,17 +51,23 @@ public class VerifiedCredentials {
     key = new SecretKeySpec(secret, "HmacSHA256");
   }
 
-  /** The caller's name and groups, if these credentials were verified lately and nobody changed since. */
+  /**
+   * The caller's name and groups, if these credentials were verified lately and nobody changed
+   * since.
+   */
   Optional<Map.Entry<String, Set<String>>> recall(String username, String password) {
     Verified found = verified.get(fingerprint(username, password));
-    if (found == null || found.until().isBefore(clock.instant())
+    if (found == null
+        || found.until().isBefore(clock.instant())
         || !people.version(found.username()).equals(Optional.of(found.version()))) {
       return Optional.empty();
     }
     return Optional.of(Map.entry(found.username(), found.groups()));
   }
 
-  /** @param version the person's version read before their password was verified */
+  /**
+   * @param version the person's version read before their password was verified
+   */
   void remember(String username, String password, Set<String> groups, Optional<Instant> version) {
     if (version.isEmpty()) {
       return;
@@ -69,7 +75,8 @@ public class VerifiedCredentials {
     if (verified.size() >= MAX_ENTRIES) {
       verified.clear();
     }
-    verified.put(fingerprint(username, password),
+    verified.put(
+        fingerprint(username, password),
         new Verified(username, Set.copyOf(groups), clock.instant().plus(lifetime), version.get()));
   }
 
@@ -82,7 +89,8 @@ public class VerifiedCredentials {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(key);
-      return HexFormat.of().formatHex(mac.doFinal((username + '\0' + password).getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(mac.doFinal((username + '\0' + password).getBytes(StandardCharsets.UTF_8)));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is missing from this JDK", e);
     }

@@ -10,8 +10,10 @@ import org.junit.jupiter.api.Test;
 
 class LostDatabaseTest {
 
-  private static final RuntimeException TERMINATED = new PersistenceException("could not execute statement",
-      new SQLException("FATAL: terminating connection due to administrator command", "57P01"));
+  private static final RuntimeException TERMINATED =
+      new PersistenceException(
+          "could not execute statement",
+          new SQLException("FATAL: terminating connection due to administrator command", "57P01"));
 
   private final AtomicInteger calls = new AtomicInteger();
 
@@ -19,7 +21,9 @@ class LostDatabaseTest {
   void checkThatLostItsConnectionOnceSucceedsOnTheNext() {
     // given a check whose first connection was ended by the database
     // when it is made
-    String answer = LostDatabase.retryOnce(() -> calls.incrementAndGet() == 1 ? fail() : "signed in", () -> "503");
+    String answer =
+        LostDatabase.retryOnce(
+            () -> calls.incrementAndGet() == 1 ? fail() : "signed in", () -> "503");
     // then the second try answers
     assertThat(answer).isEqualTo("signed in");
     assertThat(calls).hasValue(2);
@@ -27,20 +31,28 @@ class LostDatabaseTest {
 
   @Test
   void checkThatLostItsConnectionTwiceIsAnsweredAsUnavailable() {
-    String answer = LostDatabase.retryOnce(() -> {
-      calls.incrementAndGet();
-      return fail();
-    }, () -> "503");
+    String answer =
+        LostDatabase.retryOnce(
+            () -> {
+              calls.incrementAndGet();
+              return fail();
+            },
+            () -> "503");
     assertThat(answer).isEqualTo("503");
     assertThat(calls).hasValue(2);
   }
 
   @Test
   void anyOtherFailureIsNotRetried() {
-    assertThatThrownBy(() -> LostDatabase.retryOnce(() -> {
-      calls.incrementAndGet();
-      throw new IllegalStateException("a bug");
-    }, () -> "503")).hasMessage("a bug");
+    assertThatThrownBy(
+            () ->
+                LostDatabase.retryOnce(
+                    () -> {
+                      calls.incrementAndGet();
+                      throw new IllegalStateException("a bug");
+                    },
+                    () -> "503"))
+        .hasMessage("a bug");
     assertThat(calls).hasValue(1);
   }
 

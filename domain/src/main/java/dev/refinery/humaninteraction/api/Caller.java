@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Who calls an application boundary, as the container authenticated them (never a name from a request
- * body): their username and roles (an ADMIN holds every role).
+ * Who calls an application boundary, as the container authenticated them (never a name from a
+ * request body): their username and roles (an ADMIN holds every role).
  */
 public record Caller(String name, Set<Role> roles) {
 
@@ -28,8 +28,9 @@ public record Caller(String name, Set<Role> roles) {
   }
 
   /**
-   * Who an action is taken for: the caller when {@code named} is blank or the caller, the named person when
-   * the caller is an ADMIN (an integration acting for people), else empty (not allowed).
+   * Who an action is taken for: the caller when {@code named} is blank or the caller, the named
+   * person when the caller is an ADMIN (an integration acting for people), else empty (not
+   * allowed).
    */
   public Optional<String> actingFor(String named) {
     if (named == null || named.isBlank() || named.equals(name)) {

@@ -8,5 +8,10 @@ import java.util.Set;
  *
  * @param locked locked out after too many failed sign-ins in a row, until an admin unlocks them
  */
-public record Person(String username, String displayName, Set<Role> roles, boolean enabled, Instant createdAt,
+public record Person(
+    String username,
+    String displayName,
+    Set<Role> roles,
+    boolean enabled,
+    Instant createdAt,
     boolean locked) {}

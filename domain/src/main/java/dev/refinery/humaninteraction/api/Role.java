@@ -1,8 +1,8 @@
 package dev.refinery.humaninteraction.api;
 
 /**
- * What a person may do in the console and the API. ADMIN manages people and may do everything the other
- * roles may.
+ * What a person may do in the console and the API. ADMIN manages people and may do everything the
+ * other roles may.
  */
 public enum Role {
   /** Submits requests and answers their clarifications. */

@@ -8,15 +8,18 @@ import jakarta.validation.constraints.Size;
 import java.util.Locale;
 
 /**
- * A person's feature request as it comes in. Field limits are part of the contract: an API caller learns
- * them from the 400 response that names the offending field.
+ * A person's feature request as it comes in. Field limits are part of the contract: an API caller
+ * learns them from the 400 response that names the offending field.
  *
  * @param priority one of {@link Priority}'s names, in any case
  */
 public record SubmitRequest(
     @NotBlank @Size(max = SubmitRequest.TITLE_MAX) String title,
     @NotNull @Size(max = SubmitRequest.DESCRIPTION_MAX) String description,
-    @NotBlank @Pattern(regexp = SubmitRequest.PRIORITY_PATTERN, message = "must be one of LOW, MEDIUM, HIGH, CRITICAL")
+    @NotBlank
+        @Pattern(
+            regexp = SubmitRequest.PRIORITY_PATTERN,
+            message = "must be one of LOW, MEDIUM, HIGH, CRITICAL")
         String priority,
     @NotBlank @Size(max = SubmitRequest.REQUESTER_MAX) String requester) {
 

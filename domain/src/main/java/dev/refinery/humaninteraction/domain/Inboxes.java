@@ -7,8 +7,8 @@ import java.util.List;
 public interface Inboxes {
 
   /**
-   * Adds the notice, and queues it for the webhook when {@code toWebhook}; false when the recipient had it
-   * already (same task, kind and step).
+   * Adds the notice, and queues it for the webhook when {@code toWebhook}; false when the recipient
+   * had it already (same task, kind and step).
    */
   boolean add(Notice notice, boolean toWebhook);
 

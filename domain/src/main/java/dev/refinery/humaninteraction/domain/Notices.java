@@ -3,7 +3,10 @@ package dev.refinery.humaninteraction.domain;
 import dev.refinery.humaninteraction.api.Remind;
 import java.util.UUID;
 
-/** What people are told, and in which inbox: the requester's, the approvers' shared one, an escalation's. */
+/**
+ * What people are told, and in which inbox: the requester's, the approvers' shared one, an
+ * escalation's.
+ */
 public final class Notices {
 
   /** The inbox every approver reads. */
@@ -15,28 +18,62 @@ public final class Notices {
 
   /** The requester of a task that waits for their answers to a clarification round. */
   public static Notice clarification(UUID task, int round, String requester, String title) {
-    return new Notice(requester, task, "CLARIFICATION", round, "Questions about your request \"" + title + "\"",
-        "Round " + round + ": the product manager needs your answers before it writes the PRD."
-            + " Answer them in the console, or with POST /api/tasks/" + task + "/answers.");
+    return new Notice(
+        requester,
+        task,
+        "CLARIFICATION",
+        round,
+        "Questions about your request \"" + title + "\"",
+        "Round "
+            + round
+            + ": the product manager needs your answers before it writes the PRD."
+            + " Answer them in the console, or with POST /api/tasks/"
+            + task
+            + "/answers.");
   }
 
   /** The approvers, of a PRD revision that waits for review. */
   public static Notice review(UUID task, int revision, String requester, String title) {
-    return new Notice(APPROVERS, task, "PRD_REVIEW", revision, "PRD revision " + revision + " of \"" + title
-        + "\" waits for review", "Requested by " + requester + ". Approve it, or reject it with a reason, in the"
-        + " console or with POST /api/tasks/" + task + "/approval or /rejection.");
+    return new Notice(
+        APPROVERS,
+        task,
+        "PRD_REVIEW",
+        revision,
+        "PRD revision " + revision + " of \"" + title + "\" waits for review",
+        "Requested by "
+            + requester
+            + ". Approve it, or reject it with a reason, in the"
+            + " console or with POST /api/tasks/"
+            + task
+            + "/approval or /rejection.");
   }
 
-  /** A service-level step: a REMINDER to whoever the task waits on, or an ESCALATION to another inbox. */
+  /**
+   * A service-level step: a REMINDER to whoever the task waits on, or an ESCALATION to another
+   * inbox.
+   */
   public static Notice reminder(Remind command) {
     boolean reminder = "REMINDER".equals(command.step());
     boolean clarification = CLARIFICATION_NEEDED.equals(command.waitingFor());
-    String waiting = clarification ? "answers to the questions about"
-        : "a review of PRD revision " + command.episode() + " of";
+    String waiting =
+        clarification
+            ? "answers to the questions about"
+            : "a review of PRD revision " + command.episode() + " of";
     String ladder = clarification ? "CLARIFICATION_" : "REVIEW_";
-    return new Notice(command.recipient(), UUID.fromString(command.taskId()), ladder + command.step(),
-        command.episode(), (reminder ? "Reminder: " : "Escalation: ") + "\"" + command.title() + "\" is waiting",
-        (reminder ? "The task still waits for " : "Nobody has acted yet: the task waits for ") + waiting + " \""
-            + command.title() + "\" (" + command.waitingFor() + ", step " + command.episode() + ").");
+    return new Notice(
+        command.recipient(),
+        UUID.fromString(command.taskId()),
+        ladder + command.step(),
+        command.episode(),
+        (reminder ? "Reminder: " : "Escalation: ") + "\"" + command.title() + "\" is waiting",
+        (reminder ? "The task still waits for " : "Nobody has acted yet: the task waits for ")
+            + waiting
+            + " \""
+            + command.title()
+            + "\" ("
+            + command.waitingFor()
+            + ", step "
+            + command.episode()
+            + ").");
   }
 }

@@ -3,8 +3,8 @@ package dev.refinery.humaninteraction.domain;
 import java.time.Instant;
 
 /**
- * A person's failed sign-ins in a row, and when they were locked out for them (null: not locked out). The
- * failure that reaches the limit locks them out until an admin unlocks them.
+ * A person's failed sign-ins in a row, and when they were locked out for them (null: not locked
+ * out). The failure that reaches the limit locks them out until an admin unlocks them.
  */
 public record SignInRecord(int failures, Instant lockedAt) {
 
@@ -12,7 +12,9 @@ public record SignInRecord(int failures, Instant lockedAt) {
     return lockedAt != null;
   }
 
-  /** One more failure; at {@code lockoutAfter} in a row the person is locked out from {@code now}. */
+  /**
+   * One more failure; at {@code lockoutAfter} in a row the person is locked out from {@code now}.
+   */
   public SignInRecord failed(int lockoutAfter, Instant now) {
     int failed = failures + 1;
     return new SignInRecord(failed, lockedAt == null && failed >= lockoutAfter ? now : lockedAt);

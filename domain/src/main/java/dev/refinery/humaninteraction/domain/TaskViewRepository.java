@@ -3,7 +3,10 @@ package dev.refinery.humaninteraction.domain;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Where Human Interaction keeps its views of tasks, in the caller's transaction. Implemented in the EJB module. */
+/**
+ * Where Human Interaction keeps its views of tasks, in the caller's transaction. Implemented in the
+ * EJB module.
+ */
 public interface TaskViewRepository {
 
   /** Adds a view; false when the task has one already. */

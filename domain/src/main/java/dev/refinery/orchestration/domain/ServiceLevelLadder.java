@@ -4,8 +4,8 @@ import dev.refinery.taskmanagement.api.TaskStatus;
 import java.util.Locale;
 
 /**
- * A service-level ladder for tasks waiting on people: the state it watches, who the task waits on, and
- * what an episode is (each step is taken once per episode).
+ * A service-level ladder for tasks waiting on people: the state it watches, who the task waits on,
+ * and what an episode is (each step is taken once per episode).
  */
 public enum ServiceLevelLadder {
   /** The requester, once per clarification round. */
@@ -41,7 +41,10 @@ public enum ServiceLevelLadder {
     return state.name() + "#" + episode(workflow);
   }
 
-  /** Who a reminder goes to: the requester of a task waiting for answers, the approvers of one in review. */
+  /**
+   * Who a reminder goes to: the requester of a task waiting for answers, the approvers of one in
+   * review.
+   */
   public String waitingOn(Workflow workflow) {
     return this == CLARIFICATION ? workflow.state().requester() : APPROVERS;
   }

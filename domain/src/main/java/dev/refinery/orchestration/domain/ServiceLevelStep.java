@@ -11,7 +11,10 @@ public enum ServiceLevelStep {
   /** Cancel the task. */
   EXPIRE;
 
-  /** Its name in configuration ({@code refinery.sla.<ladder>.<key>}) and in {@code orchestration.sla_step}. */
+  /**
+   * Its name in configuration ({@code refinery.sla.<ladder>.<key>}) and in {@code
+   * orchestration.sla_step}.
+   */
   public String key() {
     return name().toLowerCase(Locale.ROOT);
   }

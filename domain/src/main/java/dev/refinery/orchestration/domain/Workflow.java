@@ -7,16 +7,25 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Orchestration's own view of a workflow, kept from Task Management's events (never from its tables).
- * Events can arrive out of order: the view never goes back in round or revision, nor out of a terminal
- * state. A new task's request validation is asked for once; from then on the view holds the task in
- * REQUEST_VALIDATION until Task Management says what became of it.
+ * Orchestration's own view of a workflow, kept from Task Management's events (never from its
+ * tables). Events can arrive out of order: the view never goes back in round or revision, nor out
+ * of a terminal state. A new task's request validation is asked for once; from then on the view
+ * holds the task in REQUEST_VALIDATION until Task Management says what became of it.
  */
 public final class Workflow {
 
   /** Everything a store keeps of a workflow. */
-  public record State(UUID taskId, String title, String requester, Priority priority, TaskStatus status, int round,
-      int revision, Instant createdAt, Instant updatedAt, Instant startRequestedAt) {
+  public record State(
+      UUID taskId,
+      String title,
+      String requester,
+      Priority priority,
+      TaskStatus status,
+      int round,
+      int revision,
+      Instant createdAt,
+      Instant updatedAt,
+      Instant startRequestedAt) {
     public State {
       Objects.requireNonNull(taskId, "taskId");
       Objects.requireNonNull(title, "title");
@@ -39,12 +48,19 @@ public final class Workflow {
   }
 
   /**
-   * A task Task Management created. Its start is asked for at once unless {@code startNow} is false (the
-   * scanner is paused): then it stays NEW until the scanner asks.
+   * A task Task Management created. Its start is asked for at once unless {@code startNow} is false
+   * (the scanner is paused): then it stays NEW until the scanner asks.
    */
-  public static Workflow created(UUID task, String title, String requester, Priority priority, TaskStatus status,
-      boolean startNow, Instant now) {
-    Workflow workflow = new Workflow(new State(task, title, requester, priority, status, 0, 0, now, now, null));
+  public static Workflow created(
+      UUID task,
+      String title,
+      String requester,
+      Priority priority,
+      TaskStatus status,
+      boolean startNow,
+      Instant now) {
+    Workflow workflow =
+        new Workflow(new State(task, title, requester, priority, status, 0, 0, now, now, null));
     if (startNow) {
       workflow.startRequested(now);
     }
@@ -64,19 +80,36 @@ public final class Workflow {
     return state.status() == TaskStatus.NEW && state.startRequestedAt() == null;
   }
 
-  /** Its request validation was asked for: it is REQUEST_VALIDATION here until Task Management says otherwise. */
+  /**
+   * Its request validation was asked for: it is REQUEST_VALIDATION here until Task Management says
+   * otherwise.
+   */
   public void startRequested(Instant now) {
     if (!awaitsStart()) {
-      throw new IllegalStateException("the start of task " + state.taskId() + " (" + state.status()
-          + ") was asked for already");
+      throw new IllegalStateException(
+          "the start of task "
+              + state.taskId()
+              + " ("
+              + state.status()
+              + ") was asked for already");
     }
-    state = new State(state.taskId(), state.title(), state.requester(), state.priority(), TaskStatus.REQUEST_VALIDATION,
-        state.round(), state.revision(), state.createdAt(), now, now);
+    state =
+        new State(
+            state.taskId(),
+            state.title(),
+            state.requester(),
+            state.priority(),
+            TaskStatus.REQUEST_VALIDATION,
+            state.round(),
+            state.revision(),
+            state.createdAt(),
+            now,
+            now);
   }
 
   /**
-   * What an event says the task became. An event of an earlier round or revision, or one that finds the
-   * workflow ended (approved or cancelled), changes nothing.
+   * What an event says the task became. An event of an earlier round or revision, or one that finds
+   * the workflow ended (approved or cancelled), changes nothing.
    *
    * @return whether the view changed
    */
@@ -84,8 +117,18 @@ public final class Workflow {
     if (ended() || state.round() > round || state.revision() > revision) {
       return false;
     }
-    state = new State(state.taskId(), state.title(), state.requester(), state.priority(), status, round, revision,
-        state.createdAt(), now, state.startRequestedAt());
+    state =
+        new State(
+            state.taskId(),
+            state.title(),
+            state.requester(),
+            state.priority(),
+            status,
+            round,
+            revision,
+            state.createdAt(),
+            now,
+            state.startRequestedAt());
     return true;
   }
 

@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Where Orchestration keeps its view of the workflows, in the caller's transaction. Implemented in the EJB module. */
+/**
+ * Where Orchestration keeps its view of the workflows, in the caller's transaction. Implemented in
+ * the EJB module.
+ */
 public interface WorkflowRepository {
 
   /** Adds a new workflow; false when the task has one already (its TaskCreated came again). */
@@ -19,17 +22,22 @@ public interface WorkflowRepository {
   void save(Workflow workflow);
 
   /**
-   * Up to {@code limit} workflows whose start nobody asked for, the most urgent and oldest first; locked,
-   * skipping those another transaction holds.
+   * Up to {@code limit} workflows whose start nobody asked for, the most urgent and oldest first;
+   * locked, skipping those another transaction holds.
    */
   List<Workflow> lockAwaitingStart(int limit);
 
-  /** Up to {@code limit} workflows in {@code status} since before {@code before}, the longest waiting first. */
+  /**
+   * Up to {@code limit} workflows in {@code status} since before {@code before}, the longest
+   * waiting first.
+   */
   List<Workflow> inStatusSince(TaskStatus status, Instant before, int limit);
 
   /** How many workflows are in each status, and since when the longest has been. */
   Map<TaskStatus, StatusCount> countByStatus();
 
-  /** @param oldest when the workflow longest in the status entered it */
+  /**
+   * @param oldest when the workflow longest in the status entered it
+   */
   record StatusCount(long count, Instant oldest) {}
 }

@@ -3,8 +3,9 @@ package dev.refinery.productdefinition.domain;
 import java.util.Optional;
 
 /**
- * An agent run that failed: retryable (timeouts, 429, 5xx, connection) or not (400, 401, invalid output).
- * It carries what the run had cost when it failed, where the agent knows (tokens a model already used).
+ * An agent run that failed: retryable (timeouts, 429, 5xx, connection) or not (400, 401, invalid
+ * output). It carries what the run had cost when it failed, where the agent knows (tokens a model
+ * already used).
  */
 public class AgentException extends Exception {
 

@@ -7,7 +7,8 @@ import java.util.List;
  * What the agent is asked to work on.
  *
  * @param round the clarification rounds already asked
- * @param maxRounds after this many rounds the agent must write the PRD, recording gaps as assumptions
+ * @param maxRounds after this many rounds the agent must write the PRD, recording gaps as
+ *     assumptions
  * @param revision the PRD revision to write (1 for the first)
  * @param rejections why earlier revisions were sent back, oldest first
  * @param previous the revision before, or null

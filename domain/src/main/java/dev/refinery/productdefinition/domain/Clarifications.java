@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** This context's copy of the questions an agent asked and the answers given. Implemented in the EJB module. */
+/**
+ * This context's copy of the questions an agent asked and the answers given. Implemented in the EJB
+ * module.
+ */
 public interface Clarifications {
 
   /** Keeps a round's questions; a round kept already is left as it is. */

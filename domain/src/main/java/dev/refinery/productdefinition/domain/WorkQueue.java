@@ -16,9 +16,10 @@ public interface WorkQueue {
   void save(WorkItem item);
 
   /**
-   * Up to {@code limit} items of {@code pool} due for an agent — READY from their time on, or RUNNING under
-   * a lease that ran out — owed first: run-out leases, then the highest priority, then the oldest. Locked
-   * until the caller's transaction ends; items another transaction holds are skipped, not waited for.
+   * Up to {@code limit} items of {@code pool} due for an agent — READY from their time on, or
+   * RUNNING under a lease that ran out — owed first: run-out leases, then the highest priority,
+   * then the oldest. Locked until the caller's transaction ends; items another transaction holds
+   * are skipped, not waited for.
    */
   List<WorkItem> lockDue(String pool, int limit);
 }

@@ -32,8 +32,11 @@ public enum BoundedContext {
     return Arrays.stream(values())
         .filter(context -> name.startsWith(BASE + context.segment + "."))
         .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException(
-            type.getName() + " is not in a bounded context's package (dev.refinery.<context>.api)"));
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    type.getName()
+                        + " is not in a bounded context's package (dev.refinery.<context>.api)"));
   }
 
   /** The context of a type header, {@code <segment>.<RecordName>}. */

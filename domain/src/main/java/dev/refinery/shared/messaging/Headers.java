@@ -38,12 +38,29 @@ public record Headers(
   }
 
   public Headers nextAttempt() {
-    return new Headers(messageId, type, kind, correlationId, causationId, source, occurredAt, attempt + 1, routingKey);
+    return new Headers(
+        messageId,
+        type,
+        kind,
+        correlationId,
+        causationId,
+        source,
+        occurredAt,
+        attempt + 1,
+        routingKey);
   }
 
   @Override
   public String toString() {
-    return kind.name().toLowerCase(java.util.Locale.ROOT) + " " + type + " " + messageId
-        + " (task " + correlationId + ", attempt " + attempt + ")";
+    return kind.name().toLowerCase(java.util.Locale.ROOT)
+        + " "
+        + type
+        + " "
+        + messageId
+        + " (task "
+        + correlationId
+        + ", attempt "
+        + attempt
+        + ")";
   }
 }

@@ -3,9 +3,10 @@ package dev.refinery.shared.messaging;
 import java.util.Set;
 
 /**
- * The port the bounded contexts talk through (ADR-006). Publishing inside a transaction takes effect
- * when it commits, and not at all when it rolls back. Delivery is at least once, asynchronous, retried
- * with backoff; a message that cannot be handled ends among the dead letters with its reason.
+ * The port the bounded contexts talk through (ADR-006). Publishing inside a transaction takes
+ * effect when it commits, and not at all when it rolls back. Delivery is at least once,
+ * asynchronous, retried with backoff; a message that cannot be handled ends among the dead letters
+ * with its reason.
  */
 public interface MessageQueue {
 
@@ -23,14 +24,16 @@ public interface MessageQueue {
   }
 
   /**
-   * Sends a command; a routing key naming a context's queue ({@code refinery.<context>}) sends it there
-   * instead of to the owning context.
+   * Sends a command; a routing key naming a context's queue ({@code refinery.<context>}) sends it
+   * there instead of to the owning context.
    */
   void publishCommand(Command command, String routingKey);
 
   /** Registers the callback that handles these event types for a context. */
   void subscribeToEvents(
-      BoundedContext subscriber, Set<Class<? extends DomainEvent>> types, MessageHandler<DomainEvent> handler);
+      BoundedContext subscriber,
+      Set<Class<? extends DomainEvent>> types,
+      MessageHandler<DomainEvent> handler);
 
   /** Registers the callback that handles these command types, which the context must own. */
   void subscribeToCommands(

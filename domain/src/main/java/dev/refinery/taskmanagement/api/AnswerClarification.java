@@ -4,4 +4,10 @@ import dev.refinery.shared.messaging.WireName;
 
 /** The requester's answers to a round of questions. */
 @WireName("taskmanagement.AnswerClarification")
-public record AnswerClarification(String taskId, int round, java.util.List<Answer> answers, boolean recommendationsAccepted, String by) implements TaskCommand {}
+public record AnswerClarification(
+    String taskId,
+    int round,
+    java.util.List<Answer> answers,
+    boolean recommendationsAccepted,
+    String by)
+    implements TaskCommand {}

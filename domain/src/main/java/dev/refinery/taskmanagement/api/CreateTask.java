@@ -1,11 +1,12 @@
 package dev.refinery.taskmanagement.api;
 
-import dev.refinery.shared.messaging.WireName;
 import dev.refinery.shared.messaging.Command;
+import dev.refinery.shared.messaging.WireName;
 
 /** Make a task of a person's request; the sender chose its id. */
 @WireName("taskmanagement.CreateTask")
-public record CreateTask(String taskId, String title, String description, Priority priority, String requester)
+public record CreateTask(
+    String taskId, String title, String description, Priority priority, String requester)
     implements Command {
 
   public static final int TITLE_MAX = 200;

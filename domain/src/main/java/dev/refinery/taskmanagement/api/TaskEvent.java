@@ -3,13 +3,22 @@ package dev.refinery.taskmanagement.api;
 import dev.refinery.shared.messaging.DomainEvent;
 
 /**
- * Something that happened to a task. Every one carries where the task stands afterwards, so a context
- * can keep its own view of tasks from these events alone. Sealed: {@link TaskEvents#ALL} is its permitted
- * types, so a context that subscribes to "every task event" gets a new one without a list to update.
+ * Something that happened to a task. Every one carries where the task stands afterwards, so a
+ * context can keep its own view of tasks from these events alone. Sealed: {@link TaskEvents#ALL} is
+ * its permitted types, so a context that subscribes to "every task event" gets a new one without a
+ * list to update.
  */
-public sealed interface TaskEvent extends DomainEvent permits TaskCreated, RequestValidationStarted,
-    ClarificationRequested, ClarificationAnswered, PrdSubmitted, PrdApproved, PrdRejected, TaskFailed, TaskRetried,
-    TaskCancelled {
+public sealed interface TaskEvent extends DomainEvent
+    permits TaskCreated,
+        RequestValidationStarted,
+        ClarificationRequested,
+        ClarificationAnswered,
+        PrdSubmitted,
+        PrdApproved,
+        PrdRejected,
+        TaskFailed,
+        TaskRetried,
+        TaskCancelled {
 
   String taskId();
 

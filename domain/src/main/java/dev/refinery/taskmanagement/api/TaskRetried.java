@@ -8,5 +8,15 @@ import dev.refinery.shared.messaging.WireName;
  * Definition here.
  */
 @WireName("taskmanagement.TaskRetried")
-public record TaskRetried(String taskId, TaskStatus status, int round, int revision, String by, String assignedPool,
-    String title, String description, String requester, Priority priority) implements TaskEvent {}
+public record TaskRetried(
+    String taskId,
+    TaskStatus status,
+    int round,
+    int revision,
+    String by,
+    String assignedPool,
+    String title,
+    String description,
+    String requester,
+    Priority priority)
+    implements TaskEvent {}

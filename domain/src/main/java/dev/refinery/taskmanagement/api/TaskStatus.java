@@ -12,7 +12,8 @@ public enum TaskStatus {
   FAILED,
   CANCELLED;
 
-  private static final Set<TaskStatus> ACTIVE = Set.of(NEW, REQUEST_VALIDATION, CLARIFICATION_NEEDED, PRD_VALIDATION);
+  private static final Set<TaskStatus> ACTIVE =
+      Set.of(NEW, REQUEST_VALIDATION, CLARIFICATION_NEEDED, PRD_VALIDATION);
 
   /** Work is under way: the agents or a person are on it. */
   public boolean active() {

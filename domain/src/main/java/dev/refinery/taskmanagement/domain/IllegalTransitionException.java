@@ -11,7 +11,14 @@ public class IllegalTransitionException extends RuntimeException implements NonR
   private final TaskStatus status;
 
   public IllegalTransitionException(TaskId id, TaskStatus status, String command, String detail) {
-    super("task " + id + " is " + status + (detail.isEmpty() ? "" : " " + detail) + "; cannot " + command);
+    super(
+        "task "
+            + id
+            + " is "
+            + status
+            + (detail.isEmpty() ? "" : " " + detail)
+            + "; cannot "
+            + command);
     this.status = status;
   }
 

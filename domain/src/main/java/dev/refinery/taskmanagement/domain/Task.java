@@ -38,15 +38,17 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * A feature request on its way to an approved PRD. It alone decides which transition is legal: NEW →
- * REQUEST_VALIDATION (assigned to the product-manager pool) ⇄ CLARIFICATION_NEEDED, REQUEST_VALIDATION →
- * PRD_VALIDATION → PRD_APPROVED, or back to REQUEST_VALIDATION when rejected with a reason; any active
- * state → FAILED (retry puts it back) or CANCELLED. Each method returns the events the transition causes;
- * repeating a transition that already happened (a redelivered command) causes none; anything else not
- * allowed throws {@link IllegalTransitionException} naming the state and the command.
+ * A feature request on its way to an approved PRD. It alone decides which transition is legal: NEW
+ * → REQUEST_VALIDATION (assigned to the product-manager pool) ⇄ CLARIFICATION_NEEDED,
+ * REQUEST_VALIDATION → PRD_VALIDATION → PRD_APPROVED, or back to REQUEST_VALIDATION when rejected
+ * with a reason; any active state → FAILED (retry puts it back) or CANCELLED. Each method returns
+ * the events the transition causes; repeating a transition that already happened (a redelivered
+ * command) causes none; anything else not allowed throws {@link IllegalTransitionException} naming
+ * the state and the command.
  *
- * <p>Invariants: a title (at most {@value CreateTask#TITLE_MAX} characters) and a requester are always
- * present; rounds and revisions only grow, one at a time; the version guards concurrent updates.
+ * <p>Invariants: a title (at most {@value CreateTask#TITLE_MAX} characters) and a requester are
+ * always present; rounds and revisions only grow, one at a time; the version guards concurrent
+ * updates.
  */
 @Entity
 @Table(name = "task", schema = "taskmanagement")
@@ -114,8 +116,17 @@ public class Task {
   /** A new task in state NEW, as a requester asked for it, and the event that says so. */
   public static Created create(CreateTask request, Instant now) {
     Task task = new Task(request, now);
-    return new Created(task, new TaskCreated(task.id.toString(), NEW, 0, 0, task.title, task.description,
-        task.requester, task.priority));
+    return new Created(
+        task,
+        new TaskCreated(
+            task.id.toString(),
+            NEW,
+            0,
+            0,
+            task.title,
+            task.description,
+            task.requester,
+            task.priority));
   }
 
   /** A task just created and its first event. */
@@ -127,68 +138,127 @@ public class Task {
     }
     require("StartRequestValidation", status == NEW, "");
     assignedPool = PRODUCT_MANAGER_POOL;
-    return moveTo(REQUEST_VALIDATION, now, new RequestValidationStarted(taskId(), REQUEST_VALIDATION,
-        clarificationRound, prdRevision, PRODUCT_MANAGER_POOL, title, description, requester, priority));
+    return moveTo(
+        REQUEST_VALIDATION,
+        now,
+        new RequestValidationStarted(
+            taskId(),
+            REQUEST_VALIDATION,
+            clarificationRound,
+            prdRevision,
+            PRODUCT_MANAGER_POOL,
+            title,
+            description,
+            requester,
+            priority));
   }
 
   public List<TaskEvent> requestClarification(int round, List<Question> questions, Instant now) {
     if (status == CLARIFICATION_NEEDED && round == clarificationRound) {
       return List.of();
     }
-    require("RequestClarification round " + round, status == REQUEST_VALIDATION && round == clarificationRound + 1,
+    require(
+        "RequestClarification round " + round,
+        status == REQUEST_VALIDATION && round == clarificationRound + 1,
         "at round " + clarificationRound);
     if (questions == null || questions.isEmpty()) {
       throw new IllegalArgumentException("a clarification round needs at least one question");
     }
     clarificationRound = round;
-    return moveTo(CLARIFICATION_NEEDED, now,
-        new ClarificationRequested(taskId(), CLARIFICATION_NEEDED, round, prdRevision, List.copyOf(questions)));
+    return moveTo(
+        CLARIFICATION_NEEDED,
+        now,
+        new ClarificationRequested(
+            taskId(), CLARIFICATION_NEEDED, round, prdRevision, List.copyOf(questions)));
   }
 
-  public List<TaskEvent> answerClarification(int round, List<Answer> answers, boolean recommendationsAccepted,
-      String by, Instant now) {
-    require("AnswerClarification round " + round, status == CLARIFICATION_NEEDED && round == clarificationRound,
+  public List<TaskEvent> answerClarification(
+      int round, List<Answer> answers, boolean recommendationsAccepted, String by, Instant now) {
+    require(
+        "AnswerClarification round " + round,
+        status == CLARIFICATION_NEEDED && round == clarificationRound,
         "at round " + clarificationRound);
-    return moveTo(REQUEST_VALIDATION, now, new ClarificationAnswered(taskId(), REQUEST_VALIDATION, round,
-        prdRevision, List.copyOf(answers), recommendationsAccepted, by, assignedPool));
+    return moveTo(
+        REQUEST_VALIDATION,
+        now,
+        new ClarificationAnswered(
+            taskId(),
+            REQUEST_VALIDATION,
+            round,
+            prdRevision,
+            List.copyOf(answers),
+            recommendationsAccepted,
+            by,
+            assignedPool));
   }
 
   public List<TaskEvent> submitPrd(int revision, Instant now) {
     if (status == PRD_VALIDATION && revision == prdRevision) {
       return List.of();
     }
-    require("SubmitPrd revision " + revision, status == REQUEST_VALIDATION && revision == prdRevision + 1,
+    require(
+        "SubmitPrd revision " + revision,
+        status == REQUEST_VALIDATION && revision == prdRevision + 1,
         "at revision " + prdRevision);
     prdRevision = revision;
-    return moveTo(PRD_VALIDATION, now, new PrdSubmitted(taskId(), PRD_VALIDATION, clarificationRound, revision));
+    return moveTo(
+        PRD_VALIDATION,
+        now,
+        new PrdSubmitted(taskId(), PRD_VALIDATION, clarificationRound, revision));
   }
 
   public List<TaskEvent> approvePrd(int revision, String by, Instant now) {
     if (status == PRD_APPROVED && revision == prdRevision) {
       return List.of();
     }
-    require("ApprovePrd revision " + revision, status == PRD_VALIDATION && revision == prdRevision,
+    require(
+        "ApprovePrd revision " + revision,
+        status == PRD_VALIDATION && revision == prdRevision,
         "at revision " + prdRevision);
-    return moveTo(PRD_APPROVED, now, new PrdApproved(taskId(), PRD_APPROVED, clarificationRound, revision, by));
+    return moveTo(
+        PRD_APPROVED,
+        now,
+        new PrdApproved(taskId(), PRD_APPROVED, clarificationRound, revision, by));
   }
 
   /**
-   * Sends the PRD back for another revision; after {@code maxRevisions} revisions the task is escalated
-   * to an operator (FAILED) instead of looping.
+   * Sends the PRD back for another revision; after {@code maxRevisions} revisions the task is
+   * escalated to an operator (FAILED) instead of looping.
    */
-  public List<TaskEvent> rejectPrd(int revision, String by, String reason, int maxRevisions, Instant now) {
-    require("RejectPrd revision " + revision, status == PRD_VALIDATION && revision == prdRevision,
+  public List<TaskEvent> rejectPrd(
+      int revision, String by, String reason, int maxRevisions, Instant now) {
+    require(
+        "RejectPrd revision " + revision,
+        status == PRD_VALIDATION && revision == prdRevision,
         "at revision " + prdRevision);
     if (reason == null || reason.isBlank()) {
       throw new IllegalArgumentException("a rejection needs a reason");
     }
     if (revision > maxRevisions) {
-      failureReason = "revision " + revision + " rejected (" + reason.strip() + "); after " + maxRevisions
-          + " revisions the task is escalated to an operator";
-      return moveTo(FAILED, now, new TaskFailed(taskId(), FAILED, clarificationRound, revision, failureReason, true));
+      failureReason =
+          "revision "
+              + revision
+              + " rejected ("
+              + reason.strip()
+              + "); after "
+              + maxRevisions
+              + " revisions the task is escalated to an operator";
+      return moveTo(
+          FAILED,
+          now,
+          new TaskFailed(taskId(), FAILED, clarificationRound, revision, failureReason, true));
     }
-    return moveTo(REQUEST_VALIDATION, now, new PrdRejected(taskId(), REQUEST_VALIDATION, clarificationRound,
-        revision, by, reason.strip(), assignedPool));
+    return moveTo(
+        REQUEST_VALIDATION,
+        now,
+        new PrdRejected(
+            taskId(),
+            REQUEST_VALIDATION,
+            clarificationRound,
+            revision,
+            by,
+            reason.strip(),
+            assignedPool));
   }
 
   public List<TaskEvent> fail(String reason, Instant now) {
@@ -198,15 +268,30 @@ public class Task {
     require("FailTask", status.active(), "");
     failureReason = reason;
     attempts++;
-    return moveTo(FAILED, now, new TaskFailed(taskId(), FAILED, clarificationRound, prdRevision, reason, false));
+    return moveTo(
+        FAILED,
+        now,
+        new TaskFailed(taskId(), FAILED, clarificationRound, prdRevision, reason, false));
   }
 
   public List<TaskEvent> retry(String by, Instant now) {
     require("RetryTask", status == FAILED, "");
     failureReason = null;
     assignedPool = PRODUCT_MANAGER_POOL;
-    return moveTo(REQUEST_VALIDATION, now, new TaskRetried(taskId(), REQUEST_VALIDATION, clarificationRound,
-        prdRevision, by, assignedPool, title, description, requester, priority));
+    return moveTo(
+        REQUEST_VALIDATION,
+        now,
+        new TaskRetried(
+            taskId(),
+            REQUEST_VALIDATION,
+            clarificationRound,
+            prdRevision,
+            by,
+            assignedPool,
+            title,
+            description,
+            requester,
+            priority));
   }
 
   public List<TaskEvent> cancel(String by, String reason, Instant now) {
@@ -214,7 +299,10 @@ public class Task {
       return List.of();
     }
     require("CancelTask", !status.terminal(), "");
-    return moveTo(CANCELLED, now, new TaskCancelled(taskId(), CANCELLED, clarificationRound, prdRevision, by, reason));
+    return moveTo(
+        CANCELLED,
+        now,
+        new TaskCancelled(taskId(), CANCELLED, clarificationRound, prdRevision, by, reason));
   }
 
   public TaskId id() {
@@ -226,8 +314,21 @@ public class Task {
   }
 
   public TaskView view() {
-    return new TaskView(id, title, description, requester, priority, status, assignedPool,
-        clarificationRound, prdRevision, attempts, failureReason, createdAt, updatedAt, version);
+    return new TaskView(
+        id,
+        title,
+        description,
+        requester,
+        priority,
+        status,
+        assignedPool,
+        clarificationRound,
+        prdRevision,
+        attempts,
+        failureReason,
+        createdAt,
+        updatedAt,
+        version);
   }
 
   private String taskId() {

@@ -8,7 +8,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** The record of what happened to tasks: every transition, and the clarification rounds' questions and answers. */
+/**
+ * The record of what happened to tasks: every transition, and the clarification rounds' questions
+ * and answers.
+ */
 public interface TaskJournal {
 
   void record(TaskEvent event, TaskStatus from, UUID causedBy, Instant at);

@@ -15,7 +15,8 @@ class NoticesTest {
   void questionsGoToTheRequesterOncePerRound() {
     Notice notice = Notices.clarification(TASK, 2, "ana", "Export");
 
-    assertThat(notice).extracting(Notice::recipient, Notice::kind, Notice::step)
+    assertThat(notice)
+        .extracting(Notice::recipient, Notice::kind, Notice::step)
         .containsExactly("ana", "CLARIFICATION", 2);
     assertThat(notice.subject()).isEqualTo("Questions about your request \"Export\"");
     assertThat(notice.body()).contains("POST /api/tasks/" + TASK + "/answers");
@@ -25,29 +26,37 @@ class NoticesTest {
   void aPrdGoesToTheApproversInboxOncePerRevision() {
     Notice notice = Notices.review(TASK, 3, "ana", "Export");
 
-    assertThat(notice).extracting(Notice::recipient, Notice::kind, Notice::step)
+    assertThat(notice)
+        .extracting(Notice::recipient, Notice::kind, Notice::step)
         .containsExactly(Notices.APPROVERS, "PRD_REVIEW", 3);
     assertThat(notice.body()).startsWith("Requested by ana.");
   }
 
   @Test
   void aReminderAboutAReviewNamesTheRevision() {
-    Notice notice = Notices.reminder(new Remind(TASK.toString(), "approvers", "REMINDER", "PRD_VALIDATION", 2,
-        "Export"));
+    Notice notice =
+        Notices.reminder(
+            new Remind(TASK.toString(), "approvers", "REMINDER", "PRD_VALIDATION", 2, "Export"));
 
     assertThat(notice.kind()).isEqualTo("REVIEW_REMINDER");
     assertThat(notice.subject()).isEqualTo("Reminder: \"Export\" is waiting");
-    assertThat(notice.body()).isEqualTo("The task still waits for a review of PRD revision 2 of \"Export\""
-        + " (PRD_VALIDATION, step 2).");
+    assertThat(notice.body())
+        .isEqualTo(
+            "The task still waits for a review of PRD revision 2 of \"Export\""
+                + " (PRD_VALIDATION, step 2).");
   }
 
   @Test
   void anEscalationAboutAnswersGoesToItsInbox() {
-    Notice notice = Notices.reminder(new Remind(TASK.toString(), "operators", "ESCALATION", "CLARIFICATION_NEEDED",
-        1, "Export"));
+    Notice notice =
+        Notices.reminder(
+            new Remind(
+                TASK.toString(), "operators", "ESCALATION", "CLARIFICATION_NEEDED", 1, "Export"));
 
-    assertThat(notice).extracting(Notice::recipient, Notice::kind).containsExactly("operators",
-        "CLARIFICATION_ESCALATION");
-    assertThat(notice.body()).startsWith("Nobody has acted yet: the task waits for answers to the questions about");
+    assertThat(notice)
+        .extracting(Notice::recipient, Notice::kind)
+        .containsExactly("operators", "CLARIFICATION_ESCALATION");
+    assertThat(notice.body())
+        .startsWith("Nobody has acted yet: the task waits for answers to the questions about");
   }
 }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** Given a person's failed sign-ins in a row, when another fails or one succeeds, then the lockout. */
+/**
+ * Given a person's failed sign-ins in a row, when another fails or one succeeds, then the lockout.
+ */
 class SignInRecordTest {
 
   private static final Instant NOW = Instant.parse("2026-12-06T10:00:00Z");

@@ -14,14 +14,21 @@ import org.junit.jupiter.params.provider.EnumSource;
 class TaskViewTest {
 
   private static final UUID TASK = UUID.fromString("00000000-0000-0000-0000-0000000000c1");
-  private static final List<Question> WHO = List.of(new Question("who", "Who needs it?",
-      List.of(new Question.Option("fin", "Finance")), "fin", "audience"));
+  private static final List<Question> WHO =
+      List.of(
+          new Question(
+              "who",
+              "Who needs it?",
+              List.of(new Question.Option("fin", "Finance")),
+              "fin",
+              "audience"));
 
   @Test
   void aSubmittedTaskIsNewWithNoQuestions() {
     TaskView view = TaskView.submitted(TASK, "Export", "ana");
 
-    assertThat(view.state()).extracting(TaskView.State::status, TaskView.State::round, TaskView.State::questions)
+    assertThat(view.state())
+        .extracting(TaskView.State::status, TaskView.State::round, TaskView.State::questions)
         .containsExactly(TaskStatus.NEW, 0, List.of());
   }
 
@@ -47,7 +54,9 @@ class TaskViewTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = TaskStatus.class, names = {"PRD_APPROVED", "CANCELLED"})
+  @EnumSource(
+      value = TaskStatus.class,
+      names = {"PRD_APPROVED", "CANCELLED"})
   void anEndedTaskStaysEnded(TaskStatus end) {
     TaskView view = TaskView.submitted(TASK, "Export", "ana");
     view.advance(end, 1, 1, null);

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Given Orchestration's view of a workflow, when Task Management's news or the scanner arrives, then the view. */
+/**
+ * Given Orchestration's view of a workflow, when Task Management's news or the scanner arrives,
+ * then the view.
+ */
 class WorkflowTest {
 
   private static final Instant CREATED = Instant.parse("2026-12-06T10:00:00Z");
@@ -19,13 +22,24 @@ class WorkflowTest {
   private static final UUID TASK = UUID.fromString("00000000-0000-0000-0000-0000000000b1");
 
   private static Workflow in(TaskStatus status, int round, int revision) {
-    return Workflow.of(new Workflow.State(TASK, "Export", "ana", Priority.HIGH, status, round, revision, CREATED,
-        CREATED, CREATED));
+    return Workflow.of(
+        new Workflow.State(
+            TASK,
+            "Export",
+            "ana",
+            Priority.HIGH,
+            status,
+            round,
+            revision,
+            CREATED,
+            CREATED,
+            CREATED));
   }
 
   @Test
   void aNewTaskIsAskedToStartAtOnceAndHeldInValidation() {
-    Workflow workflow = Workflow.created(TASK, "Export", "ana", Priority.HIGH, TaskStatus.NEW, true, CREATED);
+    Workflow workflow =
+        Workflow.created(TASK, "Export", "ana", Priority.HIGH, TaskStatus.NEW, true, CREATED);
 
     assertThat(workflow.state().status()).isEqualTo(TaskStatus.REQUEST_VALIDATION);
     assertThat(workflow.state().startRequestedAt()).isEqualTo(CREATED);
@@ -34,7 +48,8 @@ class WorkflowTest {
 
   @Test
   void aNewTaskWhileTheScannerIsPausedAwaitsItsStart() {
-    Workflow workflow = Workflow.created(TASK, "Export", "ana", Priority.HIGH, TaskStatus.NEW, false, CREATED);
+    Workflow workflow =
+        Workflow.created(TASK, "Export", "ana", Priority.HIGH, TaskStatus.NEW, false, CREATED);
 
     assertThat(workflow.awaitsStart()).isTrue();
 
@@ -46,9 +61,11 @@ class WorkflowTest {
 
   @Test
   void aStartIsAskedForOnce() {
-    Workflow workflow = Workflow.created(TASK, "Export", "ana", Priority.HIGH, TaskStatus.NEW, true, CREATED);
+    Workflow workflow =
+        Workflow.created(TASK, "Export", "ana", Priority.HIGH, TaskStatus.NEW, true, CREATED);
 
-    assertThatThrownBy(() -> workflow.startRequested(LATER)).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(() -> workflow.startRequested(LATER))
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("asked for already");
   }
 
@@ -58,8 +75,9 @@ class WorkflowTest {
 
     assertThat(workflow.advance(TaskStatus.CLARIFICATION_NEEDED, 1, 0, LATER)).isTrue();
 
-    assertThat(workflow.state()).extracting(Workflow.State::status, Workflow.State::round,
-        Workflow.State::updatedAt).containsExactly(TaskStatus.CLARIFICATION_NEEDED, 1, LATER);
+    assertThat(workflow.state())
+        .extracting(Workflow.State::status, Workflow.State::round, Workflow.State::updatedAt)
+        .containsExactly(TaskStatus.CLARIFICATION_NEEDED, 1, LATER);
   }
 
   @Test
@@ -73,7 +91,9 @@ class WorkflowTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = TaskStatus.class, names = {"PRD_APPROVED", "CANCELLED"})
+  @EnumSource(
+      value = TaskStatus.class,
+      names = {"PRD_APPROVED", "CANCELLED"})
   void anEndedWorkflowStaysEnded(TaskStatus end) {
     Workflow workflow = in(end, 1, 1);
 
@@ -93,7 +113,8 @@ class WorkflowTest {
   void aClarificationEpisodeIsItsRoundAndWaitsOnTheRequester() {
     Workflow workflow = in(TaskStatus.CLARIFICATION_NEEDED, 2, 0);
 
-    assertThat(ServiceLevelLadder.CLARIFICATION.episodeKey(workflow)).isEqualTo("CLARIFICATION_NEEDED#2");
+    assertThat(ServiceLevelLadder.CLARIFICATION.episodeKey(workflow))
+        .isEqualTo("CLARIFICATION_NEEDED#2");
     assertThat(ServiceLevelLadder.CLARIFICATION.waitingOn(workflow)).isEqualTo("ana");
   }
 
@@ -102,14 +123,17 @@ class WorkflowTest {
     Workflow workflow = in(TaskStatus.PRD_VALIDATION, 2, 3);
 
     assertThat(ServiceLevelLadder.REVIEW.episodeKey(workflow)).isEqualTo("PRD_VALIDATION#3");
-    assertThat(ServiceLevelLadder.REVIEW.waitingOn(workflow)).isEqualTo(ServiceLevelLadder.APPROVERS);
+    assertThat(ServiceLevelLadder.REVIEW.waitingOn(workflow))
+        .isEqualTo(ServiceLevelLadder.APPROVERS);
   }
 
   @Test
   void stepsAreNamedInConfigurationAsBefore() {
-    assertThat(ServiceLevelStep.values()).extracting(ServiceLevelStep::key)
+    assertThat(ServiceLevelStep.values())
+        .extracting(ServiceLevelStep::key)
         .containsExactly("remind", "escalate", "expire");
-    assertThat(ServiceLevelLadder.values()).extracting(ServiceLevelLadder::key)
+    assertThat(ServiceLevelLadder.values())
+        .extracting(ServiceLevelLadder::key)
         .containsExactly("clarification", "review");
   }
 }

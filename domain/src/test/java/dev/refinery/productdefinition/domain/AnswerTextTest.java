@@ -10,8 +10,13 @@ import org.junit.jupiter.api.Test;
 /** Given the question asked, when an answer arrives, then the text the agent reads. */
 class AnswerTextTest {
 
-  private static final Question WHO = new Question("who", "Who needs it?",
-      List.of(new Question.Option("fin", "Finance"), new Question.Option("ops", "Operations")), "fin", "audience");
+  private static final Question WHO =
+      new Question(
+          "who",
+          "Who needs it?",
+          List.of(new Question.Option("fin", "Finance"), new Question.Option("ops", "Operations")),
+          "fin",
+          "audience");
 
   @Test
   void aChosenOptionReadsAsItsLabel() {
@@ -20,12 +25,14 @@ class AnswerTextTest {
 
   @Test
   void anOptionWithFreeTextReadsAsBoth() {
-    assertThat(AnswerText.of(WHO, new Answer("who", "fin", "  and audit  "))).isEqualTo("Finance: and audit");
+    assertThat(AnswerText.of(WHO, new Answer("who", "fin", "  and audit  ")))
+        .isEqualTo("Finance: and audit");
   }
 
   @Test
   void freeTextAloneIsStripped() {
-    assertThat(AnswerText.of(WHO, new Answer("who", null, " the auditors "))).isEqualTo("the auditors");
+    assertThat(AnswerText.of(WHO, new Answer("who", null, " the auditors ")))
+        .isEqualTo("the auditors");
   }
 
   @Test

@@ -18,39 +18,65 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Given a work item in a state, when an event or an agent acts on it, then its new state or a refusal. */
+/**
+ * Given a work item in a state, when an event or an agent acts on it, then its new state or a
+ * refusal.
+ */
 class WorkItemTest {
 
   private static final Instant NOW = Instant.parse("2026-12-06T10:00:00Z");
   private static final Duration LEASE = Duration.ofMinutes(5);
   private static final UUID TASK = UUID.fromString("00000000-0000-0000-0000-000000000001");
-  private static final WorkItem.Request REQUEST = new WorkItem.Request("Export to CSV", "for finance", "ana",
-      Priority.HIGH);
+  private static final WorkItem.Request REQUEST =
+      new WorkItem.Request("Export to CSV", "for finance", "ana", Priority.HIGH);
 
-  /** An item in {@code status} at round 1, revision 1, leased once (token 1), three attempts made. */
+  /**
+   * An item in {@code status} at round 1, revision 1, leased once (token 1), three attempts made.
+   */
   private static WorkItem in(WorkStatus status) {
-    return WorkItem.of(new WorkItem.State(TASK, REQUEST, "default", status, 1, 1, 3, NOW.minusSeconds(60),
-        status == RUNNING ? NOW.plus(LEASE) : null, 1, status == READY ? "timed out" : null));
+    return WorkItem.of(
+        new WorkItem.State(
+            TASK,
+            REQUEST,
+            "default",
+            status,
+            1,
+            1,
+            3,
+            NOW.minusSeconds(60),
+            status == RUNNING ? NOW.plus(LEASE) : null,
+            1,
+            status == READY ? "timed out" : null));
   }
 
   @Nested
   class WhenAnAgentIsOwedWork {
 
     @ParameterizedTest
-    @EnumSource(value = WorkStatus.class, names = {"WAITING", "READY", "RUNNING"})
+    @EnumSource(
+        value = WorkStatus.class,
+        names = {"WAITING", "READY", "RUNNING"})
     void anOpenItemIsReadyAtOnceWithAFreshCountAndNoLease(WorkStatus status) {
       WorkItem item = in(status);
 
       boolean changed = item.ready("default", 2, 1, false, NOW);
 
       assertThat(changed).isTrue();
-      assertThat(item.state()).extracting(WorkItem.State::status, WorkItem.State::round, WorkItem.State::attempts,
-          WorkItem.State::availableAt, WorkItem.State::leaseUntil, WorkItem.State::lastError)
+      assertThat(item.state())
+          .extracting(
+              WorkItem.State::status,
+              WorkItem.State::round,
+              WorkItem.State::attempts,
+              WorkItem.State::availableAt,
+              WorkItem.State::leaseUntil,
+              WorkItem.State::lastError)
           .containsExactly(READY, 2, 0, NOW, null, null);
     }
 
     @ParameterizedTest
-    @EnumSource(value = WorkStatus.class, names = {"READY", "RUNNING"})
+    @EnumSource(
+        value = WorkStatus.class,
+        names = {"READY", "RUNNING"})
     void theSameStepAgainLeavesAnAgentItsWork(WorkStatus status) {
       WorkItem item = in(status);
       WorkItem.State before = item.state();
@@ -112,7 +138,9 @@ class WorkItemTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = WorkStatus.class, names = {"WAITING", "DONE", "FAILED"})
+    @EnumSource(
+        value = WorkStatus.class,
+        names = {"WAITING", "DONE", "FAILED"})
     void aDoneItemStaysDone(WorkStatus next) {
       WorkItem item = in(DONE);
 
@@ -122,8 +150,10 @@ class WorkItemTest {
 
     @Test
     void settlingIsNeverToAnAgent() {
-      assertThatThrownBy(() -> in(WAITING).settle(READY, 1, 1)).isInstanceOf(IllegalArgumentException.class);
-      assertThatThrownBy(() -> in(WAITING).settle(RUNNING, 1, 1)).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> in(WAITING).settle(READY, 1, 1))
+          .isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> in(WAITING).settle(RUNNING, 1, 1))
+          .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -145,8 +175,15 @@ class WorkItemTest {
 
       WorkClaim claim = item.claim(LEASE, NOW);
 
-      assertThat(claim).extracting(WorkClaim::taskId, WorkClaim::token, WorkClaim::attempt, WorkClaim::title,
-          WorkClaim::round, WorkClaim::revision, WorkClaim::reclaimed)
+      assertThat(claim)
+          .extracting(
+              WorkClaim::taskId,
+              WorkClaim::token,
+              WorkClaim::attempt,
+              WorkClaim::title,
+              WorkClaim::round,
+              WorkClaim::revision,
+              WorkClaim::reclaimed)
           .containsExactly(TASK, 2L, 4, "Export to CSV", 1, 1, false);
       assertThat(item.state().status()).isEqualTo(RUNNING);
       assertThat(item.state().leaseUntil()).isEqualTo(NOW.plus(LEASE));
@@ -162,14 +199,18 @@ class WorkItemTest {
       assertThat(claim.reclaimed()).isTrue();
       assertThat(item.heldBy(1)).isFalse();
       assertThat(item.heldBy(claim.token())).isTrue();
-      assertThatThrownBy(() -> item.completed(1, NOW)).isInstanceOf(LeaseLostException.class)
+      assertThatThrownBy(() -> item.completed(1, NOW))
+          .isInstanceOf(LeaseLostException.class)
           .hasMessageContaining("not RUNNING under 1");
     }
 
     @ParameterizedTest
-    @EnumSource(value = WorkStatus.class, names = {"WAITING", "DONE", "FAILED"})
+    @EnumSource(
+        value = WorkStatus.class,
+        names = {"WAITING", "DONE", "FAILED"})
     void anItemNoAgentIsOwedCannotBeClaimed(WorkStatus status) {
-      assertThatThrownBy(() -> in(status).claim(LEASE, NOW)).isInstanceOf(IllegalStateException.class)
+      assertThatThrownBy(() -> in(status).claim(LEASE, NOW))
+          .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("nothing to claim");
     }
   }
@@ -183,8 +224,9 @@ class WorkItemTest {
 
       item.completed(1, NOW);
 
-      assertThat(item.state()).extracting(WorkItem.State::status, WorkItem.State::leaseUntil,
-          WorkItem.State::lastError).containsExactly(WAITING, null, null);
+      assertThat(item.state())
+          .extracting(WorkItem.State::status, WorkItem.State::leaseUntil, WorkItem.State::lastError)
+          .containsExactly(WAITING, null, null);
     }
 
     @Test
@@ -193,8 +235,12 @@ class WorkItemTest {
 
       item.retryAt(1, "model timed out", NOW.plusSeconds(30));
 
-      assertThat(item.state()).extracting(WorkItem.State::status, WorkItem.State::availableAt,
-          WorkItem.State::lastError, WorkItem.State::attempts)
+      assertThat(item.state())
+          .extracting(
+              WorkItem.State::status,
+              WorkItem.State::availableAt,
+              WorkItem.State::lastError,
+              WorkItem.State::attempts)
           .containsExactly(READY, NOW.plusSeconds(30), "model timed out", 3);
     }
 
@@ -209,7 +255,9 @@ class WorkItemTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = WorkStatus.class, names = {"WAITING", "READY", "DONE", "FAILED"})
+    @EnumSource(
+        value = WorkStatus.class,
+        names = {"WAITING", "READY", "DONE", "FAILED"})
     void noOneReportsOnAnItemThatIsNotRunning(WorkStatus status) {
       WorkItem item = in(status);
 

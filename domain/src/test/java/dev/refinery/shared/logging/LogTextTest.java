@@ -11,13 +11,15 @@ class LogTextTest {
     // given a username that tries to start a log line of its own
     String username = "eve\n2026-11-30 INFO 'admin' signed in to the console";
     // when it is escaped; then it is one line, the attempt visible
-    assertThat(LogText.escaped(username)).isEqualTo("eve\\n2026-11-30 INFO 'admin' signed in to the console")
+    assertThat(LogText.escaped(username))
+        .isEqualTo("eve\\n2026-11-30 INFO 'admin' signed in to the console")
         .doesNotContain("\n");
   }
 
   @Test
   void everyControlCharacterAndLineSeparatorIsEscaped() {
-    assertThat(LogText.escaped("a\rb\tc\u0000d\u001be\u2028f\u0085g")).isEqualTo("a\\rb\\tc\\u0000d\\u001be\\u2028f\\u0085g");
+    assertThat(LogText.escaped("a\rb\tc\u0000d\u001be\u2028f\u0085g"))
+        .isEqualTo("a\\rb\\tc\\u0000d\\u001be\\u2028f\\u0085g");
   }
 
   @Test

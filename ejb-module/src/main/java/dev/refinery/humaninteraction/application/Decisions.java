@@ -29,9 +29,10 @@ import java.util.stream.Collectors;
 
 /**
  * What people decide about a task, sent to Task Management as commands: answers to a clarification
- * round, approval, rejection with a reason, cancellation, retry. Who may decide is checked here for every
- * edge ({@link Deciders}: the caller from the container, the requester from this context's view); a
- * decision that does not fit the task's state as this context knows it is refused at once, naming the state.
+ * round, approval, rejection with a reason, cancellation, retry. Who may decide is checked here for
+ * every edge ({@link Deciders}: the caller from the container, the requester from this context's
+ * view); a decision that does not fit the task's state as this context knows it is refused at once,
+ * naming the state.
  */
 @Stateless
 public class Decisions {
@@ -50,49 +51,79 @@ public class Decisions {
    * Answers the open round. With {@code recommended}, questions left unanswered take the agent's
    * recommended option.
    */
-  public void answer(UUID task, List<Answer> answers, boolean recommended, Caller caller, String named) {
+  public void answer(
+      UUID task, List<Answer> answers, boolean recommended, Caller caller, String named) {
     String by = deciders.actingAs(caller, named);
     TaskViews.View view = known(task);
     deciders.requireRequester(view, by, "answer its questions");
     inState(view, CLARIFICATION_NEEDED, "answer a clarification");
-    Map<String, Question> questions = view.questions().stream().collect(Collectors.toMap(Question::id, Function.identity()));
+    Map<String, Question> questions =
+        view.questions().stream().collect(Collectors.toMap(Question::id, Function.identity()));
     List<Answer> given = new ArrayList<>();
     for (Answer answer : answers) {
       if (given.stream().anyMatch(earlier -> earlier.questionId().equals(answer.questionId()))) {
-        throw new InvalidDecisionException("answers", "question '" + answer.questionId() + "' is answered twice");
+        throw new InvalidDecisionException(
+            "answers", "question '" + answer.questionId() + "' is answered twice");
       }
       if (answer.text() != null && answer.text().length() > Answer.MAX_TEXT) {
-        throw new InvalidDecisionException("answers", "the answer to question '" + answer.questionId() + "' has "
-            + answer.text().length() + " characters; at most " + Answer.MAX_TEXT);
+        throw new InvalidDecisionException(
+            "answers",
+            "the answer to question '"
+                + answer.questionId()
+                + "' has "
+                + answer.text().length()
+                + " characters; at most "
+                + Answer.MAX_TEXT);
       }
       Question question = questions.get(answer.questionId());
       if (question == null) {
-        throw new InvalidDecisionException("answers", "no question '" + answer.questionId() + "' in round " + view.round());
+        throw new InvalidDecisionException(
+            "answers", "no question '" + answer.questionId() + "' in round " + view.round());
       }
-      boolean option = answer.optionId() != null && question.options().stream().anyMatch(o -> o.id().equals(answer.optionId()));
+      boolean option =
+          answer.optionId() != null
+              && question.options().stream().anyMatch(o -> o.id().equals(answer.optionId()));
       if (answer.optionId() != null && !option) {
-        throw new InvalidDecisionException("answers", "'" + answer.optionId() + "' is not an option of question '" + question.id() + "'");
+        throw new InvalidDecisionException(
+            "answers",
+            "'" + answer.optionId() + "' is not an option of question '" + question.id() + "'");
       }
       if (answer.optionId() == null && (answer.text() == null || answer.text().isBlank())) {
-        throw new InvalidDecisionException("answers", "question '" + question.id() + "' needs an option or a text");
+        throw new InvalidDecisionException(
+            "answers", "question '" + question.id() + "' needs an option or a text");
       }
       given.add(answer);
     }
     for (Question question : view.questions()) {
-      boolean answered = given.stream().anyMatch(answer -> answer.questionId().equals(question.id()));
+      boolean answered =
+          given.stream().anyMatch(answer -> answer.questionId().equals(question.id()));
       if (!answered && recommended && question.recommended() != null) {
         given.add(new Answer(question.id(), question.recommended(), null));
       } else if (!answered) {
-        throw new InvalidDecisionException("answers", "question '" + question.id() + "' is unanswered"
-            + " (answer it, or proceed with the recommendations)");
+        throw new InvalidDecisionException(
+            "answers",
+            "question '"
+                + question.id()
+                + "' is unanswered"
+                + " (answer it, or proceed with the recommendations)");
       }
     }
-    queue.publishCommand(new AnswerClarification(task.toString(), view.round(), given, recommended, by));
-    audited(caller, by, "CLARIFICATION_ANSWERED", task, "round " + view.round() + (recommended ? ", recommendations accepted" : ""));
-    LOG.log(Level.INFO, "{0} answered round {1} of task {2}", LogText.escaped(by), view.round(), task);
+    queue.publishCommand(
+        new AnswerClarification(task.toString(), view.round(), given, recommended, by));
+    audited(
+        caller,
+        by,
+        "CLARIFICATION_ANSWERED",
+        task,
+        "round " + view.round() + (recommended ? ", recommendations accepted" : ""));
+    LOG.log(
+        Level.INFO, "{0} answered round {1} of task {2}", LogText.escaped(by), view.round(), task);
   }
 
-  /** Whether the caller may answer a task's questions (its requester; unknown here yet means no): for pages. */
+  /**
+   * Whether the caller may answer a task's questions (its requester; unknown here yet means no):
+   * for pages.
+   */
   public boolean mayAnswer(UUID task, Caller caller) {
     return views.find(task).filter(view -> view.requester().equals(caller.name())).isPresent();
   }
@@ -105,7 +136,12 @@ public class Decisions {
     inState(view, PRD_VALIDATION, "approve the PRD");
     queue.publishCommand(new ApprovePrd(task.toString(), view.revision(), by));
     audited(caller, by, "PRD_APPROVED", task, "revision " + view.revision());
-    LOG.log(Level.INFO, "{0} approved revision {1} of task {2}", LogText.escaped(by), view.revision(), task);
+    LOG.log(
+        Level.INFO,
+        "{0} approved revision {1} of task {2}",
+        LogText.escaped(by),
+        view.revision(),
+        task);
   }
 
   public void reject(UUID task, Caller caller, String named, String reason) {
@@ -116,8 +152,14 @@ public class Decisions {
     }
     TaskViews.View view = inState(known(task), PRD_VALIDATION, "reject the PRD");
     queue.publishCommand(new RejectPrd(task.toString(), view.revision(), by, reason.strip()));
-    audited(caller, by, "PRD_REJECTED", task, "revision " + view.revision() + ": " + reason.strip());
-    LOG.log(Level.INFO, "{0} rejected revision {1} of task {2}: {3}", LogText.escaped(by), view.revision(), task,
+    audited(
+        caller, by, "PRD_REJECTED", task, "revision " + view.revision() + ": " + reason.strip());
+    LOG.log(
+        Level.INFO,
+        "{0} rejected revision {1} of task {2}: {3}",
+        LogText.escaped(by),
+        view.revision(),
+        task,
         LogText.escaped(reason));
   }
 
@@ -130,7 +172,12 @@ public class Decisions {
     }
     queue.publishCommand(new CancelTask(task.toString(), by, reason));
     audited(caller, by, "TASK_CANCELLED", task, reason);
-    LOG.log(Level.INFO, "{0} cancelled task {1}: {2}", LogText.escaped(by), task, LogText.escaped(reason));
+    LOG.log(
+        Level.INFO,
+        "{0} cancelled task {1}: {2}",
+        LogText.escaped(by),
+        task,
+        LogText.escaped(reason));
   }
 
   public void retry(UUID task, Caller caller, String named) {
@@ -146,7 +193,12 @@ public class Decisions {
   private void audited(Caller caller, String by, String action, UUID task, String detail) {
     String actor = caller.name();
     String onBehalf = actor.equals(by) ? "" : " (for " + by + ")";
-    audit.record(actor, action, task.toString(), task.toString(), detail == null ? onBehalf.strip() : detail + onBehalf);
+    audit.record(
+        actor,
+        action,
+        task.toString(),
+        task.toString(),
+        detail == null ? onBehalf.strip() : detail + onBehalf);
   }
 
   private TaskViews.View known(UUID task) {

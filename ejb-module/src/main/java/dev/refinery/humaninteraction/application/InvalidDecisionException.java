@@ -2,7 +2,9 @@ package dev.refinery.humaninteraction.application;
 
 import jakarta.ejb.ApplicationException;
 
-/** A decision whose content is wrong (an unknown question, a missing reason): the field says where. */
+/**
+ * A decision whose content is wrong (an unknown question, a missing reason): the field says where.
+ */
 @ApplicationException(rollback = true)
 public class InvalidDecisionException extends RuntimeException {
 

@@ -2,7 +2,10 @@ package dev.refinery.humaninteraction.application;
 
 import jakarta.ejb.ApplicationException;
 
-/** A person's details that cannot be taken (a taken username, a short password): the field says where. */
+/**
+ * A person's details that cannot be taken (a taken username, a short password): the field says
+ * where.
+ */
 @ApplicationException(rollback = true)
 public class InvalidPersonException extends RuntimeException {
 

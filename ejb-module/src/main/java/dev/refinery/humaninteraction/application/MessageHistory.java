@@ -12,9 +12,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The event log as people read it, for the API and the console alike: OPERATORs read all of it; anyone else
- * the messages of a task they requested (as this context recorded at submission), and only those. A task
- * whose requester is not known here yet is nobody's.
+ * The event log as people read it, for the API and the console alike: OPERATORs read all of it;
+ * anyone else the messages of a task they requested (as this context recorded at submission), and
+ * only those. A task whose requester is not known here yet is nobody's.
  */
 @ApplicationScoped
 public class MessageHistory {
@@ -27,7 +27,8 @@ public class MessageHistory {
   public List<MessageRecord> find(EventLog.Filter filter, int limit, Caller caller) {
     if (!caller.has(Role.OPERATOR)) {
       if (filter.correlationId() == null) {
-        throw new NotPermittedException("the whole event log is for OPERATORs; name one of your tasks with task=");
+        throw new NotPermittedException(
+            "the whole event log is for OPERATORs; name one of your tasks with task=");
       }
       requireRequester(filter.correlationId(), caller);
     }
@@ -55,8 +56,11 @@ public class MessageHistory {
   }
 
   private static NotPermittedException refused(String task, Caller caller) {
-    return new NotPermittedException(caller.name() + " did not request task " + task
-        + ": its messages are for its requester and OPERATORs");
+    return new NotPermittedException(
+        caller.name()
+            + " did not request task "
+            + task
+            + ": its messages are for its requester and OPERATORs");
   }
 
   private static Optional<UUID> parse(String task) {

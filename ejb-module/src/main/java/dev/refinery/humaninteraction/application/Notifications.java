@@ -20,9 +20,9 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * People's inboxes: one notification per clarification round for the requester, one per PRD revision for
- * the approvers (the {@value #APPROVERS} inbox). A repeated command adds nothing. With a webhook
- * configured each notification is also posted there (see {@code WebhookDeliveries}).
+ * People's inboxes: one notification per clarification round for the requester, one per PRD
+ * revision for the approvers (the {@value #APPROVERS} inbox). A repeated command adds nothing. With
+ * a webhook configured each notification is also posted there (see {@code WebhookDeliveries}).
  */
 @ApplicationScoped
 public class Notifications {
@@ -49,7 +49,10 @@ public class Notifications {
   @ConfigProperty(name = "refinery.notifications.webhook-secret")
   Optional<String> webhookSecret;
 
-  /** Whether a name is a shared inbox (the approvers', the escalations'): nobody may take it as a username. */
+  /**
+   * Whether a name is a shared inbox (the approvers', the escalations'): nobody may take it as a
+   * username.
+   */
   public boolean sharedInbox(String name) {
     return APPROVERS.equals(name) || escalations.equals(name);
   }
@@ -66,30 +69,49 @@ public class Notifications {
 
   /** The command an older Orchestration sends (accepted while such an instance still runs). */
   public void requester(NotifyRequester command) {
-    requester(UUID.fromString(command.taskId()), command.round(), command.requester(), command.title());
+    requester(
+        UUID.fromString(command.taskId()), command.round(), command.requester(), command.title());
   }
 
   /** The command an older Orchestration sends (accepted while such an instance still runs). */
   public void approvers(NotifyApprovers command) {
-    approvers(UUID.fromString(command.taskId()), command.revision(), command.requester(), command.title());
+    approvers(
+        UUID.fromString(command.taskId()),
+        command.revision(),
+        command.requester(),
+        command.title());
   }
 
-  /** A service-level step: a REMINDER to whoever the task waits on, or an ESCALATION to another role. */
+  /**
+   * A service-level step: a REMINDER to whoever the task waits on, or an ESCALATION to another
+   * role.
+   */
   public void remind(Remind command) {
     add(Notices.reminder(command));
   }
 
   /**
-   * An inbox, for who may read it: a person reads their own; the approvers' inbox belongs to APPROVERs, the
-   * escalation inbox ({@code refinery.sla.escalate-to}) to OPERATORs; an ADMIN reads any.
+   * An inbox, for who may read it: a person reads their own; the approvers' inbox belongs to
+   * APPROVERs, the escalation inbox ({@code refinery.sla.escalate-to}) to OPERATORs; an ADMIN reads
+   * any.
    */
   public List<Notification> inbox(Caller caller, String recipient, int limit) {
-    boolean allowed = caller.isAdmin() || caller.name().equals(recipient)
-        || (APPROVERS.equals(recipient) && caller.has(Role.APPROVER))
-        || (escalations.equals(recipient) && caller.has(Role.OPERATOR));
+    boolean allowed =
+        caller.isAdmin()
+            || caller.name().equals(recipient)
+            || (APPROVERS.equals(recipient) && caller.has(Role.APPROVER))
+            || (escalations.equals(recipient) && caller.has(Role.OPERATOR));
     if (!allowed) {
-      throw new NotPermittedException(caller.name() + " may not read the inbox of '" + recipient + "': a person reads"
-          + " their own, APPROVERs read '" + APPROVERS + "', OPERATORs read '" + escalations + "'");
+      throw new NotPermittedException(
+          caller.name()
+              + " may not read the inbox of '"
+              + recipient
+              + "': a person reads"
+              + " their own, APPROVERs read '"
+              + APPROVERS
+              + "', OPERATORs read '"
+              + escalations
+              + "'");
     }
     return inbox(recipient, limit);
   }
@@ -102,11 +124,21 @@ public class Notifications {
   /** Adds the notice to its inbox (and the webhook's queue); a repeat adds nothing. */
   void add(Notice notice) {
     if (!inboxes.add(notice, WebhookDeliveries.configured(webhook, webhookSecret))) {
-      LOG.log(Level.INFO, "{0} was already notified of {1} {2} for task {3}", LogText.escaped(notice.recipient()),
-          notice.kind(), notice.step(), notice.taskId());
+      LOG.log(
+          Level.INFO,
+          "{0} was already notified of {1} {2} for task {3}",
+          LogText.escaped(notice.recipient()),
+          notice.kind(),
+          notice.step(),
+          notice.taskId());
       return;
     }
-    LOG.log(Level.INFO, "Notified {0}: {1} {2} for task {3}", LogText.escaped(notice.recipient()), notice.kind(),
-        notice.step(), notice.taskId());
+    LOG.log(
+        Level.INFO,
+        "Notified {0}: {1} {2} for task {3}",
+        LogText.escaped(notice.recipient()),
+        notice.kind(),
+        notice.step(),
+        notice.taskId());
   }
 }

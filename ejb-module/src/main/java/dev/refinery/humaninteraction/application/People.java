@@ -27,8 +27,9 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The people who sign in, their roles and their PBKDF2-hashed passwords; every change is audited with
- * who made it. A disabled person cannot sign in; nobody is ever deleted (the audit trail names them).
+ * The people who sign in, their roles and their PBKDF2-hashed passwords; every change is audited
+ * with who made it. A disabled person cannot sign in; nobody is ever deleted (the audit trail names
+ * them).
  */
 @Stateless
 public class People {
@@ -59,8 +60,14 @@ public class People {
 
   @PostConstruct
   void configure() {
-    hash.initialize(Map.of("Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA512",
-        "Pbkdf2PasswordHash.Iterations", String.valueOf(iterations), "Pbkdf2PasswordHash.SaltSizeBytes", "32"));
+    hash.initialize(
+        Map.of(
+            "Pbkdf2PasswordHash.Algorithm",
+            "PBKDF2WithHmacSHA512",
+            "Pbkdf2PasswordHash.Iterations",
+            String.valueOf(iterations),
+            "Pbkdf2PasswordHash.SaltSizeBytes",
+            "32"));
     if (unknownPersonHash == null || !unknownPersonHash.contains(":" + iterations + ":")) {
       byte[] random = new byte[24];
       new SecureRandom().nextBytes(random);
@@ -69,25 +76,30 @@ public class People {
   }
 
   /**
-   * The version of an enabled person's record (when it last changed), or empty when they are unknown or
-   * disabled: a cache of verified credentials holds one only while the version is the same, so a change on
-   * any instance (disabled, new password, new roles) takes effect everywhere at once.
+   * The version of an enabled person's record (when it last changed), or empty when they are
+   * unknown or disabled: a cache of verified credentials holds one only while the version is the
+   * same, so a change on any instance (disabled, new password, new roles) takes effect everywhere
+   * at once.
    */
   public Optional<Instant> version(String username) {
     return people.version(username);
   }
 
   /**
-   * The person, when the password is theirs and they are enabled. Outside a transaction: the password hash
-   * (deliberately slow) must not hold a database connection, idle in a transaction, while it computes.
+   * The person, when the password is theirs and they are enabled. Outside a transaction: the
+   * password hash (deliberately slow) must not hold a database connection, idle in a transaction,
+   * while it computes.
    */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public Optional<Person> authenticate(String username, char[] password) {
     char[] given = password == null ? new char[0] : password;
-    Optional<PersonRepository.Credentials> stored = username == null || !USERNAME.matcher(username).matches()
-        ? Optional.empty() : people.credentials(username);
+    Optional<PersonRepository.Credentials> stored =
+        username == null || !USERNAME.matcher(username).matches()
+            ? Optional.empty()
+            : people.credentials(username);
     if (stored.isEmpty()) {
-      hash.verify(given, unknownPersonHash); // costs what a known person costs: nobody learns who exists
+      hash.verify(
+          given, unknownPersonHash); // costs what a known person costs: nobody learns who exists
       return Optional.empty();
     }
     if (!hash.verify(given, stored.get().passwordHash())) {
@@ -96,7 +108,8 @@ public class People {
     }
     SignInRecord record = stored.get().signIns();
     if (record.locked()) {
-      return Optional.empty(); // locked out: the right password does not help until an admin unlocks
+      return Optional
+          .empty(); // locked out: the right password does not help until an admin unlocks
     }
     if (record.failures() > 0) {
       signIns.succeeded(username);
@@ -111,7 +124,9 @@ public class People {
     audit.record(by, "PERSON_UNLOCKED", username, null, null);
   }
 
-  /** People are managed by ADMINs only, whichever edge asks: the caller's name, for the audit trail. */
+  /**
+   * People are managed by ADMINs only, whichever edge asks: the caller's name, for the audit trail.
+   */
   private String admin(Caller caller, String action) {
     deciders.requireRole(caller, Role.ADMIN, action);
     return caller.name();
@@ -129,26 +144,39 @@ public class People {
     return people.all();
   }
 
-  /** A person, for signing them in (the container's identity store); people are read otherwise by ADMINs. */
+  /**
+   * A person, for signing them in (the container's identity store); people are read otherwise by
+   * ADMINs.
+   */
   public Optional<Person> find(String username) {
     return people.find(username);
   }
 
-  public void create(String username, String displayName, char[] password, Set<Role> roles, Caller caller) {
+  public void create(
+      String username, String displayName, char[] password, Set<Role> roles, Caller caller) {
     String by = admin(caller, "add a person");
     if (username == null || !USERNAME.matcher(username).matches()) {
-      throw new InvalidPersonException("username", "a username is 1 to 100 letters, digits or . _ @ -");
+      throw new InvalidPersonException(
+          "username", "a username is 1 to 100 letters, digits or . _ @ -");
     }
     if (find(username).isPresent()) {
       throw new InvalidPersonException("username", "'" + username + "' is taken");
     }
     if (notifications.sharedInbox(username)) {
-      throw new InvalidPersonException("username", "'" + username + "' is a shared inbox's name; its holder would"
-          + " read every notification sent there");
+      throw new InvalidPersonException(
+          "username",
+          "'"
+              + username
+              + "' is a shared inbox's name; its holder would"
+              + " read every notification sent there");
     }
     requireRoles(roles);
-    people.add(username, displayName == null || displayName.isBlank() ? username : displayName.strip(),
-        hashed(password), roles, clock.instant());
+    people.add(
+        username,
+        displayName == null || displayName.isBlank() ? username : displayName.strip(),
+        hashed(password),
+        roles,
+        clock.instant());
     audit.record(by, "PERSON_CREATED", username, null, "roles " + joined(roles));
   }
 
@@ -156,10 +184,16 @@ public class People {
     String by = admin(caller, "change a person");
     requireRoles(roles);
     if (username.equals(by) && (!enabled || !roles.contains(Role.ADMIN))) {
-      throw new InvalidPersonException("roles", "you cannot take away your own ADMIN role or disable yourself");
+      throw new InvalidPersonException(
+          "roles", "you cannot take away your own ADMIN role or disable yourself");
     }
     known(people.changeRoles(username, roles, enabled, clock.instant()), username);
-    audit.record(by, "PERSON_CHANGED", username, null, "roles " + joined(roles) + (enabled ? "" : ", disabled"));
+    audit.record(
+        by,
+        "PERSON_CHANGED",
+        username,
+        null,
+        "roles " + joined(roles) + (enabled ? "" : ", disabled"));
   }
 
   /** A new password; a person locked out is unlocked with it. */
@@ -171,15 +205,21 @@ public class People {
   }
 
   /**
-   * The first admin, from configuration, when nobody can administer yet: returns whether it was created.
-   * Once an admin exists this does nothing, so changing the configured password later changes nothing.
+   * The first admin, from configuration, when nobody can administer yet: returns whether it was
+   * created. Once an admin exists this does nothing, so changing the configured password later
+   * changes nothing.
    */
   public boolean ensureFirstAdmin(String username, char[] password) {
-    // instances starting together wait here for each other: the first creates the admin, the others see it
+    // instances starting together wait here for each other: the first creates the admin, the others
+    // see it
     if (people.enabledAdminsExclusively() > 0) {
       return false;
     }
-    create(username, "Administrator", password, EnumSet.allOf(Role.class),
+    create(
+        username,
+        "Administrator",
+        password,
+        EnumSet.allOf(Role.class),
         new Caller("configuration", Set.of(Role.ADMIN)));
     return true;
   }
@@ -192,7 +232,8 @@ public class People {
 
   private String hashed(char[] password) {
     if (password == null || password.length < MIN_PASSWORD) {
-      throw new InvalidPersonException("password", "a password has at least " + MIN_PASSWORD + " characters");
+      throw new InvalidPersonException(
+          "password", "a password has at least " + MIN_PASSWORD + " characters");
     }
     try {
       return hash.generate(password);

@@ -25,18 +25,28 @@ public class Requests {
   @Inject Deciders deciders;
 
   /**
-   * Accepts a validated request from a REQUESTER, for themselves (an ADMIN may name another requester);
-   * the task appears once Task Management has created it.
+   * Accepts a validated request from a REQUESTER, for themselves (an ADMIN may name another
+   * requester); the task appears once Task Management has created it.
    */
-  @Counted(name = "refinery.tasks.submitted", absolute = true, description = "Requests accepted for a task")
+  @Counted(
+      name = "refinery.tasks.submitted",
+      absolute = true,
+      description = "Requests accepted for a task")
   public UUID submit(SubmitRequest request, Caller caller) {
     deciders.requireRole(caller, Role.REQUESTER, "submit a request");
     String requester = deciders.actingAs(caller, request.requester()).strip();
     UUID task = UUID.randomUUID();
     String title = request.title().strip();
     views.submitted(task, title, requester);
-    queue.publishCommand(new CreateTask(task.toString(), title, request.description(), request.priorityLevel(), requester));
-    LOG.log(Level.INFO, "Task {0} submitted by {1} with priority {2}", task, LogText.escaped(requester), request.priorityLevel());
+    queue.publishCommand(
+        new CreateTask(
+            task.toString(), title, request.description(), request.priorityLevel(), requester));
+    LOG.log(
+        Level.INFO,
+        "Task {0} submitted by {1} with priority {2}",
+        task,
+        LogText.escaped(requester),
+        request.priorityLevel());
     return task;
   }
 }

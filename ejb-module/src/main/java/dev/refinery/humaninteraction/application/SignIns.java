@@ -12,10 +12,10 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Failed sign-ins in a row, counted in the database so every instance sees them: after
- * {@code refinery.security.lockout-after} the person is locked out (audited) until an admin unlocks them
- * (see {@link SignInRecord}). Each outcome is written in a transaction of its own: the sign-in itself runs
- * outside any.
+ * Failed sign-ins in a row, counted in the database so every instance sees them: after {@code
+ * refinery.security.lockout-after} the person is locked out (audited) until an admin unlocks them
+ * (see {@link SignInRecord}). Each outcome is written in a transaction of its own: the sign-in
+ * itself runs outside any.
  */
 @Stateless
 public class SignIns {
@@ -30,7 +30,10 @@ public class SignIns {
   @ConfigProperty(name = "refinery.security.lockout-after", defaultValue = "10")
   int lockoutAfter;
 
-  /** One more failure; locks the person out when it is one too many (their cached credentials go too). */
+  /**
+   * One more failure; locks the person out when it is one too many (their cached credentials go
+   * too).
+   */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void failed(String username) {
     Optional<SignInRecord> before = people.lockSignIns(username);
@@ -40,7 +43,12 @@ public class SignIns {
     SignInRecord after = before.get().failed(lockoutAfter, clock.instant());
     if (after.justLockedOutBy(before.get())) {
       people.saveSignIns(username, after, clock.instant());
-      audit.record("sign-in", "PERSON_LOCKED", username, null, "after " + lockoutAfter + " failed sign-ins in a row");
+      audit.record(
+          "sign-in",
+          "PERSON_LOCKED",
+          username,
+          null,
+          "after " + lockoutAfter + " failed sign-ins in a row");
     } else {
       people.saveSignIns(username, after);
     }
@@ -49,7 +57,9 @@ public class SignIns {
   /** A sign-in that succeeded: the count starts again. */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void succeeded(String username) {
-    people.lockSignIns(username).filter(record -> record.failures() > 0)
+    people
+        .lockSignIns(username)
+        .filter(record -> record.failures() > 0)
         .ifPresent(record -> people.saveSignIns(username, record.succeeded()));
   }
 }

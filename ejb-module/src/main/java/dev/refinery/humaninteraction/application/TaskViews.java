@@ -17,21 +17,33 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Task Management's events applied to Human Interaction's view of tasks (see {@link TaskView}). An event
- * that makes the task wait for people tells them in the same transaction: ClarificationRequested the
- * requester, PrdSubmitted the approvers (a late event that no longer moves the view tells nobody). An event
- * that overtook its task's TaskCreated is retried.
+ * Task Management's events applied to Human Interaction's view of tasks (see {@link TaskView}). An
+ * event that makes the task wait for people tells them in the same transaction:
+ * ClarificationRequested the requester, PrdSubmitted the approvers (a late event that no longer
+ * moves the view tells nobody). An event that overtook its task's TaskCreated is retried.
  */
 @ApplicationScoped
 public class TaskViews {
 
   /** What this context knows of a task. */
-  public record View(UUID taskId, String title, String requester, TaskStatus status, int round, int revision,
+  public record View(
+      UUID taskId,
+      String title,
+      String requester,
+      TaskStatus status,
+      int round,
+      int revision,
       List<Question> questions) {
     static View of(TaskView view) {
       TaskView.State state = view.state();
-      return new View(state.taskId(), state.title(), state.requester(), state.status(), state.round(),
-          state.revision(), state.questions());
+      return new View(
+          state.taskId(),
+          state.title(),
+          state.requester(),
+          state.status(),
+          state.round(),
+          state.revision(),
+          state.questions());
     }
   }
 
@@ -50,9 +62,13 @@ public class TaskViews {
       submitted(task, created.title(), created.requester());
       return;
     }
-    TaskView view = views.lock(task)
-        .orElseThrow(() -> new EarlyEventException(event.getClass().getSimpleName(), event.taskId()));
-    List<Question> questions = event instanceof ClarificationRequested asked ? asked.questions() : null;
+    TaskView view =
+        views
+            .lock(task)
+            .orElseThrow(
+                () -> new EarlyEventException(event.getClass().getSimpleName(), event.taskId()));
+    List<Question> questions =
+        event instanceof ClarificationRequested asked ? asked.questions() : null;
     if (!view.advance(event.status(), event.round(), event.revision(), questions)) {
       return;
     }
@@ -60,10 +76,12 @@ public class TaskViews {
     TaskView.State state = view.state();
     switch (event) {
       case ClarificationRequested asked ->
-          notifications.add(Notices.clarification(task, asked.round(), state.requester(), state.title()));
+          notifications.add(
+              Notices.clarification(task, asked.round(), state.requester(), state.title()));
       case PrdSubmitted submitted ->
-          notifications.add(Notices.review(task, submitted.revision(), state.requester(), state.title()));
-      default -> { }
+          notifications.add(
+              Notices.review(task, submitted.revision(), state.requester(), state.title()));
+      default -> {}
     }
   }
 

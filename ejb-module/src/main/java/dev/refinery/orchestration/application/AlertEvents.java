@@ -9,7 +9,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-/** Every alert raised or cleared, whoever saw it, goes out as Orchestration's AlertRaised / AlertCleared event. */
+/**
+ * Every alert raised or cleared, whoever saw it, goes out as Orchestration's AlertRaised /
+ * AlertCleared event.
+ */
 @ApplicationScoped
 public class AlertEvents {
 
@@ -18,10 +21,17 @@ public class AlertEvents {
   void publish(@Observes AlertChanged change) {
     Alert alert = change.alert();
     if (change.raised()) {
-      queue.publishEvent(new AlertRaised(alert.condition(), alert.kind(), alert.summary(), alert.taskId(),
-          alert.messageId(), alert.raisedAt()));
+      queue.publishEvent(
+          new AlertRaised(
+              alert.condition(),
+              alert.kind(),
+              alert.summary(),
+              alert.taskId(),
+              alert.messageId(),
+              alert.raisedAt()));
     } else {
-      queue.publishEvent(new AlertCleared(alert.condition(), alert.kind(), alert.taskId(), alert.clearedAt()));
+      queue.publishEvent(
+          new AlertCleared(alert.condition(), alert.kind(), alert.taskId(), alert.clearedAt()));
     }
   }
 }

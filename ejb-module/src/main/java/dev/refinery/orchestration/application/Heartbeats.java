@@ -6,7 +6,10 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
 
-/** Sends the heartbeat every context's queue receives, so a queue nobody consumes shows up in the event log. */
+/**
+ * Sends the heartbeat every context's queue receives, so a queue nobody consumes shows up in the
+ * event log.
+ */
 @Stateless
 public class Heartbeats {
 

@@ -18,9 +18,9 @@ import org.eclipse.microprofile.config.Config;
 
 /**
  * The service-level ladders for tasks waiting on people (see {@link ServiceLevelLadder}): after
- * {@code refinery.sla.<ladder>.remind} a reminder to whoever it waits on, after {@code .escalate} an
- * escalation to {@code refinery.sla.escalate-to}, after {@code .expire} (unset: never) the task is
- * cancelled. Every step is taken once per episode.
+ * {@code refinery.sla.<ladder>.remind} a reminder to whoever it waits on, after {@code .escalate}
+ * an escalation to {@code refinery.sla.escalate-to}, after {@code .expire} (unset: never) the task
+ * is cancelled. Every step is taken once per episode.
  */
 @Stateless
 public class ServiceLevels {
@@ -41,8 +41,9 @@ public class ServiceLevels {
     int taken = 0;
     for (ServiceLevelLadder ladder : ServiceLevelLadder.values()) {
       for (ServiceLevelStep step : ServiceLevelStep.values()) {
-        Optional<Duration> after = config.getOptionalValue("refinery.sla." + ladder.key() + "." + step.key(),
-            Duration.class);
+        Optional<Duration> after =
+            config.getOptionalValue(
+                "refinery.sla." + ladder.key() + "." + step.key(), Duration.class);
         if (after.isPresent()) {
           taken += take(ladder, step, after.get());
         }
@@ -63,21 +64,48 @@ public class ServiceLevels {
     return taken;
   }
 
-  private void act(ServiceLevelLadder ladder, ServiceLevelStep step, Duration after, Workflow workflow) {
+  private void act(
+      ServiceLevelLadder ladder, ServiceLevelStep step, Duration after, Workflow workflow) {
     String task = workflow.taskId().toString();
     String state = ladder.state().name();
     int episode = ladder.episode(workflow);
     String title = workflow.state().title();
     switch (step) {
-      case REMIND -> queue.publishCommand(new Remind(task, ladder.waitingOn(workflow), "REMINDER", state, episode,
-          title));
-      case ESCALATE -> queue.publishCommand(new Remind(task,
-          config.getOptionalValue("refinery.sla.escalate-to", String.class).orElse("operators"), "ESCALATION",
-          state, episode, title));
-      case EXPIRE -> queue.publishCommand(new CancelTask(task, "service-levels", "expired: " + state
-          + " for longer than " + after + " (refinery.sla." + ladder.key() + ".expire)"));
+      case REMIND ->
+          queue.publishCommand(
+              new Remind(task, ladder.waitingOn(workflow), "REMINDER", state, episode, title));
+      case ESCALATE ->
+          queue.publishCommand(
+              new Remind(
+                  task,
+                  config
+                      .getOptionalValue("refinery.sla.escalate-to", String.class)
+                      .orElse("operators"),
+                  "ESCALATION",
+                  state,
+                  episode,
+                  title));
+      case EXPIRE ->
+          queue.publishCommand(
+              new CancelTask(
+                  task,
+                  "service-levels",
+                  "expired: "
+                      + state
+                      + " for longer than "
+                      + after
+                      + " (refinery.sla."
+                      + ladder.key()
+                      + ".expire)"));
     }
-    LOG.log(Level.INFO, "Service level {0} {1} for task {2} ({3} #{4}, after {5})", ladder.key(), step.key(), task,
-        state, episode, after);
+    LOG.log(
+        Level.INFO,
+        "Service level {0} {1} for task {2} ({3} #{4}, after {5})",
+        ladder.key(),
+        step.key(),
+        task,
+        state,
+        episode,
+        after);
   }
 }

@@ -2,8 +2,8 @@ package dev.refinery.orchestration.application;
 
 import dev.refinery.shared.infrastructure.concurrent.PeriodicWork;
 import dev.refinery.shared.infrastructure.concurrent.PeriodicWorks;
-import dev.refinery.shared.monitoring.MachineStalls;
 import dev.refinery.shared.infrastructure.concurrent.WorkerThreads;
+import dev.refinery.shared.monitoring.MachineStalls;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -19,8 +19,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The detector (ADR-006, event monitoring): each cycle sends the heartbeat, raises and clears the
- * stalled-workflow and machinery alerts, and takes the service-level steps that are due. Woken by its
- * timer; several instances may run it at once (every step is idempotent across instances).
+ * stalled-workflow and machinery alerts, and takes the service-level steps that are due. Woken by
+ * its timer; several instances may run it at once (every step is idempotent across instances).
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -50,7 +50,8 @@ public class StallDetector {
 
   @PostConstruct
   void start() {
-    detecting = periodic.add(new PeriodicWork("detector", "Stall detection", interval, this::detectNow));
+    detecting =
+        periodic.add(new PeriodicWork("detector", "Stall detection", interval, this::detectNow));
     detecting.runOn(executor);
   }
 
@@ -87,7 +88,10 @@ public class StallDetector {
     try {
       step.run();
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Stall detection step \"" + name + "\" failed; the next cycle tries again", e);
+      LOG.log(
+          Level.WARNING,
+          "Stall detection step \"" + name + "\" failed; the next cycle tries again",
+          e);
     }
   }
 }

@@ -18,8 +18,8 @@ import org.eclipse.microprofile.config.Config;
 
 /**
  * Workflows in a state for longer than its threshold ({@code refinery.stalled.<STATE>}, an ISO-8601
- * duration; unset means the state is not watched): one open alert per stalled task, cleared when the task
- * moves on.
+ * duration; unset means the state is not watched): one open alert per stalled task, cleared when
+ * the task moves on.
  */
 @Stateless
 public class StalledWorkflows {
@@ -39,15 +39,31 @@ public class StalledWorkflows {
   public int detect() {
     Instant now = clock.instant();
     Map<String, Alert> stalled = new LinkedHashMap<>();
-    thresholds().forEach((state, threshold) -> {
-      for (Workflow workflow : workflows.inStatusSince(state, now.minus(threshold), LIMIT)) {
-        String task = workflow.taskId().toString();
-        Duration waited = Duration.between(workflow.state().updatedAt(), now);
-        stalled.put("stalled:" + task, Alert.of("stalled:" + task, KIND, "task '" + workflow.state().title()
-            + "' has been " + state + " for " + minutes(waited) + " (threshold " + minutes(threshold) + ")", task,
-            null));
-      }
-    });
+    thresholds()
+        .forEach(
+            (state, threshold) -> {
+              for (Workflow workflow :
+                  workflows.inStatusSince(state, now.minus(threshold), LIMIT)) {
+                String task = workflow.taskId().toString();
+                Duration waited = Duration.between(workflow.state().updatedAt(), now);
+                stalled.put(
+                    "stalled:" + task,
+                    Alert.of(
+                        "stalled:" + task,
+                        KIND,
+                        "task '"
+                            + workflow.state().title()
+                            + "' has been "
+                            + state
+                            + " for "
+                            + minutes(waited)
+                            + " (threshold "
+                            + minutes(threshold)
+                            + ")",
+                        task,
+                        null));
+              }
+            });
     alerts.reconcile(KIND, stalled);
     return stalled.size();
   }
@@ -56,7 +72,8 @@ public class StalledWorkflows {
   public Map<TaskStatus, Duration> thresholds() {
     Map<TaskStatus, Duration> thresholds = new EnumMap<>(TaskStatus.class);
     for (TaskStatus state : TaskStatus.values()) {
-      Optional<Duration> threshold = config.getOptionalValue("refinery.stalled." + state.name(), Duration.class);
+      Optional<Duration> threshold =
+          config.getOptionalValue("refinery.stalled." + state.name(), Duration.class);
       threshold.ifPresent(value -> thresholds.put(state, value));
     }
     return thresholds;

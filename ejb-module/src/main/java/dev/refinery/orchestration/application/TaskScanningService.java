@@ -17,11 +17,11 @@ import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The Task Scanning Service (ADR-006): moves workflows on from Orchestration's own view. A new task's
- * validation is asked for when its TaskCreated is recorded; the scanner is the safety net for the tasks
- * created while it was paused, run by its timer and at once when resumed. Several instances may scan at
- * once, safely. It takes no part in its callers' transactions (asking whether it is paused from a
- * transaction marked for rollback must still answer).
+ * The Task Scanning Service (ADR-006): moves workflows on from Orchestration's own view. A new
+ * task's validation is asked for when its TaskCreated is recorded; the scanner is the safety net
+ * for the tasks created while it was paused, run by its timer and at once when resumed. Several
+ * instances may scan at once, safely. It takes no part in its callers' transactions (asking whether
+ * it is paused from a transaction marked for rollback must still answer).
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)

@@ -20,9 +20,9 @@ import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * The workflows as operators watch them, from Orchestration's own view: tasks per state, the oldest
- * task's age per state, and how many are stalled. As gauges ({@code refinery_tasks{state}},
- * {@code refinery_tasks_oldest_seconds{state}}, {@code refinery_tasks_stalled}) and as
- * {@code dev.refinery:type=Workflow}. Read at most once a second, however often they are scraped.
+ * task's age per state, and how many are stalled. As gauges ({@code refinery_tasks{state}}, {@code
+ * refinery_tasks_oldest_seconds{state}}, {@code refinery_tasks_stalled}) and as {@code
+ * dev.refinery:type=Workflow}. Read at most once a second, however often they are scraped.
  */
 @ApplicationScoped
 public class WorkflowGauges {
@@ -52,17 +52,36 @@ public class WorkflowGauges {
 
   void register(@Observes Startup startup) {
     for (TaskStatus state : TaskStatus.values()) {
-      registry.gauge("refinery.tasks", () -> current().counts().getOrDefault(state.name(), 0L),
+      registry.gauge(
+          "refinery.tasks",
+          () -> current().counts().getOrDefault(state.name(), 0L),
           new Tag("state", state.name()));
-      registry.gauge("refinery.tasks.oldest.seconds", () -> current().oldest().getOrDefault(state.name(), 0L),
+      registry.gauge(
+          "refinery.tasks.oldest.seconds",
+          () -> current().oldest().getOrDefault(state.name(), 0L),
           new Tag("state", state.name()));
     }
     registry.gauge("refinery.tasks.stalled", this::stalled);
-    Jmx.register(new WorkflowMXBean() {
-      @Override public Map<String, Long> getTasksPerState() { return current().counts(); }
-      @Override public Map<String, Long> getOldestAgeSecondsPerState() { return current().oldest(); }
-      @Override public long getStalledTasks() { return stalled(); }
-    }, WorkflowMXBean.class, NAME, calls);
+    Jmx.register(
+        new WorkflowMXBean() {
+          @Override
+          public Map<String, Long> getTasksPerState() {
+            return current().counts();
+          }
+
+          @Override
+          public Map<String, Long> getOldestAgeSecondsPerState() {
+            return current().oldest();
+          }
+
+          @Override
+          public long getStalledTasks() {
+            return stalled();
+          }
+        },
+        WorkflowMXBean.class,
+        NAME,
+        calls);
   }
 
   @PreDestroy
@@ -81,7 +100,9 @@ public class WorkflowGauges {
   }
 
   long stalled() {
-    return alerts.open().stream().filter(alert -> alert.kind().equals(StalledWorkflows.KIND)).count();
+    return alerts.open().stream()
+        .filter(alert -> alert.kind().equals(StalledWorkflows.KIND))
+        .count();
   }
 
   private Snapshot current() {
@@ -92,10 +113,14 @@ public class WorkflowGauges {
     }
     Map<String, Long> counts = new TreeMap<>();
     Map<String, Long> oldest = new TreeMap<>();
-    workflows.countByStatus().forEach((status, count) -> {
-      counts.put(status.name(), count.count());
-      oldest.put(status.name(), Math.max(0, Duration.between(count.oldest(), now).toSeconds()));
-    });
+    workflows
+        .countByStatus()
+        .forEach(
+            (status, count) -> {
+              counts.put(status.name(), count.count());
+              oldest.put(
+                  status.name(), Math.max(0, Duration.between(count.oldest(), now).toSeconds()));
+            });
     snapshot = new Snapshot(now, counts, oldest);
     return snapshot;
   }

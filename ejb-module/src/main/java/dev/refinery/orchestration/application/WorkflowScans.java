@@ -13,11 +13,11 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The scanner's sweep, one transaction: claim the NEW workflows whose start nobody asked for (created
- * while the scanner was paused), send the command, and mark the step done, all committing together. A
- * second scanner (another instance) skips what the first holds and finds the step done afterwards: no
- * transition is asked for twice. (People are notified by Human Interaction itself, from the events that
- * make them wait.)
+ * The scanner's sweep, one transaction: claim the NEW workflows whose start nobody asked for
+ * (created while the scanner was paused), send the command, and mark the step done, all committing
+ * together. A second scanner (another instance) skips what the first holds and finds the step done
+ * afterwards: no transition is asked for twice. (People are notified by Human Interaction itself,
+ * from the events that make them wait.)
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -31,7 +31,9 @@ public class WorkflowScans {
 
   @Inject Clock clock;
 
-  /** NEW tasks, the most urgent and oldest first: ask Task Management to start request validation. */
+  /**
+   * NEW tasks, the most urgent and oldest first: ask Task Management to start request validation.
+   */
   public int startNewTasks() {
     Instant now = clock.instant();
     List<Workflow> waiting = workflows.lockAwaitingStart(BATCH);

@@ -15,10 +15,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Task Management's events applied to Orchestration's view of the workflows (see {@link Workflow}). A new
- * task's request validation is asked for in the transaction that records it, so this context's queue is
- * not bound to RequestValidationStarted; a task stays NEW here only while the scanner is paused, and the
- * scanner asks for it when it runs again. An event that overtook its task's TaskCreated is retried.
+ * Task Management's events applied to Orchestration's view of the workflows (see {@link Workflow}).
+ * A new task's request validation is asked for in the transaction that records it, so this
+ * context's queue is not bound to RequestValidationStarted; a task stays NEW here only while the
+ * scanner is paused, and the scanner asks for it when it runs again. An event that overtook its
+ * task's TaskCreated is retried.
  */
 @ApplicationScoped
 public class Workflows {
@@ -35,11 +36,20 @@ public class Workflows {
     UUID task = UUID.fromString(event.taskId());
     Instant now = clock.instant();
     if (event instanceof TaskCreated created) {
-      boolean startNow = !scanner.paused(); // an operator who paused the scanner stops new starts too
-      Workflow workflow = Workflow.created(task, created.title(), created.requester(), created.priority(),
-          created.status(), startNow, now);
+      boolean startNow =
+          !scanner.paused(); // an operator who paused the scanner stops new starts too
+      Workflow workflow =
+          Workflow.created(
+              task,
+              created.title(),
+              created.requester(),
+              created.priority(),
+              created.status(),
+              startNow,
+              now);
       if (workflows.add(workflow) && startNow) {
-        // the critical path: validation is asked for in the transaction that learnt of the task, not by the
+        // the critical path: validation is asked for in the transaction that learnt of the task,
+        // not by the
         // next scan (the scanner stays the safety net for a task whose start was never asked for)
         queue.publishCommand(new StartRequestValidation(created.taskId()));
       }

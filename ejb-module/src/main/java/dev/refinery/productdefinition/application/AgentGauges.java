@@ -13,8 +13,9 @@ import javax.management.ObjectName;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
- * The agents as operators watch them: runs in flight on this instance ({@code refinery_agent_in_flight})
- * and, as {@code dev.refinery:type=Agents}, the totals of every run kept: runs, tokens, cost.
+ * The agents as operators watch them: runs in flight on this instance ({@code
+ * refinery_agent_in_flight}) and, as {@code dev.refinery:type=Agents}, the totals of every run
+ * kept: runs, tokens, cost.
  */
 @ApplicationScoped
 public class AgentGauges {
@@ -44,13 +45,36 @@ public class AgentGauges {
 
   void register(@Observes Startup startup) {
     registry.gauge("refinery.agent.in.flight", () -> poller.inFlight());
-    Jmx.register(new AgentsMXBean() {
-      @Override public int getInFlight() { return poller.inFlight(); }
-      @Override public long getRuns() { return runs.total().runs(); }
-      @Override public long getTokensIn() { return runs.total().tokensIn(); }
-      @Override public long getTokensOut() { return runs.total().tokensOut(); }
-      @Override public BigDecimal getCostUsd() { return runs.total().costUsd(); }
-    }, AgentsMXBean.class, NAME, calls);
+    Jmx.register(
+        new AgentsMXBean() {
+          @Override
+          public int getInFlight() {
+            return poller.inFlight();
+          }
+
+          @Override
+          public long getRuns() {
+            return runs.total().runs();
+          }
+
+          @Override
+          public long getTokensIn() {
+            return runs.total().tokensIn();
+          }
+
+          @Override
+          public long getTokensOut() {
+            return runs.total().tokensOut();
+          }
+
+          @Override
+          public BigDecimal getCostUsd() {
+            return runs.total().costUsd();
+          }
+        },
+        AgentsMXBean.class,
+        NAME,
+        calls);
   }
 
   @PreDestroy

@@ -11,8 +11,8 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
 /**
- * Agent runs as metrics, counted once the run's record commits: runs by agent and outcome, tokens by
- * direction and model, and what the runs cost (this instance's total since start, in USD).
+ * Agent runs as metrics, counted once the run's record commits: runs by agent and outcome, tokens
+ * by direction and model, and what the runs cost (this instance's total since start, in USD).
  */
 @ApplicationScoped
 public class AgentMetrics {
@@ -29,16 +29,26 @@ public class AgentMetrics {
   }
 
   public void recorded(AgentRun run, String outcome) {
-    afterCommit.run(() -> {
-      registry.counter("refinery.agent.runs", new Tag("agent", run.agent()), new Tag("outcome", outcome)).inc();
-      String model = Objects.requireNonNullElse(run.model(), run.agent());
-      if (run.tokensIn() > 0) {
-        registry.counter("refinery.agent.tokens", new Tag("direction", "in"), new Tag("model", model)).inc(run.tokensIn());
-      }
-      if (run.tokensOut() > 0) {
-        registry.counter("refinery.agent.tokens", new Tag("direction", "out"), new Tag("model", model)).inc(run.tokensOut());
-      }
-      cost.add(run.costUsd());
-    });
+    afterCommit.run(
+        () -> {
+          registry
+              .counter(
+                  "refinery.agent.runs", new Tag("agent", run.agent()), new Tag("outcome", outcome))
+              .inc();
+          String model = Objects.requireNonNullElse(run.model(), run.agent());
+          if (run.tokensIn() > 0) {
+            registry
+                .counter(
+                    "refinery.agent.tokens", new Tag("direction", "in"), new Tag("model", model))
+                .inc(run.tokensIn());
+          }
+          if (run.tokensOut() > 0) {
+            registry
+                .counter(
+                    "refinery.agent.tokens", new Tag("direction", "out"), new Tag("model", model))
+                .inc(run.tokensOut());
+          }
+          cost.add(run.costUsd());
+        });
   }
 }

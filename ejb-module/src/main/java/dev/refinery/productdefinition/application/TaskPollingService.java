@@ -26,13 +26,14 @@ import java.util.concurrent.Semaphore;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The Task Polling Service (ADR-006): claims the product-manager pool's work, highest priority first,
- * then oldest, and runs the agent on it, at most {@code refinery.agent.concurrency} at once on this
- * instance. Woken when work becomes ready and by its timer; instances compete through the work queue's
- * leases. A retryable failure is tried again after a growing delay; the last one fails the task. It
- * takes no part in its callers' transactions: a delivery whose transaction is already marked for rollback
- * (its claim failed on a broken connection) must still give its agent slot back, and a call in that
- * transaction was refused by the container, leaking the slot (the fault suite's F5, 5 December 2026).
+ * The Task Polling Service (ADR-006): claims the product-manager pool's work, highest priority
+ * first, then oldest, and runs the agent on it, at most {@code refinery.agent.concurrency} at once
+ * on this instance. Woken when work becomes ready and by its timer; instances compete through the
+ * work queue's leases. A retryable failure is tried again after a growing delay; the last one fails
+ * the task. It takes no part in its callers' transactions: a delivery whose transaction is already
+ * marked for rollback (its claim failed on a broken connection) must still give its agent slot
+ * back, and a call in that transaction was refused by the container, leaking the slot (the fault
+ * suite's F5, 5 December 2026).
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -84,7 +85,9 @@ public class TaskPollingService {
     polling.runOn(executor);
   }
 
-  /** The timer's tick: polls every {@code refinery.poller.interval} (retries due, leases run out). */
+  /**
+   * The timer's tick: polls every {@code refinery.poller.interval} (retries due, leases run out).
+   */
   public void tick() {
     polling.tick();
   }
@@ -114,9 +117,10 @@ public class TaskPollingService {
   }
 
   /**
-   * Takes an agent slot for work that the caller's transaction makes ready, so it can claim it in the same
-   * transaction; false while polling is paused or every slot is busy (the poller then takes it in turn).
-   * Give it back with {@link #release} if nothing was claimed, or hand the claim to {@link #runClaimed}.
+   * Takes an agent slot for work that the caller's transaction makes ready, so it can claim it in
+   * the same transaction; false while polling is paused or every slot is busy (the poller then
+   * takes it in turn). Give it back with {@link #release} if nothing was claimed, or hand the claim
+   * to {@link #runClaimed}.
    */
   public boolean reserve() {
     return !polling.paused() && slots.tryAcquire();
@@ -129,13 +133,14 @@ public class TaskPollingService {
 
   /** Runs the agent on a claim made in a committed transaction, on the slot reserved for it. */
   public void runClaimed(WorkClaim claim) {
-    executor.execute(() -> {
-      try {
-        process(claim);
-      } finally {
-        release();
-      }
-    });
+    executor.execute(
+        () -> {
+          try {
+            process(claim);
+          } finally {
+            release();
+          }
+        });
   }
 
   /** Claims as much work as there are free slots and starts it; returns how much it claimed. */
@@ -147,21 +152,22 @@ public class TaskPollingService {
     List<WorkClaim> claims = work.claim(POOL, free, lease);
     for (WorkClaim claim : claims) {
       slots.acquireUninterruptibly();
-      executor.execute(() -> {
-        try {
-          process(claim);
-        } finally {
-          slots.release();
-          polling.wake(); // more may be waiting
-        }
-      });
+      executor.execute(
+          () -> {
+            try {
+              process(claim);
+            } finally {
+              slots.release();
+              polling.wake(); // more may be waiting
+            }
+          });
     }
     return claims.size();
   }
 
   /**
-   * Runs the agent on the claim, then on each claim the transaction that took the previous outcome made
-   * for this slot (while polling is not paused), until nothing is due.
+   * Runs the agent on the claim, then on each claim the transaction that took the previous outcome
+   * made for this slot (while polling is not paused), until nothing is due.
    */
   private void process(WorkClaim first) {
     for (Optional<WorkClaim> claim = Optional.of(first); claim.isPresent(); ) {
@@ -195,7 +201,8 @@ public class TaskPollingService {
     return new AgentRun(agent.name(), null, null, 0, 0, 0, 0);
   }
 
-  private Optional<WorkClaim> fail(WorkClaim claim, AgentRun run, String reason, boolean retryable) {
+  private Optional<WorkClaim> fail(
+      WorkClaim claim, AgentRun run, String reason, boolean retryable) {
     Optional<Duration> next = retryable ? retries.delayAfter(claim.attempt()) : Optional.empty();
     if (polling.paused()) {
       work.failed(claim, run, reason, retryable, next);

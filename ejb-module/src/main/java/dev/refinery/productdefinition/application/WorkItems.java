@@ -26,13 +26,13 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Task Management's events applied to the agents' work queue (see {@link WorkItem} for what each means),
- * and this context's copy of questions, answers and decisions. A work item starts with
+ * Task Management's events applied to the agents' work queue (see {@link WorkItem} for what each
+ * means), and this context's copy of questions, answers and decisions. A work item starts with
  * RequestValidationStarted (or TaskRetried), which carry the request; this context does not read
- * TaskCreated. A task that ends before its validation started leaves an item in its final state, so a late
- * RequestValidationStarted cannot wake it. Any other event about a task not known here overtook its
- * RequestValidationStarted and is retried (see {@link EarlyEventException}). Work made READY while an agent
- * slot is free is claimed in the same transaction and started once it commits.
+ * TaskCreated. A task that ends before its validation started leaves an item in its final state, so
+ * a late RequestValidationStarted cannot wake it. Any other event about a task not known here
+ * overtook its RequestValidationStarted and is retried (see {@link EarlyEventException}). Work made
+ * READY while an agent slot is free is claimed in the same transaction and started once it commits.
  */
 @ApplicationScoped
 public class WorkItems {
@@ -55,16 +55,34 @@ public class WorkItems {
     UUID task = UUID.fromString(event.taskId());
     switch (event) {
       case RequestValidationStarted started -> {
-        requested(task, event, request(event, started.title(), started.description(), started.requester(),
-            started.priority()), started.assignedPool(), false);
+        requested(
+            task,
+            event,
+            request(
+                event,
+                started.title(),
+                started.description(),
+                started.requester(),
+                started.priority()),
+            started.assignedPool(),
+            false);
         return;
       }
       case TaskRetried retried -> {
-        requested(task, event, request(event, retried.title(), retried.description(), retried.requester(),
-            retried.priority()), retried.assignedPool(), true);
+        requested(
+            task,
+            event,
+            request(
+                event,
+                retried.title(),
+                retried.description(),
+                retried.requester(),
+                retried.priority()),
+            retried.assignedPool(),
+            true);
         return;
       }
-      default -> { }
+      default -> {}
     }
     Optional<WorkItem> found = workQueue.lock(task);
     if (found.isEmpty()) {
@@ -72,7 +90,8 @@ public class WorkItems {
       if (!settled.ended()) {
         throw new EarlyEventException(event.getClass().getSimpleName(), event.taskId());
       }
-      workQueue.add(WorkItem.endedUnheard(task, settled, event.round(), event.revision(), clock.instant()));
+      workQueue.add(
+          WorkItem.endedUnheard(task, settled, event.round(), event.revision(), clock.instant()));
       return;
     }
     WorkItem item = found.get();
@@ -83,8 +102,10 @@ public class WorkItems {
       }
       case ClarificationAnswered answered -> {
         for (Answer answer : answered.answers()) {
-          String text = AnswerText.of(clarifications.question(task, answered.round(), answer.questionId()).orElse(null),
-              answer);
+          String text =
+              AnswerText.of(
+                  clarifications.question(task, answered.round(), answer.questionId()).orElse(null),
+                  answer);
           clarifications.answered(task, answered.round(), answer.questionId(), text);
         }
         ready(item, event, answered.assignedPool());
@@ -101,19 +122,29 @@ public class WorkItems {
     }
   }
 
-  /** The request an event carries; a Task Management older than this Product Definition sends none. */
-  private static WorkItem.Request request(TaskEvent event, String title, String description, String requester,
-      Priority priority) {
+  /**
+   * The request an event carries; a Task Management older than this Product Definition sends none.
+   */
+  private static WorkItem.Request request(
+      TaskEvent event, String title, String description, String requester, Priority priority) {
     if (title == null || requester == null || priority == null) {
-      throw new MalformedMessageException(event.getClass().getSimpleName() + " for task " + event.taskId()
-          + " carries no request (title, requester and priority are required; a Task Management older than this"
-          + " Product Definition sends none)", null);
+      throw new MalformedMessageException(
+          event.getClass().getSimpleName()
+              + " for task "
+              + event.taskId()
+              + " carries no request (title, requester and priority are required; a Task Management"
+              + " older than this Product Definition sends none)",
+          null);
     }
     return new WorkItem.Request(title, description, requester, priority);
   }
 
-  /** The item of a task whose validation started or that was retried: new here, or known (then it learns the request). */
-  private void requested(UUID task, TaskEvent event, WorkItem.Request request, String pool, boolean retry) {
+  /**
+   * The item of a task whose validation started or that was retried: new here, or known (then it
+   * learns the request).
+   */
+  private void requested(
+      UUID task, TaskEvent event, WorkItem.Request request, String pool, boolean retry) {
     Optional<WorkItem> found = workQueue.lock(task);
     if (found.isEmpty()) {
       WorkItem item = WorkItem.requested(task, request, clock.instant());
@@ -149,9 +180,10 @@ public class WorkItems {
   }
 
   /**
-   * Before the agents again: a free agent on this instance claims in this transaction the work owed first,
-   * which is the item just made ready unless a lease ran out or older or more urgent work waits (claiming
-   * only fresh items here starved the backlog while events kept coming). Otherwise the poller is woken.
+   * Before the agents again: a free agent on this instance claims in this transaction the work owed
+   * first, which is the item just made ready unless a lease ran out or older or more urgent work
+   * waits (claiming only fresh items here starved the backlog while events kept coming). Otherwise
+   * the poller is woken.
    */
   private void claimOrWake(String pool) {
     if (TaskPollingService.POOL.equals(pool) && poller.reserve()) {

@@ -1,2 +1,4 @@
-/** Product Definition's use cases: the agents' work queue, the Task Polling Service, PRD versions. */
+/**
+ * Product Definition's use cases: the agents' work queue, the Task Polling Service, PRD versions.
+ */
 package dev.refinery.productdefinition.application;

@@ -12,9 +12,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What people did (approvals, rejections, replays, user changes), with who, what and when: appended in
- * the transaction of the action itself, so an action that rolls back leaves no entry, and an entry
- * never exists without its action.
+ * What people did (approvals, rejections, replays, user changes), with who, what and when: appended
+ * in the transaction of the action itself, so an action that rolls back leaves no entry, and an
+ * entry never exists without its action.
  */
 @ApplicationScoped
 public class AuditTrail {
@@ -22,7 +22,14 @@ public class AuditTrail {
   private static final System.Logger LOG = System.getLogger(AuditTrail.class.getName());
 
   /** One recorded action. */
-  public record Entry(long id, Instant at, String actor, String action, String subject, String taskId, String detail) {}
+  public record Entry(
+      long id,
+      Instant at,
+      String actor,
+      String action,
+      String subject,
+      String taskId,
+      String detail) {}
 
   @PersistenceContext(unitName = "refinery")
   EntityManager entityManager;
@@ -30,24 +37,52 @@ public class AuditTrail {
   @Inject Clock clock;
 
   public void record(String actor, String action, String subject, String taskId, String detail) {
-    entityManager.createNativeQuery("INSERT INTO monitoring.audit_entry (recorded_at, actor, action, subject, task_id,"
-            + " detail) VALUES (?, ?, ?, ?, ?, ?)")
-        .setParameter(1, java.sql.Timestamp.from(clock.instant())).setParameter(2, actor).setParameter(3, action)
-        .setParameter(4, subject).setParameter(5, taskId).setParameter(6, detail)
+    entityManager
+        .createNativeQuery(
+            "INSERT INTO monitoring.audit_entry (recorded_at, actor, action, subject, task_id,"
+                + " detail) VALUES (?, ?, ?, ?, ?, ?)")
+        .setParameter(1, java.sql.Timestamp.from(clock.instant()))
+        .setParameter(2, actor)
+        .setParameter(3, action)
+        .setParameter(4, subject)
+        .setParameter(5, taskId)
+        .setParameter(6, detail)
         .executeUpdate();
-    LOG.log(Level.INFO, "audit: {0} {1} {2}{3}", LogText.escaped(actor), action, LogText.escaped(subject), taskId == null ? "" : " (task " + taskId + ")");
+    LOG.log(
+        Level.INFO,
+        "audit: {0} {1} {2}{3}",
+        LogText.escaped(actor),
+        action,
+        LogText.escaped(subject),
+        taskId == null ? "" : " (task " + taskId + ")");
   }
 
   /** The newest entries first, optionally only one actor's or one task's. */
   @SuppressWarnings("unchecked")
   public List<Entry> recent(String actor, String taskId, int limit) {
-    List<Object[]> rows = entityManager.createNativeQuery("SELECT id, recorded_at, actor, action, subject, task_id,"
-            + " detail FROM monitoring.audit_entry WHERE (CAST(? AS text) IS NULL OR actor = ?)"
-            + " AND (CAST(? AS text) IS NULL OR task_id = ?) ORDER BY id DESC LIMIT ?")
-        .setParameter(1, actor).setParameter(2, actor).setParameter(3, taskId).setParameter(4, taskId)
-        .setParameter(5, Math.clamp(limit, 1, 1000))
-        .getResultList();
-    return rows.stream().map(row -> new Entry(((Number) row[0]).longValue(), NativeRows.instant(row[1]),
-        (String) row[2], (String) row[3], (String) row[4], (String) row[5], (String) row[6])).toList();
+    List<Object[]> rows =
+        entityManager
+            .createNativeQuery(
+                "SELECT id, recorded_at, actor, action, subject, task_id, detail FROM"
+                    + " monitoring.audit_entry WHERE (CAST(? AS text) IS NULL OR actor = ?) AND"
+                    + " (CAST(? AS text) IS NULL OR task_id = ?) ORDER BY id DESC LIMIT ?")
+            .setParameter(1, actor)
+            .setParameter(2, actor)
+            .setParameter(3, taskId)
+            .setParameter(4, taskId)
+            .setParameter(5, Math.clamp(limit, 1, 1000))
+            .getResultList();
+    return rows.stream()
+        .map(
+            row ->
+                new Entry(
+                    ((Number) row[0]).longValue(),
+                    NativeRows.instant(row[1]),
+                    (String) row[2],
+                    (String) row[3],
+                    (String) row[4],
+                    (String) row[5],
+                    (String) row[6]))
+        .toList();
   }
 }

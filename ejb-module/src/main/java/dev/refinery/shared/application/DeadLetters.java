@@ -16,8 +16,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The operator's dead letters: read them, replay one to where it failed (a fresh first attempt with the
- * same message id, so contexts that did handle it skip it), or discard it. Both are recorded with who.
+ * The operator's dead letters: read them, replay one to where it failed (a fresh first attempt with
+ * the same message id, so contexts that did handle it skip it), or discard it. Both are recorded
+ * with who.
  */
 @Stateless
 public class DeadLetters {
@@ -51,10 +52,22 @@ public class DeadLetters {
     DeadLetter letter = openLetter(id);
     store.resolve(id, "REPLAYED", actor);
     Headers failed = letter.message().headers();
-    Headers fresh = new Headers(failed.messageId(), failed.type(), failed.kind(), failed.correlationId(),
-        failed.causationId(), failed.source(), failed.occurredAt(), 1, failed.routingKey());
-    outbox.append(new Publication.Outgoing(destination(letter), new RawMessage(fresh, letter.message().body())));
-    audit.record(actor, "DEAD_LETTER_REPLAYED", id.toString(), failed.correlationId(), failed.type());
+    Headers fresh =
+        new Headers(
+            failed.messageId(),
+            failed.type(),
+            failed.kind(),
+            failed.correlationId(),
+            failed.causationId(),
+            failed.source(),
+            failed.occurredAt(),
+            1,
+            failed.routingKey());
+    outbox.append(
+        new Publication.Outgoing(
+            destination(letter), new RawMessage(fresh, letter.message().body())));
+    audit.record(
+        actor, "DEAD_LETTER_REPLAYED", id.toString(), failed.correlationId(), failed.type());
     LOG.log(Level.INFO, "{0} replayed dead letter {1}: {2}", LogText.escaped(actor), id, failed);
   }
 
@@ -62,12 +75,14 @@ public class DeadLetters {
     DeadLetter letter = openLetter(id);
     store.resolve(id, "DISCARDED", actor);
     Headers headers = letter.message().headers();
-    audit.record(actor, "DEAD_LETTER_DISCARDED", id.toString(), headers.correlationId(), headers.type());
+    audit.record(
+        actor, "DEAD_LETTER_DISCARDED", id.toString(), headers.correlationId(), headers.type());
     LOG.log(Level.INFO, "{0} discarded dead letter {1}: {2}", LogText.escaped(actor), id, headers);
   }
 
   private DeadLetter openLetter(UUID id) {
-    DeadLetterStore.Stored stored = store.find(id).orElseThrow(() -> new NoSuchDeadLetterException(id));
+    DeadLetterStore.Stored stored =
+        store.find(id).orElseThrow(() -> new NoSuchDeadLetterException(id));
     if (!"DEAD".equals(stored.status())) {
       throw new DeadLetterResolvedException(id, stored.status(), stored.resolvedBy());
     }

@@ -2,7 +2,10 @@ package dev.refinery.shared.application;
 
 import jakarta.ejb.ApplicationException;
 
-/** The caller's roles or ownership do not allow what they asked: an API answers 403 with this message. */
+/**
+ * The caller's roles or ownership do not allow what they asked: an API answers 403 with this
+ * message.
+ */
 @ApplicationException(rollback = true)
 public class NotPermittedException extends RuntimeException {
 

@@ -18,8 +18,9 @@ import javax.management.ObjectName;
 import javax.management.StandardEmitterMBean;
 
 /**
- * {@code dev.refinery:type=Alerts}: the open alerts as an attribute, and a JMX notification for every
- * alert raised ({@value #RAISED}) or cleared ({@value #CLEARED}), its user data the alert's fields.
+ * {@code dev.refinery:type=Alerts}: the open alerts as an attribute, and a JMX notification for
+ * every alert raised ({@value #RAISED}) or cleared ({@value #CLEARED}), its user data the alert's
+ * fields.
  */
 @ApplicationScoped
 public class AlertNotifications {
@@ -33,24 +34,39 @@ public class AlertNotifications {
   @Inject ApplicationCalls calls;
 
   private final AtomicLong sequence = new AtomicLong();
-  private final NotificationBroadcasterSupport emitter = new NotificationBroadcasterSupport(
-      new MBeanNotificationInfo(new String[] {RAISED, CLEARED}, Notification.class.getName(), "Refinery alerts"));
+  private final NotificationBroadcasterSupport emitter =
+      new NotificationBroadcasterSupport(
+          new MBeanNotificationInfo(
+              new String[] {RAISED, CLEARED}, Notification.class.getName(), "Refinery alerts"));
 
   void register(@Observes Startup startup) throws NotCompliantMBeanException {
-    AlertsMXBean open = new AlertsMXBean() {
-      @Override
-      public String[] getOpenAlerts() {
-        return alerts.open().stream().map(alert -> alert.kind() + ": " + alert.summary() + " (task " + alert.taskId()
-            + ", since " + alert.raisedAt() + ")").toArray(String[]::new);
-      }
+    AlertsMXBean open =
+        new AlertsMXBean() {
+          @Override
+          public String[] getOpenAlerts() {
+            return alerts.open().stream()
+                .map(
+                    alert ->
+                        alert.kind()
+                            + ": "
+                            + alert.summary()
+                            + " (task "
+                            + alert.taskId()
+                            + ", since "
+                            + alert.raisedAt()
+                            + ")")
+                .toArray(String[]::new);
+          }
 
-      @Override
-      public int getOpenAlertCount() {
-        return alerts.open().size();
-      }
-    };
-    Jmx.register(new StandardEmitterMBean(Jmx.inApplication(open, AlertsMXBean.class, calls), AlertsMXBean.class,
-        true, emitter), NAME);
+          @Override
+          public int getOpenAlertCount() {
+            return alerts.open().size();
+          }
+        };
+    Jmx.register(
+        new StandardEmitterMBean(
+            Jmx.inApplication(open, AlertsMXBean.class, calls), AlertsMXBean.class, true, emitter),
+        NAME);
   }
 
   @PreDestroy
@@ -59,8 +75,9 @@ public class AlertNotifications {
   }
 
   void send(Alert alert, boolean raised) {
-    Notification notification = new Notification(raised ? RAISED : CLEARED, NAME, sequence.incrementAndGet(),
-        alert.summary());
+    Notification notification =
+        new Notification(
+            raised ? RAISED : CLEARED, NAME, sequence.incrementAndGet(), alert.summary());
     Map<String, String> data = new LinkedHashMap<>();
     data.put("condition", alert.condition());
     data.put("kind", alert.kind());

@@ -19,12 +19,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
- * The append-only event log ({@code monitoring.event_log}): the workflow's audit trail. Lines are kept
- * in memory once their transaction commits and written in batches every {@value #FLUSH_MILLIS} ms, in a
- * transaction of their own, so recording never slows or fails the message it records. A batch the
- * database refuses is tried up to {@value #WRITE_ATTEMPTS} times, with pauses doubling from 100 ms (connections
- * the database ended can fail for a second or so, until the pool has replaced them); a line that still cannot be written (the database gone, the
- * buffer of {@value #CAPACITY} full) is counted in {@code refinery_monitoring_dropped_total} and logged.
+ * The append-only event log ({@code monitoring.event_log}): the workflow's audit trail. Lines are
+ * kept in memory once their transaction commits and written in batches every {@value #FLUSH_MILLIS}
+ * ms, in a transaction of their own, so recording never slows or fails the message it records. A
+ * batch the database refuses is tried up to {@value #WRITE_ATTEMPTS} times, with pauses doubling
+ * from 100 ms (connections the database ended can fail for a second or so, until the pool has
+ * replaced them); a line that still cannot be written (the database gone, the buffer of {@value
+ * #CAPACITY} full) is counted in {@code refinery_monitoring_dropped_total} and logged.
  */
 @ApplicationScoped
 public class EventLog {
@@ -35,8 +36,13 @@ public class EventLog {
   static final int CAPACITY = 50_000;
   static final long FLUSH_MILLIS = 200;
   private static final int BATCH = 1_000;
-  /** 7 attempts, 100 ms to 3.2 s apart (6.3 s in all): longer than a pool takes to replace connections the database ended. */
+
+  /**
+   * 7 attempts, 100 ms to 3.2 s apart (6.3 s in all): longer than a pool takes to replace
+   * connections the database ended.
+   */
   static final int WRITE_ATTEMPTS = 7;
+
   private static final long WRITE_PAUSE_MILLIS = 100;
   private static final System.Logger LOG = System.getLogger(EventLog.class.getName());
 
@@ -50,13 +56,17 @@ public class EventLog {
 
   private final BlockingQueue<MessageRecord> pending = new ArrayBlockingQueue<>(CAPACITY);
   private final AtomicLong dropped = new AtomicLong();
+
   /** The first pause between attempts; doubles after each. */
   long writePauseMillis = WRITE_PAUSE_MILLIS;
+
   private ScheduledFuture<?> flushing;
 
   @PostConstruct
   void start() {
-    flushing = scheduler.scheduleWithFixedDelay(this::flush, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+    flushing =
+        scheduler.scheduleWithFixedDelay(
+            this::flush, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
   }
 
   @PreDestroy
@@ -77,7 +87,10 @@ public class EventLog {
     }
   }
 
-  /** The lines about one task, oldest first: every command and event of its workflow and how each ended. */
+  /**
+   * The lines about one task, oldest first: every command and event of its workflow and how each
+   * ended.
+   */
   public List<MessageRecord> history(String correlationId) {
     return store.find(new Filter(correlationId, null, null, null), Integer.MAX_VALUE);
   }
@@ -86,7 +99,10 @@ public class EventLog {
     return store.find(filter, limit);
   }
 
-  /** Writes what is waiting; what the timer does, and what tests call to read their own lines at once. */
+  /**
+   * Writes what is waiting; what the timer does, and what tests call to read their own lines at
+   * once.
+   */
   public void flush() {
     List<MessageRecord> batch = new ArrayList<>(BATCH);
     while (pending.drainTo(batch, BATCH) > 0) {
@@ -105,8 +121,12 @@ public class EventLog {
           drop(batch.size(), e.toString());
           return;
         }
-        LOG.log(Level.DEBUG, "Writing {0} event log line(s) failed (attempt {1}), trying again: {2}", batch.size(),
-            attempt, e);
+        LOG.log(
+            Level.DEBUG,
+            "Writing {0} event log line(s) failed (attempt {1}), trying again: {2}",
+            batch.size(),
+            attempt,
+            e);
         try {
           Thread.sleep(writePauseMillis << (attempt - 1));
         } catch (InterruptedException interrupted) {

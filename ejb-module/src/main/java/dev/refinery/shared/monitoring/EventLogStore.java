@@ -15,12 +15,16 @@ import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 
-/** {@code monitoring.event_log} over JDBC: batched appends in their own transaction, and filtered reads. */
+/**
+ * {@code monitoring.event_log} over JDBC: batched appends in their own transaction, and filtered
+ * reads.
+ */
 @Stateless
 public class EventLogStore {
 
-  private static final String COLUMNS = "id, recorded_at, direction, message_id, type, kind, source, target,"
-      + " correlation_id, causation_id, outcome, attempt, duration_us, error";
+  private static final String COLUMNS =
+      "id, recorded_at, direction, message_id, type, kind, source, target,"
+          + " correlation_id, causation_id, outcome, attempt, duration_us, error";
 
   @Resource(lookup = "jdbc/refinery")
   DataSource dataSource;
@@ -28,9 +32,11 @@ public class EventLogStore {
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void append(List<MessageRecord> lines) {
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement insert = connection.prepareStatement("INSERT INTO monitoring.event_log (recorded_at,"
-            + " direction, message_id, type, kind, source, target, correlation_id, causation_id, outcome, attempt,"
-            + " duration_us, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        PreparedStatement insert =
+            connection.prepareStatement(
+                "INSERT INTO monitoring.event_log (recorded_at, direction, message_id, type, kind,"
+                    + " source, target, correlation_id, causation_id, outcome, attempt,"
+                    + " duration_us, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       for (MessageRecord line : lines) {
         insert.setTimestamp(1, Timestamp.from(line.recordedAt()));
         insert.setString(2, line.direction());
@@ -55,7 +61,8 @@ public class EventLogStore {
 
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public List<MessageRecord> find(EventLog.Filter filter, int limit) {
-    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM monitoring.event_log WHERE true");
+    StringBuilder sql =
+        new StringBuilder("SELECT " + COLUMNS + " FROM monitoring.event_log WHERE true");
     List<Object> values = new ArrayList<>();
     if (filter.correlationId() != null) {
       sql.append(" AND correlation_id = ?");
@@ -73,8 +80,10 @@ public class EventLogStore {
       sql.append(" AND recorded_at < ?");
       values.add(Timestamp.from(filter.to()));
     }
-    // When each thing happened, not when its batch was written: a consumption that completes before the
-    // publishing thread has queued its own line (the in-memory adapter delivers on another thread) still
+    // When each thing happened, not when its batch was written: a consumption that completes before
+    // the
+    // publishing thread has queued its own line (the in-memory adapter delivers on another thread)
+    // still
     // comes after the publication it consumed.
     sql.append(" ORDER BY recorded_at, id LIMIT ?");
     values.add(limit);
@@ -86,11 +95,22 @@ public class EventLogStore {
       try (ResultSet rows = query.executeQuery()) {
         List<MessageRecord> found = new ArrayList<>();
         while (rows.next()) {
-          found.add(new MessageRecord(rows.getLong("id"), rows.getTimestamp("recorded_at").toInstant(),
-              rows.getString("direction"), rows.getObject("message_id", UUID.class), rows.getString("type"),
-              rows.getString("kind"), rows.getString("source"), rows.getString("target"),
-              rows.getString("correlation_id"), rows.getObject("causation_id", UUID.class), rows.getString("outcome"),
-              rows.getInt("attempt"), rows.getLong("duration_us"), rows.getString("error")));
+          found.add(
+              new MessageRecord(
+                  rows.getLong("id"),
+                  rows.getTimestamp("recorded_at").toInstant(),
+                  rows.getString("direction"),
+                  rows.getObject("message_id", UUID.class),
+                  rows.getString("type"),
+                  rows.getString("kind"),
+                  rows.getString("source"),
+                  rows.getString("target"),
+                  rows.getString("correlation_id"),
+                  rows.getObject("causation_id", UUID.class),
+                  rows.getString("outcome"),
+                  rows.getInt("attempt"),
+                  rows.getLong("duration_us"),
+                  rows.getString("error")));
         }
         return found;
       }

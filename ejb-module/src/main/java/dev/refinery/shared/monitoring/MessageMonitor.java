@@ -14,16 +14,19 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
 /**
- * Turns what the interceptor saw into event log lines and metrics: {@code refinery_messages_total} by
- * direction, type and outcome, and {@code refinery_message_duration} by direction and type. A delivery
- * of an event to a context that does not subscribe to it is counted, not logged (the heartbeat aside).
+ * Turns what the interceptor saw into event log lines and metrics: {@code refinery_messages_total}
+ * by direction, type and outcome, and {@code refinery_message_duration} by direction and type. A
+ * delivery of an event to a context that does not subscribe to it is counted, not logged (the
+ * heartbeat aside).
  */
 @ApplicationScoped
 public class MessageMonitor {
 
   static final String SUBSCRIBERS = "subscribers";
+
   /** Logged even where nobody subscribes to it: the detector reads who consumed it. */
-  static final String HEARTBEAT = dev.refinery.shared.infrastructure.messaging.Subscriptions.HEARTBEAT;
+  static final String HEARTBEAT =
+      dev.refinery.shared.infrastructure.messaging.Subscriptions.HEARTBEAT;
 
   @Inject EventLog log;
 
@@ -37,23 +40,47 @@ public class MessageMonitor {
       count(MessageRecord.CONSUMED, consumed.headers().type(), outcome, took);
       if (consumed.outcome() == Consumed.Outcome.FAILED) {
         // its transaction rolls back: the line is written at once
-        log.now(line(MessageRecord.CONSUMED, consumed.headers(), consumed.context().segment(), outcome, took,
-            consumed.error()));
-      } else if (consumed.outcome() != Consumed.Outcome.IGNORED || HEARTBEAT.equals(consumed.headers().type())) {
-        log.afterCommit(line(MessageRecord.CONSUMED, consumed.headers(), consumed.context().segment(), outcome, took,
-            consumed.error()));
+        log.now(
+            line(
+                MessageRecord.CONSUMED,
+                consumed.headers(),
+                consumed.context().segment(),
+                outcome,
+                took,
+                consumed.error()));
+      } else if (consumed.outcome() != Consumed.Outcome.IGNORED
+          || HEARTBEAT.equals(consumed.headers().type())) {
+        log.afterCommit(
+            line(
+                MessageRecord.CONSUMED,
+                consumed.headers(),
+                consumed.context().segment(),
+                outcome,
+                took,
+                consumed.error()));
       }
     } else if (arguments.length == 1 && arguments[0] instanceof Publication.Outgoing outgoing) {
       Headers headers = outgoing.message().headers();
       count(MessageRecord.PUBLISHED, headers.type(), "published", took);
-      // Stamped when the publication began: an adapter may deliver it (on another thread) before the call
+      // Stamped when the publication began: an adapter may deliver it (on another thread) before
+      // the call
       // returns, and the consumption must not read back before the publication.
-      MessageRecord line = line(MessageRecord.PUBLISHED, headers, target(outgoing.destination()), "published", took, null);
+      MessageRecord line =
+          line(
+              MessageRecord.PUBLISHED,
+              headers,
+              target(outgoing.destination()),
+              "published",
+              took,
+              null);
       log.afterCommit(line.at(line.recordedAt().minus(took)));
     }
   }
 
-  /** A publish or a consumption that threw: its transaction rolls back, so the line is written at once. */
+  /**
+   * A publish or a consumption that threw: its transaction rolls back, so the line is written at
+   * once.
+   */
   void failed(String method, Object[] arguments, Exception failure, Duration took) {
     Headers headers = null;
     String direction = null;
@@ -62,7 +89,9 @@ public class MessageMonitor {
       direction = MessageRecord.PUBLISHED;
       headers = outgoing.message().headers();
       target = target(outgoing.destination());
-    } else if ("consume".equals(method) && arguments.length == 2 && arguments[0] instanceof BoundedContext context) {
+    } else if ("consume".equals(method)
+        && arguments.length == 2
+        && arguments[0] instanceof BoundedContext context) {
       direction = MessageRecord.CONSUMED;
       target = context.segment();
       headers = arguments[1] instanceof RawMessage raw ? raw.headers() : null;
@@ -82,19 +111,46 @@ public class MessageMonitor {
 
   private void count(String direction, String type, String outcome, Duration took) {
     String way = direction.toLowerCase(Locale.ROOT);
-    registry.counter("refinery.messages", new Tag("direction", way), new Tag("type", type), new Tag("outcome", outcome)).inc();
-    registry.timer("refinery.message.duration", new Tag("direction", way), new Tag("type", type)).update(took);
+    registry
+        .counter(
+            "refinery.messages",
+            new Tag("direction", way),
+            new Tag("type", type),
+            new Tag("outcome", outcome))
+        .inc();
+    registry
+        .timer("refinery.message.duration", new Tag("direction", way), new Tag("type", type))
+        .update(took);
   }
 
-  private MessageRecord line(String direction, Headers headers, String target, String outcome, Duration took,
+  private MessageRecord line(
+      String direction,
+      Headers headers,
+      String target,
+      String outcome,
+      Duration took,
       String error) {
-    return new MessageRecord(0, clock.instant(), direction, headers.messageId(), headers.type(), headers.kind().name(),
-        headers.source().segment(), target, headers.correlationId(), headers.causationId(), outcome, headers.attempt(),
-        took.toNanos() / 1_000, error);
+    return new MessageRecord(
+        0,
+        clock.instant(),
+        direction,
+        headers.messageId(),
+        headers.type(),
+        headers.kind().name(),
+        headers.source().segment(),
+        target,
+        headers.correlationId(),
+        headers.causationId(),
+        outcome,
+        headers.attempt(),
+        took.toNanos() / 1_000,
+        error);
   }
 
   private static String target(Publication.Destination destination) {
-    return destination.everySubscriber() ? SUBSCRIBERS : BoundedContext.ofQueue(destination.queue()).segment();
+    return destination.everySubscriber()
+        ? SUBSCRIBERS
+        : BoundedContext.ofQueue(destination.queue()).segment();
   }
 
   private static String outcome(Consumed.Outcome outcome) {

@@ -22,11 +22,11 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
  * The messaging machinery as operators watch it: the outbox backlog and its age, the dead letters
- * waiting, the open alerts, each message type's consumptions in the last minute. As gauges
- * ({@code refinery_outbox_backlog}, {@code refinery_outbox_oldest_seconds}, {@code refinery_dead_letters},
- * {@code refinery_alerts_open}) and as {@code dev.refinery:type=Messaging}, whose operations replay or
- * discard a dead letter (audited as the JMX caller, {@link JmxCaller}). The gauges are read at most once a
- * second.
+ * waiting, the open alerts, each message type's consumptions in the last minute. As gauges ({@code
+ * refinery_outbox_backlog}, {@code refinery_outbox_oldest_seconds}, {@code refinery_dead_letters},
+ * {@code refinery_alerts_open}) and as {@code dev.refinery:type=Messaging}, whose operations replay
+ * or discard a dead letter (audited as the JMX caller, {@link JmxCaller}). The gauges are read at
+ * most once a second.
  */
 @ApplicationScoped
 public class MessagingGauges {
@@ -43,7 +43,10 @@ public class MessagingGauges {
 
     Map<String, Long> getConsumedLastMinuteByType();
 
-    /** The newest open dead letters (at most {@value #LISTED}), by id: message id, type, task and reason. */
+    /**
+     * The newest open dead letters (at most {@value #LISTED}), by id: message id, type, task and
+     * reason.
+     */
     Map<String, String> getOpenDeadLetters();
 
     /** Sends the dead letter back to the queue it failed on; audited as the JMX caller. */
@@ -53,7 +56,8 @@ public class MessagingGauges {
     void discardDeadLetter(String id);
   }
 
-  private record Snapshot(Instant at, long backlog, long oldest, long deadLetters, long openAlerts) {}
+  private record Snapshot(
+      Instant at, long backlog, long oldest, long deadLetters, long openAlerts) {}
 
   static final ObjectName NAME = Jmx.name("type=Messaging");
 
@@ -73,15 +77,46 @@ public class MessagingGauges {
     registry.gauge("refinery.outbox.oldest.seconds", () -> current().oldest());
     registry.gauge("refinery.dead.letters", () -> current().deadLetters());
     registry.gauge("refinery.alerts.open", () -> current().openAlerts());
-    Jmx.register(new MessagingMXBean() {
-      @Override public long getOutboxBacklog() { return current().backlog(); }
-      @Override public long getOutboxOldestAgeSeconds() { return current().oldest(); }
-      @Override public long getDeadLetters() { return current().deadLetters(); }
-      @Override public Map<String, Long> getConsumedLastMinuteByType() { return consumedLastMinute(); }
-      @Override public Map<String, String> getOpenDeadLetters() { return openDeadLetters(); }
-      @Override public void replayDeadLetter(String id) { deadLetters.replay(UUID.fromString(id), JmxCaller.actor()); }
-      @Override public void discardDeadLetter(String id) { deadLetters.discard(UUID.fromString(id), JmxCaller.actor()); }
-    }, MessagingMXBean.class, NAME, calls);
+    Jmx.register(
+        new MessagingMXBean() {
+          @Override
+          public long getOutboxBacklog() {
+            return current().backlog();
+          }
+
+          @Override
+          public long getOutboxOldestAgeSeconds() {
+            return current().oldest();
+          }
+
+          @Override
+          public long getDeadLetters() {
+            return current().deadLetters();
+          }
+
+          @Override
+          public Map<String, Long> getConsumedLastMinuteByType() {
+            return consumedLastMinute();
+          }
+
+          @Override
+          public Map<String, String> getOpenDeadLetters() {
+            return openDeadLetters();
+          }
+
+          @Override
+          public void replayDeadLetter(String id) {
+            deadLetters.replay(UUID.fromString(id), JmxCaller.actor());
+          }
+
+          @Override
+          public void discardDeadLetter(String id) {
+            deadLetters.discard(UUID.fromString(id), JmxCaller.actor());
+          }
+        },
+        MessagingMXBean.class,
+        NAME,
+        calls);
   }
 
   @PreDestroy
@@ -91,16 +126,31 @@ public class MessagingGauges {
 
   private Map<String, String> openDeadLetters() {
     Map<String, String> letters = new LinkedHashMap<>();
-    deadLetters.openViews(MessagingMXBean.LISTED).forEach(letter -> letters.put(letter.id().toString(),
-        letter.headers().messageId() + " " + letter.type() + " (task " + letter.taskId() + "): " + letter.reason()));
+    deadLetters
+        .openViews(MessagingMXBean.LISTED)
+        .forEach(
+            letter ->
+                letters.put(
+                    letter.id().toString(),
+                    letter.headers().messageId()
+                        + " "
+                        + letter.type()
+                        + " (task "
+                        + letter.taskId()
+                        + "): "
+                        + letter.reason()));
     return letters;
   }
 
   @SuppressWarnings("unchecked")
   private Map<String, Long> consumedLastMinute() {
     Map<String, Long> rates = new TreeMap<>();
-    ((List<Object[]>) entityManager.createNativeQuery("SELECT type, count(*) FROM monitoring.event_log WHERE"
-        + " direction = 'CONSUMED' AND recorded_at > now() - interval '1 minute' GROUP BY type").getResultList())
+    ((List<Object[]>)
+            entityManager
+                .createNativeQuery(
+                    "SELECT type, count(*) FROM monitoring.event_log WHERE direction = 'CONSUMED'"
+                        + " AND recorded_at > now() - interval '1 minute' GROUP BY type")
+                .getResultList())
         .forEach(row -> rates.put((String) row[0], ((Number) row[1]).longValue()));
     return rates;
   }
@@ -110,12 +160,22 @@ public class MessagingGauges {
     if (Duration.between(last.at(), Instant.now()).toMillis() < 1_000) {
       return last;
     }
-    Object[] row = (Object[]) entityManager.createNativeQuery("SELECT (SELECT count(*) FROM messaging.outbox),"
-        + " (SELECT coalesce(extract(epoch FROM now() - min(enqueued_at)), 0) FROM messaging.outbox),"
-        + " (SELECT count(*) FROM messaging.dead_letter WHERE status = 'DEAD'),"
-        + " (SELECT count(*) FROM monitoring.alert WHERE cleared_at IS NULL)").getSingleResult();
-    snapshot = new Snapshot(Instant.now(), ((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
-        ((Number) row[2]).longValue(), ((Number) row[3]).longValue());
+    Object[] row =
+        (Object[])
+            entityManager
+                .createNativeQuery(
+                    "SELECT (SELECT count(*) FROM messaging.outbox), (SELECT coalesce(extract(epoch"
+                        + " FROM now() - min(enqueued_at)), 0) FROM messaging.outbox), (SELECT"
+                        + " count(*) FROM messaging.dead_letter WHERE status = 'DEAD'), (SELECT"
+                        + " count(*) FROM monitoring.alert WHERE cleared_at IS NULL)")
+                .getSingleResult();
+    snapshot =
+        new Snapshot(
+            Instant.now(),
+            ((Number) row[0]).longValue(),
+            ((Number) row[1]).longValue(),
+            ((Number) row[2]).longValue(),
+            ((Number) row[3]).longValue());
     return snapshot;
   }
 }

@@ -10,9 +10,9 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 
 /**
- * The monitoring decorator: times each call on a {@link Monitored} bean and hands what it did to the
- * {@link MessageMonitor}. Monitoring never changes the outcome: a failure to record is logged and
- * counted, and the call's own result or exception goes back to the caller untouched.
+ * The monitoring decorator: times each call on a {@link Monitored} bean and hands what it did to
+ * the {@link MessageMonitor}. Monitoring never changes the outcome: a failure to record is logged
+ * and counted, and the call's own result or exception goes back to the caller untouched.
  */
 @Monitored
 @Interceptor
@@ -30,7 +30,10 @@ public class MonitoringInterceptor {
     try {
       result = invocation.proceed();
     } catch (Exception e) {
-      safely(() -> monitor.failed(invocation.getMethod().getName(), invocation.getParameters(), e, since(start)));
+      safely(
+          () ->
+              monitor.failed(
+                  invocation.getMethod().getName(), invocation.getParameters(), e, since(start)));
       throw e;
     }
     safely(() -> monitor.completed(invocation.getParameters(), result, since(start)));
@@ -42,7 +45,10 @@ public class MonitoringInterceptor {
       recording.run();
     } catch (RuntimeException e) {
       monitor.recordingFailed();
-      LOG.log(Level.WARNING, "Could not record a message for monitoring; its processing is not affected", e);
+      LOG.log(
+          Level.WARNING,
+          "Could not record a message for monitoring; its processing is not affected",
+          e);
     }
   }
 

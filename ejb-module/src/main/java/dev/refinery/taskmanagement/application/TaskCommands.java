@@ -62,23 +62,36 @@ public class TaskCommands {
 
   public void handle(Envelope<? extends TaskCommand> envelope) {
     TaskCommand command = envelope.payload();
-    Task task = tasks.find(new TaskId(java.util.UUID.fromString(command.taskId())))
-        .orElseThrow(() -> new IllegalArgumentException("no task " + command.taskId() + " for " + envelope.headers()));
+    Task task =
+        tasks
+            .find(new TaskId(java.util.UUID.fromString(command.taskId())))
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "no task " + command.taskId() + " for " + envelope.headers()));
     TaskStatus before = task.status();
     Instant now = now();
-    List<TaskEvent> events = switch (command) {
-      case StartRequestValidation c -> task.startRequestValidation(now);
-      case RequestClarification c -> task.requestClarification(c.round(), c.questions(), now);
-      case AnswerClarification c -> task.answerClarification(c.round(), c.answers(), c.recommendationsAccepted(), c.by(), now);
-      case SubmitPrd c -> task.submitPrd(c.revision(), now);
-      case ApprovePrd c -> task.approvePrd(c.revision(), c.by(), now);
-      case RejectPrd c -> task.rejectPrd(c.revision(), c.by(), c.reason(), maxRevisions, now);
-      case FailTask c -> task.fail(c.reason(), now);
-      case RetryTask c -> task.retry(c.by(), now);
-      case CancelTask c -> task.cancel(c.by(), c.reason(), now);
-    };
+    List<TaskEvent> events =
+        switch (command) {
+          case StartRequestValidation c -> task.startRequestValidation(now);
+          case RequestClarification c -> task.requestClarification(c.round(), c.questions(), now);
+          case AnswerClarification c ->
+              task.answerClarification(
+                  c.round(), c.answers(), c.recommendationsAccepted(), c.by(), now);
+          case SubmitPrd c -> task.submitPrd(c.revision(), now);
+          case ApprovePrd c -> task.approvePrd(c.revision(), c.by(), now);
+          case RejectPrd c -> task.rejectPrd(c.revision(), c.by(), c.reason(), maxRevisions, now);
+          case FailTask c -> task.fail(c.reason(), now);
+          case RetryTask c -> task.retry(c.by(), now);
+          case CancelTask c -> task.cancel(c.by(), c.reason(), now);
+        };
     if (events.isEmpty()) {
-      LOG.log(Level.INFO, "Task {0} is {1} already; {2} changes nothing", task.id(), before, envelope.headers());
+      LOG.log(
+          Level.INFO,
+          "Task {0} is {1} already; {2} changes nothing",
+          task.id(),
+          before,
+          envelope.headers());
     }
     record(envelope, before, events);
   }
@@ -87,8 +100,14 @@ public class TaskCommands {
     for (TaskEvent event : events) {
       journal.record(event, before, cause.headers().messageId(), clock.instant());
       queue.publishEvent(event);
-      LOG.log(Level.INFO, "Task {0}: {1} -> {2} ({3}, caused by {4})", event.taskId(), before, event.status(),
-          event.getClass().getSimpleName(), cause.headers().messageId());
+      LOG.log(
+          Level.INFO,
+          "Task {0}: {1} -> {2} ({3}, caused by {4})",
+          event.taskId(),
+          before,
+          event.status(),
+          event.getClass().getSimpleName(),
+          cause.headers().messageId());
     }
   }
 

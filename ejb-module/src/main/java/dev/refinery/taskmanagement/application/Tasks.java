@@ -3,12 +3,12 @@ package dev.refinery.taskmanagement.application;
 import dev.refinery.shared.api.Page;
 import dev.refinery.taskmanagement.api.ClarificationRound;
 import dev.refinery.taskmanagement.api.HistoryEntry;
+import dev.refinery.taskmanagement.api.TaskFilter;
 import dev.refinery.taskmanagement.api.TaskView;
 import dev.refinery.taskmanagement.domain.Task;
 import dev.refinery.taskmanagement.domain.TaskId;
 import dev.refinery.taskmanagement.domain.TaskJournal;
 import dev.refinery.taskmanagement.domain.TaskRepository;
-import dev.refinery.taskmanagement.api.TaskFilter;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -42,7 +42,10 @@ public class Tasks {
   public Page<TaskView> search(TaskFilter filter, int page, int size) {
     int pageSize = Math.clamp(size, 1, MAX_PAGE_SIZE);
     int pageNumber = Math.max(page, 0);
-    List<TaskView> items = repository.search(filter, pageNumber * pageSize, pageSize).stream().map(Task::view).toList();
+    List<TaskView> items =
+        repository.search(filter, pageNumber * pageSize, pageSize).stream()
+            .map(Task::view)
+            .toList();
     return new Page<>(items, pageNumber, pageSize, repository.count(filter));
   }
 

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Figures for the console's dashboard, from Task Management's own record of transitions: a read model,
- * answered by a query adapter in {@code infrastructure.persistence}.
+ * Figures for the console's dashboard, from Task Management's own record of transitions: a read
+ * model, answered by a query adapter in {@code infrastructure.persistence}.
  */
 public interface WorkflowStatistics {
 
@@ -23,9 +23,15 @@ public interface WorkflowStatistics {
   /** Submissions, PRDs written and approvals per bucket over the window, oldest bucket first. */
   List<Bucket> throughput(Duration window, Duration bucket);
 
-  /** The time spent in each state before leaving it, p50 and p90, over the transitions of the window. */
+  /**
+   * The time spent in each state before leaving it, p50 and p90, over the transitions of the
+   * window.
+   */
   List<StepLatency> stepLatencies(Duration window);
 
-  /** Up to {@code limit} (1–100) tasks waiting for an answer, a review or an operator, the longest waiting first. */
+  /**
+   * Up to {@code limit} (1–100) tasks waiting for an answer, a review or an operator, the longest
+   * waiting first.
+   */
   List<Waiting> oldestWaiting(int limit);
 }

@@ -1,7 +1,7 @@
 package dev.refinery.humaninteraction.api;
 
-import dev.refinery.shared.messaging.WireName;
 import dev.refinery.shared.messaging.Command;
+import dev.refinery.shared.messaging.WireName;
 
 /** Test command owned by Human Interaction, sent by the {@code ProbeCommand} handler. */
 @WireName("humaninteraction.ProbeReply")

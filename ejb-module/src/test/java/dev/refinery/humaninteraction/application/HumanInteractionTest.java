@@ -25,11 +25,20 @@ import java.util.UUID;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** Given what Human Interaction knows, when events, posts and sign-ins come, then its views, inboxes and lockouts. */
+/**
+ * Given what Human Interaction knows, when events, posts and sign-ins come, then its views, inboxes
+ * and lockouts.
+ */
 class HumanInteractionTest {
 
-  private static final List<Question> WHO = List.of(new Question("who", "Who needs it?",
-      List.of(new Question.Option("fin", "Finance")), "fin", "audience"));
+  private static final List<Question> WHO =
+      List.of(
+          new Question(
+              "who",
+              "Who needs it?",
+              List.of(new Question.Option("fin", "Finance")),
+              "fin",
+              "audience"));
 
   private final InMemoryHumanInteraction store = new InMemoryHumanInteraction();
   private final Notifications notifications = new Notifications();
@@ -46,7 +55,8 @@ class HumanInteractionTest {
 
   private UUID created() {
     UUID task = UUID.randomUUID();
-    views.apply(new TaskCreated(task.toString(), TaskStatus.NEW, 0, 0, "Export", "", "ana", Priority.HIGH));
+    views.apply(
+        new TaskCreated(task.toString(), TaskStatus.NEW, 0, 0, "Export", "", "ana", Priority.HIGH));
     return task;
   }
 
@@ -56,13 +66,14 @@ class HumanInteractionTest {
     @Test
     void questionsTellTheRequesterOnceAndAreKeptForTheAnswerForm() {
       UUID task = created();
-      ClarificationRequested asked = new ClarificationRequested(task.toString(), TaskStatus.CLARIFICATION_NEEDED, 1,
-          0, WHO);
+      ClarificationRequested asked =
+          new ClarificationRequested(task.toString(), TaskStatus.CLARIFICATION_NEEDED, 1, 0, WHO);
 
       views.apply(asked);
       views.apply(asked);
 
-      assertThat(notifications.inbox("ana", 10)).singleElement()
+      assertThat(notifications.inbox("ana", 10))
+          .singleElement()
           .satisfies(notification -> assertThat(notification.kind()).isEqualTo("CLARIFICATION"));
       assertThat(views.find(task)).map(TaskViews.View::questions).contains(WHO);
     }
@@ -74,7 +85,9 @@ class HumanInteractionTest {
       views.apply(new PrdSubmitted(task.toString(), TaskStatus.PRD_VALIDATION, 0, 1));
 
       List<Notification> approvers = notifications.inbox(Notifications.APPROVERS, 10);
-      assertThat(approvers).extracting(Notification::kind, Notification::step).containsExactly(tuple("PRD_REVIEW", 1));
+      assertThat(approvers)
+          .extracting(Notification::kind, Notification::step)
+          .containsExactly(tuple("PRD_REVIEW", 1));
       assertThat(store.webhookAttempts).containsOnlyKeys(approvers.getFirst().id());
     }
 
@@ -91,8 +104,12 @@ class HumanInteractionTest {
 
     @Test
     void newsOfATaskNotCreatedHereIsRetriedLater() {
-      assertThatThrownBy(() -> views.apply(new PrdSubmitted(UUID.randomUUID().toString(), TaskStatus.PRD_VALIDATION,
-          0, 1))).isInstanceOf(EarlyEventException.class);
+      assertThatThrownBy(
+              () ->
+                  views.apply(
+                      new PrdSubmitted(
+                          UUID.randomUUID().toString(), TaskStatus.PRD_VALIDATION, 0, 1)))
+          .isInstanceOf(EarlyEventException.class);
     }
   }
 
@@ -108,10 +125,11 @@ class HumanInteractionTest {
       deliveries.url = Optional.of("http://127.0.0.1:9/hook");
       deliveries.secret = Optional.of("s3cret");
       deliveries.retryDelays = "1s,2s";
-      deliveries.endpoint = (url, secret, body) -> {
-        posts.add(body);
-        return answers.isEmpty() ? Optional.empty() : answers.removeFirst();
-      };
+      deliveries.endpoint =
+          (url, secret, body) -> {
+            posts.add(body);
+            return answers.isEmpty() ? Optional.empty() : answers.removeFirst();
+          };
     }
 
     @Test
@@ -122,14 +140,18 @@ class HumanInteractionTest {
       deliveries.claimDue(10).forEach(deliveries::deliver);
 
       assertThat(store.webhookOutcomes.values()).containsExactly("delivered");
-      assertThat(posts).singleElement().asString().contains("\"taskId\":\"" + task + "\"", "\"kind\":\"PRD_REVIEW\"");
+      assertThat(posts)
+          .singleElement()
+          .asString()
+          .contains("\"taskId\":\"" + task + "\"", "\"kind\":\"PRD_REVIEW\"");
     }
 
     @Test
     void aPostRefusedPastItsRetriesIsGivenUpAndTheInboxKeepsIt() {
       UUID task = created();
       views.apply(new PrdSubmitted(task.toString(), TaskStatus.PRD_VALIDATION, 0, 1));
-      answers.addAll(List.of(Optional.of("HTTP 500"), Optional.of("HTTP 502"), Optional.of("HTTP 503")));
+      answers.addAll(
+          List.of(Optional.of("HTTP 500"), Optional.of("HTTP 502"), Optional.of("HTTP 503")));
 
       for (int attempt = 0; attempt < 3; attempt++) {
         deliveries.claimDue(10).forEach(deliveries::deliver);
@@ -151,12 +173,14 @@ class HumanInteractionTest {
       signIns.people = store.people;
       signIns.lockoutAfter = 3;
       signIns.clock = Clock.fixed(NOW, ZoneOffset.UTC);
-      signIns.audit = new AuditTrail() {
-        @Override
-        public void record(String actor, String action, String target, String taskId, String detail) {
-          audited.add(action + " " + target + ": " + detail);
-        }
-      };
+      signIns.audit =
+          new AuditTrail() {
+            @Override
+            public void record(
+                String actor, String action, String target, String taskId, String detail) {
+              audited.add(action + " " + target + ": " + detail);
+            }
+          };
       store.people.add("ana", "Ana", "hash", Set.of(), NOW.minusSeconds(3600));
     }
 

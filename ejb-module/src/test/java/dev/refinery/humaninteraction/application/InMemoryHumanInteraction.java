@@ -35,138 +35,168 @@ final class InMemoryHumanInteraction {
   final Map<String, SignInRecord> signIns = new LinkedHashMap<>();
   final Map<String, Instant> versions = new LinkedHashMap<>();
 
-  final TaskViewRepository taskViews = new TaskViewRepository() {
-    @Override
-    public boolean add(TaskView view) {
-      return views.putIfAbsent(view.state().taskId(), view.state()) == null;
-    }
+  final TaskViewRepository taskViews =
+      new TaskViewRepository() {
+        @Override
+        public boolean add(TaskView view) {
+          return views.putIfAbsent(view.state().taskId(), view.state()) == null;
+        }
 
-    @Override
-    public Optional<TaskView> find(UUID task) {
-      return Optional.ofNullable(views.get(task)).map(TaskView::of);
-    }
+        @Override
+        public Optional<TaskView> find(UUID task) {
+          return Optional.ofNullable(views.get(task)).map(TaskView::of);
+        }
 
-    @Override
-    public Optional<TaskView> lock(UUID task) {
-      return find(task);
-    }
+        @Override
+        public Optional<TaskView> lock(UUID task) {
+          return find(task);
+        }
 
-    @Override
-    public void save(TaskView view) {
-      if (views.replace(view.state().taskId(), view.state()) == null) {
-        throw new IllegalStateException("no view of " + view.state().taskId());
-      }
-    }
-  };
+        @Override
+        public void save(TaskView view) {
+          if (views.replace(view.state().taskId(), view.state()) == null) {
+            throw new IllegalStateException("no view of " + view.state().taskId());
+          }
+        }
+      };
 
-  final Inboxes inboxes = new Inboxes() {
-    @Override
-    public boolean add(Notice notice, boolean toWebhook) {
-      boolean repeat = notifications.stream().anyMatch(held -> held.recipient().equals(notice.recipient())
-          && held.taskId().equals(notice.taskId()) && held.kind().equals(notice.kind())
-          && held.step() == notice.step());
-      if (repeat) {
-        return false;
-      }
-      Notification notification = new Notification(UUID.randomUUID(), notice.recipient(), notice.taskId(),
-          notice.kind(), notice.step(), notice.subject(), notice.body(), NOW, null);
-      notifications.add(notification);
-      if (toWebhook) {
-        webhookAttempts.put(notification.id(), 0);
-      }
-      return true;
-    }
+  final Inboxes inboxes =
+      new Inboxes() {
+        @Override
+        public boolean add(Notice notice, boolean toWebhook) {
+          boolean repeat =
+              notifications.stream()
+                  .anyMatch(
+                      held ->
+                          held.recipient().equals(notice.recipient())
+                              && held.taskId().equals(notice.taskId())
+                              && held.kind().equals(notice.kind())
+                              && held.step() == notice.step());
+          if (repeat) {
+            return false;
+          }
+          Notification notification =
+              new Notification(
+                  UUID.randomUUID(),
+                  notice.recipient(),
+                  notice.taskId(),
+                  notice.kind(),
+                  notice.step(),
+                  notice.subject(),
+                  notice.body(),
+                  NOW,
+                  null);
+          notifications.add(notification);
+          if (toWebhook) {
+            webhookAttempts.put(notification.id(), 0);
+          }
+          return true;
+        }
 
-    @Override
-    public List<Notification> of(String recipient, int limit) {
-      return notifications.reversed().stream().filter(held -> held.recipient().equals(recipient)).limit(limit)
-          .toList();
-    }
-  };
+        @Override
+        public List<Notification> of(String recipient, int limit) {
+          return notifications.reversed().stream()
+              .filter(held -> held.recipient().equals(recipient))
+              .limit(limit)
+              .toList();
+        }
+      };
 
-  final WebhookQueue webhooks = new WebhookQueue() {
-    @Override
-    public List<UUID> claimDue(int limit, Duration hold) {
-      return webhookAttempts.keySet().stream().filter(id -> !webhookOutcomes.containsKey(id)).limit(limit).toList();
-    }
+  final WebhookQueue webhooks =
+      new WebhookQueue() {
+        @Override
+        public List<UUID> claimDue(int limit, Duration hold) {
+          return webhookAttempts.keySet().stream()
+              .filter(id -> !webhookOutcomes.containsKey(id))
+              .limit(limit)
+              .toList();
+        }
 
-    @Override
-    public Optional<Pending> pending(UUID id) {
-      return notifications.stream().filter(held -> held.id().equals(id)).findFirst()
-          .map(held -> new Pending(held, webhookAttempts.get(id)));
-    }
+        @Override
+        public Optional<Pending> pending(UUID id) {
+          return notifications.stream()
+              .filter(held -> held.id().equals(id))
+              .findFirst()
+              .map(held -> new Pending(held, webhookAttempts.get(id)));
+        }
 
-    @Override
-    public void delivered(UUID id, int attempts) {
-      webhookAttempts.put(id, attempts);
-      webhookOutcomes.put(id, "delivered");
-    }
+        @Override
+        public void delivered(UUID id, int attempts) {
+          webhookAttempts.put(id, attempts);
+          webhookOutcomes.put(id, "delivered");
+        }
 
-    @Override
-    public void failed(UUID id, int attempts, String error, Optional<Duration> retryIn) {
-      webhookAttempts.put(id, attempts);
-      if (retryIn.isEmpty()) {
-        webhookOutcomes.put(id, "given up: " + error);
-      }
-    }
-  };
+        @Override
+        public void failed(UUID id, int attempts, String error, Optional<Duration> retryIn) {
+          webhookAttempts.put(id, attempts);
+          if (retryIn.isEmpty()) {
+            webhookOutcomes.put(id, "given up: " + error);
+          }
+        }
+      };
 
-  final PersonRepository people = new PersonRepository() {
-    @Override
-    public Optional<Instant> version(String username) {
-      return Optional.ofNullable(versions.get(username));
-    }
+  final PersonRepository people =
+      new PersonRepository() {
+        @Override
+        public Optional<Instant> version(String username) {
+          return Optional.ofNullable(versions.get(username));
+        }
 
-    @Override
-    public Optional<Credentials> credentials(String username) {
-      throw new UnsupportedOperationException("not read by the use cases under test");
-    }
+        @Override
+        public Optional<Credentials> credentials(String username) {
+          throw new UnsupportedOperationException("not read by the use cases under test");
+        }
 
-    @Override
-    public Optional<Person> find(String username) {
-      throw new UnsupportedOperationException("not read by the use cases under test");
-    }
+        @Override
+        public Optional<Person> find(String username) {
+          throw new UnsupportedOperationException("not read by the use cases under test");
+        }
 
-    @Override
-    public List<Person> all() {
-      throw new UnsupportedOperationException("not read by the use cases under test");
-    }
+        @Override
+        public List<Person> all() {
+          throw new UnsupportedOperationException("not read by the use cases under test");
+        }
 
-    @Override
-    public void add(String username, String displayName, String passwordHash, Set<Role> roles, Instant now) {
-      signIns.put(username, new SignInRecord(0, null));
-      versions.put(username, now);
-    }
+        @Override
+        public void add(
+            String username,
+            String displayName,
+            String passwordHash,
+            Set<Role> roles,
+            Instant now) {
+          signIns.put(username, new SignInRecord(0, null));
+          versions.put(username, now);
+        }
 
-    @Override
-    public boolean changeRoles(String username, Set<Role> roles, boolean enabled, Instant now) {
-      return versions.replace(username, now) != null;
-    }
+        @Override
+        public boolean changeRoles(String username, Set<Role> roles, boolean enabled, Instant now) {
+          return versions.replace(username, now) != null;
+        }
 
-    @Override
-    public boolean resetPassword(String username, String passwordHash, Instant now) {
-      return saveSignIns(username, new SignInRecord(0, null), now);
-    }
+        @Override
+        public boolean resetPassword(String username, String passwordHash, Instant now) {
+          return saveSignIns(username, new SignInRecord(0, null), now);
+        }
 
-    @Override
-    public void saveSignIns(String username, SignInRecord record) {
-      signIns.replace(username, record);
-    }
+        @Override
+        public void saveSignIns(String username, SignInRecord record) {
+          signIns.replace(username, record);
+        }
 
-    @Override
-    public boolean saveSignIns(String username, SignInRecord record, Instant now) {
-      versions.replace(username, now);
-      return signIns.replace(username, record) != null;
-    }
+        @Override
+        public boolean saveSignIns(String username, SignInRecord record, Instant now) {
+          versions.replace(username, now);
+          return signIns.replace(username, record) != null;
+        }
 
-    @Override
-    public Optional<SignInRecord> lockSignIns(String username) {
-      return Optional.ofNullable(signIns.get(username));
-    }
+        @Override
+        public Optional<SignInRecord> lockSignIns(String username) {
+          return Optional.ofNullable(signIns.get(username));
+        }
 
-    @Override
-    public long enabledAdminsExclusively() {
-      throw new UnsupportedOperationException("not read by the use cases under test");
-    }
-  };
+        @Override
+        public long enabledAdminsExclusively() {
+          throw new UnsupportedOperationException("not read by the use cases under test");
+        }
+      };
 }

@@ -10,10 +10,18 @@ class WebhookDeliveriesTest {
   @Test
   void aWebhookWithoutASecretStaysOff() {
     // given a URL and no secret, or a blank one; when asked whether to post; then never unsigned
-    assertThat(WebhookDeliveries.configured(Optional.of("https://hooks.example/refinery"), Optional.empty())).isFalse();
-    assertThat(WebhookDeliveries.configured(Optional.of("https://hooks.example/refinery"), Optional.of("  "))).isFalse();
+    assertThat(
+            WebhookDeliveries.configured(
+                Optional.of("https://hooks.example/refinery"), Optional.empty()))
+        .isFalse();
+    assertThat(
+            WebhookDeliveries.configured(
+                Optional.of("https://hooks.example/refinery"), Optional.of("  ")))
+        .isFalse();
     assertThat(WebhookDeliveries.configured(Optional.empty(), Optional.of("s3cret"))).isFalse();
-    assertThat(WebhookDeliveries.configured(Optional.of("https://hooks.example/refinery"), Optional.of("s3cret")))
+    assertThat(
+            WebhookDeliveries.configured(
+                Optional.of("https://hooks.example/refinery"), Optional.of("s3cret")))
         .isTrue();
   }
 }

@@ -1,7 +1,7 @@
 package dev.refinery.orchestration.api;
 
-import dev.refinery.shared.messaging.WireName;
 import dev.refinery.shared.messaging.DomainEvent;
+import dev.refinery.shared.messaging.WireName;
 
 /** Test event owned by Orchestration. */
 @WireName("orchestration.ProbeEvent")

@@ -20,7 +20,8 @@ final class MapConfig implements Config {
 
   @Override
   public <T> T getValue(String name, Class<T> type) {
-    return getOptionalValue(name, type).orElseThrow(() -> new NoSuchElementException(name + " is not set"));
+    return getOptionalValue(name, type)
+        .orElseThrow(() -> new NoSuchElementException(name + " is not set"));
   }
 
   @Override
@@ -35,7 +36,8 @@ final class MapConfig implements Config {
     if (type == Duration.class) {
       return type.cast(Duration.parse(value));
     }
-    throw new IllegalArgumentException("MapConfig converts strings and durations, not " + type.getName());
+    throw new IllegalArgumentException(
+        "MapConfig converts strings and durations, not " + type.getName());
   }
 
   @Override

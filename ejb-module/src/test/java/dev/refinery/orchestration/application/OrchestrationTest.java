@@ -33,54 +33,63 @@ import java.util.UUID;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** Given Orchestration's view of the workflows, when events, scans and service levels come, then what it asks for. */
+/**
+ * Given Orchestration's view of the workflows, when events, scans and service levels come, then
+ * what it asks for.
+ */
 class OrchestrationTest {
 
   private static final Instant START = Instant.parse("2026-12-06T10:00:00Z");
 
   private final InMemoryOrchestration store = new InMemoryOrchestration();
   private final List<Message> published = new ArrayList<>();
-  private final MessageQueue queue = new MessageQueue() {
-    @Override
-    public void publishEvent(DomainEvent event, String routingKey) {
-      published.add(event);
-    }
+  private final MessageQueue queue =
+      new MessageQueue() {
+        @Override
+        public void publishEvent(DomainEvent event, String routingKey) {
+          published.add(event);
+        }
 
-    @Override
-    public void publishCommand(Command command, String routingKey) {
-      published.add(command);
-    }
+        @Override
+        public void publishCommand(Command command, String routingKey) {
+          published.add(command);
+        }
 
-    @Override
-    public void subscribeToEvents(BoundedContext subscriber, Set<Class<? extends DomainEvent>> types,
-        MessageHandler<DomainEvent> handler) {
-      throw new UnsupportedOperationException("use cases publish; they do not subscribe");
-    }
+        @Override
+        public void subscribeToEvents(
+            BoundedContext subscriber,
+            Set<Class<? extends DomainEvent>> types,
+            MessageHandler<DomainEvent> handler) {
+          throw new UnsupportedOperationException("use cases publish; they do not subscribe");
+        }
 
-    @Override
-    public void subscribeToCommands(BoundedContext owner, Set<Class<? extends Command>> types,
-        MessageHandler<Command> handler) {
-      throw new UnsupportedOperationException("use cases publish; they do not subscribe");
-    }
-  };
+        @Override
+        public void subscribeToCommands(
+            BoundedContext owner,
+            Set<Class<? extends Command>> types,
+            MessageHandler<Command> handler) {
+          throw new UnsupportedOperationException("use cases publish; they do not subscribe");
+        }
+      };
   private Instant now = START;
   private boolean scannerPaused;
-  private final Clock clock = new Clock() {
-    @Override
-    public Instant instant() {
-      return now;
-    }
+  private final Clock clock =
+      new Clock() {
+        @Override
+        public Instant instant() {
+          return now;
+        }
 
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
+        @Override
+        public ZoneId getZone() {
+          return ZoneOffset.UTC;
+        }
 
-    @Override
-    public Clock withZone(ZoneId zone) {
-      throw new UnsupportedOperationException();
-    }
-  };
+        @Override
+        public Clock withZone(ZoneId zone) {
+          throw new UnsupportedOperationException();
+        }
+      };
   private final Workflows workflows = new Workflows();
   private final WorkflowScans scans = new WorkflowScans();
 
@@ -88,12 +97,13 @@ class OrchestrationTest {
     workflows.workflows = store.repository;
     workflows.queue = queue;
     workflows.clock = clock;
-    workflows.scanner = new TaskScanningService() {
-      @Override
-      public boolean paused() {
-        return scannerPaused;
-      }
-    };
+    workflows.scanner =
+        new TaskScanningService() {
+          @Override
+          public boolean paused() {
+            return scannerPaused;
+          }
+        };
     scans.workflows = store.repository;
     scans.queue = queue;
     scans.clock = clock;
@@ -101,7 +111,8 @@ class OrchestrationTest {
 
   private UUID created(String title, Priority priority) {
     UUID task = UUID.randomUUID();
-    workflows.apply(new TaskCreated(task.toString(), TaskStatus.NEW, 0, 0, title, "", "ana", priority));
+    workflows.apply(
+        new TaskCreated(task.toString(), TaskStatus.NEW, 0, 0, title, "", "ana", priority));
     now = now.plusSeconds(1);
     return task;
   }
@@ -121,15 +132,21 @@ class OrchestrationTest {
     void theSameTaskCreatedAgainAsksNothingMore() {
       UUID task = created("Export", Priority.HIGH);
 
-      workflows.apply(new TaskCreated(task.toString(), TaskStatus.NEW, 0, 0, "Export", "", "ana", Priority.HIGH));
+      workflows.apply(
+          new TaskCreated(
+              task.toString(), TaskStatus.NEW, 0, 0, "Export", "", "ana", Priority.HIGH));
 
       assertThat(published).hasSize(1);
     }
 
     @Test
     void newsAboutATaskNotYetCreatedHereIsRetriedLater() {
-      assertThatThrownBy(() -> workflows.apply(new PrdSubmitted(UUID.randomUUID().toString(),
-          TaskStatus.PRD_VALIDATION, 0, 1))).isInstanceOf(EarlyEventException.class);
+      assertThatThrownBy(
+              () ->
+                  workflows.apply(
+                      new PrdSubmitted(
+                          UUID.randomUUID().toString(), TaskStatus.PRD_VALIDATION, 0, 1)))
+          .isInstanceOf(EarlyEventException.class);
     }
 
     @Test
@@ -137,7 +154,9 @@ class OrchestrationTest {
       UUID task = created("Export", Priority.HIGH);
       workflows.apply(new PrdApproved(task.toString(), TaskStatus.PRD_APPROVED, 0, 1, "bo"));
 
-      workflows.apply(new ClarificationRequested(task.toString(), TaskStatus.CLARIFICATION_NEEDED, 1, 1, List.of()));
+      workflows.apply(
+          new ClarificationRequested(
+              task.toString(), TaskStatus.CLARIFICATION_NEEDED, 1, 1, List.of()));
 
       assertThat(store.workflows.get(task).status()).isEqualTo(TaskStatus.PRD_APPROVED);
     }
@@ -159,8 +178,10 @@ class OrchestrationTest {
 
       assertThat(started).isEqualTo(2);
       assertThat(again).isZero();
-      assertThat(published).containsExactly(new StartRequestValidation(critical.toString()),
-          new StartRequestValidation(low.toString()));
+      assertThat(published)
+          .containsExactly(
+              new StartRequestValidation(critical.toString()),
+              new StartRequestValidation(low.toString()));
       assertThat(store.workflows.get(low).startRequestedAt()).isNotNull();
     }
   }
@@ -191,8 +212,9 @@ class OrchestrationTest {
 
       assertThat(first).isEqualTo(1);
       assertThat(second).isZero();
-      assertThat(published).containsExactly(new Remind(task.toString(), "approvers", "REMINDER", "PRD_VALIDATION", 1,
-          "Export"));
+      assertThat(published)
+          .containsExactly(
+              new Remind(task.toString(), "approvers", "REMINDER", "PRD_VALIDATION", 1, "Export"));
     }
 
     @Test
@@ -201,7 +223,9 @@ class OrchestrationTest {
       settings.put("refinery.sla.clarification.expire", "PT3H");
       settings.put("refinery.sla.escalate-to", "leads");
       UUID task = created("Export", Priority.HIGH);
-      workflows.apply(new ClarificationRequested(task.toString(), TaskStatus.CLARIFICATION_NEEDED, 1, 0, List.of()));
+      workflows.apply(
+          new ClarificationRequested(
+              task.toString(), TaskStatus.CLARIFICATION_NEEDED, 1, 0, List.of()));
       published.clear();
       now = now.plus(Duration.ofHours(2)).plusSeconds(1);
 
@@ -209,10 +233,15 @@ class OrchestrationTest {
       now = now.plus(Duration.ofHours(1));
       levels.advance();
 
-      assertThat(published).containsExactly(
-          new Remind(task.toString(), "leads", "ESCALATION", "CLARIFICATION_NEEDED", 1, "Export"),
-          new CancelTask(task.toString(), "service-levels",
-              "expired: CLARIFICATION_NEEDED for longer than PT3H (refinery.sla.clarification.expire)"));
+      assertThat(published)
+          .containsExactly(
+              new Remind(
+                  task.toString(), "leads", "ESCALATION", "CLARIFICATION_NEEDED", 1, "Export"),
+              new CancelTask(
+                  task.toString(),
+                  "service-levels",
+                  "expired: CLARIFICATION_NEEDED for longer than PT3H"
+                      + " (refinery.sla.clarification.expire)"));
     }
 
     @Test

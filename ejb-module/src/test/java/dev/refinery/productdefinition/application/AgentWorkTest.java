@@ -23,25 +23,47 @@ import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** Given work in the queue, when an agent claims it and reports, then what is kept, published and refused. */
+/**
+ * Given work in the queue, when an agent claims it and reports, then what is kept, published and
+ * refused.
+ */
 class AgentWorkTest {
 
   private static final String POOL = TaskPollingService.POOL;
   private static final AgentRun RUN = new AgentRun("offline", null, "v1", 0, 0, 12, 0);
-  private static final AgentResult.Clarify ASK = new AgentResult.Clarify(List.of(new Question("who", "Who needs it?",
-      List.of(new Question.Option("fin", "Finance")), "fin", "audience")), RUN);
+  private static final AgentResult.Clarify ASK =
+      new AgentResult.Clarify(
+          List.of(
+              new Question(
+                  "who",
+                  "Who needs it?",
+                  List.of(new Question.Option("fin", "Finance")),
+                  "fin",
+                  "audience")),
+          RUN);
 
   private final ProductDefinitionHarness harness = new ProductDefinitionHarness();
 
   private UUID ready(String title, Priority priority) {
     UUID task = UUID.randomUUID();
-    harness.workItems.apply(new RequestValidationStarted(task.toString(), TaskStatus.REQUEST_VALIDATION, 0, 0, POOL,
-        title, "", "ana", priority));
+    harness.workItems.apply(
+        new RequestValidationStarted(
+            task.toString(),
+            TaskStatus.REQUEST_VALIDATION,
+            0,
+            0,
+            POOL,
+            title,
+            "",
+            "ana",
+            priority));
     return task;
   }
 
   private static Prd prd(String title) {
-    return new Prd(title, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    return new Prd(
+        title, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+        null);
   }
 
   @Test
@@ -53,8 +75,11 @@ class AgentWorkTest {
     List<WorkClaim> claims = harness.work.claim(POOL, 3, LEASE);
 
     assertThat(claims).extracting(WorkClaim::taskId).containsExactly(urgent, older, newer);
-    assertThat(claims).allSatisfy(claim -> assertThat(harness.store.item(claim.taskId()).status())
-        .isEqualTo(WorkStatus.RUNNING));
+    assertThat(claims)
+        .allSatisfy(
+            claim ->
+                assertThat(harness.store.item(claim.taskId()).status())
+                    .isEqualTo(WorkStatus.RUNNING));
   }
 
   @Test
@@ -65,7 +90,8 @@ class AgentWorkTest {
     boolean taken = harness.work.complete(claim, new AgentResult.WritePrd(prd("Export"), RUN));
 
     assertThat(taken).isTrue();
-    assertThat(harness.store.prdVersions.of(task)).singleElement()
+    assertThat(harness.store.prdVersions.of(task))
+        .singleElement()
         .satisfies(version -> assertThat(version.revision()).isEqualTo(1));
     assertThat(harness.published).containsExactly(new SubmitPrd(task.toString(), 1));
     assertThat(harness.store.item(task).status()).isEqualTo(WorkStatus.WAITING);
@@ -79,7 +105,8 @@ class AgentWorkTest {
 
     harness.work.complete(claim, ASK);
 
-    assertThat(harness.published).containsExactly(new RequestClarification(task.toString(), 1, ASK.questions()));
+    assertThat(harness.published)
+        .containsExactly(new RequestClarification(task.toString(), 1, ASK.questions()));
     assertThat(harness.runsCounted).containsExactly("offline CLARIFY");
   }
 
@@ -97,8 +124,11 @@ class AgentWorkTest {
     assertThat(harness.alertsRaised).containsExactly(AgentWork.LEASE_EXPIRED + ":" + task);
     assertThat(taken).isFalse();
     assertThat(harness.published).isEmpty();
-    assertThat(harness.store.runs).containsExactly(task + " #1 REFUSED: late result: the lease ran out and the work"
-        + " was claimed again");
+    assertThat(harness.store.runs)
+        .containsExactly(
+            task
+                + " #1 REFUSED: late result: the lease ran out and the work"
+                + " was claimed again");
     WorkItem.State item = harness.store.item(task);
     assertThat(item.status()).isEqualTo(WorkStatus.RUNNING);
     assertThat(item.leaseToken()).isEqualTo(second.token());
@@ -111,11 +141,14 @@ class AgentWorkTest {
 
     harness.work.failed(claim, RUN, "model timed out", true, Optional.of(Duration.ofSeconds(30)));
 
-    assertThat(harness.published).containsExactly(new AgentRunFailed(task.toString(), 1, "offline", "model timed out",
-        true, false));
+    assertThat(harness.published)
+        .containsExactly(
+            new AgentRunFailed(task.toString(), 1, "offline", "model timed out", true, false));
     assertThat(harness.work.claim(POOL, 1, LEASE)).isEmpty();
     harness.clock.pass(Duration.ofSeconds(30));
-    assertThat(harness.work.claim(POOL, 1, LEASE)).extracting(WorkClaim::attempt).containsExactly(2);
+    assertThat(harness.work.claim(POOL, 1, LEASE))
+        .extracting(WorkClaim::attempt)
+        .containsExactly(2);
   }
 
   @Test
@@ -126,8 +159,11 @@ class AgentWorkTest {
     harness.work.failed(claim, RUN, "model refused", false, Optional.empty());
 
     assertThat(harness.store.item(task).status()).isEqualTo(WorkStatus.FAILED);
-    assertThat(harness.published).last().isEqualTo(new FailTask(task.toString(),
-        "agent offline failed on attempt 1: model refused", false));
+    assertThat(harness.published)
+        .last()
+        .isEqualTo(
+            new FailTask(
+                task.toString(), "agent offline failed on attempt 1: model refused", false));
     assertThat(harness.store.runs).containsExactly(task + " #1 FAILED: model refused");
   }
 

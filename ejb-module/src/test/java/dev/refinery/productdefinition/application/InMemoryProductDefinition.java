@@ -26,8 +26,8 @@ import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 /**
- * Product Definition's ports kept in memory, for unit tests of its use cases: the same contracts as the
- * {@code Jpa*} adapters (which the container checks run on PostgreSQL), without locks.
+ * Product Definition's ports kept in memory, for unit tests of its use cases: the same contracts as
+ * the {@code Jpa*} adapters (which the container checks run on PostgreSQL), without locks.
  */
 final class InMemoryProductDefinition {
 
@@ -46,114 +46,174 @@ final class InMemoryProductDefinition {
     return items.get(task);
   }
 
-  final WorkQueue workQueue = new WorkQueue() {
-    @Override
-    public Optional<WorkItem> lock(UUID task) {
-      return Optional.ofNullable(items.get(task)).map(WorkItem::of);
-    }
+  final WorkQueue workQueue =
+      new WorkQueue() {
+        @Override
+        public Optional<WorkItem> lock(UUID task) {
+          return Optional.ofNullable(items.get(task)).map(WorkItem::of);
+        }
 
-    @Override
-    public boolean add(WorkItem item) {
-      return items.putIfAbsent(item.taskId(), item.state()) == null;
-    }
+        @Override
+        public boolean add(WorkItem item) {
+          return items.putIfAbsent(item.taskId(), item.state()) == null;
+        }
 
-    @Override
-    public void save(WorkItem item) {
-      if (items.replace(item.taskId(), item.state()) == null) {
-        throw new IllegalStateException("no work item for " + item.taskId());
-      }
-    }
+        @Override
+        public void save(WorkItem item) {
+          if (items.replace(item.taskId(), item.state()) == null) {
+            throw new IllegalStateException("no work item for " + item.taskId());
+          }
+        }
 
-    @Override
-    public List<WorkItem> lockDue(String pool, int limit) {
-      List<WorkItem.State> all = new ArrayList<>(items.values());
-      return all.stream()
-          .filter(state -> pool.equals(state.pool()))
-          .filter(state -> state.status() == WorkStatus.READY && !state.availableAt().isAfter(clock.instant())
-              || state.status() == WorkStatus.RUNNING && state.leaseUntil().isBefore(clock.instant()))
-          .sorted(Comparator.comparing((WorkItem.State state) -> state.status() != WorkStatus.RUNNING)
-              .thenComparing(state -> -state.request().priority().ordinal())
-              .thenComparing(all::indexOf))
-          .limit(limit).map(WorkItem::of).toList();
-    }
-  };
+        @Override
+        public List<WorkItem> lockDue(String pool, int limit) {
+          List<WorkItem.State> all = new ArrayList<>(items.values());
+          return all.stream()
+              .filter(state -> pool.equals(state.pool()))
+              .filter(
+                  state ->
+                      state.status() == WorkStatus.READY
+                              && !state.availableAt().isAfter(clock.instant())
+                          || state.status() == WorkStatus.RUNNING
+                              && state.leaseUntil().isBefore(clock.instant()))
+              .sorted(
+                  Comparator.comparing(
+                          (WorkItem.State state) -> state.status() != WorkStatus.RUNNING)
+                      .thenComparing(state -> -state.request().priority().ordinal())
+                      .thenComparing(all::indexOf))
+              .limit(limit)
+              .map(WorkItem::of)
+              .toList();
+        }
+      };
 
-  final Clarifications clarifications = new Clarifications() {
-    @Override
-    public void asked(UUID task, int round, List<Question> asked) {
-      asked.forEach(question -> questions.putIfAbsent(key(task, round, question.id()), question));
-    }
+  final Clarifications clarifications =
+      new Clarifications() {
+        @Override
+        public void asked(UUID task, int round, List<Question> asked) {
+          asked.forEach(
+              question -> questions.putIfAbsent(key(task, round, question.id()), question));
+        }
 
-    @Override
-    public Optional<Question> question(UUID task, int round, String questionId) {
-      return Optional.ofNullable(questions.get(key(task, round, questionId)));
-    }
+        @Override
+        public Optional<Question> question(UUID task, int round, String questionId) {
+          return Optional.ofNullable(questions.get(key(task, round, questionId)));
+        }
 
-    @Override
-    public void answered(UUID task, int round, String questionId, String answer) {
-      answers.put(key(task, round, questionId), answer);
-    }
+        @Override
+        public void answered(UUID task, int round, String questionId, String answer) {
+          answers.put(key(task, round, questionId), answer);
+        }
 
-    @Override
-    public List<AgentRequest.Clarification> of(UUID task) {
-      return questions.entrySet().stream().filter(entry -> entry.getKey().startsWith(task + "/"))
-          .map(entry -> new AgentRequest.Clarification(Integer.parseInt(entry.getKey().split("/")[1]),
-              entry.getValue().id(), entry.getValue().text(), answers.get(entry.getKey())))
-          .toList();
-    }
-  };
+        @Override
+        public List<AgentRequest.Clarification> of(UUID task) {
+          return questions.entrySet().stream()
+              .filter(entry -> entry.getKey().startsWith(task + "/"))
+              .map(
+                  entry ->
+                      new AgentRequest.Clarification(
+                          Integer.parseInt(entry.getKey().split("/")[1]),
+                          entry.getValue().id(),
+                          entry.getValue().text(),
+                          answers.get(entry.getKey())))
+              .toList();
+        }
+      };
 
-  final PrdVersions prdVersions = new PrdVersions() {
-    @Override
-    public void add(UUID task, int revision, String document, AgentRun run) {
-      versions.computeIfAbsent(task, any -> new ArrayList<>()).add(new PrdVersion(revision, document, run.agent(),
-          run.model(), run.promptVersion(), clock.instant(), null, null, null, null));
-    }
+  final PrdVersions prdVersions =
+      new PrdVersions() {
+        @Override
+        public void add(UUID task, int revision, String document, AgentRun run) {
+          versions
+              .computeIfAbsent(task, any -> new ArrayList<>())
+              .add(
+                  new PrdVersion(
+                      revision,
+                      document,
+                      run.agent(),
+                      run.model(),
+                      run.promptVersion(),
+                      clock.instant(),
+                      null,
+                      null,
+                      null,
+                      null));
+        }
 
-    @Override
-    public void rejected(UUID task, int revision, String by, String reason) {
-      decide(task, revision, version -> new PrdVersion(revision, version.document(), version.agent(), version.model(),
-          version.promptVersion(), version.createdAt(), reason, by, null, clock.instant()));
-    }
+        @Override
+        public void rejected(UUID task, int revision, String by, String reason) {
+          decide(
+              task,
+              revision,
+              version ->
+                  new PrdVersion(
+                      revision,
+                      version.document(),
+                      version.agent(),
+                      version.model(),
+                      version.promptVersion(),
+                      version.createdAt(),
+                      reason,
+                      by,
+                      null,
+                      clock.instant()));
+        }
 
-    @Override
-    public void approved(UUID task, int revision, String by) {
-      decide(task, revision, version -> new PrdVersion(revision, version.document(), version.agent(), version.model(),
-          version.promptVersion(), version.createdAt(), null, null, by, clock.instant()));
-    }
+        @Override
+        public void approved(UUID task, int revision, String by) {
+          decide(
+              task,
+              revision,
+              version ->
+                  new PrdVersion(
+                      revision,
+                      version.document(),
+                      version.agent(),
+                      version.model(),
+                      version.promptVersion(),
+                      version.createdAt(),
+                      null,
+                      null,
+                      by,
+                      clock.instant()));
+        }
 
-    @Override
-    public List<PrdVersion> of(UUID task) {
-      return List.copyOf(versions.getOrDefault(task, List.of()));
-    }
+        @Override
+        public List<PrdVersion> of(UUID task) {
+          return List.copyOf(versions.getOrDefault(task, List.of()));
+        }
 
-    private void decide(UUID task, int revision, UnaryOperator<PrdVersion> decision) {
-      versions.getOrDefault(task, new ArrayList<>()).replaceAll(version -> version.revision() == revision
-          ? decision.apply(version) : version);
-    }
-  };
+        private void decide(UUID task, int revision, UnaryOperator<PrdVersion> decision) {
+          versions
+              .getOrDefault(task, new ArrayList<>())
+              .replaceAll(
+                  version -> version.revision() == revision ? decision.apply(version) : version);
+        }
+      };
 
-  final AgentRuns agentRuns = new AgentRuns() {
-    @Override
-    public void record(UUID task, int attempt, AgentRun run, AgentOutcome outcome, String error) {
-      runs.add(task + " #" + attempt + " " + outcome + (error == null ? "" : ": " + error));
-    }
+  final AgentRuns agentRuns =
+      new AgentRuns() {
+        @Override
+        public void record(
+            UUID task, int attempt, AgentRun run, AgentOutcome outcome, String error) {
+          runs.add(task + " #" + attempt + " " + outcome + (error == null ? "" : ": " + error));
+        }
 
-    @Override
-    public List<AgentRunView> of(UUID task) {
-      throw new UnsupportedOperationException("not read by the use cases under test");
-    }
+        @Override
+        public List<AgentRunView> of(UUID task) {
+          throw new UnsupportedOperationException("not read by the use cases under test");
+        }
 
-    @Override
-    public AgentCosts costs(UUID task) {
-      return new AgentCosts(0, 0, 0, 0, BigDecimal.ZERO);
-    }
+        @Override
+        public AgentCosts costs(UUID task) {
+          return new AgentCosts(0, 0, 0, 0, BigDecimal.ZERO);
+        }
 
-    @Override
-    public AgentCosts total() {
-      return costs(null);
-    }
-  };
+        @Override
+        public AgentCosts total() {
+          return costs(null);
+        }
+      };
 
   private static String key(UUID task, int round, String questionId) {
     return task + "/" + round + "/" + questionId;

@@ -20,9 +20,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Product Definition's use cases wired by hand over {@link InMemoryProductDefinition}: what they publish,
- * the alerts they raise, the runs they count and the work they leave for after the commit are recorded for
- * the test to read. The agent poller has no free slot unless a test gives it some.
+ * Product Definition's use cases wired by hand over {@link InMemoryProductDefinition}: what they
+ * publish, the alerts they raise, the runs they count and the work they leave for after the commit
+ * are recorded for the test to read. The agent poller has no free slot unless a test gives it some.
  */
 final class ProductDefinitionHarness {
 
@@ -48,25 +48,27 @@ final class ProductDefinitionHarness {
     work.runs = store.agentRuns;
     work.queue = new RecordingQueue();
     work.documents = new PrdSchema();
-    work.metrics = new AgentMetrics() {
-      @Override
-      public void recorded(AgentRun run, String outcome) {
-        runsCounted.add(run.agent() + " " + outcome);
-      }
-    };
-    work.alerts = new Alerts() {
-      @Override
-      public boolean raise(Alert alert) {
-        alertsRaised.add(alert.condition());
-        return true;
-      }
+    work.metrics =
+        new AgentMetrics() {
+          @Override
+          public void recorded(AgentRun run, String outcome) {
+            runsCounted.add(run.agent() + " " + outcome);
+          }
+        };
+    work.alerts =
+        new Alerts() {
+          @Override
+          public boolean raise(Alert alert) {
+            alertsRaised.add(alert.condition());
+            return true;
+          }
 
-      @Override
-      public boolean clear(String condition) {
-        alertsCleared.add(condition);
-        return true;
-      }
-    };
+          @Override
+          public boolean clear(String condition) {
+            alertsCleared.add(condition);
+            return true;
+          }
+        };
     work.clock = clock;
     workItems.workQueue = store.workQueue;
     workItems.clarifications = store.clarifications;
@@ -74,31 +76,32 @@ final class ProductDefinitionHarness {
     workItems.work = work;
     workItems.clock = clock;
     workItems.afterCommit = afterCommit::add;
-    workItems.poller = new TaskPollingService() {
-      @Override
-      public boolean reserve() {
-        if (freeSlots == 0) {
-          return false;
-        }
-        freeSlots--;
-        return true;
-      }
+    workItems.poller =
+        new TaskPollingService() {
+          @Override
+          public boolean reserve() {
+            if (freeSlots == 0) {
+              return false;
+            }
+            freeSlots--;
+            return true;
+          }
 
-      @Override
-      public void release() {
-        freeSlots++;
-      }
+          @Override
+          public void release() {
+            freeSlots++;
+          }
 
-      @Override
-      public void wake() {
-        wakes++;
-      }
+          @Override
+          public void wake() {
+            wakes++;
+          }
 
-      @Override
-      public Duration lease() {
-        return LEASE;
-      }
-    };
+          @Override
+          public Duration lease() {
+            return LEASE;
+          }
+        };
   }
 
   /** A clock the test moves. */
@@ -141,13 +144,17 @@ final class ProductDefinitionHarness {
     }
 
     @Override
-    public void subscribeToEvents(BoundedContext subscriber, Set<Class<? extends DomainEvent>> types,
+    public void subscribeToEvents(
+        BoundedContext subscriber,
+        Set<Class<? extends DomainEvent>> types,
         MessageHandler<DomainEvent> handler) {
       throw new UnsupportedOperationException("use cases publish; they do not subscribe");
     }
 
     @Override
-    public void subscribeToCommands(BoundedContext owner, Set<Class<? extends Command>> types,
+    public void subscribeToCommands(
+        BoundedContext owner,
+        Set<Class<? extends Command>> types,
         MessageHandler<Command> handler) {
       throw new UnsupportedOperationException("use cases publish; they do not subscribe");
     }

@@ -20,19 +20,35 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** Given what Product Definition knows of a task, when one of Task Management's events arrives, then its work item. */
+/**
+ * Given what Product Definition knows of a task, when one of Task Management's events arrives, then
+ * its work item.
+ */
 class WorkItemsTest {
 
   private static final UUID TASK = UUID.fromString("00000000-0000-0000-0000-00000000000a");
   private static final String POOL = TaskPollingService.POOL;
-  private static final Question WHO = new Question("who", "Who needs it?",
-      List.of(new Question.Option("fin", "Finance"), new Question.Option("ops", "Operations")), "fin", "audience");
+  private static final Question WHO =
+      new Question(
+          "who",
+          "Who needs it?",
+          List.of(new Question.Option("fin", "Finance"), new Question.Option("ops", "Operations")),
+          "fin",
+          "audience");
 
   private final ProductDefinitionHarness harness = new ProductDefinitionHarness();
 
   private static RequestValidationStarted started() {
-    return new RequestValidationStarted(TASK.toString(), TaskStatus.REQUEST_VALIDATION, 0, 0, POOL, "Export to CSV",
-        "for finance", "ana", Priority.HIGH);
+    return new RequestValidationStarted(
+        TASK.toString(),
+        TaskStatus.REQUEST_VALIDATION,
+        0,
+        0,
+        POOL,
+        "Export to CSV",
+        "for finance",
+        "ana",
+        Priority.HIGH);
   }
 
   @Test
@@ -74,14 +90,19 @@ class WorkItemsTest {
 
   @Test
   void anEventThatOvertookTheRequestIsRetriedLater() {
-    assertThatThrownBy(() -> harness.workItems.apply(new ClarificationRequested(TASK.toString(),
-        TaskStatus.CLARIFICATION_NEEDED, 1, 0, List.of(WHO)))).isInstanceOf(EarlyEventException.class);
+    assertThatThrownBy(
+            () ->
+                harness.workItems.apply(
+                    new ClarificationRequested(
+                        TASK.toString(), TaskStatus.CLARIFICATION_NEEDED, 1, 0, List.of(WHO))))
+        .isInstanceOf(EarlyEventException.class);
     assertThat(harness.store.items).isEmpty();
   }
 
   @Test
   void aTaskCancelledBeforeItsValidationStartedIsNeverWokenByItsLateRequest() {
-    harness.workItems.apply(new TaskCancelled(TASK.toString(), TaskStatus.CANCELLED, 0, 0, "ana", "not needed"));
+    harness.workItems.apply(
+        new TaskCancelled(TASK.toString(), TaskStatus.CANCELLED, 0, 0, "ana", "not needed"));
 
     harness.workItems.apply(started());
 
@@ -93,10 +114,12 @@ class WorkItemsTest {
 
   @Test
   void aRequestWithoutATitleIsMalformedAndKeepsNothing() {
-    RequestValidationStarted old = new RequestValidationStarted(TASK.toString(), TaskStatus.REQUEST_VALIDATION, 0, 0,
-        POOL, null, null, null, null);
+    RequestValidationStarted old =
+        new RequestValidationStarted(
+            TASK.toString(), TaskStatus.REQUEST_VALIDATION, 0, 0, POOL, null, null, null, null);
 
-    assertThatThrownBy(() -> harness.workItems.apply(old)).isInstanceOf(MalformedMessageException.class)
+    assertThatThrownBy(() -> harness.workItems.apply(old))
+        .isInstanceOf(MalformedMessageException.class)
         .hasMessageContaining("carries no request");
     assertThat(harness.store.items).isEmpty();
   }
@@ -104,15 +127,25 @@ class WorkItemsTest {
   @Test
   void questionsWaitForAPersonAndAnswersAreKeptAsTheirLabelsBeforeTheAgentGoesOn() {
     harness.workItems.apply(started());
-    harness.workItems.apply(new ClarificationRequested(TASK.toString(), TaskStatus.CLARIFICATION_NEEDED, 1, 0,
-        List.of(WHO)));
+    harness.workItems.apply(
+        new ClarificationRequested(
+            TASK.toString(), TaskStatus.CLARIFICATION_NEEDED, 1, 0, List.of(WHO)));
     assertThat(harness.store.item(TASK).status()).isEqualTo(WorkStatus.WAITING);
 
-    harness.workItems.apply(new ClarificationAnswered(TASK.toString(), TaskStatus.REQUEST_VALIDATION, 1, 0,
-        List.of(new Answer("who", "ops", "and audit")), false, "ana", POOL));
+    harness.workItems.apply(
+        new ClarificationAnswered(
+            TASK.toString(),
+            TaskStatus.REQUEST_VALIDATION,
+            1,
+            0,
+            List.of(new Answer("who", "ops", "and audit")),
+            false,
+            "ana",
+            POOL));
 
     assertThat(harness.store.item(TASK).status()).isEqualTo(WorkStatus.READY);
-    assertThat(harness.store.clarifications.of(TASK)).singleElement()
+    assertThat(harness.store.clarifications.of(TASK))
+        .singleElement()
         .satisfies(asked -> assertThat(asked.answer()).isEqualTo("Operations: and audit"));
   }
 
@@ -121,8 +154,9 @@ class WorkItemsTest {
     harness.workItems.apply(started());
 
     harness.workItems.apply(new PrdApproved(TASK.toString(), TaskStatus.PRD_APPROVED, 0, 1, "bo"));
-    harness.workItems.apply(new ClarificationAnswered(TASK.toString(), TaskStatus.REQUEST_VALIDATION, 1, 1,
-        List.of(), false, "ana", POOL));
+    harness.workItems.apply(
+        new ClarificationAnswered(
+            TASK.toString(), TaskStatus.REQUEST_VALIDATION, 1, 1, List.of(), false, "ana", POOL));
 
     assertThat(harness.store.item(TASK).status()).isEqualTo(WorkStatus.DONE);
   }

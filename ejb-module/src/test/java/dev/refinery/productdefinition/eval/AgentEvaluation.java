@@ -29,11 +29,12 @@ import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * {@code ./refinery eval agent}: runs the configured Product Manager agent (offline, or the OpenAI-compatible
- * or Ollama model the {@code REFINERY_AGENT_*} variables name, as for {@code ./refinery run}) over the
- * evaluation set, answering its questions with its own recommendations, and writes per request and in total:
- * facts kept, contradicted values, invented numbers, redundant questions, rounds, schema failures,
- * re-prompts, and for a model tokens, cost and latency. A table and one JSON line, like the benchmarks.
+ * {@code ./refinery eval agent}: runs the configured Product Manager agent (offline, or the
+ * OpenAI-compatible or Ollama model the {@code REFINERY_AGENT_*} variables name, as for {@code
+ * ./refinery run}) over the evaluation set, answering its questions with its own recommendations,
+ * and writes per request and in total: facts kept, contradicted values, invented numbers, redundant
+ * questions, rounds, schema failures, re-prompts, and for a model tokens, cost and latency. A table
+ * and one JSON line, like the benchmarks.
  */
 public final class AgentEvaluation {
 
@@ -53,12 +54,19 @@ public final class AgentEvaluation {
     Path report = Path.of(args.length > 0 ? args[0] : "ejb-module/target/agent-eval/report.txt");
     String provider = setting("refinery.agent.provider");
     CountingCalls calls = new CountingCalls();
-    ProductManagerAgent agent = "offline".equals(provider) ? new OfflineProductManagerAgent()
-        : new LlmProductManagerAgent(settings(provider), calls, new PrdSchema());
+    ProductManagerAgent agent =
+        "offline".equals(provider)
+            ? new OfflineProductManagerAgent()
+            : new LlmProductManagerAgent(settings(provider), calls, new PrdSchema());
     List<Score> scores = new AgentEvaluation(agent, calls).run(EvalCase.load());
     Files.createDirectories(report.toAbsolutePath().getParent());
     Files.writeString(report, Report.of(agent.name(), scores));
-    LOG.log(Level.INFO, "Evaluated {0} requests with the {1} agent; report in {2}", scores.size(), agent.name(), report);
+    LOG.log(
+        Level.INFO,
+        "Evaluated {0} requests with the {1} agent; report in {2}",
+        scores.size(),
+        agent.name(),
+        report);
   }
 
   List<Score> run(List<EvalCase> cases) {
@@ -69,13 +77,27 @@ public final class AgentEvaluation {
     return scores;
   }
 
-  /** One request, round by round until the PRD (or a failure), every question answered with its recommendation. */
+  /**
+   * One request, round by round until the PRD (or a failure), every question answered with its
+   * recommendation.
+   */
   Score score(EvalCase request) {
     Score score = new Score(request);
     List<AgentRequest.Clarification> answers = new ArrayList<>();
     for (int round = 0; round <= MAX_ROUNDS; round++) {
-      AgentRequest asked = new AgentRequest("eval-" + request.id(), request.title(), request.description(), "requester",
-          Priority.MEDIUM, round, MAX_ROUNDS, 1, List.copyOf(answers), List.of(), null);
+      AgentRequest asked =
+          new AgentRequest(
+              "eval-" + request.id(),
+              request.title(),
+              request.description(),
+              "requester",
+              Priority.MEDIUM,
+              round,
+              MAX_ROUNDS,
+              1,
+              List.copyOf(answers),
+              List.of(),
+              null);
       int before = calls.count();
       AgentResult result;
       try {
@@ -93,7 +115,9 @@ public final class AgentEvaluation {
         case AgentResult.Clarify clarify -> {
           score.asked(clarify.questions());
           for (Question question : clarify.questions()) {
-            answers.add(new AgentRequest.Clarification(round + 1, question.id(), question.text(), recommendation(question)));
+            answers.add(
+                new AgentRequest.Clarification(
+                    round + 1, question.id(), question.text(), recommendation(question)));
           }
         }
         case AgentResult.WritePrd write -> {
@@ -116,8 +140,11 @@ public final class AgentEvaluation {
 
   /** The answer a cooperative requester gives: the recommended option's label. */
   static String recommendation(Question question) {
-    return question.options().stream().filter(option -> option.id().equals(question.recommended()))
-        .map(Question.Option::label).findFirst().orElse("No preference: use your judgement");
+    return question.options().stream()
+        .filter(option -> option.id().equals(question.recommended()))
+        .map(Question.Option::label)
+        .findFirst()
+        .orElse("No preference: use your judgement");
   }
 
   /** The model calls, counted: more than one call for a run means a re-prompt. */
@@ -135,7 +162,10 @@ public final class AgentEvaluation {
     }
   }
 
-  /** A setting as the application reads it: the {@code REFINERY_*} variable, else the built-in default. */
+  /**
+   * A setting as the application reads it: the {@code REFINERY_*} variable, else the built-in
+   * default.
+   */
   static String setting(String name) {
     String variable = name.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
     String value = System.getenv(variable);
@@ -149,7 +179,10 @@ public final class AgentEvaluation {
 
   private static Properties defaults() {
     Properties properties = new Properties();
-    try (InputStream in = AgentEvaluation.class.getClassLoader().getResourceAsStream("META-INF/microprofile-config.properties")) {
+    try (InputStream in =
+        AgentEvaluation.class
+            .getClassLoader()
+            .getResourceAsStream("META-INF/microprofile-config.properties")) {
       if (in != null) {
         properties.load(in);
       }
@@ -160,12 +193,22 @@ public final class AgentEvaluation {
   }
 
   private static LlmSettings settings(String provider) {
-    String url = Optional.ofNullable(setting("refinery.agent.llm.base-url"))
-        .orElse(LlmSettings.OLLAMA.equals(provider) ? "http://127.0.0.1:11434" : "https://api.openai.com/v1");
-    return new LlmSettings(provider, url, setting("refinery.agent.llm.model"),
-        () -> Optional.ofNullable(setting("refinery.agent.llm.api-key")), Duration.parse(setting("refinery.agent.llm.timeout")),
-        Double.parseDouble(setting("refinery.agent.llm.temperature")), Integer.parseInt(setting("refinery.agent.llm.max-tokens")),
-        Boolean.parseBoolean(setting("refinery.agent.llm.json-schema")), setting("refinery.agent.llm.prompt"),
+    String url =
+        Optional.ofNullable(setting("refinery.agent.llm.base-url"))
+            .orElse(
+                LlmSettings.OLLAMA.equals(provider)
+                    ? "http://127.0.0.1:11434"
+                    : "https://api.openai.com/v1");
+    return new LlmSettings(
+        provider,
+        url,
+        setting("refinery.agent.llm.model"),
+        () -> Optional.ofNullable(setting("refinery.agent.llm.api-key")),
+        Duration.parse(setting("refinery.agent.llm.timeout")),
+        Double.parseDouble(setting("refinery.agent.llm.temperature")),
+        Integer.parseInt(setting("refinery.agent.llm.max-tokens")),
+        Boolean.parseBoolean(setting("refinery.agent.llm.json-schema")),
+        setting("refinery.agent.llm.prompt"),
         new BigDecimal(setting("refinery.agent.llm.price.input-per-million")),
         new BigDecimal(setting("refinery.agent.llm.price.output-per-million")));
   }

@@ -14,11 +14,18 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One request of the evaluation set ({@code agent-eval/requests.json}), written by hand: the facts a PRD
- * must keep (a fact is kept when the PRD's own text has it; {@code a|b} accepts either), the values it
- * must not contradict, and the topics the request already states (a question about one is redundant).
+ * One request of the evaluation set ({@code agent-eval/requests.json}), written by hand: the facts
+ * a PRD must keep (a fact is kept when the PRD's own text has it; {@code a|b} accepts either), the
+ * values it must not contradict, and the topics the request already states (a question about one is
+ * redundant).
  */
-record EvalCase(String id, String title, String description, List<String> facts, List<String> values, Set<Topic> stated) {
+record EvalCase(
+    String id,
+    String title,
+    String description,
+    List<String> facts,
+    List<String> values,
+    Set<Topic> stated) {
 
   static final String RESOURCE = "agent-eval/requests.json";
 
@@ -36,25 +43,40 @@ record EvalCase(String id, String title, String description, List<String> facts,
   static EvalCase of(JsonObject json) {
     Set<Topic> stated = EnumSet.noneOf(Topic.class);
     for (JsonString topic : json.getJsonArray("stated").getValuesAs(JsonString.class)) {
-      stated.add(Topic.byId(topic.getString())
-          .orElseThrow(() -> new IllegalArgumentException(json.getString("id") + ": no topic '" + topic.getString() + "'")));
+      stated.add(
+          Topic.byId(topic.getString())
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          json.getString("id") + ": no topic '" + topic.getString() + "'")));
     }
-    return new EvalCase(json.getString("id"), json.getString("title"), json.getString("description"),
-        strings(json, "facts"), strings(json, "values"), Set.copyOf(stated));
+    return new EvalCase(
+        json.getString("id"),
+        json.getString("title"),
+        json.getString("description"),
+        strings(json, "facts"),
+        strings(json, "values"),
+        Set.copyOf(stated));
   }
 
   /** The values as quantities; a value that is not a number with a unit is a mistake in the set. */
   List<Quantity> quantities() {
-    return values.stream().map(value -> {
-      List<Quantity> read = StatedRequest.read("", value).quantities();
-      if (read.size() != 1) {
-        throw new IllegalArgumentException(id + ": the value '" + value + "' is not one number with a unit");
-      }
-      return read.getFirst();
-    }).toList();
+    return values.stream()
+        .map(
+            value -> {
+              List<Quantity> read = StatedRequest.read("", value).quantities();
+              if (read.size() != 1) {
+                throw new IllegalArgumentException(
+                    id + ": the value '" + value + "' is not one number with a unit");
+              }
+              return read.getFirst();
+            })
+        .toList();
   }
 
   private static List<String> strings(JsonObject json, String key) {
-    return json.getJsonArray(key).getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+    return json.getJsonArray(key).getValuesAs(JsonString.class).stream()
+        .map(JsonString::getString)
+        .toList();
   }
 }

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 /** The event log's writes when the database refuses a batch: written again, not dropped at once. */
 class EventLogTest {
 
-  /** Refuses the first {@code refusals} appends, as a pooled connection PostgreSQL had terminated would. */
+  /**
+   * Refuses the first {@code refusals} appends, as a pooled connection PostgreSQL had terminated
+   * would.
+   */
   private static final class FlakyStore extends EventLogStore {
     private int refusals;
     private int calls;
@@ -25,7 +28,8 @@ class EventLogTest {
     public void append(List<MessageRecord> lines) {
       calls++;
       if (refusals-- > 0) {
-        throw new IllegalStateException("FATAL: terminating connection due to administrator command");
+        throw new IllegalStateException(
+            "FATAL: terminating connection due to administrator command");
       }
       written.addAll(lines);
     }
@@ -37,8 +41,22 @@ class EventLogTest {
     EventLog log = new EventLog();
     log.store = store;
     log.writePauseMillis = 1;
-    MessageRecord line = new MessageRecord(0, Instant.now(), MessageRecord.PUBLISHED, UUID.randomUUID(),
-        "taskmanagement.TaskCreated", "EVENT", "taskmanagement", "subscribers", "task-1", null, "published", 1, 10, null);
+    MessageRecord line =
+        new MessageRecord(
+            0,
+            Instant.now(),
+            MessageRecord.PUBLISHED,
+            UUID.randomUUID(),
+            "taskmanagement.TaskCreated",
+            "EVENT",
+            "taskmanagement",
+            "subscribers",
+            "task-1",
+            null,
+            "published",
+            1,
+            10,
+            null);
 
     log.now(line);
     log.flush();

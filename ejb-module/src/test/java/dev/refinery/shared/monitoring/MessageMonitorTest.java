@@ -8,9 +8,14 @@ import org.junit.jupiter.api.Test;
 
 class MessageMonitorTest {
 
-  /** Shared code cannot name Orchestration's class, so it names the type: the two must stay the same. */
+  /**
+   * Shared code cannot name Orchestration's class, so it names the type: the two must stay the
+   * same.
+   */
   @Test
   void theHeartbeatTypeMonitoringLogsIsOrchestrationsHeartbeat() {
-    assertThat(MessageMonitor.HEARTBEAT).isEqualTo(MessageType.of(Heartbeat.class)).isEqualTo(Heartbeat.TYPE);
+    assertThat(MessageMonitor.HEARTBEAT)
+        .isEqualTo(MessageType.of(Heartbeat.class))
+        .isEqualTo(Heartbeat.TYPE);
   }
 }

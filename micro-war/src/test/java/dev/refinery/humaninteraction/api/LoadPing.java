@@ -1,7 +1,7 @@
 package dev.refinery.humaninteraction.api;
 
-import dev.refinery.shared.messaging.WireName;
 import dev.refinery.shared.messaging.Command;
+import dev.refinery.shared.messaging.WireName;
 
 /** Load-test command owned by this context. */
 @WireName("humaninteraction.LoadPing")

@@ -1,7 +1,7 @@
 package dev.refinery.orchestration.api;
 
-import dev.refinery.shared.messaging.WireName;
 import dev.refinery.shared.messaging.Command;
+import dev.refinery.shared.messaging.WireName;
 
 /** Test command whose handler always fails for good: the error-rate alert's material. */
 @WireName("orchestration.FailingProbe")

@@ -9,14 +9,16 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 
 /**
- * Does what each message's {@code behaviour} property says: {@code ok}; {@code throw:N} or
- * {@code rollback:N} (fail by exception, or by setRollbackOnly alone, on the first N deliveries);
- * {@code sleep:MS}.
+ * Does what each message's {@code behaviour} property says: {@code ok}; {@code throw:N} or {@code
+ * rollback:N} (fail by exception, or by setRollbackOnly alone, on the first N deliveries); {@code
+ * sleep:MS}.
  */
-@MessageDriven(activationConfig = {
-    @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "rabbitmq-ra"),
-    @ActivationConfigProperty(propertyName = "destination", propertyValue = "ra-it.behaviour"),
-    @ActivationConfigProperty(propertyName = "maxSessions", propertyValue = "2")})
+@MessageDriven(
+    activationConfig = {
+      @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "rabbitmq-ra"),
+      @ActivationConfigProperty(propertyName = "destination", propertyValue = "ra-it.behaviour"),
+      @ActivationConfigProperty(propertyName = "maxSessions", propertyValue = "2")
+    })
 public class BehaviourConsumer implements MessageListener {
 
   @Resource MessageDrivenContext context;
@@ -32,7 +34,8 @@ public class BehaviourConsumer implements MessageListener {
         case "throw" -> {
           Observations.seen(id, delivery, delivery > value);
           if (delivery <= value) {
-            throw new IllegalStateException("failing delivery " + delivery + " of " + id + " on purpose");
+            throw new IllegalStateException(
+                "failing delivery " + delivery + " of " + id + " on purpose");
           }
         }
         case "rollback" -> {

@@ -13,8 +13,9 @@ import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The crash switch ships only where the fault suite needs it: the production adapter holds no crash point
- * (no class that halts the JVM, no service entry that would load one); the fault suite's build does.
+ * The crash switch ships only where the fault suite needs it: the production adapter holds no crash
+ * point (no class that halts the JVM, no service entry that would load one); the fault suite's
+ * build does.
  */
 class FaultSuiteBuildIT {
 
@@ -24,7 +25,8 @@ class FaultSuiteBuildIT {
   @Test
   void theProductionAdapterHasNoCrashPoint() throws IOException {
     List<String> entries = entriesOfEveryJar(Path.of(System.getenv("REFINERY_RAR")));
-    assertThat(entries).contains("dev/refinery/rabbitmq/Delivery.class", "dev/refinery/rabbitmq/CrashPoint.class")
+    assertThat(entries)
+        .contains("dev/refinery/rabbitmq/Delivery.class", "dev/refinery/rabbitmq/CrashPoint.class")
         .doesNotContain(HALTING, SERVICE);
   }
 
@@ -39,9 +41,13 @@ class FaultSuiteBuildIT {
   private static List<String> entriesOfEveryJar(Path rar) throws IOException {
     List<String> entries = new ArrayList<>();
     try (ZipFile archive = new ZipFile(rar.toFile())) {
-      for (ZipEntry jar : archive.stream().filter(entry -> entry.getName().endsWith(".jar")).toList()) {
-        try (InputStream in = archive.getInputStream(jar); ZipInputStream nested = new ZipInputStream(in)) {
-          for (ZipEntry entry = nested.getNextEntry(); entry != null; entry = nested.getNextEntry()) {
+      for (ZipEntry jar :
+          archive.stream().filter(entry -> entry.getName().endsWith(".jar")).toList()) {
+        try (InputStream in = archive.getInputStream(jar);
+            ZipInputStream nested = new ZipInputStream(in)) {
+          for (ZipEntry entry = nested.getNextEntry();
+              entry != null;
+              entry = nested.getNextEntry()) {
             entries.add(entry.getName());
           }
         }

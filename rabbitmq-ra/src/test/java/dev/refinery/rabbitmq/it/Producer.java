@@ -18,16 +18,28 @@ import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
 
 /** Sends through the adapter's pooled connection factory inside container-managed transactions. */
 @Stateless
-@ConnectionFactoryDefinition(name = Producer.FACTORY, interfaceName = "jakarta.jms.ConnectionFactory",
-    resourceAdapter = "rabbitmq-ra", transactionSupport = TransactionSupportLevel.LocalTransaction,
-    minPoolSize = 0, maxPoolSize = 4)
-// Inside a transaction Payara's injected JMSContext looks its factory up under <name>__pm; an application
+@ConnectionFactoryDefinition(
+    name = Producer.FACTORY,
+    interfaceName = "jakarta.jms.ConnectionFactory",
+    resourceAdapter = "rabbitmq-ra",
+    transactionSupport = TransactionSupportLevel.LocalTransaction,
+    minPoolSize = 0,
+    maxPoolSize = 4)
+// Inside a transaction Payara's injected JMSContext looks its factory up under <name>__pm; an
+// application
 // definition gets no such twin by itself (connector resources made by asadmin do).
-@ConnectionFactoryDefinition(name = Producer.FACTORY + "__pm", interfaceName = "jakarta.jms.ConnectionFactory",
-    resourceAdapter = "rabbitmq-ra", transactionSupport = TransactionSupportLevel.LocalTransaction,
-    minPoolSize = 0, maxPoolSize = 4)
-@AdministeredObjectDefinition(name = Producer.ADMIN_QUEUE, interfaceName = "jakarta.jms.Queue",
-    className = "dev.refinery.rabbitmq.RabbitQueue", resourceAdapter = "rabbitmq-ra",
+@ConnectionFactoryDefinition(
+    name = Producer.FACTORY + "__pm",
+    interfaceName = "jakarta.jms.ConnectionFactory",
+    resourceAdapter = "rabbitmq-ra",
+    transactionSupport = TransactionSupportLevel.LocalTransaction,
+    minPoolSize = 0,
+    maxPoolSize = 4)
+@AdministeredObjectDefinition(
+    name = Producer.ADMIN_QUEUE,
+    interfaceName = "jakarta.jms.Queue",
+    className = "dev.refinery.rabbitmq.RabbitQueue",
+    resourceAdapter = "rabbitmq-ra",
     properties = {"destinationName=ra-it.sink"})
 public class Producer {
 
@@ -47,7 +59,8 @@ public class Producer {
   @Resource SessionContext session;
 
   /** Sends n messages to a queue; rolls the transaction back afterwards when asked to. */
-  public void send(String queue, String idPrefix, int count, String behaviour, boolean rollback) throws JMSException {
+  public void send(String queue, String idPrefix, int count, String behaviour, boolean rollback)
+      throws JMSException {
     try (Connection connection = factory.createConnection()) {
       Session jms = connection.createSession();
       Queue destination = jms.createQueue(queue);
@@ -67,14 +80,20 @@ public class Producer {
   public void sendWithContext(String queue, String idPrefix, int count, boolean rollback) {
     Queue destination = context.createQueue(queue);
     for (int i = 0; i < count; i++) {
-      context.createProducer().setProperty("id", idPrefix + i).setProperty("behaviour", "ok").send(destination, "test");
+      context
+          .createProducer()
+          .setProperty("id", idPrefix + i)
+          .setProperty("behaviour", "ok")
+          .send(destination, "test");
     }
     if (rollback) {
       session.setRollbackOnly();
     }
   }
 
-  /** Sends through the administered queue object, which declares the queue like createQueue does. */
+  /**
+   * Sends through the administered queue object, which declares the queue like createQueue does.
+   */
   public void sendToAdminQueue(String id) throws JMSException {
     try (Connection connection = factory.createConnection()) {
       Session jms = connection.createSession();

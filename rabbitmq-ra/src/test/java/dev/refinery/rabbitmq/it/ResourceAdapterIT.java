@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The resource adapter on Payara Micro against the real RabbitMQ (a virtual host of its own), with test
- * beans that succeed, throw, roll back, sleep or crowd in.
+ * The resource adapter on Payara Micro against the real RabbitMQ (a virtual host of its own), with
+ * test beans that succeed, throw, roll back, sleep or crowd in.
  */
 @ExtendWith(ArquillianExtension.class)
 class ResourceAdapterIT {
@@ -29,8 +29,14 @@ class ResourceAdapterIT {
   @Deployment
   static WebArchive beans() {
     return ShrinkWrap.create(WebArchive.class, "ra-it.war")
-        .addClasses(ResourceAdapterIT.class, Observations.class, Observations.Seen.class, BehaviourConsumer.class,
-            ConcurrencyConsumer.class, SinkConsumer.class, Producer.class)
+        .addClasses(
+            ResourceAdapterIT.class,
+            Observations.class,
+            Observations.Seen.class,
+            BehaviourConsumer.class,
+            ConcurrencyConsumer.class,
+            SinkConsumer.class,
+            Producer.class)
         .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
         .addAsLibraries(new File(System.getProperty("assertj.jar")));
   }
@@ -81,7 +87,9 @@ class ResourceAdapterIT {
 
     await(() -> Observations.succeeded(id), count -> count == 16, 20_000);
     assertThat(Observations.succeeded(id)).isEqualTo(16);
-    assertThat(Observations.mostInFlight()).as("on %d cores", Runtime.getRuntime().availableProcessors()).isEqualTo(8);
+    assertThat(Observations.mostInFlight())
+        .as("on %d cores", Runtime.getRuntime().availableProcessors())
+        .isEqualTo(8);
   }
 
   @Test
@@ -124,7 +132,11 @@ class ResourceAdapterIT {
     plain.setVirtualHost(System.getenv("REFINERY_RABBITMQ_VHOST"));
     try (Connection connection = plain.createConnection()) {
       var session = connection.createSession();
-      assertThatThrownBy(() -> session.createProducer(session.createQueue("ra-it.sink")).send(session.createTextMessage("x")))
+      assertThatThrownBy(
+              () ->
+                  session
+                      .createProducer(session.createQueue("ra-it.sink"))
+                      .send(session.createTextMessage("x")))
           .hasStackTraceContaining("PRECONDITION_FAILED - inequivalent arg");
     }
   }
@@ -134,8 +146,15 @@ class ResourceAdapterIT {
     String before = id();
     producer.send("ra-it.sink", before, 1, "ok", false);
     settle(before + 0, 1);
-    Process close = new ProcessBuilder("/usr/sbin/rabbitmqctl", "close_all_connections", "--vhost",
-        System.getenv("REFINERY_RABBITMQ_VHOST"), "refinery test: pooled connection closed").redirectErrorStream(true).start();
+    Process close =
+        new ProcessBuilder(
+                "/usr/sbin/rabbitmqctl",
+                "close_all_connections",
+                "--vhost",
+                System.getenv("REFINERY_RABBITMQ_VHOST"),
+                "refinery test: pooled connection closed")
+            .redirectErrorStream(true)
+            .start();
     assertThat(close.waitFor()).isZero();
     Thread.sleep(500);
 
@@ -145,8 +164,8 @@ class ResourceAdapterIT {
   }
 
   /**
-   * Every destination is in AMQP mode: a message any AMQP client published (no JMS client's serialized form)
-   * reaches the bean as it came, its headers as properties, and consuming goes on.
+   * Every destination is in AMQP mode: a message any AMQP client published (no JMS client's
+   * serialized form) reaches the bean as it came, its headers as properties, and consuming goes on.
    */
   @Test
   void messagesAPlainAmqpClientWroteAreDeliveredAsTheyCame() throws Exception {
@@ -159,9 +178,15 @@ class ResourceAdapterIT {
     String plain = id();
     try (com.rabbitmq.client.Connection connection = amqp.newConnection();
         com.rabbitmq.client.Channel channel = connection.createChannel()) {
-      for (int i = 0; i < 6; i++) { // more than the consumer's sessions: every one of them meets one
-        channel.basicPublish("", "ra-it.sink", new com.rabbitmq.client.AMQP.BasicProperties.Builder()
-                .headers(java.util.Map.of("id", plain + i)).build(),
+      for (int i = 0;
+          i < 6;
+          i++) { // more than the consumer's sessions: every one of them meets one
+        channel.basicPublish(
+            "",
+            "ra-it.sink",
+            new com.rabbitmq.client.AMQP.BasicProperties.Builder()
+                .headers(java.util.Map.of("id", plain + i))
+                .build(),
             ("not a JMS message " + i).getBytes(java.nio.charset.StandardCharsets.UTF_8));
       }
       String after = id();
@@ -188,7 +213,8 @@ class ResourceAdapterIT {
   }
 
   /** Waits for the expected deliveries, then a while longer for unexpected ones. */
-  private static List<Observations.Seen> settle(String id, int expected) throws InterruptedException {
+  private static List<Observations.Seen> settle(String id, int expected)
+      throws InterruptedException {
     await(() -> Observations.of(id).size(), count -> count >= expected, 20_000);
     Thread.sleep(1_500);
     List<Observations.Seen> seen = Observations.of(id);
@@ -196,7 +222,8 @@ class ResourceAdapterIT {
     return seen;
   }
 
-  private static <T> void await(Supplier<T> value, Predicate<T> done, long timeoutMillis) throws InterruptedException {
+  private static <T> void await(Supplier<T> value, Predicate<T> done, long timeoutMillis)
+      throws InterruptedException {
     long deadline = System.currentTimeMillis() + timeoutMillis;
     while (!done.test(value.get()) && System.currentTimeMillis() < deadline) {
       Thread.sleep(100);

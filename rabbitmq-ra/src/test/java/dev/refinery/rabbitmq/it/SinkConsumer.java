@@ -7,16 +7,19 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 
 /** Records whatever the producers' tests sent. */
-@MessageDriven(activationConfig = {
-    @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "rabbitmq-ra"),
-    @ActivationConfigProperty(propertyName = "destination", propertyValue = "ra-it.sink"),
-    @ActivationConfigProperty(propertyName = "maxSessions", propertyValue = "2")})
+@MessageDriven(
+    activationConfig = {
+      @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "rabbitmq-ra"),
+      @ActivationConfigProperty(propertyName = "destination", propertyValue = "ra-it.sink"),
+      @ActivationConfigProperty(propertyName = "maxSessions", propertyValue = "2")
+    })
 public class SinkConsumer implements MessageListener {
 
   @Override
   public void onMessage(Message message) {
     try {
-      Observations.seen(message.getStringProperty("id"), message.getIntProperty("JMSXDeliveryCount"), true);
+      Observations.seen(
+          message.getStringProperty("id"), message.getIntProperty("JMSXDeliveryCount"), true);
     } catch (JMSException e) {
       throw new IllegalStateException(e);
     }

@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Backs {@code console/admin/people.xhtml}: everyone who signs in; add a person, change a person's roles,
- * disable or enable them, set a new password (an admin's own too). Every change is audited by the boundary.
+ * Backs {@code console/admin/people.xhtml}: everyone who signs in; add a person, change a person's
+ * roles, disable or enable them, set a new password (an admin's own too). Every change is audited
+ * by the boundary.
  */
 @Named
 @RequestScoped
@@ -40,16 +41,20 @@ public class PeopleBacking {
   }
 
   public String add() {
-    return change(() -> people.create(username, displayName, chars(password), roles(), user.caller()),
+    return change(
+        () -> people.create(username, displayName, chars(password), roles(), user.caller()),
         "Added " + username + ".");
   }
 
   public String update() {
-    return change(() -> people.change(username, roles(), enabled, user.caller()), "Changed " + username + ".");
+    return change(
+        () -> people.change(username, roles(), enabled, user.caller()),
+        "Changed " + username + ".");
   }
 
   public String setPassword() {
-    return change(() -> people.resetPassword(username, chars(password), user.caller()),
+    return change(
+        () -> people.resetPassword(username, chars(password), user.caller()),
         "New password set for " + username + ".");
   }
 
@@ -77,14 +82,43 @@ public class PeopleBacking {
     return text == null ? null : text.toCharArray();
   }
 
-  public String getUsername() { return username; }
-  public void setUsername(String username) { this.username = username; }
-  public String getDisplayName() { return displayName; }
-  public void setDisplayName(String displayName) { this.displayName = displayName; }
-  public String getPassword() { return password; }
-  public void setPassword(String password) { this.password = password; }
-  public Role[] getRoles() { return roles; }
-  public void setRoles(Role[] roles) { this.roles = roles; }
-  public boolean isEnabled() { return enabled; }
-  public void setEnabled(boolean enabled) { this.enabled = enabled; }
+  public String getUsername() {
+    return username;
+  }
+
+  public void setUsername(String username) {
+    this.username = username;
+  }
+
+  public String getDisplayName() {
+    return displayName;
+  }
+
+  public void setDisplayName(String displayName) {
+    this.displayName = displayName;
+  }
+
+  public String getPassword() {
+    return password;
+  }
+
+  public void setPassword(String password) {
+    this.password = password;
+  }
+
+  public Role[] getRoles() {
+    return roles;
+  }
+
+  public void setRoles(Role[] roles) {
+    this.roles = roles;
+  }
+
+  public boolean isEnabled() {
+    return enabled;
+  }
+
+  public void setEnabled(boolean enabled) {
+    this.enabled = enabled;
+  }
 }

@@ -6,7 +6,10 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
 
-/** Backs {@code console/operations/audit.xhtml}: what people did, the newest first; by person or task. */
+/**
+ * Backs {@code console/operations/audit.xhtml}: what people did, the newest first; by person or
+ * task.
+ */
 @Named
 @RequestScoped
 public class AuditBacking {
@@ -24,8 +27,19 @@ public class AuditBacking {
     return value == null || value.isBlank() ? null : value.strip();
   }
 
-  public String getActor() { return actor; }
-  public void setActor(String actor) { this.actor = actor; }
-  public String getTask() { return task; }
-  public void setTask(String task) { this.task = task; }
+  public String getActor() {
+    return actor;
+  }
+
+  public void setActor(String actor) {
+    this.actor = actor;
+  }
+
+  public String getTask() {
+    return task;
+  }
+
+  public void setTask(String task) {
+    this.task = task;
+  }
 }

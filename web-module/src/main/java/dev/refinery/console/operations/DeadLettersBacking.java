@@ -18,8 +18,9 @@ import java.util.UUID;
 import java.util.function.BiConsumer;
 
 /**
- * Backs {@code console/operations/dead-letters.xhtml}: the open dead letters with reason, headers and
- * payload; replay a selection to where each failed, or discard it. Both are audited by the boundary.
+ * Backs {@code console/operations/dead-letters.xhtml}: the open dead letters with reason, headers
+ * and payload; replay a selection to where each failed, or discard it. Both are audited by the
+ * boundary.
  */
 @Named
 @ViewScoped
@@ -69,7 +70,15 @@ public class DeadLettersBacking implements Serializable {
     load();
   }
 
-  public List<DeadLetterView> getLetters() { return letters; }
-  public List<DeadLetterView> getSelected() { return selected; }
-  public void setSelected(List<DeadLetterView> selected) { this.selected = selected; }
+  public List<DeadLetterView> getLetters() {
+    return letters;
+  }
+
+  public List<DeadLetterView> getSelected() {
+    return selected;
+  }
+
+  public void setSelected(List<DeadLetterView> selected) {
+    this.selected = selected;
+  }
 }

@@ -16,7 +16,10 @@ import jakarta.inject.Named;
 import java.util.List;
 import java.util.UUID;
 
-/** Backs {@code console/operations/failed.xhtml}: failed tasks with their reason; retry or cancel each. */
+/**
+ * Backs {@code console/operations/failed.xhtml}: failed tasks with their reason; retry or cancel
+ * each.
+ */
 @Named
 @RequestScoped
 public class FailedBacking {
@@ -28,7 +31,9 @@ public class FailedBacking {
   @Inject ConsoleUser user;
 
   public List<TaskView> getFailed() {
-    return tasks.search(new TaskFilter(TaskStatus.FAILED, null, null, null), 0, Tasks.MAX_PAGE_SIZE).items();
+    return tasks
+        .search(new TaskFilter(TaskStatus.FAILED, null, null, null), 0, Tasks.MAX_PAGE_SIZE)
+        .items();
   }
 
   public String retry(UUID task) {
@@ -49,7 +54,8 @@ public class FailedBacking {
       return null;
     }
     try {
-      decisions.cancel(task, user.caller(), user.getName(), "cancelled by an operator after it failed");
+      decisions.cancel(
+          task, user.caller(), user.getName(), "cancelled by an operator after it failed");
       Messages.info("Task " + task + " is cancelled.");
     } catch (TaskStateConflictException | NotPermittedException e) {
       Messages.error(e.getMessage());

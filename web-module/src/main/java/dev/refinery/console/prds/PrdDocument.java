@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A PRD (the agent's JSON, see prd.schema.json) as the lines of a document: headings, paragraphs and
- * list items, in the order a reader expects. The same lines are what revisions are compared on.
+ * A PRD (the agent's JSON, see prd.schema.json) as the lines of a document: headings, paragraphs
+ * and list items, in the order a reader expects. The same lines are what revisions are compared on.
  */
 public final class PrdDocument {
 
@@ -19,7 +19,12 @@ public final class PrdDocument {
   public record Line(Kind kind, String text) {}
 
   /** How a line is shown. */
-  public enum Kind { TITLE, HEADING, PARAGRAPH, ITEM }
+  public enum Kind {
+    TITLE,
+    HEADING,
+    PARAGRAPH,
+    ITEM
+  }
 
   private PrdDocument() {}
 
@@ -30,23 +35,83 @@ public final class PrdDocument {
     paragraph(lines, "Original request", prd.getString("originalRequest", ""));
     paragraph(lines, "Problem", prd.getString("problemStatement", ""));
     items(lines, "Goals", prd, "goals", null);
-    items(lines, "Personas", prd, "personas", o -> o.getString("name", "") + ": " + o.getString("description", ""));
-    items(lines, "User stories", prd, "userStories", o -> o.getString("id", "") + " (" + o.getString("priority", "")
-        + ") As " + o.getString("asA", "") + ", I want " + o.getString("iWant", "") + ", so that "
-        + o.getString("soThat", "") + acceptance(o));
-    items(lines, "Requirements", prd, "requirements", o -> o.getString("id", "") + " (" + o.getString("priority", "")
-        + ") " + o.getString("text", ""));
-    items(lines, "Non-functional requirements", prd, "nonFunctionalRequirements", o -> o.getString("id", "") + " "
-        + o.getString("category", "") + ": " + o.getString("requirement", "") + " (" + o.getString("metric", "")
-        + ": " + o.getString("target", "") + ")");
-    items(lines, "Clarifications", prd, "clarifications", o -> "Round " + o.getInt("round", 0) + ": "
-        + o.getString("question", "") + " → " + o.getString("answer", ""));
+    items(
+        lines,
+        "Personas",
+        prd,
+        "personas",
+        o -> o.getString("name", "") + ": " + o.getString("description", ""));
+    items(
+        lines,
+        "User stories",
+        prd,
+        "userStories",
+        o ->
+            o.getString("id", "")
+                + " ("
+                + o.getString("priority", "")
+                + ") As "
+                + o.getString("asA", "")
+                + ", I want "
+                + o.getString("iWant", "")
+                + ", so that "
+                + o.getString("soThat", "")
+                + acceptance(o));
+    items(
+        lines,
+        "Requirements",
+        prd,
+        "requirements",
+        o ->
+            o.getString("id", "")
+                + " ("
+                + o.getString("priority", "")
+                + ") "
+                + o.getString("text", ""));
+    items(
+        lines,
+        "Non-functional requirements",
+        prd,
+        "nonFunctionalRequirements",
+        o ->
+            o.getString("id", "")
+                + " "
+                + o.getString("category", "")
+                + ": "
+                + o.getString("requirement", "")
+                + " ("
+                + o.getString("metric", "")
+                + ": "
+                + o.getString("target", "")
+                + ")");
+    items(
+        lines,
+        "Clarifications",
+        prd,
+        "clarifications",
+        o ->
+            "Round "
+                + o.getInt("round", 0)
+                + ": "
+                + o.getString("question", "")
+                + " → "
+                + o.getString("answer", ""));
     items(lines, "Assumptions", prd, "assumptions", null);
     items(lines, "Out of scope", prd, "outOfScope", null);
     items(lines, "Open questions", prd, "openQuestions", null);
-    items(lines, "Risks", prd, "risks", o -> o.getString("risk", "") + " (mitigation: " + o.getString("mitigation", "") + ")");
+    items(
+        lines,
+        "Risks",
+        prd,
+        "risks",
+        o -> o.getString("risk", "") + " (mitigation: " + o.getString("mitigation", "") + ")");
     items(lines, "Dependencies", prd, "dependencies", null);
-    items(lines, "Success metrics", prd, "successMetrics", o -> o.getString("metric", "") + ": " + o.getString("target", ""));
+    items(
+        lines,
+        "Success metrics",
+        prd,
+        "successMetrics",
+        o -> o.getString("metric", "") + ": " + o.getString("target", ""));
     paragraph(lines, "Revision notes", prd.getString("revisionNotes", ""));
     return lines;
   }
@@ -70,7 +135,11 @@ public final class PrdDocument {
     }
   }
 
-  private static void items(List<Line> lines, String heading, JsonObject prd, String field,
+  private static void items(
+      List<Line> lines,
+      String heading,
+      JsonObject prd,
+      String field,
       java.util.function.Function<JsonObject, String> format) {
     JsonArray array = prd.getJsonArray(field);
     if (array == null || array.isEmpty()) {
@@ -78,7 +147,12 @@ public final class PrdDocument {
     }
     lines.add(new Line(Kind.HEADING, heading));
     for (JsonValue value : array) {
-      lines.add(new Line(Kind.ITEM, value instanceof JsonObject object && format != null ? format.apply(object) : text(value)));
+      lines.add(
+          new Line(
+              Kind.ITEM,
+              value instanceof JsonObject object && format != null
+                  ? format.apply(object)
+                  : text(value)));
     }
   }
 

@@ -28,8 +28,11 @@ public class NewBacking {
     if (!user.allowed(Role.REQUESTER)) {
       return null;
     }
-    UUID task = requests.submit(new SubmitRequest(title, description == null ? "" : description, priority.name(), user.getName()),
-        user.caller());
+    UUID task =
+        requests.submit(
+            new SubmitRequest(
+                title, description == null ? "" : description, priority.name(), user.getName()),
+            user.caller());
     Messages.info("Request submitted as task " + task + ". The agent picks it up in a moment.");
     return "/console/tasks/list?faces-redirect=true&requester=" + user.getName();
   }
@@ -46,10 +49,27 @@ public class NewBacking {
     return SubmitRequest.DESCRIPTION_MAX;
   }
 
-  public String getTitle() { return title; }
-  public void setTitle(String title) { this.title = title; }
-  public String getDescription() { return description; }
-  public void setDescription(String description) { this.description = description; }
-  public Priority getPriority() { return priority; }
-  public void setPriority(Priority priority) { this.priority = priority; }
+  public String getTitle() {
+    return title;
+  }
+
+  public void setTitle(String title) {
+    this.title = title;
+  }
+
+  public String getDescription() {
+    return description;
+  }
+
+  public void setDescription(String description) {
+    this.description = description;
+  }
+
+  public Priority getPriority() {
+    return priority;
+  }
+
+  public void setPriority(Priority priority) {
+    this.priority = priority;
+  }
 }

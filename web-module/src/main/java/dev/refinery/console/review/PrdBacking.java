@@ -23,8 +23,9 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * Backs {@code console/review/prd.xhtml}: the PRD waiting for review, what changed since the rejected
- * revision, and the approver's decision: approve, or reject with a reason (which is required).
+ * Backs {@code console/review/prd.xhtml}: the PRD waiting for review, what changed since the
+ * rejected revision, and the approver's decision: approve, or reject with a reason (which is
+ * required).
  */
 @Named
 @ViewScoped
@@ -52,7 +53,9 @@ public class PrdBacking implements Serializable {
     }
     task = Tasks.parseId(id).flatMap(tasks::find).orElse(null);
     if (task == null) {
-      FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "No task " + id);
+      FacesContext.getCurrentInstance()
+          .getExternalContext()
+          .responseSendError(404, "No task " + id);
       FacesContext.getCurrentInstance().responseComplete();
       return;
     }
@@ -87,14 +90,17 @@ public class PrdBacking implements Serializable {
     if (!user.allowed(Role.APPROVER)) {
       return null;
     }
-    return decided(() -> decisions.approve(task.id(), user.caller(), user.getName()), "Approved: the PRD is final.");
+    return decided(
+        () -> decisions.approve(task.id(), user.caller(), user.getName()),
+        "Approved: the PRD is final.");
   }
 
   public String reject() {
     if (!user.allowed(Role.APPROVER)) {
       return null;
     }
-    return decided(() -> decisions.reject(task.id(), user.caller(), user.getName(), reason),
+    return decided(
+        () -> decisions.reject(task.id(), user.caller(), user.getName(), reason),
         "Sent back with your reason: the agent writes a revision.");
   }
 
@@ -109,9 +115,23 @@ public class PrdBacking implements Serializable {
     return "/console/tasks/detail?faces-redirect=true&id=" + task.id();
   }
 
-  public TaskView getTask() { return task; }
-  public String getReason() { return reason; }
-  public void setReason(String reason) { this.reason = reason; }
-  public String getId() { return id; }
-  public void setId(String id) { this.id = id; }
+  public TaskView getTask() {
+    return task;
+  }
+
+  public String getReason() {
+    return reason;
+  }
+
+  public void setReason(String reason) {
+    this.reason = reason;
+  }
+
+  public String getId() {
+    return id;
+  }
+
+  public void setId(String id) {
+    this.id = id;
+  }
 }

@@ -17,7 +17,9 @@ public class QueueBacking {
   @Inject Tasks tasks;
 
   public List<TaskView> getWaiting() {
-    return tasks.search(new TaskFilter(TaskStatus.PRD_VALIDATION, null, null, null), 0, Tasks.MAX_PAGE_SIZE).items()
+    return tasks
+        .search(new TaskFilter(TaskStatus.PRD_VALIDATION, null, null, null), 0, Tasks.MAX_PAGE_SIZE)
+        .items()
         .reversed(); // the longest waiting first
   }
 }

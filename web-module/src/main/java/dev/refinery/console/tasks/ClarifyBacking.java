@@ -24,15 +24,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Backs {@code console/tasks/clarify.xhtml}: the requester answers the open round, each question with its
- * options and the recommended one chosen already, or a text of their own; or proceeds with every
- * recommendation at once.
+ * Backs {@code console/tasks/clarify.xhtml}: the requester answers the open round, each question
+ * with its options and the recommended one chosen already, or a text of their own; or proceeds with
+ * every recommendation at once.
  */
 @Named
 @ViewScoped
 public class ClarifyBacking implements Serializable {
 
   private static final long serialVersionUID = 1L;
+
   /** The choice that means "my own answer, in the text". */
   public static final String OWN = "__own";
 
@@ -64,7 +65,10 @@ public class ClarifyBacking implements Serializable {
       return;
     }
     List<ClarificationRound> rounds = tasks.clarifications(task.id());
-    round = rounds.isEmpty() || task.status() != TaskStatus.CLARIFICATION_NEEDED ? null : rounds.getLast();
+    round =
+        rounds.isEmpty() || task.status() != TaskStatus.CLARIFICATION_NEEDED
+            ? null
+            : rounds.getLast();
     if (round != null) {
       for (Question question : round.questions()) {
         choices.put(question.id(), question.recommended() != null ? question.recommended() : OWN);
@@ -78,7 +82,11 @@ public class ClarifyBacking implements Serializable {
       String choice = choices.get(question.id());
       String text = texts.get(question.id());
       boolean own = choice == null || OWN.equals(choice) || question.options().isEmpty();
-      answers.add(new Answer(question.id(), own ? null : choice, text == null || text.isBlank() ? null : text.strip()));
+      answers.add(
+          new Answer(
+              question.id(),
+              own ? null : choice,
+              text == null || text.isBlank() ? null : text.strip()));
     }
     return decide(answers, false);
   }
@@ -106,11 +114,31 @@ public class ClarifyBacking implements Serializable {
     return decisions.mayAnswer(task.id(), user.caller());
   }
 
-  public TaskView getTask() { return task; }
-  public ClarificationRound getRound() { return round; }
-  public Map<String, String> getChoices() { return choices; }
-  public Map<String, String> getTexts() { return texts; }
-  public String getOwn() { return OWN; }
-  public String getId() { return id; }
-  public void setId(String id) { this.id = id; }
+  public TaskView getTask() {
+    return task;
+  }
+
+  public ClarificationRound getRound() {
+    return round;
+  }
+
+  public Map<String, String> getChoices() {
+    return choices;
+  }
+
+  public Map<String, String> getTexts() {
+    return texts;
+  }
+
+  public String getOwn() {
+    return OWN;
+  }
+
+  public String getId() {
+    return id;
+  }
+
+  public void setId(String id) {
+    this.id = id;
+  }
 }

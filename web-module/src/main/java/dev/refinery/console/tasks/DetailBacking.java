@@ -2,8 +2,8 @@ package dev.refinery.console.tasks;
 
 import dev.refinery.console.ConsoleUser;
 import dev.refinery.console.prds.LineDiff;
-import dev.refinery.humaninteraction.application.MessageHistory;
 import dev.refinery.console.prds.PrdDocument;
+import dev.refinery.humaninteraction.application.MessageHistory;
 import dev.refinery.productdefinition.api.AgentCosts;
 import dev.refinery.productdefinition.api.AgentRunView;
 import dev.refinery.productdefinition.api.PrdVersion;
@@ -22,10 +22,11 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Backs {@code console/tasks/detail.xhtml}: a task with its transitions, every message about it, the
- * clarification rounds, the PRD revisions as documents with the changes between two of them, and the agent
- * runs with their costs. Everything is read once, when the view parameters are set. The messages are for the
- * task's requester and OPERATORs only (null for anyone else: the page says so).
+ * Backs {@code console/tasks/detail.xhtml}: a task with its transitions, every message about it,
+ * the clarification rounds, the PRD revisions as documents with the changes between two of them,
+ * and the agent runs with their costs. Everything is read once, when the view parameters are set.
+ * The messages are for the task's requester and OPERATORs only (null for anyone else: the page says
+ * so).
  */
 @Named
 @RequestScoped
@@ -54,13 +55,18 @@ public class DetailBacking {
     UUID uuid = Tasks.parseId(id).orElse(null);
     task = uuid == null ? null : tasks.find(uuid).orElse(null);
     if (task == null) {
-      FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "No task " + id);
+      FacesContext.getCurrentInstance()
+          .getExternalContext()
+          .responseSendError(404, "No task " + id);
       FacesContext.getCurrentInstance().responseComplete();
       return;
     }
     versions = prds.versions(uuid);
     history = tasks.history(uuid);
-    messages = messageHistory.mayRead(uuid, user.caller()) ? messageHistory.ofTask(uuid, user.caller()) : null;
+    messages =
+        messageHistory.mayRead(uuid, user.caller())
+            ? messageHistory.ofTask(uuid, user.caller())
+            : null;
     clarifications = tasks.clarifications(uuid);
     runs = prds.runs(uuid);
     costs = prds.costs(uuid);
@@ -103,11 +109,15 @@ public class DetailBacking {
   }
 
   public List<LineDiff.Entry<PrdDocument.Line>> getDiff() {
-    return LineDiff.between(PrdDocument.lines(revision(from).document()), PrdDocument.lines(revision(to).document()));
+    return LineDiff.between(
+        PrdDocument.lines(revision(from).document()), PrdDocument.lines(revision(to).document()));
   }
 
   private PrdVersion revision(int number) {
-    return versions.stream().filter(version -> version.revision() == number).findFirst().orElseThrow();
+    return versions.stream()
+        .filter(version -> version.revision() == number)
+        .findFirst()
+        .orElseThrow();
   }
 
   public List<AgentRunView> getRuns() {
@@ -118,10 +128,27 @@ public class DetailBacking {
     return costs;
   }
 
-  public String getId() { return id; }
-  public void setId(String id) { this.id = id; }
-  public int getFrom() { return from; }
-  public void setFrom(int from) { this.from = from; }
-  public int getTo() { return to; }
-  public void setTo(int to) { this.to = to; }
+  public String getId() {
+    return id;
+  }
+
+  public void setId(String id) {
+    this.id = id;
+  }
+
+  public int getFrom() {
+    return from;
+  }
+
+  public void setFrom(int from) {
+    this.from = from;
+  }
+
+  public int getTo() {
+    return to;
+  }
+
+  public void setTo(int to) {
+    this.to = to;
+  }
 }

@@ -12,8 +12,9 @@ import jakarta.inject.Named;
 import java.util.List;
 
 /**
- * Backs {@code console/tasks/list.xhtml}: tasks filtered by state, priority, requester and text, a page at a
- * time, the newest first. The filters are GET parameters, so a filtered list can be bookmarked and shared.
+ * Backs {@code console/tasks/list.xhtml}: tasks filtered by state, priority, requester and text, a
+ * page at a time, the newest first. The filters are GET parameters, so a filtered list can be
+ * bookmarked and shared.
  */
 @Named
 @RequestScoped
@@ -32,8 +33,12 @@ public class ListBacking {
 
   /** Runs once the view parameters are set; unknown values are ignored, not errors. */
   public void load() {
-    TaskFilter filter = new TaskFilter(parse(TaskStatus.class, status), parse(Priority.class, priority),
-        blankToNull(requester), blankToNull(q));
+    TaskFilter filter =
+        new TaskFilter(
+            parse(TaskStatus.class, status),
+            parse(Priority.class, priority),
+            blankToNull(requester),
+            blankToNull(q));
     result = tasks.search(filter, Math.max(page, 0), PAGE_SIZE);
   }
 
@@ -73,14 +78,43 @@ public class ListBacking {
     return Priority.values();
   }
 
-  public String getStatus() { return status; }
-  public void setStatus(String status) { this.status = status; }
-  public String getPriority() { return priority; }
-  public void setPriority(String priority) { this.priority = priority; }
-  public String getRequester() { return requester; }
-  public void setRequester(String requester) { this.requester = requester; }
-  public String getQ() { return q; }
-  public void setQ(String q) { this.q = q; }
-  public int getPage() { return page; }
-  public void setPage(int page) { this.page = page; }
+  public String getStatus() {
+    return status;
+  }
+
+  public void setStatus(String status) {
+    this.status = status;
+  }
+
+  public String getPriority() {
+    return priority;
+  }
+
+  public void setPriority(String priority) {
+    this.priority = priority;
+  }
+
+  public String getRequester() {
+    return requester;
+  }
+
+  public void setRequester(String requester) {
+    this.requester = requester;
+  }
+
+  public String getQ() {
+    return q;
+  }
+
+  public void setQ(String q) {
+    this.q = q;
+  }
+
+  public int getPage() {
+    return page;
+  }
+
+  public void setPage(int page) {
+    this.page = page;
+  }
 }

@@ -1,13 +1,17 @@
 package dev.refinery.productdefinition.domain.reading;
 
 /**
- * A number with its unit as a request states it: {@code text} is the request's own words for the target
- * ("within 10 seconds for 50,000 invoices"), {@code value} the number in the dimension's base unit
- * (seconds, bytes, percent, the counted thing), so "10 s" and "10 seconds" are the same value.
+ * A number with its unit as a request states it: {@code text} is the request's own words for the
+ * target ("within 10 seconds for 50,000 invoices"), {@code value} the number in the dimension's
+ * base unit (seconds, bytes, percent, the counted thing), so "10 s" and "10 seconds" are the same
+ * value.
  */
 public record Quantity(Dimension dimension, double value, String unit, String text) {
 
-  /** What a number measures: two numbers contradict each other only within a dimension (and unit, for counts). */
+  /**
+   * What a number measures: two numbers contradict each other only within a dimension (and unit,
+   * for counts).
+   */
   public enum Dimension {
     TIME("Performance", "time to complete"),
     SIZE("Capacity", "data size"),
@@ -36,11 +40,13 @@ public record Quantity(Dimension dimension, double value, String unit, String te
 
   /** Whether the two state the same kind of thing (a count of invoices is not a count of users). */
   public boolean comparableTo(Quantity other) {
-    return dimension == other.dimension && (dimension != Dimension.COUNT || unit.equals(other.unit));
+    return dimension == other.dimension
+        && (dimension != Dimension.COUNT || unit.equals(other.unit));
   }
 
   /** Whether the two give the same number for the same kind of thing. */
   public boolean sameAs(Quantity other) {
-    return comparableTo(other) && Math.abs(value - other.value) <= 1e-9 * Math.max(1, Math.abs(value));
+    return comparableTo(other)
+        && Math.abs(value - other.value) <= 1e-9 * Math.max(1, Math.abs(value));
   }
 }

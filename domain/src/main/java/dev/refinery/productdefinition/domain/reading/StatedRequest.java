@@ -8,15 +8,23 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What a feature request states, read deterministically from its title and description: who it is for
- * and whom it is restricted to, its targets (numbers with units, in the request's own words), its
- * obligations ("must", "should", "needs to" clauses), its enumerations, the standards and regulations it
- * names, what it excludes, and which {@link Topic}s it covers. The offline agent writes its PRD from this;
- * the LLM agent's replies and the evaluation are checked against it.
+ * What a feature request states, read deterministically from its title and description: who it is
+ * for and whom it is restricted to, its targets (numbers with units, in the request's own words),
+ * its obligations ("must", "should", "needs to" clauses), its enumerations, the standards and
+ * regulations it names, what it excludes, and which {@link Topic}s it covers. The offline agent
+ * writes its PRD from this; the LLM agent's replies and the evaluation are checked against it.
  */
-public record StatedRequest(String title, List<String> sentences, List<String> audiences, List<String> restrictedTo,
-    List<Target> targets, List<String> obligations, List<Enumeration> enumerations, List<String> standards,
-    List<String> exclusions, Set<Topic> topics) {
+public record StatedRequest(
+    String title,
+    List<String> sentences,
+    List<String> audiences,
+    List<String> restrictedTo,
+    List<Target> targets,
+    List<String> obligations,
+    List<Enumeration> enumerations,
+    List<String> standards,
+    List<String> exclusions,
+    Set<Topic> topics) {
 
   /** A target as the request words it, with the quantities it states. */
   public record Target(String sentence, String text, List<Quantity> quantities) {}
@@ -24,43 +32,74 @@ public record StatedRequest(String title, List<String> sentences, List<String> a
   /** "with number, customer, net, tax and total": what the items belong to, and the items. */
   public record Enumeration(String sentence, String lead, List<String> items) {}
 
-  private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?;])\\s+(?=[\\p{Lu}0-9\"'(])|\\n+");
-  private static final Pattern OBLIGATION = Pattern.compile("(?i)\\b(must|shall|should|needs?|wants?|would like|asks? for|"
-      + "requires?|has to|have to|(?:is|are) required to|required|at least|at most|within|no more than|no later than|never|"
-      + "always|only)\\b");
-  /** A sentence that starts with one of these verbs is an instruction: "Lock the account after 5 failed attempts." */
-  private static final Pattern IMPERATIVE = Pattern.compile("^(?:Add|Allow|Let|Lock|Send|Show|Export|Import|Notify|Remind|Block|"
-      + "Prevent|Provide|Enable|Disable|Keep|Log|Record|Store|Delete|Remove|Display|Generate|Create|Update|Sync|Integrate|"
-      + "Email|Alert|Track|Limit|Require|Validate|Check|Archive|Retain|Encrypt|Mask|Hide|Filter|Sort|Search|Group|Flag|"
-      + "Escalate|Assign|Schedule|Print|Download|Upload|Share|Publish|Translate|Offer|Include|Make|Mark|Warn|Refuse|Reject|"
-      + "Accept|Support|Expire|Retry|Cap|Round|Calculate|Compute|Attach|Link|Import|Replace|Merge|Split|Pause|Resume|Cancel)\\b");
-  private static final Pattern VERB_THEN_OBJECT = Pattern.compile("^(?!(?:A|An|The|This|That|These|Those|Each|Every|All|Some|"
-      + "Any|No|Our|Their|Its|My|Your|It|We|They|I|He|She|There|Here|If|When|Once|After|Before|While|Today|Currently)\\b)"
-      + "\\p{Lu}\\p{Ll}+(?<!s)\\s+(?:a|an|the|one|two|three|each|every|all|their|its|our|his|her|them|it|\\d[\\d,.]*)\\b");
-  private static final Pattern LEAD = Pattern.compile("(?i)^(with|including|includes?|containing|contains?|showing|shows?|"
-      + "such as|by|per|for|of|in|as)\\s+");
-  private static final Pattern LIST = Pattern.compile("(?i)\\b(with|including|includes?|containing|contains?|showing|shows?|"
-      + "such as|by|per|for|of|in|as|:)\\s+((?:[\\w/-]+(?:\\s+[\\w/-]+){0,2},\\s+)+[\\w/-]+(?:\\s+[\\w/-]+){0,2},?\\s+(?:and|or)\\s+"
-      + "[\\w/-]+(?:\\s+[\\w/-]+){0,2})");
-  private static final Pattern STANDARD = Pattern.compile("\\b(GDPR|CCPA|HIPAA|PCI[ -]DSS|SOC ?2|ISO ?\\d{4,5}(?:-\\d+)?|"
-      + "WCAG(?: ?\\d(?:\\.\\d)?)?(?: ?A{1,3}\\b)?|TOTP|HOTP|HMAC(?:-SHA-?\\d+)?|OAuth ?2?(?:\\.\\d)?|OpenID Connect|OIDC|SAML(?: ?2\\.0)?|"
-      + "SSO|TLS(?: ?\\d\\.\\d)?|FIDO2|WebAuthn|SCIM|PSD2|SEPA|eIDAS|ADA|Section 508|EN 301 549|RFC ?\\d{3,5}|"
-      + "OWASP(?: ASVS| Top 10)?|SOX|FERPA|COPPA)");
-  private static final Pattern EXCLUSION = Pattern.compile("(?i)\\b(out of scope|not (?:needed|required|in scope|part of)|"
-      + "(?:does|do|need) not need|doesn't need|don't need|no need|without|except|excluding|not yet|later phase)\\b");
-  private static final Pattern PROBLEM = Pattern.compile("(?i)\\b(because|problem|pain|currently|today|manual|manually|slow|"
-      + "errors?|mistakes?|hard to|cannot|can't|too long|takes? (?:\\w+ ){0,2}(?:hours|days|ages)|missing|broken|complain\\w*|"
-      + "lose|lost|frustrat\\w*|wast\\w*|forget|miss(?:es|ed)?|no way to|have to|by hand|by phone|spreadsheets?|time out|"
-      + "timeouts?|too many|so many|overload\\w*|wait(?:s|ing)?|on hold|chas(?:es|ing)|(?:which|that) costs?|late|run out|"
-      + "nobody|keep asking|leave|(?:phone|call|ask|email)s? us)\\b");
-  private static final Pattern OUTCOME = Pattern.compile("(?i)\\b(so that|in order to|so (?:we|they|he|she|I|you|people|"
-      + "customers|users) can|to (?:reduce|increase|cut|save|avoid|improve|speed up|prevent|lower|raise|stop|comply)|goal|"
-      + "outcome|"
-      + "benefit|instead of|which would|that way)\\b");
-  private static final Pattern MEASURE = Pattern.compile("(?i)\\b(done when|acceptance|success (?:means|is)|measured by|"
-      + "kpi|we will know|counts as done)\\b");
+  private static final Pattern SENTENCE_END =
+      Pattern.compile("(?<=[.!?;])\\s+(?=[\\p{Lu}0-9\"'(])|\\n+");
+  private static final Pattern OBLIGATION =
+      Pattern.compile(
+          "(?i)\\b(must|shall|should|needs?|wants?|would like|asks? for|requires?|has to|have"
+              + " to|(?:is|are) required to|required|at least|at most|within|no more than|no later"
+              + " than|never|always|only)\\b");
 
-  /** Reads a request. Never fails: a request that says little gives a reading that states little. */
+  /**
+   * A sentence that starts with one of these verbs is an instruction: "Lock the account after 5
+   * failed attempts."
+   */
+  private static final Pattern IMPERATIVE =
+      Pattern.compile(
+          "^(?:Add|Allow|Let|Lock|Send|Show|Export|Import|Notify|Remind|Block|"
+              + "Prevent|Provide|Enable|Disable|Keep|Log|Record|Store|Delete|Remove|Display|Generate|Create|Update|Sync|Integrate|"
+              + "Email|Alert|Track|Limit|Require|Validate|Check|Archive|Retain|Encrypt|Mask|Hide|Filter|Sort|Search|Group|Flag|"
+              + "Escalate|Assign|Schedule|Print|Download|Upload|Share|Publish|Translate|Offer|Include|Make|Mark|Warn|Refuse|Reject|"
+              + "Accept|Support|Expire|Retry|Cap|Round|Calculate|Compute|Attach|Link|Import|Replace|Merge|Split|Pause|Resume|Cancel)\\b");
+
+  private static final Pattern VERB_THEN_OBJECT =
+      Pattern.compile(
+          "^(?!(?:A|An|The|This|That|These|Those|Each|Every|All|Some|"
+              + "Any|No|Our|Their|Its|My|Your|It|We|They|I|He|She|There|Here|If|When|Once|After|Before|While|Today|Currently)\\b)"
+              + "\\p{Lu}\\p{Ll}+(?<!s)\\s+(?:a|an|the|one|two|three|each|every|all|their|its|our|his|her|them|it|\\d[\\d,.]*)\\b");
+  private static final Pattern LEAD =
+      Pattern.compile(
+          "(?i)^(with|including|includes?|containing|contains?|showing|shows?|"
+              + "such as|by|per|for|of|in|as)\\s+");
+  private static final Pattern LIST =
+      Pattern.compile(
+          "(?i)\\b(with|including|includes?|containing|contains?|showing|shows?|such"
+              + " as|by|per|for|of|in|as|:)\\s+((?:[\\w/-]+(?:\\s+[\\w/-]+){0,2},\\s+)+[\\w/-]+(?:\\s+[\\w/-]+){0,2},?\\s+(?:and|or)\\s+"
+              + "[\\w/-]+(?:\\s+[\\w/-]+){0,2})");
+  private static final Pattern STANDARD =
+      Pattern.compile(
+          "\\b(GDPR|CCPA|HIPAA|PCI[ -]DSS|SOC ?2|ISO ?\\d{4,5}(?:-\\d+)?|WCAG(?:"
+              + " ?\\d(?:\\.\\d)?)?(?: ?A{1,3}\\b)?|TOTP|HOTP|HMAC(?:-SHA-?\\d+)?|OAuth"
+              + " ?2?(?:\\.\\d)?|OpenID Connect|OIDC|SAML(?: ?2\\.0)?|SSO|TLS(?:"
+              + " ?\\d\\.\\d)?|FIDO2|WebAuthn|SCIM|PSD2|SEPA|eIDAS|ADA|Section 508|EN 301 549|RFC"
+              + " ?\\d{3,5}|OWASP(?: ASVS| Top 10)?|SOX|FERPA|COPPA)");
+  private static final Pattern EXCLUSION =
+      Pattern.compile(
+          "(?i)\\b(out of scope|not (?:needed|required|in scope|part of)|(?:does|do|need) not"
+              + " need|doesn't need|don't need|no need|without|except|excluding|not yet|later"
+              + " phase)\\b");
+  private static final Pattern PROBLEM =
+      Pattern.compile(
+          "(?i)\\b(because|problem|pain|currently|today|manual|manually|slow|errors?|mistakes?|hard"
+              + " to|cannot|can't|too long|takes? (?:\\w+"
+              + " ){0,2}(?:hours|days|ages)|missing|broken|complain\\w*|lose|lost|frustrat\\w*|wast\\w*|forget|miss(?:es|ed)?|no"
+              + " way to|have to|by hand|by phone|spreadsheets?|time out|timeouts?|too many|so"
+              + " many|overload\\w*|wait(?:s|ing)?|on hold|chas(?:es|ing)|(?:which|that)"
+              + " costs?|late|run out|nobody|keep asking|leave|(?:phone|call|ask|email)s? us)\\b");
+  private static final Pattern OUTCOME =
+      Pattern.compile(
+          "(?i)\\b(so that|in order to|so (?:we|they|he|she|I|you|people|customers|users) can|to"
+              + " (?:reduce|increase|cut|save|avoid|improve|speed"
+              + " up|prevent|lower|raise|stop|comply)|goal|outcome|benefit|instead of|which"
+              + " would|that way)\\b");
+  private static final Pattern MEASURE =
+      Pattern.compile(
+          "(?i)\\b(done when|acceptance|success (?:means|is)|measured by|"
+              + "kpi|we will know|counts as done)\\b");
+
+  /**
+   * Reads a request. Never fails: a request that says little gives a reading that states little.
+   */
   public static StatedRequest read(String title, String description) {
     String text = (description == null ? "" : description.strip());
     List<String> sentences = new ArrayList<>();
@@ -99,7 +138,8 @@ public record StatedRequest(String title, List<String> sentences, List<String> a
       }
     }
     String notListed = all;
-    for (Enumeration enumeration : enumerations) { // "with number, customer, net": columns, not customers
+    for (Enumeration enumeration :
+        enumerations) { // "with number, customer, net": columns, not customers
       for (String item : enumeration.items()) {
         notListed = notListed.replace(item, " ");
       }
@@ -115,22 +155,46 @@ public record StatedRequest(String title, List<String> sentences, List<String> a
     if (OUTCOME.matcher(all).find()) {
       topics.add(Topic.OUTCOME);
     }
-    if (targets.stream().anyMatch(target -> target.quantities().stream()
-        .anyMatch(q -> q.dimension() != Quantity.Dimension.DATE)) || MEASURE.matcher(all).find()) {
+    if (targets.stream()
+            .anyMatch(
+                target ->
+                    target.quantities().stream()
+                        .anyMatch(q -> q.dimension() != Quantity.Dimension.DATE))
+        || MEASURE.matcher(all).find()) {
       topics.add(Topic.MEASURE);
     }
-    return new StatedRequest(title.strip(), List.copyOf(sentences), audiences, Audiences.restrictedTo(all), List.copyOf(targets),
-        List.copyOf(obligations), List.copyOf(enumerations), List.copyOf(standards), List.copyOf(exclusions), Set.copyOf(topics));
+    return new StatedRequest(
+        title.strip(),
+        List.copyOf(sentences),
+        audiences,
+        Audiences.restrictedTo(all),
+        List.copyOf(targets),
+        List.copyOf(obligations),
+        List.copyOf(enumerations),
+        List.copyOf(standards),
+        List.copyOf(exclusions),
+        Set.copyOf(topics));
   }
 
-  /** The request's sentences (the title aside) that speak about the topic: who, the problem, the outcome, a measure. */
+  /**
+   * The request's sentences (the title aside) that speak about the topic: who, the problem, the
+   * outcome, a measure.
+   */
   public List<String> sentencesAbout(Topic topic) {
-    return sentences.stream().skip(1).filter(sentence -> switch (topic) {
-      case WHO -> !Audiences.named(sentence).isEmpty();
-      case PROBLEM -> PROBLEM.matcher(sentence).find();
-      case OUTCOME -> OUTCOME.matcher(sentence).find();
-      case MEASURE -> MEASURE.matcher(sentence).find() || targets.stream().anyMatch(target -> target.sentence().equals(sentence));
-    }).toList();
+    return sentences.stream()
+        .skip(1)
+        .filter(
+            sentence ->
+                switch (topic) {
+                  case WHO -> !Audiences.named(sentence).isEmpty();
+                  case PROBLEM -> PROBLEM.matcher(sentence).find();
+                  case OUTCOME -> OUTCOME.matcher(sentence).find();
+                  case MEASURE ->
+                      MEASURE.matcher(sentence).find()
+                          || targets.stream()
+                              .anyMatch(target -> target.sentence().equals(sentence));
+                })
+        .toList();
   }
 
   /** The words of an outcome sentence from its cue on: "so that they save a day a month". */
@@ -144,8 +208,9 @@ public record StatedRequest(String title, List<String> sentences, List<String> a
   }
 
   /**
-   * Whether the sentence is an instruction: it starts with a verb such as "Lock", "Send", "Show", or with a
-   * word that is not a plural and is followed by what a verb takes ("Award one point per euro").
+   * Whether the sentence is an instruction: it starts with a verb such as "Lock", "Send", "Show",
+   * or with a word that is not a plural and is followed by what a verb takes ("Award one point per
+   * euro").
    */
   public static boolean instruction(String sentence) {
     String text = sentence.strip();

@@ -5,16 +5,21 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * What a PRD needs to know before it can be written, and how to tell that a question is about it: who it is
- * for, the problem, the outcome, and how success is measured. A question about a topic the request
- * already states is a redundant question.
+ * What a PRD needs to know before it can be written, and how to tell that a question is about it:
+ * who it is for, the problem, the outcome, and how success is measured. A question about a topic
+ * the request already states is a redundant question.
  */
 public enum Topic {
-  WHO("who", "\\b(who|audience|personas?|for whom|intended users|target users|which (teams?|people|groups?|roles?))\\b"),
+  WHO(
+      "who",
+      "\\b(who|audience|personas?|for whom|intended users|target users|which"
+          + " (teams?|people|groups?|roles?))\\b"),
   PROBLEM("problem", "\\b(problem|pain|why|issue|solve|currently|today)\\b"),
   OUTCOME("outcome", "\\b(outcome|goal|benefit|value|worth|achieve|so that)\\b"),
-  MEASURE("measure", "\\b(measur\\w*|metrics?|success|done|acceptance|targets?|how fast|how many|how much|how quickly|"
-      + "performance|response time|volumes?|deadline|sla)\\b");
+  MEASURE(
+      "measure",
+      "\\b(measur\\w*|metrics?|success|done|acceptance|targets?|how fast|how many|how much|how"
+          + " quickly|performance|response time|volumes?|deadline|sla)\\b");
 
   private final String id;
   private final Pattern asked;
@@ -24,7 +29,10 @@ public enum Topic {
     this.asked = Pattern.compile(asked, Pattern.CASE_INSENSITIVE);
   }
 
-  /** The id the offline agent gives the question about this topic (and the eval set names topics by). */
+  /**
+   * The id the offline agent gives the question about this topic (and the eval set names topics
+   * by).
+   */
   public String id() {
     return id;
   }
@@ -39,8 +47,8 @@ public enum Topic {
   }
 
   /**
-   * The topic a question asks about: by its id when that names one, otherwise by its words (the first
-   * topic whose words it uses, in the order above); empty when it asks about something else.
+   * The topic a question asks about: by its id when that names one, otherwise by its words (the
+   * first topic whose words it uses, in the order above); empty when it asks about something else.
    */
   public static Optional<Topic> of(String questionId, String questionText) {
     Optional<Topic> named = byId(questionId == null ? "" : questionId);

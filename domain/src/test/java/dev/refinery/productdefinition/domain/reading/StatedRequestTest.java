@@ -10,37 +10,56 @@ class StatedRequestTest {
 
   @Test
   void peopleItNamesAreItsAudienceAndTheTeamIsKeptByItsName() {
-    StatedRequest read = StatedRequest.read("Route planning", "Dispatchers plan routes on paper. Logistics wants drivers to"
-        + " see their route on a tablet, and our night dispatchers need to reassign stops.");
+    StatedRequest read =
+        StatedRequest.read(
+            "Route planning",
+            "Dispatchers plan routes on paper. Logistics wants drivers to see their route on a"
+                + " tablet, and our night dispatchers need to reassign stops.");
 
-    assertThat(read.audiences()).containsExactly("dispatchers", "Logistics", "drivers", "night dispatchers");
+    assertThat(read.audiences())
+        .containsExactly("dispatchers", "Logistics", "drivers", "night dispatchers");
     assertThat(read.topics()).contains(Topic.WHO);
   }
 
   @Test
   void aVerbAtTheStartIsNotATeam() {
-    assertThat(StatedRequest.read("Support right-to-left languages", "Arabic text is shown backwards.").audiences()).isEmpty();
+    assertThat(
+            StatedRequest.read("Support right-to-left languages", "Arabic text is shown backwards.")
+                .audiences())
+        .isEmpty();
   }
 
   @Test
   void onlyRestrictedToAndLimitedToRestrictTheFeature() {
-    assertThat(StatedRequest.read("Rent ledger", "The ledger is visible to landlords only.").restrictedTo())
+    assertThat(
+            StatedRequest.read("Rent ledger", "The ledger is visible to landlords only.")
+                .restrictedTo())
         .containsExactly("landlords");
-    assertThat(StatedRequest.read("Payouts", "Only admins can start a payout.").restrictedTo()).containsExactly("admins");
-    assertThat(StatedRequest.read("Exam marks", "Editing marks is limited to senior reviewers.")
-        .restrictedTo()).containsExactly("senior reviewers");
+    assertThat(StatedRequest.read("Payouts", "Only admins can start a payout.").restrictedTo())
+        .containsExactly("admins");
+    assertThat(
+            StatedRequest.read("Exam marks", "Editing marks is limited to senior reviewers.")
+                .restrictedTo())
+        .containsExactly("senior reviewers");
   }
 
   @Test
   void numbersThatBelongTogetherAreOneTargetInTheRequestsWords() {
-    StatedRequest read = StatedRequest.read("Quote lookup", "Lookups must answer within 250 ms for 1,000 concurrent users.");
+    StatedRequest read =
+        StatedRequest.read(
+            "Quote lookup", "Lookups must answer within 250 ms for 1,000 concurrent users.");
 
-    assertThat(read.targets()).singleElement().satisfies(target -> {
-      assertThat(target.text()).isEqualTo("within 250 ms for 1,000 concurrent users");
-      assertThat(target.quantities()).extracting(Quantity::dimension, Quantity::value, Quantity::unit)
-          .containsExactly(org.assertj.core.groups.Tuple.tuple(Dimension.TIME, 0.25, "s"),
-              org.assertj.core.groups.Tuple.tuple(Dimension.COUNT, 1000.0, "user"));
-    });
+    assertThat(read.targets())
+        .singleElement()
+        .satisfies(
+            target -> {
+              assertThat(target.text()).isEqualTo("within 250 ms for 1,000 concurrent users");
+              assertThat(target.quantities())
+                  .extracting(Quantity::dimension, Quantity::value, Quantity::unit)
+                  .containsExactly(
+                      org.assertj.core.groups.Tuple.tuple(Dimension.TIME, 0.25, "s"),
+                      org.assertj.core.groups.Tuple.tuple(Dimension.COUNT, 1000.0, "user"));
+            });
     assertThat(read.topics()).contains(Topic.MEASURE);
   }
 
@@ -50,10 +69,15 @@ class StatedRequestTest {
     assertThat(tenSeconds.sameAs(only("It takes 10 seconds."))).isTrue();
     assertThat(tenSeconds.sameAs(only("It takes 10 minutes."))).isFalse();
     assertThat(only("Files up to 3 GB.").value()).isEqualTo(3e9);
-    assertThat(only("Keep 99.5% of them.")).extracting(Quantity::dimension, Quantity::value).containsExactly(Dimension.PERCENT, 99.5);
-    assertThat(only("It costs €20 per month.")).extracting(Quantity::dimension, Quantity::value, Quantity::unit)
+    assertThat(only("Keep 99.5% of them."))
+        .extracting(Quantity::dimension, Quantity::value)
+        .containsExactly(Dimension.PERCENT, 99.5);
+    assertThat(only("It costs €20 per month."))
+        .extracting(Quantity::dimension, Quantity::value, Quantity::unit)
         .containsExactly(Dimension.MONEY, 20.0, "EUR");
-    assertThat(only("Load 2.5 million rows.")).extracting(Quantity::value, Quantity::unit).containsExactly(2.5e6, "row");
+    assertThat(only("Load 2.5 million rows."))
+        .extracting(Quantity::value, Quantity::unit)
+        .containsExactly(2.5e6, "row");
     assertThat(only("Live by 1 July 2027.").dimension()).isEqualTo(Dimension.DATE);
   }
 
@@ -65,39 +89,63 @@ class StatedRequestTest {
 
   @Test
   void clockTimesAndVersionsAreNotQuantities() {
-    assertThat(StatedRequest.read("Digest", "Send it at 3 pm over OAuth 2.0 and SAML 2.0.").quantities()).isEmpty();
+    assertThat(
+            StatedRequest.read("Digest", "Send it at 3 pm over OAuth 2.0 and SAML 2.0.")
+                .quantities())
+        .isEmpty();
   }
 
   @Test
   void modalAndInstructionSentencesAreObligationsTheTitleAndExclusionsAreNot() {
-    StatedRequest read = StatedRequest.read("Add a loyalty card", "Cashiers should scan the card at checkout."
-        + " Award one point per euro. Printing cards is out of scope. The shop is busy.");
+    StatedRequest read =
+        StatedRequest.read(
+            "Add a loyalty card",
+            "Cashiers should scan the card at checkout."
+                + " Award one point per euro. Printing cards is out of scope. The shop is busy.");
 
-    assertThat(read.obligations()).containsExactly("Cashiers should scan the card at checkout.", "Award one point per euro.");
+    assertThat(read.obligations())
+        .containsExactly("Cashiers should scan the card at checkout.", "Award one point per euro.");
     assertThat(read.exclusions()).containsExactly("Printing cards is out of scope.");
   }
 
   @Test
   void anEnumerationKeepsEveryItemAndStartsAtItsNearestLeadWord() {
-    StatedRequest read = StatedRequest.read("Payments report", "A list of the payments of a week, with date, amount, payee"
-        + " and reference. Contacts showing name, email and phone.");
+    StatedRequest read =
+        StatedRequest.read(
+            "Payments report",
+            "A list of the payments of a week, with date, amount, payee"
+                + " and reference. Contacts showing name, email and phone.");
 
-    assertThat(read.enumerations()).extracting(StatedRequest.Enumeration::lead, StatedRequest.Enumeration::items)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("with", java.util.List.of("date", "amount", "payee", "reference")),
-            org.assertj.core.groups.Tuple.tuple("showing", java.util.List.of("name", "email", "phone")));
+    assertThat(read.enumerations())
+        .extracting(StatedRequest.Enumeration::lead, StatedRequest.Enumeration::items)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "with", java.util.List.of("date", "amount", "payee", "reference")),
+            org.assertj.core.groups.Tuple.tuple(
+                "showing", java.util.List.of("name", "email", "phone")));
   }
 
   @Test
   void standardsAndRegulationsAreNamedAsWritten() {
-    assertThat(StatedRequest.read("Card payments", "Card data must follow PCI DSS; hosting must be ISO 27001 certified and"
-        + " sessions use OIDC.").standards()).containsExactly("PCI DSS", "ISO 27001", "OIDC");
+    assertThat(
+            StatedRequest.read(
+                    "Card payments",
+                    "Card data must follow PCI DSS; hosting must be ISO 27001 certified and"
+                        + " sessions use OIDC.")
+                .standards())
+        .containsExactly("PCI DSS", "ISO 27001", "OIDC");
   }
 
   @Test
   void topicsAreWhatTheRequestCovers() {
     assertThat(StatedRequest.read("Better search", "").topics()).isEmpty();
-    assertThat(StatedRequest.read("Bank feeds", "Bookkeepers retype bank statements by hand, so that month-end closes a day"
-        + " earlier we import them.").topics()).containsExactlyInAnyOrder(Topic.WHO, Topic.PROBLEM, Topic.OUTCOME);
+    assertThat(
+            StatedRequest.read(
+                    "Bank feeds",
+                    "Bookkeepers retype bank statements by hand, so that month-end closes a day"
+                        + " earlier we import them.")
+                .topics())
+        .containsExactlyInAnyOrder(Topic.WHO, Topic.PROBLEM, Topic.OUTCOME);
   }
 
   @Test
@@ -109,6 +157,9 @@ class StatedRequestTest {
   }
 
   private static Quantity only(String sentence) {
-    return org.assertj.core.api.Assertions.assertThat(StatedRequest.read("", sentence).quantities()).hasSize(1).actual().getFirst();
+    return org.assertj.core.api.Assertions.assertThat(StatedRequest.read("", sentence).quantities())
+        .hasSize(1)
+        .actual()
+        .getFirst();
   }
 }

@@ -1,2 +1,4 @@
-/** Human Interaction's JPA adapters; they map only tables of the {@code humaninteraction} schema. */
+/**
+ * Human Interaction's JPA adapters; they map only tables of the {@code humaninteraction} schema.
+ */
 package dev.refinery.humaninteraction.infrastructure.persistence;

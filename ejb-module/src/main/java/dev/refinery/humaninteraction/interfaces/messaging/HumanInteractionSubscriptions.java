@@ -20,11 +20,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Task events keep this context's view of tasks and tell people when a task waits for them: every one but
- * RequestValidationStarted, which changes nothing a person may decide (the view says NEW until the next
- * event), so this context's queue is not bound to it. Reminders and escalations are Orchestration's
- * commands; NotifyRequester and NotifyApprovers are still accepted from an older Orchestration, which sent
- * them instead of this context acting on the events.
+ * Task events keep this context's view of tasks and tell people when a task waits for them: every
+ * one but RequestValidationStarted, which changes nothing a person may decide (the view says NEW
+ * until the next event), so this context's queue is not bound to it. Reminders and escalations are
+ * Orchestration's commands; NotifyRequester and NotifyApprovers are still accepted from an older
+ * Orchestration, which sent them instead of this context acting on the events.
  */
 @ApplicationScoped
 public class HumanInteractionSubscriptions {
@@ -35,17 +35,25 @@ public class HumanInteractionSubscriptions {
 
   @Inject TaskViews views;
 
-  static final Set<Class<? extends DomainEvent>> SUBSCRIBED = TaskEvents.ALL.stream()
-      .filter(type -> type != RequestValidationStarted.class)
-      .collect(Collectors.toUnmodifiableSet());
+  static final Set<Class<? extends DomainEvent>> SUBSCRIBED =
+      TaskEvents.ALL.stream()
+          .filter(type -> type != RequestValidationStarted.class)
+          .collect(Collectors.toUnmodifiableSet());
 
   void subscribe(@Observes Startup startup) {
-    queue.subscribeToCommands(HUMAN_INTERACTION, Set.of(NotifyRequester.class),
+    queue.subscribeToCommands(
+        HUMAN_INTERACTION,
+        Set.of(NotifyRequester.class),
         envelope -> notifications.requester((NotifyRequester) envelope.payload()));
-    queue.subscribeToCommands(HUMAN_INTERACTION, Set.of(NotifyApprovers.class),
+    queue.subscribeToCommands(
+        HUMAN_INTERACTION,
+        Set.of(NotifyApprovers.class),
         envelope -> notifications.approvers((NotifyApprovers) envelope.payload()));
-    queue.subscribeToCommands(HUMAN_INTERACTION, Set.of(Remind.class),
+    queue.subscribeToCommands(
+        HUMAN_INTERACTION,
+        Set.of(Remind.class),
         envelope -> notifications.remind((Remind) envelope.payload()));
-    queue.subscribeToEvents(HUMAN_INTERACTION, SUBSCRIBED, envelope -> views.apply((TaskEvent) envelope.payload()));
+    queue.subscribeToEvents(
+        HUMAN_INTERACTION, SUBSCRIBED, envelope -> views.apply((TaskEvent) envelope.payload()));
   }
 }

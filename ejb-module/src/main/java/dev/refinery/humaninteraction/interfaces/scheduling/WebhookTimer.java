@@ -14,7 +14,12 @@ public class WebhookTimer {
 
   @Inject WebhookDeliveries deliveries;
 
-  @Schedule(hour = "*", minute = "*", second = "*/3", persistent = false, info = "webhook deliveries")
+  @Schedule(
+      hour = "*",
+      minute = "*",
+      second = "*/3",
+      persistent = false,
+      info = "webhook deliveries")
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void tick() {
     if (deliveries.enabled()) {

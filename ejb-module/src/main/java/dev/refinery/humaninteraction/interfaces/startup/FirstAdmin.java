@@ -17,11 +17,11 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Creates the first admin when nobody can administer yet: {@code refinery.security.admin.username} with
- * the password {@code refinery.security.admin.password} (an environment variable or a Payara password
- * alias). Without a configured password it generates one and hands it to the run command in a file only
- * the server's user can read (never the log), as the only way in. Instances starting together create
- * one admin: the database serializes them.
+ * Creates the first admin when nobody can administer yet: {@code refinery.security.admin.username}
+ * with the password {@code refinery.security.admin.password} (an environment variable or a Payara
+ * password alias). Without a configured password it generates one and hands it to the run command
+ * in a file only the server's user can read (never the log), as the only way in. Instances starting
+ * together create one admin: the database serializes them.
  */
 @Singleton
 @Startup
@@ -49,9 +49,13 @@ public class FirstAdmin {
         LOG.log(Level.INFO, "First admin ''{0}'' created with the configured password", username);
       } else {
         Path file = handOver(chosen);
-        LOG.log(Level.WARNING, "First admin ''{0}'' created with a generated password (no"
-            + " refinery.security.admin.password was set), kept in {1}, readable by this user only, until the"
-            + " run command shows it once: sign in and change it", username, file);
+        LOG.log(
+            Level.WARNING,
+            "First admin ''{0}'' created with a generated password (no"
+                + " refinery.security.admin.password was set), kept in {1}, readable by this user"
+                + " only, until the run command shows it once: sign in and change it",
+            username,
+            file);
       }
     }
   }
@@ -62,19 +66,25 @@ public class FirstAdmin {
    * server prints it once and deletes the file.
    */
   private static Path handOver(String chosen) {
-    return handOver(Path.of(System.getProperty("com.sun.aas.instanceRoot", System.getProperty("user.dir"))), chosen);
+    return handOver(
+        Path.of(System.getProperty("com.sun.aas.instanceRoot", System.getProperty("user.dir"))),
+        chosen);
   }
 
   static Path handOver(Path folder, String chosen) {
     Path file = folder.resolve(PASSWORD_FILE);
     try {
       Files.deleteIfExists(file);
-      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.createFile(
+          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       Files.writeString(file, chosen + System.lineSeparator());
       return file;
     } catch (IOException | UnsupportedOperationException e) {
-      throw new IllegalStateException("Cannot hand over the first admin's generated password in " + file
-          + "; set refinery.security.admin.password instead", e);
+      throw new IllegalStateException(
+          "Cannot hand over the first admin's generated password in "
+              + file
+              + "; set refinery.security.admin.password instead",
+          e);
     }
   }
 

@@ -16,21 +16,24 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Task events keep Orchestration's view of the workflows: every one but RequestValidationStarted, the answer to
- * this context's own StartRequestValidation (see {@link Workflows}), so its queue is not bound to it.
+ * Task events keep Orchestration's view of the workflows: every one but RequestValidationStarted,
+ * the answer to this context's own StartRequestValidation (see {@link Workflows}), so its queue is
+ * not bound to it.
  */
 @ApplicationScoped
 public class OrchestrationSubscriptions {
 
-  static final Set<Class<? extends DomainEvent>> SUBSCRIBED = TaskEvents.ALL.stream()
-      .filter(type -> type != RequestValidationStarted.class)
-      .collect(Collectors.toUnmodifiableSet());
+  static final Set<Class<? extends DomainEvent>> SUBSCRIBED =
+      TaskEvents.ALL.stream()
+          .filter(type -> type != RequestValidationStarted.class)
+          .collect(Collectors.toUnmodifiableSet());
 
   @Inject MessageQueue queue;
 
   @Inject Workflows workflows;
 
   void subscribe(@Observes Startup startup) {
-    queue.subscribeToEvents(ORCHESTRATION, SUBSCRIBED, envelope -> workflows.apply((TaskEvent) envelope.payload()));
+    queue.subscribeToEvents(
+        ORCHESTRATION, SUBSCRIBED, envelope -> workflows.apply((TaskEvent) envelope.payload()));
   }
 }

@@ -7,7 +7,10 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
-/** Ticks the scanner each second; it wakes every {@code refinery.scanner.interval}, behind the wake every event gives it. */
+/**
+ * Ticks the scanner each second; it wakes every {@code refinery.scanner.interval}, behind the wake
+ * every event gives it.
+ */
 @Singleton
 public class TaskScanningTimer {
 

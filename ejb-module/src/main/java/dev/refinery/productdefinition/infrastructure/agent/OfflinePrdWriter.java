@@ -17,10 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes the offline agent's PRD from what the request states ({@link StatedRequest}) and the answers:
- * personas from the people it names, requirements from its obligations, enumerations, access restrictions
- * and standards, non-functional requirements with exactly its targets. What it does not state becomes an
- * assumption or an open question, never a number of the agent's own.
+ * Writes the offline agent's PRD from what the request states ({@link StatedRequest}) and the
+ * answers: personas from the people it names, requirements from its obligations, enumerations,
+ * access restrictions and standards, non-functional requirements with exactly its targets. What it
+ * does not state becomes an assumption or an open question, never a number of the agent's own.
  */
 final class OfflinePrdWriter {
 
@@ -31,25 +31,44 @@ final class OfflinePrdWriter {
     String want = todo ? lower(request.title().strip()) : feature;
     String priority = storyPriority(request.priority());
     String who = primary(request, stated);
-    List<String> outcomes = stated.sentencesAbout(Topic.OUTCOME).stream().map(StatedRequest::outcomeClause).toList();
-    String outcome = !outcomes.isEmpty() ? outcomes.getFirst()
-        : answered(request, Aspect.OUTCOME, "they can do what the request describes");
+    List<String> outcomes =
+        stated.sentencesAbout(Topic.OUTCOME).stream().map(StatedRequest::outcomeClause).toList();
+    String outcome =
+        !outcomes.isEmpty()
+            ? outcomes.getFirst()
+            : answered(request, Aspect.OUTCOME, "they can do what the request describes");
 
     return new Prd(
         request.title(),
         request.title() + "\n\n" + request.description(),
         request.clarifications().stream()
-            .map(c -> new Prd.ClarificationEntry(c.round(), c.question(), c.answer() == null ? "" : c.answer()))
+            .map(
+                c ->
+                    new Prd.ClarificationEntry(
+                        c.round(), c.question(), c.answer() == null ? "" : c.answer()))
             .toList(),
         problem(request, stated, who, feature),
         goals(stated, outcomes, request, feature),
         personas(request, stated),
-        List.of(new UserStory("US-1", who, want, lower(outcome), priority, criteria(request, stated, who, feature))),
+        List.of(
+            new UserStory(
+                "US-1",
+                who,
+                want,
+                lower(outcome),
+                priority,
+                criteria(request, stated, who, feature))),
         requirements(request, stated, who, todo ? null : feature, want, priority),
         nonFunctional(stated, feature),
         outOfScope(stated),
-        gaps.stream().map(gap -> "Not confirmed by the requester, assumed: " + gap.question().text() + " "
-            + gap.recommendedLabel()).toList(),
+        gaps.stream()
+            .map(
+                gap ->
+                    "Not confirmed by the requester, assumed: "
+                        + gap.question().text()
+                        + " "
+                        + gap.recommendedLabel())
+            .toList(),
         openQuestions(stated, gaps, feature),
         risks(request, stated),
         List.of("Access to the systems and data " + feature + " needs"),
@@ -57,7 +76,10 @@ final class OfflinePrdWriter {
         revisionNotes(request));
   }
 
-  /** Whom the first story is for: the people the feature is restricted to, else the first named, else the answer. */
+  /**
+   * Whom the first story is for: the people the feature is restricted to, else the first named,
+   * else the answer.
+   */
   private static String primary(AgentRequest request, StatedRequest stated) {
     if (!stated.restrictedTo().isEmpty()) {
       return capital(stated.restrictedTo().getFirst());
@@ -68,24 +90,39 @@ final class OfflinePrdWriter {
     return capital(answered(request, Aspect.WHO, "Its users (not stated in the request)"));
   }
 
-  private static String problem(AgentRequest request, StatedRequest stated, String who, String feature) {
+  private static String problem(
+      AgentRequest request, StatedRequest stated, String who, String feature) {
     List<String> said = stated.sentencesAbout(Topic.PROBLEM);
     String answer = OfflineProductManagerAgent.answer(request, Aspect.PROBLEM);
-    String problem = !said.isEmpty() ? (said.size() == 1 && said.getFirst().length() < 40 ? who + " ask for " + feature
-        + ". The request says: " + said.getFirst() : String.join(" ", said))
-        : !answer.isBlank() ? who + " need " + feature + ". The requester names the problem: " + answer + "."
-        : who + " ask for " + feature + ". The request does not say what problem it solves (see the open questions).";
+    String problem =
+        !said.isEmpty()
+            ? (said.size() == 1 && said.getFirst().length() < 40
+                ? who + " ask for " + feature + ". The request says: " + said.getFirst()
+                : String.join(" ", said))
+            : !answer.isBlank()
+                ? who + " need " + feature + ". The requester names the problem: " + answer + "."
+                : who
+                    + " ask for "
+                    + feature
+                    + ". The request does not say what problem it solves (see the open questions).";
     return problem;
   }
 
-  private static List<String> goals(StatedRequest stated, List<String> outcomes, AgentRequest request, String feature) {
+  private static List<String> goals(
+      StatedRequest stated, List<String> outcomes, AgentRequest request, String feature) {
     List<String> goals = new ArrayList<>();
     outcomes.stream().limit(1).map(OfflinePrdWriter::capital).forEach(goals::add);
     if (goals.isEmpty()) {
-      goals.add(capital(answered(request, Aspect.OUTCOME, "Deliver " + feature + " as the request describes")));
+      goals.add(
+          capital(
+              answered(
+                  request, Aspect.OUTCOME, "Deliver " + feature + " as the request describes")));
     }
     if (!stated.targets().isEmpty()) {
-      goals.add("Meet the stated targets: " + String.join("; ", stated.targets().stream().map(StatedRequest.Target::text).toList()));
+      goals.add(
+          "Meet the stated targets: "
+              + String.join(
+                  "; ", stated.targets().stream().map(StatedRequest.Target::text).toList()));
     }
     if (!stated.restrictedTo().isEmpty()) {
       goals.add("Only " + String.join(" and ", stated.restrictedTo()) + " can use " + feature);
@@ -96,146 +133,278 @@ final class OfflinePrdWriter {
   private static List<Persona> personas(AgentRequest request, StatedRequest stated) {
     List<Persona> personas = new ArrayList<>();
     for (String restricted : stated.restrictedTo()) {
-      personas.add(new Persona(capital(restricted), "The only people allowed to use it, as the request says"));
+      personas.add(
+          new Persona(
+              capital(restricted), "The only people allowed to use it, as the request says"));
     }
     for (String audience : stated.audiences()) {
       if (personas.stream().noneMatch(persona -> persona.name().equalsIgnoreCase(audience))) {
-        personas.add(new Persona(capital(audience), "Named in the request: \"" + mention(stated, audience) + "\""));
+        personas.add(
+            new Persona(
+                capital(audience), "Named in the request: \"" + mention(stated, audience) + "\""));
       }
     }
     if (personas.isEmpty()) {
       String answer = OfflineProductManagerAgent.answer(request, Aspect.WHO);
-      personas.add(answer.isBlank()
-          ? new Persona("Its users (not stated in the request)", "To be confirmed with " + request.requester())
-          : new Persona(capital(answer), "As the requester answered"));
+      personas.add(
+          answer.isBlank()
+              ? new Persona(
+                  "Its users (not stated in the request)",
+                  "To be confirmed with " + request.requester())
+              : new Persona(capital(answer), "As the requester answered"));
     }
     return personas;
   }
 
-  private static List<AcceptanceCriterion> criteria(AgentRequest request, StatedRequest stated, String who, String feature) {
+  private static List<AcceptanceCriterion> criteria(
+      AgentRequest request, StatedRequest stated, String who, String feature) {
     List<AcceptanceCriterion> criteria = new ArrayList<>();
     for (StatedRequest.Target target : stated.targets()) {
-      criteria.add(new AcceptanceCriterion("the conditions the request states", lower(who) + " use " + feature,
-          "it holds: " + target.text()));
+      criteria.add(
+          new AcceptanceCriterion(
+              "the conditions the request states",
+              lower(who) + " use " + feature,
+              "it holds: " + target.text()));
     }
     for (StatedRequest.Enumeration list : stated.enumerations()) {
-      criteria.add(new AcceptanceCriterion(feature + " in use", "a person looks at what it gives",
-          "it has each of: " + String.join(", ", list.items())));
+      criteria.add(
+          new AcceptanceCriterion(
+              feature + " in use",
+              "a person looks at what it gives",
+              "it has each of: " + String.join(", ", list.items())));
     }
     for (String restricted : stated.restrictedTo()) {
-      criteria.add(new AcceptanceCriterion("a person who is not one of the " + restricted, "they try to use " + feature,
-          "they are refused and see nothing of it"));
+      criteria.add(
+          new AcceptanceCriterion(
+              "a person who is not one of the " + restricted,
+              "they try to use " + feature,
+              "they are refused and see nothing of it"));
     }
     if (criteria.isEmpty()) {
-      criteria.add(new AcceptanceCriterion(lower(who) + " can use " + feature, "they use it as the request describes",
-          lower(answered(request, Aspect.MEASURE, "it does what the request describes"))));
+      criteria.add(
+          new AcceptanceCriterion(
+              lower(who) + " can use " + feature,
+              "they use it as the request describes",
+              lower(answered(request, Aspect.MEASURE, "it does what the request describes"))));
     }
-    criteria.add(new AcceptanceCriterion("something goes wrong", "they use " + feature, "they see why and lose nothing"));
+    criteria.add(
+        new AcceptanceCriterion(
+            "something goes wrong", "they use " + feature, "they see why and lose nothing"));
     return criteria;
   }
 
-  /** @param thing the feature as a thing to have, or null when the title says what to do ({@code todo}) */
-  private static List<Requirement> requirements(AgentRequest request, StatedRequest stated, String who, String thing,
-      String todo, String priority) {
+  /**
+   * @param thing the feature as a thing to have, or null when the title says what to do ({@code
+   *     todo})
+   */
+  private static List<Requirement> requirements(
+      AgentRequest request,
+      StatedRequest stated,
+      String who,
+      String thing,
+      String todo,
+      String priority) {
     List<Requirement> requirements = new ArrayList<>();
-    requirements.add(new Requirement("", thing == null
-        ? "WHEN " + lower(who) + " ask to " + todo + " THE SYSTEM SHALL let them " + todo + " as the request describes"
-        : "WHEN " + lower(who) + " ask for " + thing + " THE SYSTEM SHALL provide " + thing + " as the request describes",
-        priority));
+    requirements.add(
+        new Requirement(
+            "",
+            thing == null
+                ? "WHEN "
+                    + lower(who)
+                    + " ask to "
+                    + todo
+                    + " THE SYSTEM SHALL let them "
+                    + todo
+                    + " as the request describes"
+                : "WHEN "
+                    + lower(who)
+                    + " ask for "
+                    + thing
+                    + " THE SYSTEM SHALL provide "
+                    + thing
+                    + " as the request describes",
+            priority));
     String feature = thing == null ? "the feature" : thing;
     for (String obligation : stated.obligations()) {
-      requirements.add(new Requirement("", "WHEN " + feature + " is used THE SYSTEM SHALL " + Ears.response(obligation, stated),
-          priority));
+      requirements.add(
+          new Requirement(
+              "",
+              "WHEN " + feature + " is used THE SYSTEM SHALL " + Ears.response(obligation, stated),
+              priority));
     }
     for (StatedRequest.Enumeration list : stated.enumerations()) {
-      requirements.add(new Requirement("", "WHEN " + feature + " is used THE SYSTEM SHALL cover each item the request lists ("
-          + list.lead() + " ...): " + String.join(", ", list.items()), priority));
+      requirements.add(
+          new Requirement(
+              "",
+              "WHEN "
+                  + feature
+                  + " is used THE SYSTEM SHALL cover each item the request lists ("
+                  + list.lead()
+                  + " ...): "
+                  + String.join(", ", list.items()),
+              priority));
     }
     for (String restricted : stated.restrictedTo()) {
-      requirements.add(new Requirement("", "WHEN a person who is not one of the " + restricted + " asks for " + feature
-          + " THE SYSTEM SHALL refuse: only " + restricted + " may use it", "P0"));
+      requirements.add(
+          new Requirement(
+              "",
+              "WHEN a person who is not one of the "
+                  + restricted
+                  + " asks for "
+                  + feature
+                  + " THE SYSTEM SHALL refuse: only "
+                  + restricted
+                  + " may use it",
+              "P0"));
     }
     for (String standard : stated.standards()) {
-      requirements.add(new Requirement("", "WHEN " + feature + " is built and run THE SYSTEM SHALL comply with " + standard, "P0"));
+      requirements.add(
+          new Requirement(
+              "",
+              "WHEN " + feature + " is built and run THE SYSTEM SHALL comply with " + standard,
+              "P0"));
     }
-    requirements.add(new Requirement("", "WHEN " + feature + " cannot be completed THE SYSTEM SHALL tell the person why and keep"
-        + " what they entered", "P1"));
+    requirements.add(
+        new Requirement(
+            "",
+            "WHEN "
+                + feature
+                + " cannot be completed THE SYSTEM SHALL tell the person why and keep"
+                + " what they entered",
+            "P1"));
     for (AgentRequest.Rejection rejection : request.rejections()) {
-      requirements.add(new Requirement("", "WHEN revision " + rejection.revision() + " was rejected for \"" + rejection.reason()
-          + "\" THE SYSTEM SHALL meet that concern in " + feature, "P0"));
+      requirements.add(
+          new Requirement(
+              "",
+              "WHEN revision "
+                  + rejection.revision()
+                  + " was rejected for \""
+                  + rejection.reason()
+                  + "\" THE SYSTEM SHALL meet that concern in "
+                  + feature,
+              "P0"));
     }
     List<Requirement> numbered = new ArrayList<>();
     for (Requirement requirement : requirements) {
-      numbered.add(new Requirement("REQ-" + (numbered.size() + 1), requirement.text(), requirement.priority()));
+      numbered.add(
+          new Requirement(
+              "REQ-" + (numbered.size() + 1), requirement.text(), requirement.priority()));
     }
     return numbered;
   }
 
-  private static List<NonFunctionalRequirement> nonFunctional(StatedRequest stated, String feature) {
+  private static List<NonFunctionalRequirement> nonFunctional(
+      StatedRequest stated, String feature) {
     List<NonFunctionalRequirement> nfrs = new ArrayList<>();
     for (StatedRequest.Target target : stated.targets()) {
-      Quantity.Dimension dimension = target.quantities().stream().map(Quantity::dimension)
-          .filter(d -> d == Quantity.Dimension.TIME).findFirst().orElse(target.quantities().getFirst().dimension());
-      nfrs.add(new NonFunctionalRequirement("", dimension.category(), sentence(target.sentence()), dimension.metric(),
-          target.text()));
+      Quantity.Dimension dimension =
+          target.quantities().stream()
+              .map(Quantity::dimension)
+              .filter(d -> d == Quantity.Dimension.TIME)
+              .findFirst()
+              .orElse(target.quantities().getFirst().dimension());
+      nfrs.add(
+          new NonFunctionalRequirement(
+              "",
+              dimension.category(),
+              sentence(target.sentence()),
+              dimension.metric(),
+              target.text()));
     }
     for (String standard : stated.standards()) {
-      nfrs.add(new NonFunctionalRequirement("", "Compliance", feature + " conforms to " + standard,
-          "open findings of a " + standard + " review", "none at release"));
+      nfrs.add(
+          new NonFunctionalRequirement(
+              "",
+              "Compliance",
+              feature + " conforms to " + standard,
+              "open findings of a " + standard + " review",
+              "none at release"));
     }
     if (nfrs.isEmpty()) {
-      nfrs.add(new NonFunctionalRequirement("", "Performance", feature + " responds fast enough for the people who use it",
-          "response time", "not stated in the request: to be agreed (see the open questions)"));
+      nfrs.add(
+          new NonFunctionalRequirement(
+              "",
+              "Performance",
+              feature + " responds fast enough for the people who use it",
+              "response time",
+              "not stated in the request: to be agreed (see the open questions)"));
     }
     List<NonFunctionalRequirement> numbered = new ArrayList<>();
     for (NonFunctionalRequirement nfr : nfrs) {
-      numbered.add(new NonFunctionalRequirement("NFR-" + (numbered.size() + 1), nfr.category(), nfr.requirement(), nfr.metric(),
-          nfr.target()));
+      numbered.add(
+          new NonFunctionalRequirement(
+              "NFR-" + (numbered.size() + 1),
+              nfr.category(),
+              nfr.requirement(),
+              nfr.metric(),
+              nfr.target()));
     }
     return numbered;
   }
 
   private static List<String> outOfScope(StatedRequest stated) {
-    List<String> out = new ArrayList<>(stated.exclusions().stream().map(OfflinePrdWriter::sentence).toList());
+    List<String> out =
+        new ArrayList<>(stated.exclusions().stream().map(OfflinePrdWriter::sentence).toList());
     out.add("Changes to workflows the request does not mention");
     return out;
   }
 
-  private static List<String> openQuestions(StatedRequest stated, List<Aspect> gaps, String feature) {
+  private static List<String> openQuestions(
+      StatedRequest stated, List<Aspect> gaps, String feature) {
     List<String> open = new ArrayList<>(gaps.stream().map(gap -> gap.question().text()).toList());
     List<Quantity.Dimension> given = stated.quantities().stream().map(Quantity::dimension).toList();
     if (!given.contains(Quantity.Dimension.TIME)) {
       open.add("How fast must " + feature + " be? The request gives no time, so none is assumed.");
     }
     if (!given.contains(Quantity.Dimension.COUNT)) {
-      open.add("How much must " + feature + " handle (people, records, requests)? The request gives no volume.");
+      open.add(
+          "How much must "
+              + feature
+              + " handle (people, records, requests)? The request gives no volume.");
     }
     return open;
   }
 
   private static List<Risk> risks(AgentRequest request, StatedRequest stated) {
-    List<Risk> risks = new ArrayList<>(List.of(
-        new Risk("The scope grows beyond what the request states", "Hold every change against the goals above"),
-        new Risk("The assumptions turn out wrong", "Confirm them with " + request.requester() + " before building")));
+    List<Risk> risks =
+        new ArrayList<>(
+            List.of(
+                new Risk(
+                    "The scope grows beyond what the request states",
+                    "Hold every change against the goals above"),
+                new Risk(
+                    "The assumptions turn out wrong",
+                    "Confirm them with " + request.requester() + " before building")));
     if (!stated.restrictedTo().isEmpty()) {
-      risks.add(new Risk("Someone other than " + String.join(" and ", stated.restrictedTo()) + " gets access",
-          "Test access as each role, including those refused"));
+      risks.add(
+          new Risk(
+              "Someone other than " + String.join(" and ", stated.restrictedTo()) + " gets access",
+              "Test access as each role, including those refused"));
     }
     return risks;
   }
 
-  private static List<SuccessMetric> successMetrics(AgentRequest request, StatedRequest stated, List<String> outcomes) {
+  private static List<SuccessMetric> successMetrics(
+      AgentRequest request, StatedRequest stated, List<String> outcomes) {
     List<SuccessMetric> metrics = new ArrayList<>();
     for (StatedRequest.Target target : stated.targets()) {
-      metrics.add(new SuccessMetric(capital(target.quantities().getFirst().dimension().metric()) + ": " + sentence(target.sentence()),
-          target.text()));
+      metrics.add(
+          new SuccessMetric(
+              capital(target.quantities().getFirst().dimension().metric())
+                  + ": "
+                  + sentence(target.sentence()),
+              target.text()));
     }
     for (String outcome : outcomes.stream().limit(1).toList()) {
-      metrics.add(new SuccessMetric(capital(outcome), "confirmed by " + request.requester() + " after release"));
+      metrics.add(
+          new SuccessMetric(
+              capital(outcome), "confirmed by " + request.requester() + " after release"));
     }
     if (metrics.isEmpty()) {
-      metrics.add(new SuccessMetric(capital(answered(request, Aspect.MEASURE, "It does what the request describes")),
-          "confirmed by " + request.requester() + " after release; no number is stated"));
+      metrics.add(
+          new SuccessMetric(
+              capital(answered(request, Aspect.MEASURE, "It does what the request describes")),
+              "confirmed by " + request.requester() + " after release; no number is stated"));
     }
     return metrics;
   }
@@ -245,8 +414,13 @@ final class OfflinePrdWriter {
       return null;
     }
     AgentRequest.Rejection last = request.rejections().getLast();
-    return "Revision " + request.revision() + " answers the rejection of revision " + last.revision() + ": \""
-        + last.reason() + "\". The last requirements state how.";
+    return "Revision "
+        + request.revision()
+        + " answers the rejection of revision "
+        + last.revision()
+        + ": \""
+        + last.reason()
+        + "\". The last requirements state how.";
   }
 
   /** The requester's answer about the aspect, or the fallback. */
@@ -257,9 +431,16 @@ final class OfflinePrdWriter {
 
   /** The sentence of the request that names the audience. */
   private static String mention(StatedRequest stated, String audience) {
-    String singular = audience.endsWith("s") ? audience.substring(0, audience.length() - 1) : audience;
-    return stated.sentences().stream().skip(1).filter(s -> s.toLowerCase(java.util.Locale.ROOT)
-        .contains(singular.toLowerCase(java.util.Locale.ROOT))).findFirst().map(OfflinePrdWriter::sentence)
+    String singular =
+        audience.endsWith("s") ? audience.substring(0, audience.length() - 1) : audience;
+    return stated.sentences().stream()
+        .skip(1)
+        .filter(
+            s ->
+                s.toLowerCase(java.util.Locale.ROOT)
+                    .contains(singular.toLowerCase(java.util.Locale.ROOT)))
+        .findFirst()
+        .map(OfflinePrdWriter::sentence)
         .orElse(stated.title());
   }
 

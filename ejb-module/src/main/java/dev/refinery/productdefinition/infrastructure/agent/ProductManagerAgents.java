@@ -15,9 +15,9 @@ import java.lang.System.Logger.Level;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * Chooses the Product Manager agent from {@code refinery.agent.provider}: {@code offline} (the default,
- * no network), {@code openai} (any OpenAI-compatible server) or {@code ollama}. A wrong setting stops the
- * deployment with a line naming it, rather than failing every task later.
+ * Chooses the Product Manager agent from {@code refinery.agent.provider}: {@code offline} (the
+ * default, no network), {@code openai} (any OpenAI-compatible server) or {@code ollama}. A wrong
+ * setting stops the deployment with a line naming it, rather than failing every task later.
  */
 @ApplicationScoped
 public class ProductManagerAgents {
@@ -47,7 +47,8 @@ public class ProductManagerAgents {
         LOG.log(Level.INFO, "Product Manager agent: {0}", settings);
       } catch (IllegalArgumentException e) {
         // Said here in one line: the container reports only that this method failed, not why.
-        LOG.log(Level.ERROR, "Refinery cannot start its Product Manager agent: {0}", e.getMessage());
+        LOG.log(
+            Level.ERROR, "Refinery cannot start its Product Manager agent: {0}", e.getMessage());
         throw e;
       }
     }

@@ -23,9 +23,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The shape of the model's reply ({@code productdefinition/agent-reply.schema.json} with the PRD schema
- * inside it), and reading a reply: parsed, checked against the schema and against what the schema cannot
- * say (the recommendation is one of the options, no round past the last).
+ * The shape of the model's reply ({@code productdefinition/agent-reply.schema.json} with the PRD
+ * schema inside it), and reading a reply: parsed, checked against the schema and against what the
+ * schema cannot say (the recommendation is one of the options, no round past the last).
  */
 final class AgentReplies {
 
@@ -40,7 +40,8 @@ final class AgentReplies {
 
   private static final String RESOURCE = "productdefinition/agent-reply.schema.json";
   private static final Jsonb JSONB = JsonbBuilder.create();
-  private static final Type QUESTIONS = new ArrayList<Question>() {}.getClass().getGenericSuperclass();
+  private static final Type QUESTIONS =
+      new ArrayList<Question>() {}.getClass().getGenericSuperclass();
 
   private final String schemaText;
   private final Schema schema;
@@ -49,7 +50,9 @@ final class AgentReplies {
   AgentReplies(PrdDocuments documents) {
     this.documents = documents;
     this.schemaText = compose(ClasspathResources.text(RESOURCE), documents.schema());
-    this.schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(schemaText, InputFormat.JSON);
+    this.schema =
+        SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+            .getSchema(schemaText, InputFormat.JSON);
   }
 
   /** The whole reply schema, PRD included: what the model is asked to answer in. */
@@ -65,8 +68,11 @@ final class AgentReplies {
     } catch (JsonException | IllegalStateException e) {
       return new Reply.Unusable(List.of("the reply is not a JSON object: " + e.getMessage()));
     }
-    List<String> problems = new ArrayList<>(schema.validate(json, InputFormat.JSON).stream()
-        .map(error -> error.getInstanceLocation() + ": " + error.getMessage()).toList());
+    List<String> problems =
+        new ArrayList<>(
+            schema.validate(json, InputFormat.JSON).stream()
+                .map(error -> error.getInstanceLocation() + ": " + error.getMessage())
+                .toList());
     if (!problems.isEmpty()) {
       return new Reply.Unusable(problems);
     }
@@ -79,10 +85,16 @@ final class AgentReplies {
       return new Reply.Unusable(List.of("/questions: an outcome of CLARIFY needs the questions"));
     }
     if (request.mustWritePrd()) {
-      return new Reply.Unusable(List.of("/outcome: the clarification rounds are used up (" + request.round() + " of "
-          + request.maxRounds() + "); write the PRD and record what is still open as assumptions"));
+      return new Reply.Unusable(
+          List.of(
+              "/outcome: the clarification rounds are used up ("
+                  + request.round()
+                  + " of "
+                  + request.maxRounds()
+                  + "); write the PRD and record what is still open as assumptions"));
     }
-    List<Question> questions = JSONB.fromJson(reply.getJsonArray("questions").toString(), QUESTIONS);
+    List<Question> questions =
+        JSONB.fromJson(reply.getJsonArray("questions").toString(), QUESTIONS);
     problems.addAll(questionProblems(questions));
     return problems.isEmpty() ? new Reply.Questions(questions) : new Reply.Unusable(problems);
   }
@@ -100,7 +112,9 @@ final class AgentReplies {
       if (options == 1) {
         problems.add(where + ": give 2 to 5 options, or none for a free answer");
       }
-      if (options > 0 && question.options().stream().noneMatch(option -> option.id().equals(question.recommended()))) {
+      if (options > 0
+          && question.options().stream()
+              .noneMatch(option -> option.id().equals(question.recommended()))) {
         problems.add(where + ": recommended must be the id of one of its options");
       }
     }
@@ -115,12 +129,15 @@ final class AgentReplies {
     return text;
   }
 
-  /** The reply schema with the PRD schema (minus its own identifiers) as the schema of {@code prd}. */
+  /**
+   * The reply schema with the PRD schema (minus its own identifiers) as the schema of {@code prd}.
+   */
   private static String compose(String reply, String prd) {
     JsonObject prdSchema = parse(prd);
     JsonObject replySchema = parse(reply);
     var inner = Json.createObjectBuilder(prdSchema).remove("$schema").remove("$id").build();
-    var properties = Json.createObjectBuilder(replySchema.getJsonObject("properties")).add("prd", inner).build();
+    var properties =
+        Json.createObjectBuilder(replySchema.getJsonObject("properties")).add("prd", inner).build();
     return Json.createObjectBuilder(replySchema).add("properties", properties).build().toString();
   }
 

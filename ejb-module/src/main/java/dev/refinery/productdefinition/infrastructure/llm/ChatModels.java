@@ -8,9 +8,9 @@ import dev.langchain4j.model.openai.OpenAiChatModel;
 import java.util.Map;
 
 /**
- * Builds the LangChain4j chat model the settings describe. Its own retries are off: Refinery's backoff
- * (the work queue's retry delays) and dead letters are the only retries. The API key goes in a header
- * computed for each request.
+ * Builds the LangChain4j chat model the settings describe. Its own retries are off: Refinery's
+ * backoff (the work queue's retry delays) and dead letters are the only retries. The API key goes
+ * in a header computed for each request.
  */
 final class ChatModels {
 
@@ -19,28 +19,30 @@ final class ChatModels {
   static ChatModel create(LlmSettings settings) {
     return switch (settings.provider()) {
       case LlmSettings.OLLAMA -> {
-        var builder = OllamaChatModel.builder()
-            .baseUrl(settings.baseUrl())
-            .modelName(settings.model())
-            .temperature(settings.temperature())
-            .numPredict(settings.maxTokens())
-            .timeout(settings.timeout())
-            .customHeaders(() -> authorization(settings))
-            .maxRetries(0);
+        var builder =
+            OllamaChatModel.builder()
+                .baseUrl(settings.baseUrl())
+                .modelName(settings.model())
+                .temperature(settings.temperature())
+                .numPredict(settings.maxTokens())
+                .timeout(settings.timeout())
+                .customHeaders(() -> authorization(settings))
+                .maxRetries(0);
         if (settings.jsonSchema()) {
           builder.supportedCapabilities(RESPONSE_FORMAT_JSON_SCHEMA);
         }
         yield builder.build();
       }
       default -> {
-        var builder = OpenAiChatModel.builder()
-            .baseUrl(settings.baseUrl())
-            .modelName(settings.model())
-            .temperature(settings.temperature())
-            .maxTokens(settings.maxTokens())
-            .timeout(settings.timeout())
-            .customHeaders(() -> authorization(settings))
-            .maxRetries(0);
+        var builder =
+            OpenAiChatModel.builder()
+                .baseUrl(settings.baseUrl())
+                .modelName(settings.model())
+                .temperature(settings.temperature())
+                .maxTokens(settings.maxTokens())
+                .timeout(settings.timeout())
+                .customHeaders(() -> authorization(settings))
+                .maxRetries(0);
         if (settings.jsonSchema()) {
           builder.supportedCapabilities(RESPONSE_FORMAT_JSON_SCHEMA);
         }
@@ -51,6 +53,10 @@ final class ChatModels {
 
   /** The bearer header, from the key as it is now (it may have been rotated since start-up). */
   private static Map<String, String> authorization(LlmSettings settings) {
-    return settings.apiKey().get().map(key -> Map.of("Authorization", "Bearer " + key)).orElse(Map.of());
+    return settings
+        .apiKey()
+        .get()
+        .map(key -> Map.of("Authorization", "Bearer " + key))
+        .orElse(Map.of());
   }
 }

@@ -12,13 +12,16 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The checks {@code ./refinery eval agent} scores, applied to a model's reply before it is taken: the
- * values the request, the answers and the approvers' rejection reasons state are kept, and no question
- * asks about a topic the request or an answer already covers.
+ * The checks {@code ./refinery eval agent} scores, applied to a model's reply before it is taken:
+ * the values the request, the answers and the approvers' rejection reasons state are kept, and no
+ * question asks about a topic the request or an answer already covers.
  */
 final class Discipline {
 
-  /** What is wrong with the reply, in words for the re-prompt; empty when nothing is (or it is unusable anyway). */
+  /**
+   * What is wrong with the reply, in words for the re-prompt; empty when nothing is (or it is
+   * unusable anyway).
+   */
   List<String> problems(AgentRequest request, Reply reply) {
     StatedRequest stated = StatedRequest.read(request.title(), request.description());
     List<Quantity> values = new ArrayList<>(stated.quantities());
@@ -30,10 +33,15 @@ final class Discipline {
         Topic.of(answered.questionId(), answered.question()).ifPresent(covered::add);
       }
     }
-    request.rejections().forEach(rejection -> values.addAll(StatedRequest.read("", rejection.reason()).quantities()));
+    request
+        .rejections()
+        .forEach(
+            rejection -> values.addAll(StatedRequest.read("", rejection.reason()).quantities()));
     return switch (reply) {
-      case Reply.Document document -> ReplyChecks.problems(values, covered, document.prd(), List.of());
-      case Reply.Questions questions -> ReplyChecks.problems(values, covered, null, questions.questions());
+      case Reply.Document document ->
+          ReplyChecks.problems(values, covered, document.prd(), List.of());
+      case Reply.Questions questions ->
+          ReplyChecks.problems(values, covered, null, questions.questions());
       case Reply.Unusable unusable -> List.of();
     };
   }

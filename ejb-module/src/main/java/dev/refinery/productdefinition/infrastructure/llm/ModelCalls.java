@@ -12,18 +12,22 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
- * The call to the model, guarded by MicroProfile Fault Tolerance: a timeout above the HTTP client's own,
- * a bulkhead so a slow model server cannot hold every worker thread, and a circuit breaker that stops
- * calling a server that keeps failing (timeouts, 429, 5xx) and tries again after a pause. Override the
- * limits with the Fault Tolerance properties, e.g.
- * {@code dev.refinery.productdefinition.infrastructure.llm.ModelCalls/chat/Timeout/value}.
+ * The call to the model, guarded by MicroProfile Fault Tolerance: a timeout above the HTTP client's
+ * own, a bulkhead so a slow model server cannot hold every worker thread, and a circuit breaker
+ * that stops calling a server that keeps failing (timeouts, 429, 5xx) and tries again after a
+ * pause. Override the limits with the Fault Tolerance properties, e.g. {@code
+ * dev.refinery.productdefinition.infrastructure.llm.ModelCalls/chat/Timeout/value}.
  */
 @ApplicationScoped
 public class ModelCalls {
 
   @Timeout(value = 180, unit = ChronoUnit.SECONDS)
   @Bulkhead(8)
-  @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.8, delay = 30, delayUnit = ChronoUnit.SECONDS,
+  @CircuitBreaker(
+      requestVolumeThreshold = 10,
+      failureRatio = 0.8,
+      delay = 30,
+      delayUnit = ChronoUnit.SECONDS,
       failOn = {RetriableException.class, TimeoutException.class})
   public ChatResponse chat(ChatModel model, ChatRequest request) {
     return model.chat(request);

@@ -29,28 +29,73 @@ final class ModelFailures {
   static AgentException classify(Throwable failure, LlmSettings settings, AgentRun run) {
     String server = settings.provider() + " server " + settings.baseUrl();
     return switch (failure) {
-      case AuthenticationException e -> new AgentException(status(e) + ": the " + server + " refused the API key"
-          + " (set refinery.agent.llm.api-key): " + message(e), false, e, run);
-      case ModelNotFoundException e -> new AgentException(status(e) + ": the " + server + " has no model '"
-          + settings.model() + "' or no such endpoint: " + message(e), false, e, run);
-      case ContentFilteredException e -> new AgentException("the model's content filter refused the request: "
-          + message(e), false, e, run);
-      case InvalidRequestException e -> new AgentException(status(e) + ": the " + server + " rejected the request: "
-          + message(e), false, e, run);
-      case UnresolvedModelServerException e -> new AgentException("cannot resolve the host of " + settings.baseUrl()
-          + " (check refinery.agent.llm.base-url)", false, e, run);
-      case RateLimitException e -> new AgentException(status(e) + ": the " + server + " is rate limiting: "
-          + message(e), true, e, run);
-      case RetriableException e -> new AgentException("the " + server + " failed (" + status(e) + "): " + message(e),
-          true, e, run);
-      case NonRetriableException e -> new AgentException("the " + server + " refused: " + message(e), false, e, run);
-      case TimeoutException e -> new AgentException("no answer from the " + server + " within the time limit", true, e, run);
-      case CircuitBreakerOpenException e -> new AgentException("calls to the " + server + " are paused after repeated"
-          + " failures (circuit open)", true, e, run);
-      case BulkheadException e -> new AgentException("too many calls to the " + server + " at once", true, e, run);
-      default -> new AgentException(connection(failure)
-          ? "cannot reach the " + server + ": " + rootMessage(failure)
-          : "the call to the " + server + " failed: " + rootMessage(failure), true, failure, run);
+      case AuthenticationException e ->
+          new AgentException(
+              status(e)
+                  + ": the "
+                  + server
+                  + " refused the API key"
+                  + " (set refinery.agent.llm.api-key): "
+                  + message(e),
+              false,
+              e,
+              run);
+      case ModelNotFoundException e ->
+          new AgentException(
+              status(e)
+                  + ": the "
+                  + server
+                  + " has no model '"
+                  + settings.model()
+                  + "' or no such endpoint: "
+                  + message(e),
+              false,
+              e,
+              run);
+      case ContentFilteredException e ->
+          new AgentException(
+              "the model's content filter refused the request: " + message(e), false, e, run);
+      case InvalidRequestException e ->
+          new AgentException(
+              status(e) + ": the " + server + " rejected the request: " + message(e),
+              false,
+              e,
+              run);
+      case UnresolvedModelServerException e ->
+          new AgentException(
+              "cannot resolve the host of "
+                  + settings.baseUrl()
+                  + " (check refinery.agent.llm.base-url)",
+              false,
+              e,
+              run);
+      case RateLimitException e ->
+          new AgentException(
+              status(e) + ": the " + server + " is rate limiting: " + message(e), true, e, run);
+      case RetriableException e ->
+          new AgentException(
+              "the " + server + " failed (" + status(e) + "): " + message(e), true, e, run);
+      case NonRetriableException e ->
+          new AgentException("the " + server + " refused: " + message(e), false, e, run);
+      case TimeoutException e ->
+          new AgentException(
+              "no answer from the " + server + " within the time limit", true, e, run);
+      case CircuitBreakerOpenException e ->
+          new AgentException(
+              "calls to the " + server + " are paused after repeated" + " failures (circuit open)",
+              true,
+              e,
+              run);
+      case BulkheadException e ->
+          new AgentException("too many calls to the " + server + " at once", true, e, run);
+      default ->
+          new AgentException(
+              connection(failure)
+                  ? "cannot reach the " + server + ": " + rootMessage(failure)
+                  : "the call to the " + server + " failed: " + rootMessage(failure),
+              true,
+              failure,
+              run);
     };
   }
 

@@ -4,9 +4,9 @@ import dev.refinery.shared.infrastructure.resources.ClasspathResources;
 import java.util.List;
 
 /**
- * A versioned prompt: {@code productdefinition/prompts/<version>.system.txt} (the role and the policy)
- * and {@code <version>.reprompt.txt} (what the model is told when its reply did not fit). The version is
- * recorded with every run, so a PRD can be traced to the words that produced it.
+ * A versioned prompt: {@code productdefinition/prompts/<version>.system.txt} (the role and the
+ * policy) and {@code <version>.reprompt.txt} (what the model is told when its reply did not fit).
+ * The version is recorded with every run, so a PRD can be traced to the words that produced it.
  */
 record Prompt(String version, String system, String reprompt) {
 
@@ -14,7 +14,8 @@ record Prompt(String version, String system, String reprompt) {
 
   static Prompt load(String version) {
     if (!version.matches("[a-z0-9][a-z0-9.-]*")) {
-      throw new IllegalArgumentException("refinery.agent.llm.prompt must name a prompt version, not '" + version + "'");
+      throw new IllegalArgumentException(
+          "refinery.agent.llm.prompt must name a prompt version, not '" + version + "'");
     }
     return new Prompt(version, read(version + ".system.txt"), read(version + ".reprompt.txt"));
   }

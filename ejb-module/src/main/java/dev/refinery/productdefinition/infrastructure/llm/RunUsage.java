@@ -5,7 +5,9 @@ import dev.langchain4j.model.output.TokenUsage;
 import dev.refinery.productdefinition.domain.AgentRun;
 import java.util.Objects;
 
-/** What the calls of one run used so far: tokens, time, the model that answered; and what that cost. */
+/**
+ * What the calls of one run used so far: tokens, time, the model that answered; and what that cost.
+ */
 final class RunUsage {
 
   private final LlmSettings settings;
@@ -39,13 +41,25 @@ final class RunUsage {
   }
 
   AgentRun run() {
-    return new AgentRun(settings.provider(), model, promptVersion, tokensIn, tokensOut, nanos / 1_000_000,
+    return new AgentRun(
+        settings.provider(),
+        model,
+        promptVersion,
+        tokensIn,
+        tokensOut,
+        nanos / 1_000_000,
         settings.cost(tokensIn, tokensOut));
   }
 
   @Override
   public String toString() {
-    return calls + (calls == 1 ? " call, " : " calls, ") + tokensIn + " tokens in, " + tokensOut + " out, "
-        + nanos / 1_000_000 + " ms";
+    return calls
+        + (calls == 1 ? " call, " : " calls, ")
+        + tokensIn
+        + " tokens in, "
+        + tokensOut
+        + " out, "
+        + nanos / 1_000_000
+        + " ms";
   }
 }

@@ -17,29 +17,38 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Work items in {@code productdefinition.work_item}, in the caller's transaction. Due is judged by the
- * database's wall clock ({@code clock_timestamp()}, not the transaction's start), so an item made READY
- * earlier in the same transaction is due at once. Times are cast in SQL so that a null binds whatever type
- * the JPA provider gives it.
+ * Work items in {@code productdefinition.work_item}, in the caller's transaction. Due is judged by
+ * the database's wall clock ({@code clock_timestamp()}, not the transaction's start), so an item
+ * made READY earlier in the same transaction is due at once. Times are cast in SQL so that a null
+ * binds whatever type the JPA provider gives it.
  */
 @ApplicationScoped
 public class JpaWorkQueue implements WorkQueue {
 
-  private static final String COLUMNS = "task_id, title, description, requester, priority, pool, status, round,"
-      + " revision, attempts, available_at, lease_until, lease_token, last_error";
-  private static final String LOCK = "SELECT " + COLUMNS + " FROM productdefinition.work_item WHERE task_id = ?"
-      + " FOR UPDATE";
-  private static final String LOCK_DUE = "SELECT " + COLUMNS + " FROM productdefinition.work_item WHERE pool = ?"
-      + " AND ((status = 'READY' AND available_at <= clock_timestamp())"
-      + "      OR (status = 'RUNNING' AND lease_until < clock_timestamp()))"
-      + " ORDER BY status = 'RUNNING' DESC, priority_rank DESC, created_at LIMIT ? FOR UPDATE SKIP LOCKED";
-  private static final String ADD = "INSERT INTO productdefinition.work_item (" + COLUMNS + ", priority_rank,"
-      + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS timestamptz),"
-      + " CAST(? AS timestamptz), ?, ?, ?, now(), now()) ON CONFLICT (task_id) DO NOTHING";
-  private static final String SAVE = "UPDATE productdefinition.work_item SET task_id = ?, title = ?, description = ?,"
-      + " requester = ?, priority = ?, pool = ?, status = ?, round = ?, revision = ?, attempts = ?,"
-      + " available_at = CAST(? AS timestamptz), lease_until = CAST(? AS timestamptz), lease_token = ?,"
-      + " last_error = ?, priority_rank = ?, updated_at = now() WHERE task_id = ?";
+  private static final String COLUMNS =
+      "task_id, title, description, requester, priority, pool, status, round,"
+          + " revision, attempts, available_at, lease_until, lease_token, last_error";
+  private static final String LOCK =
+      "SELECT " + COLUMNS + " FROM productdefinition.work_item WHERE task_id = ?" + " FOR UPDATE";
+  private static final String LOCK_DUE =
+      "SELECT "
+          + COLUMNS
+          + " FROM productdefinition.work_item WHERE pool = ? AND ((status = 'READY' AND"
+          + " available_at <= clock_timestamp())      OR (status = 'RUNNING' AND lease_until <"
+          + " clock_timestamp())) ORDER BY status = 'RUNNING' DESC, priority_rank DESC, created_at"
+          + " LIMIT ? FOR UPDATE SKIP LOCKED";
+  private static final String ADD =
+      "INSERT INTO productdefinition.work_item ("
+          + COLUMNS
+          + ", priority_rank,"
+          + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS timestamptz),"
+          + " CAST(? AS timestamptz), ?, ?, ?, now(), now()) ON CONFLICT (task_id) DO NOTHING";
+  private static final String SAVE =
+      "UPDATE productdefinition.work_item SET task_id = ?, title = ?, description = ?, requester ="
+          + " ?, priority = ?, pool = ?, status = ?, round = ?, revision = ?, attempts = ?,"
+          + " available_at = CAST(? AS timestamptz), lease_until = CAST(? AS timestamptz),"
+          + " lease_token = ?, last_error = ?, priority_rank = ?, updated_at = now() WHERE task_id"
+          + " = ?";
 
   @PersistenceContext(unitName = "refinery")
   EntityManager entityManager;
@@ -57,27 +66,44 @@ public class JpaWorkQueue implements WorkQueue {
   @Override
   public void save(WorkItem item) {
     WorkItem.State state = item.state();
-    int changed = bind(entityManager.createNativeQuery(SAVE), state).setParameter(16, state.taskId()).executeUpdate();
+    int changed =
+        bind(entityManager.createNativeQuery(SAVE), state)
+            .setParameter(16, state.taskId())
+            .executeUpdate();
     if (changed != 1) {
-      throw new IllegalStateException("the work item of task " + state.taskId() + " is not stored: nothing to save");
+      throw new IllegalStateException(
+          "the work item of task " + state.taskId() + " is not stored: nothing to save");
     }
   }
 
   @Override
   public List<WorkItem> lockDue(String pool, int limit) {
-    return items(entityManager.createNativeQuery(LOCK_DUE).setParameter(1, pool).setParameter(2, limit));
+    return items(
+        entityManager.createNativeQuery(LOCK_DUE).setParameter(1, pool).setParameter(2, limit));
   }
 
-  /** Binds the state's columns to parameters 1–15, in the order of {@link #COLUMNS} then the priority's rank. */
+  /**
+   * Binds the state's columns to parameters 1–15, in the order of {@link #COLUMNS} then the
+   * priority's rank.
+   */
   private static Query bind(Query query, WorkItem.State state) {
     WorkItem.Request request = state.request();
-    return query.setParameter(1, state.taskId()).setParameter(2, request.title())
-        .setParameter(3, request.description()).setParameter(4, request.requester())
-        .setParameter(5, request.priority().name()).setParameter(6, state.pool())
-        .setParameter(7, state.status().name()).setParameter(8, state.round()).setParameter(9, state.revision())
-        .setParameter(10, state.attempts()).setParameter(11, timestamp(state.availableAt()))
-        .setParameter(12, timestamp(state.leaseUntil())).setParameter(13, state.leaseToken())
-        .setParameter(14, state.lastError()).setParameter(15, request.priority().ordinal());
+    return query
+        .setParameter(1, state.taskId())
+        .setParameter(2, request.title())
+        .setParameter(3, request.description())
+        .setParameter(4, request.requester())
+        .setParameter(5, request.priority().name())
+        .setParameter(6, state.pool())
+        .setParameter(7, state.status().name())
+        .setParameter(8, state.round())
+        .setParameter(9, state.revision())
+        .setParameter(10, state.attempts())
+        .setParameter(11, timestamp(state.availableAt()))
+        .setParameter(12, timestamp(state.leaseUntil()))
+        .setParameter(13, state.leaseToken())
+        .setParameter(14, state.lastError())
+        .setParameter(15, request.priority().ordinal());
   }
 
   @SuppressWarnings("unchecked")
@@ -87,11 +113,22 @@ public class JpaWorkQueue implements WorkQueue {
   }
 
   private static WorkItem item(Object[] row) {
-    WorkItem.Request request = new WorkItem.Request((String) row[1], (String) row[2], (String) row[3],
-        Priority.valueOf((String) row[4]));
-    return WorkItem.of(new WorkItem.State((UUID) row[0], request, (String) row[5], WorkStatus.valueOf((String) row[6]),
-        ((Number) row[7]).intValue(), ((Number) row[8]).intValue(), ((Number) row[9]).intValue(), instant(row[10]),
-        instant(row[11]), ((Number) row[12]).longValue(), (String) row[13]));
+    WorkItem.Request request =
+        new WorkItem.Request(
+            (String) row[1], (String) row[2], (String) row[3], Priority.valueOf((String) row[4]));
+    return WorkItem.of(
+        new WorkItem.State(
+            (UUID) row[0],
+            request,
+            (String) row[5],
+            WorkStatus.valueOf((String) row[6]),
+            ((Number) row[7]).intValue(),
+            ((Number) row[8]).intValue(),
+            ((Number) row[9]).intValue(),
+            instant(row[10]),
+            instant(row[11]),
+            ((Number) row[12]).longValue(),
+            (String) row[13]));
   }
 
   private static Timestamp timestamp(Instant instant) {

@@ -14,8 +14,8 @@ import jakarta.json.bind.JsonbBuilder;
 import java.util.List;
 
 /**
- * The PRD JSON schema ({@code productdefinition/prd.schema.json}, versioned with the code) and the JSON
- * form of a {@link Prd}: every PRD is checked against it before it is kept, whoever wrote it.
+ * The PRD JSON schema ({@code productdefinition/prd.schema.json}, versioned with the code) and the
+ * JSON form of a {@link Prd}: every PRD is checked against it before it is kept, whoever wrote it.
  */
 @ApplicationScoped
 public class PrdSchema implements PrdDocuments {
@@ -28,7 +28,9 @@ public class PrdSchema implements PrdDocuments {
 
   public PrdSchema() {
     this.text = ClasspathResources.text(RESOURCE);
-    this.schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(text, InputFormat.JSON);
+    this.schema =
+        SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+            .getSchema(text, InputFormat.JSON);
   }
 
   @Override
@@ -39,7 +41,9 @@ public class PrdSchema implements PrdDocuments {
   @Override
   public List<String> problems(String json) {
     List<Error> errors = schema.validate(json, InputFormat.JSON);
-    return errors.stream().map(error -> error.getInstanceLocation() + ": " + error.getMessage()).toList();
+    return errors.stream()
+        .map(error -> error.getInstanceLocation() + ": " + error.getMessage())
+        .toList();
   }
 
   @Override

@@ -17,23 +17,27 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Task events keep the agents' work queue up to date: every one but TaskCreated, whose request reaches this
- * context with RequestValidationStarted (a task nobody has asked to validate is no work for an agent), and
- * PrdSubmitted, which only confirms what this context did itself (its agent wrote the revision and left the
- * work item WAITING). Its queue is not bound to either.
+ * Task events keep the agents' work queue up to date: every one but TaskCreated, whose request
+ * reaches this context with RequestValidationStarted (a task nobody has asked to validate is no
+ * work for an agent), and PrdSubmitted, which only confirms what this context did itself (its agent
+ * wrote the revision and left the work item WAITING). Its queue is not bound to either.
  */
 @ApplicationScoped
 public class ProductDefinitionSubscriptions {
 
-  static final Set<Class<? extends DomainEvent>> SUBSCRIBED = TaskEvents.ALL.stream()
-      .filter(type -> type != TaskCreated.class && type != PrdSubmitted.class)
-      .collect(Collectors.toUnmodifiableSet());
+  static final Set<Class<? extends DomainEvent>> SUBSCRIBED =
+      TaskEvents.ALL.stream()
+          .filter(type -> type != TaskCreated.class && type != PrdSubmitted.class)
+          .collect(Collectors.toUnmodifiableSet());
 
   @Inject MessageQueue queue;
 
   @Inject WorkItems workItems;
 
   void subscribe(@Observes Startup startup) {
-    queue.subscribeToEvents(PRODUCT_DEFINITION, SUBSCRIBED, envelope -> workItems.apply((TaskEvent) envelope.payload()));
+    queue.subscribeToEvents(
+        PRODUCT_DEFINITION,
+        SUBSCRIBED,
+        envelope -> workItems.apply((TaskEvent) envelope.payload()));
   }
 }

@@ -7,7 +7,10 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
-/** Ticks the poller each second; it polls every {@code refinery.poller.interval}: retries whose delay ran out, leases that expired. */
+/**
+ * Ticks the poller each second; it polls every {@code refinery.poller.interval}: retries whose
+ * delay ran out, leases that expired.
+ */
 @Singleton
 public class TaskPollingTimer {
 

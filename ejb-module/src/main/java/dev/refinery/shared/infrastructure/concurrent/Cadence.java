@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.function.LongSupplier;
 
 /**
- * Lets a timer that ticks every second act once per configured period: an EJB schedule is fixed in code,
- * the period comes from MicroProfile Config. Due at once after start.
+ * Lets a timer that ticks every second act once per configured period: an EJB schedule is fixed in
+ * code, the period comes from MicroProfile Config. Due at once after start.
  */
 public final class Cadence {
 

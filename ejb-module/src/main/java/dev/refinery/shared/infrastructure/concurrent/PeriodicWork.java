@@ -5,8 +5,8 @@ import java.time.Instant;
 
 /**
  * Work woken by events and, as a safety net, every configured interval: an EJB timer ticks it each
- * second (its schedule is fixed in code), the {@link Cadence} turns ticks into wakes. Remembers the last
- * tick, so health can tell a scheduler that stopped ticking.
+ * second (its schedule is fixed in code), the {@link Cadence} turns ticks into wakes. Remembers the
+ * last tick, so health can tell a scheduler that stopped ticking.
  */
 public final class PeriodicWork {
 
@@ -16,20 +16,25 @@ public final class PeriodicWork {
   private final Wakeable wakeable;
   private final Cadence cadence;
   private volatile Instant lastTick;
-  private final java.util.concurrent.atomic.LongAdder runs = new java.util.concurrent.atomic.LongAdder();
+  private final java.util.concurrent.atomic.LongAdder runs =
+      new java.util.concurrent.atomic.LongAdder();
 
   /**
-   * @param key short and stable: {@code scanner}, {@code poller}, {@code detector} (operators' names)
+   * @param key short and stable: {@code scanner}, {@code poller}, {@code detector} (operators'
+   *     names)
    * @param name what log lines call it
    */
   public PeriodicWork(String key, String name, Duration interval, Runnable work) {
     this.key = key;
     this.name = name;
     this.interval = interval;
-    this.wakeable = new Wakeable(name, () -> {
-      runs.increment();
-      work.run();
-    });
+    this.wakeable =
+        new Wakeable(
+            name,
+            () -> {
+              runs.increment();
+              work.run();
+            });
     this.cadence = new Cadence(interval);
   }
 

@@ -13,8 +13,9 @@ import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * The periodic work of this instance (scanner, poller, detector), for health, and for operators as
- * {@code dev.refinery:type=Scheduling,name=<key>} MBeans: paused or not, last tick, pause, resume, run now;
- * and in {@code /metrics} as {@code refinery_scheduling_runs{work=<key>}}, how often each ran here.
+ * {@code dev.refinery:type=Scheduling,name=<key>} MBeans: paused or not, last tick, pause, resume,
+ * run now; and in {@code /metrics} as {@code refinery_scheduling_runs{work=<key>}}, how often each
+ * ran here.
  */
 @ApplicationScoped
 public class PeriodicWorks {
@@ -47,14 +48,39 @@ public class PeriodicWorks {
     Tag tag = new Tag("work", work.key());
     registry.remove(new MetricID(RUNS, tag));
     registry.gauge(RUNS, work, PeriodicWork::runs, tag);
-    Jmx.register(new SchedulingMXBean() {
-      @Override public boolean isPaused() { return work.paused(); }
-      @Override public String getLastTick() { return String.valueOf(work.lastTick()); }
-      @Override public long getIntervalSeconds() { return work.interval().toSeconds(); }
-      @Override public void pause() { work.pause(); }
-      @Override public void resume() { work.resume(); }
-      @Override public void runNow() { work.wake(); }
-    }, name(work));
+    Jmx.register(
+        new SchedulingMXBean() {
+          @Override
+          public boolean isPaused() {
+            return work.paused();
+          }
+
+          @Override
+          public String getLastTick() {
+            return String.valueOf(work.lastTick());
+          }
+
+          @Override
+          public long getIntervalSeconds() {
+            return work.interval().toSeconds();
+          }
+
+          @Override
+          public void pause() {
+            work.pause();
+          }
+
+          @Override
+          public void resume() {
+            work.resume();
+          }
+
+          @Override
+          public void runNow() {
+            work.wake();
+          }
+        },
+        name(work));
     return work;
   }
 

@@ -5,8 +5,9 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Runs a piece of work on an executor when woken: wakes while it runs make it run once more afterwards,
- * never twice at once, and none are lost. Paused, it keeps the wakes for when it resumes.
+ * Runs a piece of work on an executor when woken: wakes while it runs make it run once more
+ * afterwards, never twice at once, and none are lost. Paused, it keeps the wakes for when it
+ * resumes.
  */
 public final class Wakeable {
 

@@ -23,28 +23,34 @@ public final class Jmx {
   }
 
   /**
-   * Registers an MXBean whose calls run as calls of the application ({@link ApplicationCalls}): JMX calls
-   * come on threads the application did not start. A failure reaches the JMX client as a JDK exception
-   * with the application's message (the client cannot load the application's exception classes).
+   * Registers an MXBean whose calls run as calls of the application ({@link ApplicationCalls}): JMX
+   * calls come on threads the application did not start. A failure reaches the JMX client as a JDK
+   * exception with the application's message (the client cannot load the application's exception
+   * classes).
    */
-  public static <T> void register(T implementation, Class<T> type, ObjectName name, ApplicationCalls calls) {
+  public static <T> void register(
+      T implementation, Class<T> type, ObjectName name, ApplicationCalls calls) {
     register(inApplication(implementation, type, calls), name);
   }
 
   /** The implementation behind a proxy whose every call goes through {@code calls}. */
   public static <T> T inApplication(T implementation, Class<T> type, ApplicationCalls calls) {
-    return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, arguments) -> {
-      if (method.getDeclaringClass() == Object.class) {
-        return method.invoke(implementation, arguments);
-      }
-      try {
-        return calls.invoke(implementation, method, arguments);
-      } catch (EJBException e) {
-        throw new IllegalStateException(message(e.getCause() == null ? e : e.getCause()));
-      } catch (RuntimeException e) {
-        throw new IllegalArgumentException(message(e));
-      }
-    }));
+    return type.cast(
+        Proxy.newProxyInstance(
+            type.getClassLoader(),
+            new Class<?>[] {type},
+            (proxy, method, arguments) -> {
+              if (method.getDeclaringClass() == Object.class) {
+                return method.invoke(implementation, arguments);
+              }
+              try {
+                return calls.invoke(implementation, method, arguments);
+              } catch (EJBException e) {
+                throw new IllegalStateException(message(e.getCause() == null ? e : e.getCause()));
+              } catch (RuntimeException e) {
+                throw new IllegalArgumentException(message(e));
+              }
+            }));
   }
 
   private static String message(Throwable e) {

@@ -10,12 +10,13 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.LongSupplier;
 
 /**
- * Outbox rows the broker confirmed and nobody has deleted yet. Deleting them costs a write transaction;
- * rather than one of its own per confirmed batch, the next transaction that appends to the outbox takes
- * them all ({@link #takeAll}), and the relay deletes on its own only what waited past a grace period
- * ({@link #takeWaitingSince}), which happens when no transaction came by (an idle instance). Rows a
- * transaction took and then rolled back come back ({@link #giveBack}) and count as waiting since ever.
- * Until they are deleted they are claimed by this instance's relay for a lease, so no sweep sends them again.
+ * Outbox rows the broker confirmed and nobody has deleted yet. Deleting them costs a write
+ * transaction; rather than one of its own per confirmed batch, the next transaction that appends to
+ * the outbox takes them all ({@link #takeAll}), and the relay deletes on its own only what waited
+ * past a grace period ({@link #takeWaitingSince}), which happens when no transaction came by (an
+ * idle instance). Rows a transaction took and then rolled back come back ({@link #giveBack}) and
+ * count as waiting since ever. Until they are deleted they are claimed by this instance's relay for
+ * a lease, so no sweep sends them again.
  */
 final class ConfirmedRows {
 
@@ -55,7 +56,10 @@ final class ConfirmedRows {
     return taken;
   }
 
-  /** Rows a transaction took and could not delete: waiting since ever, so the relay deletes them next. */
+  /**
+   * Rows a transaction took and could not delete: waiting since ever, so the relay deletes them
+   * next.
+   */
   void giveBack(Collection<Long> ids) {
     long longAgo = clock.getAsLong() - Duration.ofDays(1).toNanos();
     ids.forEach(id -> rows.add(new Row(id, longAgo)));

@@ -4,8 +4,8 @@ import dev.refinery.shared.messaging.BoundedContext;
 import dev.refinery.shared.messaging.Headers;
 
 /**
- * What one delivery of a message to a context came to: what the adapters' consumers return, and what the
- * monitoring interceptor records.
+ * What one delivery of a message to a context came to: what the adapters' consumers return, and
+ * what the monitoring interceptor records.
  *
  * @param error the failure behind a retry or a dead letter, else null
  */
@@ -17,11 +17,14 @@ public record Consumed(BoundedContext context, Headers headers, Outcome outcome,
     HANDLED,
     /** The context had handled this message id before: no second effect. */
     DUPLICATE,
-    /** An event the context does not subscribe to (the heartbeat, which every context's queue receives). */
+    /**
+     * An event the context does not subscribe to (the heartbeat, which every context's queue
+     * receives).
+     */
     IGNORED,
     /**
-     * The handling failed and its transaction rolls back: the broker redelivers the message at once, and
-     * that delivery retries it later or dead-letters it (JMS adapter).
+     * The handling failed and its transaction rolls back: the broker redelivers the message at
+     * once, and that delivery retries it later or dead-letters it (JMS adapter).
      */
     FAILED,
     /** The handling failed; the message comes back after a delay. */
@@ -31,10 +34,14 @@ public record Consumed(BoundedContext context, Headers headers, Outcome outcome,
   }
 
   static Consumed of(BoundedContext context, Headers headers, MessageDispatch.Result result) {
-    return new Consumed(context, headers, switch (result) {
-      case HANDLED -> Outcome.HANDLED;
-      case DUPLICATE -> Outcome.DUPLICATE;
-      case IGNORED -> Outcome.IGNORED;
-    }, null);
+    return new Consumed(
+        context,
+        headers,
+        switch (result) {
+          case HANDLED -> Outcome.HANDLED;
+          case DUPLICATE -> Outcome.DUPLICATE;
+          case IGNORED -> Outcome.IGNORED;
+        },
+        null);
   }
 }

@@ -5,8 +5,8 @@ import dev.refinery.shared.messaging.Headers;
 import java.util.Optional;
 
 /**
- * The message a handler is handling on this thread, and for which context: what anything it publishes
- * was caused by, and who sends it.
+ * The message a handler is handling on this thread, and for which context: what anything it
+ * publishes was caused by, and who sends it.
  */
 public final class CurrentMessage {
 

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A message given up on, with why: the exception, whether it could have been retried, the queue it came
- * from (null when the broker dead-lettered it), how many attempts it had and when it failed.
+ * A message given up on, with why: the exception, whether it could have been retried, the queue it
+ * came from (null when the broker dead-lettered it), how many attempts it had and when it failed.
  */
 public record DeadLetter(
     UUID id,
@@ -18,6 +18,7 @@ public record DeadLetter(
 
   static DeadLetter of(RawMessage message, String origin, Failure failure, Instant failedAt) {
     Instant first = message.firstFailureAt() == null ? failedAt : message.firstFailureAt();
-    return new DeadLetter(UUID.randomUUID(), message, origin, failure, message.headers().attempt(), first, failedAt);
+    return new DeadLetter(
+        UUID.randomUUID(), message, origin, failure, message.headers().attempt(), first, failedAt);
   }
 }

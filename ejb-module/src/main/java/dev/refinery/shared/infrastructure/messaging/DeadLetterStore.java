@@ -19,14 +19,19 @@ import javax.sql.DataSource;
 public class DeadLetterStore {
 
   /** A dead letter with what became of it. */
-  public record Stored(DeadLetter deadLetter, String status, String resolvedBy, Instant resolvedAt) {}
+  public record Stored(
+      DeadLetter deadLetter, String status, String resolvedBy, Instant resolvedAt) {}
 
-  private static final String ADD = "INSERT INTO messaging.dead_letter (id, origin, exception_class, exception_message,"
-      + " retryable, attempts, first_failure_at, last_failure_at, " + MessageColumns.NAMES + ")"
-      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String ADD =
+      "INSERT INTO messaging.dead_letter (id, origin, exception_class, exception_message,"
+          + " retryable, attempts, first_failure_at, last_failure_at, "
+          + MessageColumns.NAMES
+          + ")"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String SELECT = "SELECT * FROM messaging.dead_letter ";
-  private static final String RESOLVE = "UPDATE messaging.dead_letter SET status = ?, resolved_by = ?,"
-      + " resolved_at = now() WHERE id = ? AND status = 'DEAD'";
+  private static final String RESOLVE =
+      "UPDATE messaging.dead_letter SET status = ?, resolved_by = ?,"
+          + " resolved_at = now() WHERE id = ? AND status = 'DEAD'";
 
   @Resource(lookup = "jdbc/refinery")
   DataSource dataSource;
@@ -45,7 +50,8 @@ public class DeadLetterStore {
       MessageColumns.bind(statement, 9, letter.message());
       statement.executeUpdate();
     } catch (SQLException e) {
-      throw new IllegalStateException("Keeping dead letter for " + letter.message().headers() + " failed", e);
+      throw new IllegalStateException(
+          "Keeping dead letter for " + letter.message().headers() + " failed", e);
     }
   }
 
@@ -64,8 +70,9 @@ public class DeadLetterStore {
 
   public long countOpen() {
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = connection.prepareStatement(
-            "SELECT count(*) FROM messaging.dead_letter WHERE status = 'DEAD'");
+        PreparedStatement statement =
+            connection.prepareStatement(
+                "SELECT count(*) FROM messaging.dead_letter WHERE status = 'DEAD'");
         ResultSet row = statement.executeQuery()) {
       row.next();
       return row.getLong(1);
@@ -105,12 +112,26 @@ public class DeadLetterStore {
 
   private static Stored read(ResultSet row) throws SQLException {
     Instant firstFailure = MessageColumns.instant(row, "first_failure_at");
-    Failure failure = new Failure(row.getBoolean("retryable"), row.getString("exception_class"),
-        row.getString("exception_message"));
-    RawMessage message = MessageColumns.read(row, row.getInt("attempts"), firstFailure, failure.toString());
-    DeadLetter letter = new DeadLetter(row.getObject("id", UUID.class), message, row.getString("origin"), failure,
-        row.getInt("attempts"), firstFailure, MessageColumns.instant(row, "last_failure_at"));
-    return new Stored(letter, row.getString("status"), row.getString("resolved_by"),
+    Failure failure =
+        new Failure(
+            row.getBoolean("retryable"),
+            row.getString("exception_class"),
+            row.getString("exception_message"));
+    RawMessage message =
+        MessageColumns.read(row, row.getInt("attempts"), firstFailure, failure.toString());
+    DeadLetter letter =
+        new DeadLetter(
+            row.getObject("id", UUID.class),
+            message,
+            row.getString("origin"),
+            failure,
+            row.getInt("attempts"),
+            firstFailure,
+            MessageColumns.instant(row, "last_failure_at"));
+    return new Stored(
+        letter,
+        row.getString("status"),
+        row.getString("resolved_by"),
         MessageColumns.instant(row, "resolved_at"));
   }
 }

@@ -14,20 +14,23 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * Why a delivery failed, kept across its rollback in {@code messaging.failed_attempt}: the delivery's own
- * transaction rolls back with the handlers' writes, the broker redelivers the message at once, and the
- * redelivery takes this record to schedule the retry or keep the dead letter.
+ * Why a delivery failed, kept across its rollback in {@code messaging.failed_attempt}: the
+ * delivery's own transaction rolls back with the handlers' writes, the broker redelivers the
+ * message at once, and the redelivery takes this record to schedule the retry or keep the dead
+ * letter.
  */
 @Stateless
 public class FailedAttempts {
 
-  private static final String RECORD = "INSERT INTO messaging.failed_attempt"
-      + " (context, message_id, retryable, exception_class, message) VALUES (?, ?, ?, ?, ?)"
-      + " ON CONFLICT (context, message_id) DO UPDATE SET retryable = excluded.retryable,"
-      + " exception_class = excluded.exception_class, message = excluded.message, failed_at = now()";
+  private static final String RECORD =
+      "INSERT INTO messaging.failed_attempt (context, message_id, retryable, exception_class,"
+          + " message) VALUES (?, ?, ?, ?, ?) ON CONFLICT (context, message_id) DO UPDATE SET"
+          + " retryable = excluded.retryable, exception_class = excluded.exception_class, message ="
+          + " excluded.message, failed_at = now()";
 
-  private static final String TAKE = "DELETE FROM messaging.failed_attempt WHERE context = ? AND message_id = ?"
-      + " RETURNING retryable, exception_class, message";
+  private static final String TAKE =
+      "DELETE FROM messaging.failed_attempt WHERE context = ? AND message_id = ?"
+          + " RETURNING retryable, exception_class, message";
 
   @Resource(lookup = "jdbc/refinery")
   DataSource dataSource;
@@ -44,12 +47,16 @@ public class FailedAttempts {
       statement.setString(5, truncated(failure.message(), 1000));
       statement.executeUpdate();
     } catch (SQLException e) {
-      throw new IllegalStateException("Recording the failure of message " + messageId + " for "
-          + context.segment() + " failed", e);
+      throw new IllegalStateException(
+          "Recording the failure of message " + messageId + " for " + context.segment() + " failed",
+          e);
     }
   }
 
-  /** The failure of this message's previous delivery, if it failed, removed in the caller's transaction. */
+  /**
+   * The failure of this message's previous delivery, if it failed, removed in the caller's
+   * transaction.
+   */
   @TransactionAttribute(TransactionAttributeType.MANDATORY)
   public Optional<Failure> take(BoundedContext context, UUID messageId) {
     try (Connection connection = dataSource.getConnection();
@@ -62,8 +69,9 @@ public class FailedAttempts {
             : Optional.empty();
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("Reading the failure of message " + messageId + " for "
-          + context.segment() + " failed", e);
+      throw new IllegalStateException(
+          "Reading the failure of message " + messageId + " for " + context.segment() + " failed",
+          e);
     }
   }
 

@@ -5,8 +5,8 @@ import jakarta.json.bind.JsonbException;
 import jakarta.validation.ValidationException;
 
 /**
- * Why handling a message failed, and whether trying again can help: invalid input (malformed JSON, an
- * unknown type, failed validation) and anything marked {@link NonRetryable} (an illegal state
+ * Why handling a message failed, and whether trying again can help: invalid input (malformed JSON,
+ * an unknown type, failed validation) and anything marked {@link NonRetryable} (an illegal state
  * transition) cannot; anything else is taken as transient.
  */
 public record Failure(boolean retryable, String exceptionClass, String message) {
@@ -31,7 +31,9 @@ public record Failure(boolean retryable, String exceptionClass, String message) 
       }
     }
     String message = root.getMessage() == null ? "" : root.getMessage();
-    return new Failure(retryable, root.getClass().getName(),
+    return new Failure(
+        retryable,
+        root.getClass().getName(),
         message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE) : message);
   }
 

@@ -6,11 +6,12 @@ import java.util.Optional;
 
 /**
  * What to do with a message whose handling failed: retry it after the policy's delay while it is
- * retryable and attempts remain, otherwise dead-letter it. An event that arrived before its task's first
- * event ({@link EarlyEventException}) is first retried within milliseconds (the event it waits for is
- * usually right behind it), then at the ordinary delays, and after the last attempt it is tried again at the last
- * delay until the early-event horizon has passed since it first failed, because the event it waits for is
- * on its way (held, say, by a frozen consumer until the broker gives it to another). Shared by both adapters.
+ * retryable and attempts remain, otherwise dead-letter it. An event that arrived before its task's
+ * first event ({@link EarlyEventException}) is first retried within milliseconds (the event it
+ * waits for is usually right behind it), then at the ordinary delays, and after the last attempt it
+ * is tried again at the last delay until the early-event horizon has passed since it first failed,
+ * because the event it waits for is on its way (held, say, by a frozen consumer until the broker
+ * gives it to another). Shared by both adapters.
  */
 public final class FailurePolicy {
 
@@ -32,10 +33,11 @@ public final class FailurePolicy {
   }
 
   /**
-   * @param earlyEventRetries the delays for an event that overtook its task's first: the event it waits
-   *     for is usually a few milliseconds behind, so the first retries come quickly
+   * @param earlyEventRetries the delays for an event that overtook its task's first: the event it
+   *     waits for is usually a few milliseconds behind, so the first retries come quickly
    */
-  public FailurePolicy(RetryPolicy retries, RetryPolicy earlyEventRetries, Duration earlyEventHorizon) {
+  public FailurePolicy(
+      RetryPolicy retries, RetryPolicy earlyEventRetries, Duration earlyEventHorizon) {
     this.retries = retries;
     this.earlyEventRetries = earlyEventRetries;
     this.earlyEventHorizon = earlyEventHorizon;
@@ -43,10 +45,11 @@ public final class FailurePolicy {
 
   public Decision decide(RawMessage message, String origin, Failure failure, Instant failedAt) {
     RetryPolicy policy = early(failure) ? earlyEventRetries : retries;
-    Optional<Duration> delay = failure.retryable()
-        ? policy.delayAfter(message.headers().attempt())
-        : Optional.empty();
-    if (delay.isEmpty() && awaitsItsTask(failure, message, failedAt) && !policy.delays().isEmpty()) {
+    Optional<Duration> delay =
+        failure.retryable() ? policy.delayAfter(message.headers().attempt()) : Optional.empty();
+    if (delay.isEmpty()
+        && awaitsItsTask(failure, message, failedAt)
+        && !policy.delays().isEmpty()) {
       delay = Optional.of(policy.delays().getLast());
     }
     if (delay.isPresent()) {

@@ -19,8 +19,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The message queue in memory, for tests and fast unit runs, with the RabbitMQ adapter's delivery
- * semantics: asynchronous delivery after commit, every context receiving every event, retries after the
- * policy's delays, dead letters, attempt counts, deduplication on message ids. Nothing survives a restart.
+ * semantics: asynchronous delivery after commit, every context receiving every event, retries after
+ * the policy's delays, dead letters, attempt counts, deduplication on message ids. Nothing survives
+ * a restart.
  */
 @ApplicationScoped
 @Monitored
@@ -38,7 +39,10 @@ public class InMemoryMessageQueue implements MessageQueue {
   private final Set<String> handled = ConcurrentHashMap.newKeySet();
   private final List<DeadLetter> deadLetters = new CopyOnWriteArrayList<>();
 
-  /** This bean as the container hands it out, so sends and deliveries pass the monitoring interceptor. */
+  /**
+   * This bean as the container hands it out, so sends and deliveries pass the monitoring
+   * interceptor.
+   */
   @Inject InMemoryMessageQueue self;
 
   /** For the container's client proxy only. */
@@ -47,8 +51,13 @@ public class InMemoryMessageQueue implements MessageQueue {
   }
 
   @Inject
-  public InMemoryMessageQueue(Subscriptions subscriptions, MessageCodec codec, FailurePolicy failures,
-      AfterCommit afterCommit, @Messaging ScheduledExecutorService scheduler, Clock clock) {
+  public InMemoryMessageQueue(
+      Subscriptions subscriptions,
+      MessageCodec codec,
+      FailurePolicy failures,
+      AfterCommit afterCommit,
+      @Messaging ScheduledExecutorService scheduler,
+      Clock clock) {
     this.subscriptions = subscriptions;
     this.publication = new Publication(codec, clock);
     this.dispatch = new MessageDispatch(subscriptions, codec);
@@ -69,14 +78,16 @@ public class InMemoryMessageQueue implements MessageQueue {
   }
 
   @Override
-  public void subscribeToEvents(BoundedContext subscriber, Set<Class<? extends DomainEvent>> types,
+  public void subscribeToEvents(
+      BoundedContext subscriber,
+      Set<Class<? extends DomainEvent>> types,
       MessageHandler<DomainEvent> handler) {
     subscriptions.add(subscriber, types, handler);
   }
 
   @Override
-  public void subscribeToCommands(BoundedContext owner, Set<Class<? extends Command>> types,
-      MessageHandler<Command> handler) {
+  public void subscribeToCommands(
+      BoundedContext owner, Set<Class<? extends Command>> types, MessageHandler<Command> handler) {
     subscriptions.add(owner, types, handler);
   }
 
@@ -89,17 +100,21 @@ public class InMemoryMessageQueue implements MessageQueue {
     return List.copyOf(deadLetters);
   }
 
-  /** Sends once the publishing transaction commits. Public for the interceptor only: publish instead. */
+  /**
+   * Sends once the publishing transaction commits. Public for the interceptor only: publish
+   * instead.
+   */
   public void enqueue(Publication.Outgoing outgoing) {
-    afterCommit.run(() -> {
-      if (outgoing.destination().everySubscriber()) {
-        for (BoundedContext context : BoundedContext.values()) {
-          deliver(context, outgoing.message());
-        }
-      } else {
-        deliver(BoundedContext.ofQueue(outgoing.destination().queue()), outgoing.message());
-      }
-    });
+    afterCommit.run(
+        () -> {
+          if (outgoing.destination().everySubscriber()) {
+            for (BoundedContext context : BoundedContext.values()) {
+              deliver(context, outgoing.message());
+            }
+          } else {
+            deliver(BoundedContext.ofQueue(outgoing.destination().queue()), outgoing.message());
+          }
+        });
   }
 
   /** One delivery to a context. Public for the interceptor only: deliveries follow publishing. */
@@ -117,15 +132,30 @@ public class InMemoryMessageQueue implements MessageQueue {
     Failure failure = Failure.of(error);
     return switch (failures.decide(message, context.queue(), failure, clock.instant())) {
       case FailurePolicy.Retry retry -> {
-        LOG.log(Level.INFO, "Retrying {0} for {1} in {2} ms: {3}",
-            message.headers(), context.segment(), retry.delay().toMillis(), failure);
-        scheduler.schedule(() -> self().consume(context, retry.copy()), retry.delay().toMillis(), TimeUnit.MILLISECONDS);
-        yield new Consumed(context, message.headers(), Consumed.Outcome.RETRIED, failure.toString());
+        LOG.log(
+            Level.INFO,
+            "Retrying {0} for {1} in {2} ms: {3}",
+            message.headers(),
+            context.segment(),
+            retry.delay().toMillis(),
+            failure);
+        scheduler.schedule(
+            () -> self().consume(context, retry.copy()),
+            retry.delay().toMillis(),
+            TimeUnit.MILLISECONDS);
+        yield new Consumed(
+            context, message.headers(), Consumed.Outcome.RETRIED, failure.toString());
       }
       case FailurePolicy.GiveUp giveUp -> {
-        LOG.log(Level.WARNING, "Dead-lettered {0} from {1}: {2}", message.headers(), context.queue(), failure);
+        LOG.log(
+            Level.WARNING,
+            "Dead-lettered {0} from {1}: {2}",
+            message.headers(),
+            context.queue(),
+            failure);
         deadLetters.add(giveUp.deadLetter());
-        yield new Consumed(context, message.headers(), Consumed.Outcome.DEAD_LETTERED, failure.toString());
+        yield new Consumed(
+            context, message.headers(), Consumed.Outcome.DEAD_LETTERED, failure.toString());
       }
     };
   }

@@ -3,7 +3,9 @@ package dev.refinery.shared.infrastructure.messaging;
 import dev.refinery.shared.messaging.BoundedContext;
 import java.util.UUID;
 
-/** The messages a context has handled, recorded in the same transaction as the handling's effect. */
+/**
+ * The messages a context has handled, recorded in the same transaction as the handling's effect.
+ */
 public interface Inbox {
 
   /** Records the message as handled by the context; false when it was already. */

@@ -30,7 +30,8 @@ public class JdbcInbox implements Inbox {
       statement.setObject(2, messageId);
       return statement.executeUpdate() == 1;
     } catch (SQLException e) {
-      throw new IllegalStateException("Recording message " + messageId + " for " + context.segment() + " failed", e);
+      throw new IllegalStateException(
+          "Recording message " + messageId + " for " + context.segment() + " failed", e);
     }
   }
 }

@@ -12,13 +12,13 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * What every context's message-driven bean does with a delivery, in the bean's one transaction: the inbox
- * record, the handlers' writes and their outbox rows commit together, and the adapter acknowledges the
- * delivery after that commit. When the handlers fail, the reason is kept in a transaction of its own
- * ({@link FailedAttempts}), this transaction rolls back and the broker redelivers the message at once; the
- * redelivery finds the reason and, without running the handlers again, either puts a copy on the queue's
- * delay queue for the next attempt or keeps the message as a dead letter. An exception from here rolls
- * back too: the broker redelivers.
+ * What every context's message-driven bean does with a delivery, in the bean's one transaction: the
+ * inbox record, the handlers' writes and their outbox rows commit together, and the adapter
+ * acknowledges the delivery after that commit. When the handlers fail, the reason is kept in a
+ * transaction of its own ({@link FailedAttempts}), this transaction rolls back and the broker
+ * redelivers the message at once; the redelivery finds the reason and, without running the handlers
+ * again, either puts a copy on the queue's delay queue for the next attempt or keeps the message as
+ * a dead letter. An exception from here rolls back too: the broker redelivers.
  */
 @ApplicationScoped
 @Monitored
@@ -49,11 +49,13 @@ public class JmsInbound {
     } catch (MalformedMessageException e) {
       RawMessage unreadable = JmsMessages.unreadable(delivery, context);
       giveUp(DeadLetter.of(unreadable, context.queue(), Failure.of(e), clock.instant()));
-      return new Consumed(context, unreadable.headers(), Consumed.Outcome.DEAD_LETTERED, e.toString());
+      return new Consumed(
+          context, unreadable.headers(), Consumed.Outcome.DEAD_LETTERED, e.toString());
     }
-    Optional<Failure> failedBefore = redelivered(delivery)
-        ? failedAttempts.take(context, message.headers().messageId())
-        : Optional.empty();
+    Optional<Failure> failedBefore =
+        redelivered(delivery)
+            ? failedAttempts.take(context, message.headers().messageId())
+            : Optional.empty();
     if (failedBefore.isPresent()) {
       return afterFailure(context, message, failedBefore.get());
     }
@@ -63,8 +65,13 @@ public class JmsInbound {
       return Consumed.of(context, message.headers(), result);
     } catch (Exception e) {
       Failure failure = Failure.of(e);
-      LOG.log(Level.INFO, "Handling {0} for {1} failed; rolled back, it comes back at once to be retried"
-          + " or dead-lettered: {2}", message.headers(), context.segment(), failure);
+      LOG.log(
+          Level.INFO,
+          "Handling {0} for {1} failed; rolled back, it comes back at once to be retried"
+              + " or dead-lettered: {2}",
+          message.headers(),
+          context.segment(),
+          failure);
       failedAttempts.record(context, message.headers().messageId(), failure);
       transactions.setRollbackOnly();
       return new Consumed(context, message.headers(), Consumed.Outcome.FAILED, failure.toString());
@@ -74,22 +81,35 @@ public class JmsInbound {
   private Consumed afterFailure(BoundedContext context, RawMessage message, Failure failure) {
     return switch (failures.decide(message, context.queue(), failure, clock.instant())) {
       case FailurePolicy.Retry retry -> {
-        LOG.log(Level.INFO, "Retrying {0} for {1} in {2} ms: {3}",
-            message.headers(), context.segment(), retry.delay().toMillis(), failure);
+        LOG.log(
+            Level.INFO,
+            "Retrying {0} for {1} in {2} ms: {3}",
+            message.headers(),
+            context.segment(),
+            retry.delay().toMillis(),
+            failure);
         String delayQueue = context.queue() + ".delay." + retry.delay().toMillis();
-        outbox.append(new Publication.Outgoing(Publication.Destination.queue(delayQueue), retry.copy()));
-        yield new Consumed(context, message.headers(), Consumed.Outcome.RETRIED, failure.toString());
+        outbox.append(
+            new Publication.Outgoing(Publication.Destination.queue(delayQueue), retry.copy()));
+        yield new Consumed(
+            context, message.headers(), Consumed.Outcome.RETRIED, failure.toString());
       }
       case FailurePolicy.GiveUp giveUp -> {
         giveUp(giveUp.deadLetter());
-        yield new Consumed(context, message.headers(), Consumed.Outcome.DEAD_LETTERED, failure.toString());
+        yield new Consumed(
+            context, message.headers(), Consumed.Outcome.DEAD_LETTERED, failure.toString());
       }
     };
   }
 
   private void giveUp(DeadLetter letter) {
-    LOG.log(Level.WARNING, "Dead-lettered {0} from {1} after {2} attempts: {3}",
-        letter.message().headers(), letter.origin(), letter.attempts(), letter.failure());
+    LOG.log(
+        Level.WARNING,
+        "Dead-lettered {0} from {1} after {2} attempts: {3}",
+        letter.message().headers(),
+        letter.origin(),
+        letter.attempts(),
+        letter.failure());
     deadLetters.add(letter);
   }
 

@@ -13,8 +13,8 @@ import java.util.Set;
 
 /**
  * The production adapter: messages go through the transactional outbox to RabbitMQ (commands and
- * events each to the queues bound to their type), and come back
- * through each context's message-driven bean.
+ * events each to the queues bound to their type), and come back through each context's
+ * message-driven bean.
  */
 @ApplicationScoped
 @Monitored
@@ -48,29 +48,37 @@ public class JmsMessageQueue implements MessageQueue {
   }
 
   /**
-   * Into the outbox, in the caller's transaction. Public for the interceptor only: publish instead. An
-   * event no context subscribes to (an alert raised, an agent run that failed: facts for the event log
-   * and for listeners outside Refinery that bind a queue of their own) is recorded by the interceptor and
-   * not sent: no queue of ours is bound to it, and the broker would only park it as unroutable.
+   * Into the outbox, in the caller's transaction. Public for the interceptor only: publish instead.
+   * An event no context subscribes to (an alert raised, an agent run that failed: facts for the
+   * event log and for listeners outside Refinery that bind a queue of their own) is recorded by the
+   * interceptor and not sent: no queue of ours is bound to it, and the broker would only park it as
+   * unroutable.
    */
   public void enqueue(Publication.Outgoing outgoing) {
     String type = outgoing.message().headers().type();
-    if (outgoing.destination().everySubscriber() && subscriptions.ready() && subscriptions.subscribersOf(type).isEmpty()) {
-      LOG.log(Level.DEBUG, "No context subscribes to {0}: recorded, not sent", outgoing.message().headers());
+    if (outgoing.destination().everySubscriber()
+        && subscriptions.ready()
+        && subscriptions.subscribersOf(type).isEmpty()) {
+      LOG.log(
+          Level.DEBUG,
+          "No context subscribes to {0}: recorded, not sent",
+          outgoing.message().headers());
       return;
     }
     outbox.append(outgoing);
   }
 
   @Override
-  public void subscribeToEvents(BoundedContext subscriber, Set<Class<? extends DomainEvent>> types,
+  public void subscribeToEvents(
+      BoundedContext subscriber,
+      Set<Class<? extends DomainEvent>> types,
       MessageHandler<DomainEvent> handler) {
     subscriptions.add(subscriber, types, handler);
   }
 
   @Override
-  public void subscribeToCommands(BoundedContext owner, Set<Class<? extends Command>> types,
-      MessageHandler<Command> handler) {
+  public void subscribeToCommands(
+      BoundedContext owner, Set<Class<? extends Command>> types, MessageHandler<Command> handler) {
     subscriptions.add(owner, types, handler);
   }
 }

@@ -15,16 +15,22 @@ import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 /**
- * Our messages as JMS messages on AMQP-mode destinations, which the resource adapter turns into the wire
- * format {@code docs/wire-format.md} describes: the JSON body as it is, the message id and task id as the
- * AMQP {@code message_id} and {@code correlation_id}, everything else as plain headers.
+ * Our messages as JMS messages on AMQP-mode destinations, which the resource adapter turns into the
+ * wire format {@code docs/wire-format.md} describes: the JSON body as it is, the message id and
+ * task id as the AMQP {@code message_id} and {@code correlation_id}, everything else as plain
+ * headers.
  */
 final class JmsMessages {
 
-  /** Becomes the AMQP {@code message_id} (the resource adapter moves it there); read back as the JMSMessageID. */
+  /**
+   * Becomes the AMQP {@code message_id} (the resource adapter moves it there); read back as the
+   * JMSMessageID.
+   */
   static final String MESSAGE_ID = "messageId";
+
   /** Become the AMQP {@code content_type} and {@code app_id}. */
   static final String CONTENT_TYPE = "contentType";
+
   static final String APP_ID = "appId";
   static final String JSON = "application/json";
   static final String TYPE = "type";
@@ -36,6 +42,7 @@ final class JmsMessages {
   static final String ROUTING_KEY = "routingKey";
   static final String FIRST_FAILURE_AT = "firstFailureAt";
   static final String LAST_ERROR = "lastError";
+
   /** Marks a body that was not UTF-8 text, kept as Base64. */
   static final String BASE64 = "base64:";
 
@@ -61,10 +68,10 @@ final class JmsMessages {
   }
 
   /**
-   * Reads a delivery, whoever published it: the body must be text (JSON is checked when it is decoded for
-   * its type), {@code message_id} a UUID, the {@code type} header present; the other headers may be left
-   * out (source: the type's context; occurred-at: now; attempt: 1; kind: command). Anything else is
-   * malformed, with a reason that says what is wrong.
+   * Reads a delivery, whoever published it: the body must be text (JSON is checked when it is
+   * decoded for its type), {@code message_id} a UUID, the {@code type} header present; the other
+   * headers may be left out (source: the type's context; occurred-at: now; attempt: 1; kind:
+   * command). Anything else is malformed, with a reason that says what is wrong.
    */
   static RawMessage read(Message jms, Instant now) {
     String field = "message_id";
@@ -86,20 +93,27 @@ final class JmsMessages {
       String firstFailure = jms.getStringProperty(FIRST_FAILURE_AT);
       field = "body";
       String body = body(jms);
-      Headers headers = new Headers(
-          messageId,
-          type,
-          kind == null ? MessageKind.COMMAND : MessageKind.valueOf(kind.toUpperCase(java.util.Locale.ROOT)),
-          jms.getJMSCorrelationID(),
-          causation,
-          source == null ? BoundedContext.ofType(type) : BoundedContext.ofSegment(source),
-          occurredAt == null ? now : Instant.parse(occurredAt),
-          attempt == null ? 1 : Integer.parseInt(attempt),
-          jms.getStringProperty(ROUTING_KEY));
-      return new RawMessage(headers, body, firstFailure == null ? null : Instant.parse(firstFailure),
+      Headers headers =
+          new Headers(
+              messageId,
+              type,
+              kind == null
+                  ? MessageKind.COMMAND
+                  : MessageKind.valueOf(kind.toUpperCase(java.util.Locale.ROOT)),
+              jms.getJMSCorrelationID(),
+              causation,
+              source == null ? BoundedContext.ofType(type) : BoundedContext.ofSegment(source),
+              occurredAt == null ? now : Instant.parse(occurredAt),
+              attempt == null ? 1 : Integer.parseInt(attempt),
+              jms.getStringProperty(ROUTING_KEY));
+      return new RawMessage(
+          headers,
+          body,
+          firstFailure == null ? null : Instant.parse(firstFailure),
           jms.getStringProperty(LAST_ERROR));
     } catch (JMSException | IllegalArgumentException | DateTimeParseException e) {
-      throw new MalformedMessageException("unreadable message " + jmsId(jms) + ": bad " + field + ": " + e.getMessage(), e);
+      throw new MalformedMessageException(
+          "unreadable message " + jmsId(jms) + ": bad " + field + ": " + e.getMessage(), e);
     }
   }
 
@@ -117,8 +131,17 @@ final class JmsMessages {
     } catch (JMSException | RuntimeException e) {
       id = UUID.randomUUID();
     }
-    Headers headers = new Headers(id, stringOr(jms, TYPE, "unknown"), MessageKind.COMMAND,
-        correlationOr(jms), null, receiver, Instant.now(), 1, null);
+    Headers headers =
+        new Headers(
+            id,
+            stringOr(jms, TYPE, "unknown"),
+            MessageKind.COMMAND,
+            correlationOr(jms),
+            null,
+            receiver,
+            Instant.now(),
+            1,
+            null);
     return new RawMessage(headers, body);
   }
 
@@ -135,20 +158,23 @@ final class JmsMessages {
       bytes.readBytes(content);
       return text(content);
     }
-    throw new IllegalArgumentException("expected a text or bytes body, got " + jms.getClass().getSimpleName());
+    throw new IllegalArgumentException(
+        "expected a text or bytes body, got " + jms.getClass().getSimpleName());
   }
 
   /**
-   * The body as text when it is UTF-8 (JSON always is); otherwise, so that it can still be kept and shown
-   * as a dead letter as it came, {@value #BASE64} and its Base64.
+   * The body as text when it is UTF-8 (JSON always is); otherwise, so that it can still be kept and
+   * shown as a dead letter as it came, {@value #BASE64} and its Base64.
    */
   static String text(byte[] content) {
     try {
-      String text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(content))
-          .toString();
+      String text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+              .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+              .decode(java.nio.ByteBuffer.wrap(content))
+              .toString();
       if (text.indexOf('\u0000') < 0) {
         return text;
       }

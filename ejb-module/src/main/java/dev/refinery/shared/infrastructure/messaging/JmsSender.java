@@ -26,19 +26,21 @@ import java.util.stream.Collectors;
 
 /**
  * Sends outbox rows through the pooled connection factory, outside any transaction, with publisher
- * confirms: a row counts as sent only once the broker confirmed it. Where a row goes
- * ({@code docs/wire-format.md}): an event to the exchange {@value #EVENTS} and a command to
- * {@value #COMMANDS}, each with its type as routing key, so it reaches exactly the queues bound to that
- * type; a message for one queue (a retry waiting in a delay queue, a replayed dead letter) straight to it.
- * Before the first send, each context's queue is bound to the types it subscribes to.
+ * confirms: a row counts as sent only once the broker confirmed it. Where a row goes ({@code
+ * docs/wire-format.md}): an event to the exchange {@value #EVENTS} and a command to {@value
+ * #COMMANDS}, each with its type as routing key, so it reaches exactly the queues bound to that
+ * type; a message for one queue (a retry waiting in a delay queue, a replayed dead letter) straight
+ * to it. Before the first send, each context's queue is bound to the types it subscribes to.
  */
 @ApplicationScoped
 public class JmsSender {
 
   /** The exchange events are published to, routing key = type. */
   public static final String EVENTS = "refinery.events";
+
   /** The exchange commands are published to, routing key = type. */
   public static final String COMMANDS = "refinery.commands";
+
   private static final System.Logger LOG = System.getLogger(JmsSender.class.getName());
   private static final long CONFIRM_TIMEOUT_SECONDS = 10;
 
@@ -50,7 +52,10 @@ public class JmsSender {
   /** The subscriptions' version the queues were last bound for; -1: not yet. */
   private volatile int bound = -1;
 
-  /** Whether the contexts have subscribed, so that their queues can be bound before anything is sent. */
+  /**
+   * Whether the contexts have subscribed, so that their queues can be bound before anything is
+   * sent.
+   */
   public boolean ready() {
     return subscriptions.ready();
   }
@@ -68,9 +73,14 @@ public class JmsSender {
       for (OutboxStore.Pending row : batch) {
         CompletableFuture<Void> confirmed = new CompletableFuture<>();
         confirms.put(row.id(), confirmed);
-        producer.send(destination(session, row), JmsMessages.write(session, row.message()), new Confirm(confirmed));
+        producer.send(
+            destination(session, row),
+            JmsMessages.write(session, row.message()),
+            new Confirm(confirmed));
       }
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CONFIRM_TIMEOUT_SECONDS); // for the whole batch
+      long deadline =
+          System.nanoTime()
+              + TimeUnit.SECONDS.toNanos(CONFIRM_TIMEOUT_SECONDS); // for the whole batch
       return confirms.entrySet().stream()
           .filter(entry -> confirmed(entry.getValue(), deadline))
           .map(Map.Entry::getKey)
@@ -81,7 +91,9 @@ public class JmsSender {
   /** Borrows a connection and opens a session: whether the broker answers now. */
   public void ping() throws JMSException {
     try (Connection connection = connectionFactory.createConnection()) {
-      connection.createSession(false, Session.AUTO_ACKNOWLEDGE).createTopic(EVENTS + "/" + Subscriptions.HEARTBEAT);
+      connection
+          .createSession(false, Session.AUTO_ACKNOWLEDGE)
+          .createTopic(EVENTS + "/" + Subscriptions.HEARTBEAT);
     }
   }
 
@@ -90,7 +102,8 @@ public class JmsSender {
     if (Outbox.EVERY_SUBSCRIBER.equals(row.destination())) {
       return session.createTopic(EVENTS + "/" + type);
     }
-    if (row.message().headers().kind() == MessageKind.COMMAND && ownersQueue(type).equals(row.destination())) {
+    if (row.message().headers().kind() == MessageKind.COMMAND
+        && ownersQueue(type).equals(row.destination())) {
       return session.createTopic(COMMANDS + "/" + type);
     }
     return session.createQueue(row.destination());
@@ -105,18 +118,25 @@ public class JmsSender {
   }
 
   /**
-   * Binds each context's queue to the routing keys of the types it subscribes to: a durable subscription,
-   * named after the queue, to the topic {@code <exchange>/<type>} (the resource adapter declares the
-   * queue, the exchange and the binding; declaring again is a no-op).
+   * Binds each context's queue to the routing keys of the types it subscribes to: a durable
+   * subscription, named after the queue, to the topic {@code <exchange>/<type>} (the resource
+   * adapter declares the queue, the exchange and the binding; declaring again is a no-op).
    */
   private void bind(Session session) throws JMSException {
     int version = subscriptions.version();
     for (BoundedContext context : BoundedContext.values()) {
       for (Map.Entry<String, MessageKind> binding : subscriptions.bindings(context).entrySet()) {
         String exchange = binding.getValue() == MessageKind.COMMAND ? COMMANDS : EVENTS;
-        session.createSharedDurableConsumer(session.createTopic(exchange + "/" + binding.getKey()), context.queue()).close();
+        session
+            .createSharedDurableConsumer(
+                session.createTopic(exchange + "/" + binding.getKey()), context.queue())
+            .close();
       }
-      LOG.log(Level.DEBUG, "Queue {0} is bound to {1}", context.queue(), subscriptions.bindings(context).keySet());
+      LOG.log(
+          Level.DEBUG,
+          "Queue {0} is bound to {1}",
+          context.queue(),
+          subscriptions.bindings(context).keySet());
     }
     bound = version;
   }

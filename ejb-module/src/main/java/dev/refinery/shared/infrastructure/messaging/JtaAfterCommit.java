@@ -14,7 +14,7 @@ public class JtaAfterCommit implements AfterCommit {
 
   @Override
   public void run(Runnable work) {
-    run(work, () -> { });
+    run(work, () -> {});
   }
 
   @Override
@@ -23,18 +23,19 @@ public class JtaAfterCommit implements AfterCommit {
       committed.run();
       return;
     }
-    transactions.registerInterposedSynchronization(new Synchronization() {
-      @Override
-      public void beforeCompletion() {}
+    transactions.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {}
 
-      @Override
-      public void afterCompletion(int status) {
-        if (status == Status.STATUS_COMMITTED) {
-          committed.run();
-        } else {
-          otherwise.run();
-        }
-      }
-    });
+          @Override
+          public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED) {
+              committed.run();
+            } else {
+              otherwise.run();
+            }
+          }
+        });
   }
 }

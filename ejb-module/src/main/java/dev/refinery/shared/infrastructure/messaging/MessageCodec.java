@@ -19,7 +19,8 @@ public final class MessageCodec {
     try {
       decoded = JSONB.fromJson(json, type);
     } catch (JsonbException e) {
-      throw new MalformedMessageException("not a " + type.getSimpleName() + ": " + e.getMessage(), e);
+      throw new MalformedMessageException(
+          "not a " + type.getSimpleName() + ": " + e.getMessage(), e);
     }
     if (decoded == null) {
       throw new MalformedMessageException("empty body for " + type.getSimpleName(), null);

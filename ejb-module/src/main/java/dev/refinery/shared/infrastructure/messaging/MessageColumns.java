@@ -15,7 +15,9 @@ final class MessageColumns {
 
   /** In the order {@link #bind} sets them. */
   static final String NAMES =
-      "message_id, type, kind, correlation_id, causation_id, source, occurred_at, routing_key, body";
+      "message_id, type, kind, correlation_id, causation_id, source, occurred_at, routing_key,"
+          + " body";
+
   static final int COUNT = 9;
 
   private MessageColumns() {}
@@ -36,17 +38,19 @@ final class MessageColumns {
     return i;
   }
 
-  static RawMessage read(ResultSet row, int attempt, Instant firstFailureAt, String lastError) throws SQLException {
-    Headers headers = new Headers(
-        row.getObject("message_id", UUID.class),
-        row.getString("type"),
-        MessageKind.valueOf(row.getString("kind")),
-        row.getString("correlation_id"),
-        row.getObject("causation_id", UUID.class),
-        BoundedContext.valueOf(row.getString("source")),
-        row.getTimestamp("occurred_at").toInstant(),
-        attempt,
-        row.getString("routing_key"));
+  static RawMessage read(ResultSet row, int attempt, Instant firstFailureAt, String lastError)
+      throws SQLException {
+    Headers headers =
+        new Headers(
+            row.getObject("message_id", UUID.class),
+            row.getString("type"),
+            MessageKind.valueOf(row.getString("kind")),
+            row.getString("correlation_id"),
+            row.getObject("causation_id", UUID.class),
+            BoundedContext.valueOf(row.getString("source")),
+            row.getTimestamp("occurred_at").toInstant(),
+            attempt,
+            row.getString("routing_key"));
     return new RawMessage(headers, row.getString("body"), firstFailureAt, lastError);
   }
 

@@ -8,9 +8,9 @@ import dev.refinery.shared.messaging.MessageKind;
 import java.util.Optional;
 
 /**
- * Hands one message to the handlers its receiving context subscribed, once: decode, deduplicate on the
- * inbox, call. The caller owns the transaction: an exception from here must roll the inbox record back
- * together with whatever the handlers did.
+ * Hands one message to the handlers its receiving context subscribed, once: decode, deduplicate on
+ * the inbox, call. The caller owns the transaction: an exception from here must roll the inbox
+ * record back together with whatever the handlers did.
  */
 public final class MessageDispatch {
 
@@ -18,7 +18,10 @@ public final class MessageDispatch {
   public enum Result {
     HANDLED,
     DUPLICATE,
-    /** An event the context does not subscribe to (the heartbeat, which every context's queue receives). */
+    /**
+     * An event the context does not subscribe to (the heartbeat, which every context's queue
+     * receives).
+     */
     IGNORED
   }
 
@@ -32,9 +35,11 @@ public final class MessageDispatch {
 
   public Result dispatch(BoundedContext context, RawMessage message, Inbox inbox) throws Exception {
     if (!subscriptions.ready()) {
-      // A message that arrives while the application starts waits for a retry: dead-lettering an unknown
+      // A message that arrives while the application starts waits for a retry: dead-lettering an
+      // unknown
       // command, or ignoring an event, before every context has subscribed would lose it.
-      throw new IllegalStateException("the contexts are still subscribing; " + message.headers() + " is retried");
+      throw new IllegalStateException(
+          "the contexts are still subscribing; " + message.headers() + " is retried");
     }
     String type = message.headers().type();
     Optional<Subscriptions.Route> route = subscriptions.route(context, type);
@@ -42,18 +47,22 @@ public final class MessageDispatch {
       if (message.headers().kind() == MessageKind.EVENT) {
         return Result.IGNORED;
       }
-      throw new UnknownMessageTypeException(context.segment() + " has no handler for command " + type);
+      throw new UnknownMessageTypeException(
+          context.segment() + " has no handler for command " + type);
     }
     Message payload = codec.decode(message.body(), route.get().type());
     if (!inbox.firstDelivery(context, message.headers().messageId())) {
       return Result.DUPLICATE;
     }
     Envelope<Message> envelope = new Envelope<>(message.headers(), payload);
-    CurrentMessage.during(context, message.headers(), () -> {
-      for (MessageHandler<Message> handler : route.get().handlers()) {
-        handler.handle(envelope);
-      }
-    });
+    CurrentMessage.during(
+        context,
+        message.headers(),
+        () -> {
+          for (MessageHandler<Message> handler : route.get().handlers()) {
+            handler.handle(envelope);
+          }
+        });
     return Result.HANDLED;
   }
 }

@@ -8,10 +8,11 @@ import java.lang.System.Logger.Level;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Chooses the message queue adapter from {@code refinery.messaging.adapter} ({@code jms} or
- * {@code in-memory}): the other one stays a bean of its own class only, so exactly one bean implements
- * the port, and it is a real bean the monitoring interceptor wraps (a producer's product would not be
- * intercepted). The container tests inject the other by its class to prove the interceptor on it too.
+ * Chooses the message queue adapter from {@code refinery.messaging.adapter} ({@code jms} or {@code
+ * in-memory}): the other one stays a bean of its own class only, so exactly one bean implements the
+ * port, and it is a real bean the monitoring interceptor wraps (a producer's product would not be
+ * intercepted). The container tests inject the other by its class to prove the interceptor on it
+ * too.
  */
 public class MessageQueueSelection implements Extension {
 
@@ -26,14 +27,17 @@ public class MessageQueueSelection implements Extension {
   }
 
   private static void keepIf(String adapter, ProcessAnnotatedType<?> type) {
-    String chosen = ConfigProvider.getConfig()
-        .getOptionalValue("refinery.messaging.adapter", String.class)
-        .orElse("jms");
+    String chosen =
+        ConfigProvider.getConfig()
+            .getOptionalValue("refinery.messaging.adapter", String.class)
+            .orElse("jms");
     if (!chosen.equals("jms") && !chosen.equals("in-memory")) {
-      throw new IllegalArgumentException("refinery.messaging.adapter must be jms or in-memory, not '" + chosen + "'");
+      throw new IllegalArgumentException(
+          "refinery.messaging.adapter must be jms or in-memory, not '" + chosen + "'");
     }
     if (!chosen.equals(adapter)) {
-      type.configureAnnotatedType().add(Typed.Literal.of(new Class<?>[] {type.getAnnotatedType().getJavaClass()}));
+      type.configureAnnotatedType()
+          .add(Typed.Literal.of(new Class<?>[] {type.getAnnotatedType().getJavaClass()}));
     } else {
       LOG.log(Level.INFO, "Message queue adapter: {0}", adapter);
     }

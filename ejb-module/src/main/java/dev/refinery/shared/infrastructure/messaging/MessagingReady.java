@@ -15,7 +15,8 @@ import java.lang.System.Logger.Level;
 public class MessagingReady {
 
   /** Later than any context's subscriptions. */
-  public static final int AFTER_SUBSCRIPTIONS = jakarta.interceptor.Interceptor.Priority.LIBRARY_AFTER + 1000;
+  public static final int AFTER_SUBSCRIPTIONS =
+      jakarta.interceptor.Interceptor.Priority.LIBRARY_AFTER + 1000;
 
   private static final System.Logger LOG = System.getLogger(MessagingReady.class.getName());
 

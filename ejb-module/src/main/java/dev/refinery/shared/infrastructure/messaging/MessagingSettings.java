@@ -6,7 +6,10 @@ import java.time.Duration;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Messaging settings from MicroProfile Config (defaults in the domain jar's microprofile-config.properties). */
+/**
+ * Messaging settings from MicroProfile Config (defaults in the domain jar's
+ * microprofile-config.properties).
+ */
 @ApplicationScoped
 public class MessagingSettings {
 
@@ -38,9 +41,12 @@ public class MessagingSettings {
     return RetryPolicy.parse(retryDelays);
   }
 
-  /** The quick first retries of an event that overtook its task's first: then the ordinary delays. */
+  /**
+   * The quick first retries of an event that overtook its task's first: then the ordinary delays.
+   */
   public RetryPolicy earlyEventRetries() {
-    List<Duration> delays = new java.util.ArrayList<>(RetryPolicy.parse(earlyEventRetryDelays).delays());
+    List<Duration> delays =
+        new java.util.ArrayList<>(RetryPolicy.parse(earlyEventRetryDelays).delays());
     delays.addAll(retryPolicy().delays());
     return new RetryPolicy(delays);
   }

@@ -8,7 +8,9 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.concurrent.ScheduledExecutorService;
 
-/** The plain helpers both adapters share, made available to CDI (the adapters themselves are beans). */
+/**
+ * The plain helpers both adapters share, made available to CDI (the adapters themselves are beans).
+ */
 @ApplicationScoped
 public class MessagingSetup {
 
@@ -36,7 +38,8 @@ public class MessagingSetup {
 
   @Produces
   FailurePolicy failurePolicy() {
-    return new FailurePolicy(settings.retryPolicy(), settings.earlyEventRetries(), settings.earlyEventHorizon());
+    return new FailurePolicy(
+        settings.retryPolicy(), settings.earlyEventRetries(), settings.earlyEventHorizon());
   }
 
   @Produces

@@ -10,8 +10,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
 /**
- * Records what passes through the message queue: bind it on the adapters and on the consumers (bindings
- * on an interface are not inherited by its implementations).
+ * Records what passes through the message queue: bind it on the adapters and on the consumers
+ * (bindings on an interface are not inherited by its implementations).
  */
 @Inherited
 @InterceptorBinding

@@ -11,11 +11,12 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * Appends outgoing messages to {@code messaging.outbox} in the caller's transaction, claimed for this
- * instance's relay for a lease, and hands them to the relay once that transaction commits: the message
- * leaves exactly when the business change is durable, without the relay reading it back. Should this
- * instance die first, another's sweep sends it once the lease has run out. The same transaction deletes the
- * rows the broker has confirmed since the last one did, so that costs no transaction of its own.
+ * Appends outgoing messages to {@code messaging.outbox} in the caller's transaction, claimed for
+ * this instance's relay for a lease, and hands them to the relay once that transaction commits: the
+ * message leaves exactly when the business change is durable, without the relay reading it back.
+ * Should this instance die first, another's sweep sends it once the lease has run out. The same
+ * transaction deletes the rows the broker has confirmed since the last one did, so that costs no
+ * transaction of its own.
  */
 @ApplicationScoped
 public class Outbox {
@@ -24,9 +25,11 @@ public class Outbox {
   static final String EVERY_SUBSCRIBER = "*";
 
   private static final String DELETE_CONFIRMED = "DELETE FROM messaging.outbox WHERE id = ANY (?)";
-  private static final String APPEND = "INSERT INTO messaging.outbox (destination, " + MessageColumns.NAMES
-      + ", attempt, first_failure_at, last_error, claimed_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-      + " now() + make_interval(secs => ?)) RETURNING id";
+  private static final String APPEND =
+      "INSERT INTO messaging.outbox (destination, "
+          + MessageColumns.NAMES
+          + ", attempt, first_failure_at, last_error, claimed_until) VALUES (?, ?, ?, ?, ?, ?, ?,"
+          + " ?, ?, ?, ?, ?, ?, now() + make_interval(secs => ?)) RETURNING id";
 
   @Resource(lookup = "jdbc/refinery")
   DataSource dataSource;
@@ -39,7 +42,10 @@ public class Outbox {
 
   public void append(Publication.Outgoing outgoing) {
     RawMessage message = outgoing.message();
-    String destination = outgoing.destination().everySubscriber() ? EVERY_SUBSCRIBER : outgoing.destination().queue();
+    String destination =
+        outgoing.destination().everySubscriber()
+            ? EVERY_SUBSCRIBER
+            : outgoing.destination().queue();
     long id;
     List<Long> confirmed = relay.takeConfirmed();
     try (Connection connection = dataSource.getConnection();

@@ -25,13 +25,14 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Sends what the outbox holds. Rows come straight from the transactions that wrote them, right after they
- * commit ({@link #publish}): sent in batches as they come, with publisher confirms. Confirmed rows are
- * deleted by the next transaction that appends to the outbox ({@link #takeConfirmed}), so deleting them
- * costs no transaction of its own while messages flow; what no transaction took within
- * {@value #DELETE_GRACE_MILLIS} ms the relay deletes itself. A sweep on a timer ({@code OutboxSweepTimer}) is the safety net: it claims
- * rows whose claim ran out (an instance that died before sending, a broker that refused them) and sends
- * those. One drain runs at a time per instance; instances share the sweep through the outbox's claims.
+ * Sends what the outbox holds. Rows come straight from the transactions that wrote them, right
+ * after they commit ({@link #publish}): sent in batches as they come, with publisher confirms.
+ * Confirmed rows are deleted by the next transaction that appends to the outbox ({@link
+ * #takeConfirmed}), so deleting them costs no transaction of its own while messages flow; what no
+ * transaction took within {@value #DELETE_GRACE_MILLIS} ms the relay deletes itself. A sweep on a
+ * timer ({@code OutboxSweepTimer}) is the safety net: it claims rows whose claim ran out (an
+ * instance that died before sending, a broker that refused them) and sends those. One drain runs at
+ * a time per instance; instances share the sweep through the outbox's claims.
  */
 @Singleton
 @Startup
@@ -40,6 +41,7 @@ import java.util.concurrent.TimeUnit;
 public class OutboxRelay {
 
   private static final System.Logger LOG = System.getLogger(OutboxRelay.class.getName());
+
   /** How long a confirmed row waits for a transaction to delete it before the relay does. */
   static final long DELETE_GRACE_MILLIS = 250;
 
@@ -64,8 +66,9 @@ public class OutboxRelay {
   @PostConstruct
   void start() {
     sending.runOn(executor);
-    deleting = scheduler.scheduleWithFixedDelay(this::deleteWaiting, DELETE_GRACE_MILLIS, DELETE_GRACE_MILLIS,
-        TimeUnit.MILLISECONDS);
+    deleting =
+        scheduler.scheduleWithFixedDelay(
+            this::deleteWaiting, DELETE_GRACE_MILLIS, DELETE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
   }
 
   @PreDestroy
@@ -74,21 +77,27 @@ public class OutboxRelay {
     delete(confirmed.takeAll());
   }
 
-  /** The sweep is due (the {@code OutboxSweepTimer}'s tick): the next drain claims rows whose claim ran out. */
+  /**
+   * The sweep is due (the {@code OutboxSweepTimer}'s tick): the next drain claims rows whose claim
+   * ran out.
+   */
   public void sweep() {
     sweepDue = true;
     sending.wake();
   }
 
-  /** A row whose transaction committed: sent with the next batch (called after commit by the outbox). */
+  /**
+   * A row whose transaction committed: sent with the next batch (called after commit by the
+   * outbox).
+   */
   public void publish(OutboxStore.Pending row) {
     fresh.add(row);
     sending.wake();
   }
 
   /**
-   * The rows the broker confirmed, for the caller's transaction to delete; give them back if it rolls back.
-   * Until deleted they stay claimed by this relay, so no sweep sends them again.
+   * The rows the broker confirmed, for the caller's transaction to delete; give them back if it
+   * rolls back. Until deleted they stay claimed by this relay, so no sweep sends them again.
    */
   public List<Long> takeConfirmed() {
     return confirmed.takeAll();
@@ -100,14 +109,17 @@ public class OutboxRelay {
   }
 
   /**
-   * Forgets the rows handed over and not sent yet, as an instance that died would: they stay in the outbox
-   * and the sweep sends them once their claim has run out (tests of that; an operator never needs it).
+   * Forgets the rows handed over and not sent yet, as an instance that died would: they stay in the
+   * outbox and the sweep sends them once their claim has run out (tests of that; an operator never
+   * needs it).
    */
   public void abandonUnsent() {
     fresh.clear();
   }
 
-  /** Stops sending (operators; tests of a relay that died): rows stay in the outbox until resumed. */
+  /**
+   * Stops sending (operators; tests of a relay that died): rows stay in the outbox until resumed.
+   */
   public void pause() {
     sending.pause();
   }
@@ -137,13 +149,17 @@ public class OutboxRelay {
 
   private List<OutboxStore.Pending> freshBatch() {
     List<OutboxStore.Pending> batch = new ArrayList<>();
-    for (OutboxStore.Pending row = fresh.poll(); row != null; row = batch.size() < settings.relayBatchSize() ? fresh.poll() : null) {
+    for (OutboxStore.Pending row = fresh.poll();
+        row != null;
+        row = batch.size() < settings.relayBatchSize() ? fresh.poll() : null) {
       batch.add(row);
     }
     return batch;
   }
 
-  /** Sends one batch and deletes what the broker confirmed; true when it all went and more may wait. */
+  /**
+   * Sends one batch and deletes what the broker confirmed; true when it all went and more may wait.
+   */
   private boolean send(List<OutboxStore.Pending> batch) {
     if (batch.isEmpty()) {
       return false;
@@ -159,8 +175,13 @@ public class OutboxRelay {
     confirmed.confirmed(sent);
     brokerReachable();
     if (sent.size() < batch.size()) {
-      store.release(batch.stream().map(OutboxStore.Pending::id).filter(id -> !sent.contains(id)).toList());
-      LOG.log(Level.WARNING, "The broker confirmed {0} of {1} outbox messages; the rest go again", sent.size(), batch.size());
+      store.release(
+          batch.stream().map(OutboxStore.Pending::id).filter(id -> !sent.contains(id)).toList());
+      LOG.log(
+          Level.WARNING,
+          "The broker confirmed {0} of {1} outbox messages; the rest go again",
+          sent.size(),
+          batch.size());
       return false;
     }
     LOG.log(Level.DEBUG, "Sent {0} outbox messages", sent.size());
@@ -180,15 +201,22 @@ public class OutboxRelay {
       store.sent(ids);
     } catch (RuntimeException e) {
       confirmed.giveBack(ids);
-      LOG.log(Level.DEBUG, "Deleting {0} confirmed outbox rows failed; trying again shortly: {1}", ids.size(), e);
+      LOG.log(
+          Level.DEBUG,
+          "Deleting {0} confirmed outbox rows failed; trying again shortly: {1}",
+          ids.size(),
+          e);
     }
   }
 
   private void brokerUnreachable(int waiting, Exception e) {
     if (!brokerAway) {
       brokerAway = true;
-      LOG.log(Level.WARNING, "Cannot reach RabbitMQ ({0}); {1}+ messages wait in the outbox and go when it is back",
-          e.getMessage(), waiting);
+      LOG.log(
+          Level.WARNING,
+          "Cannot reach RabbitMQ ({0}); {1}+ messages wait in the outbox and go when it is back",
+          e.getMessage(),
+          waiting);
     }
   }
 

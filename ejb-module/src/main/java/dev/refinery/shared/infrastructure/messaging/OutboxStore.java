@@ -15,8 +15,9 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * The relay's side of the outbox, each call its own short transaction. Claims are leases: rows another
- * instance holds are skipped, and rows of a relay that died become claimable again after the lease.
+ * The relay's side of the outbox, each call its own short transaction. Claims are leases: rows
+ * another instance holds are skipped, and rows of a relay that died become claimable again after
+ * the lease.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -25,14 +26,17 @@ public class OutboxStore {
   /** One claimed row. */
   public record Pending(long id, String destination, RawMessage message) {}
 
-  private static final String CLAIM = """
+  private static final String CLAIM =
+      """
       UPDATE messaging.outbox SET claimed_until = now() + make_interval(secs => ?)
       WHERE id IN (SELECT id FROM messaging.outbox
                    WHERE claimed_until IS NULL OR claimed_until < now()
                    ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED)
-      RETURNING *""";
+      RETURNING *\
+      """;
   private static final String DELETE = "DELETE FROM messaging.outbox WHERE id = ANY (?)";
-  private static final String RELEASE = "UPDATE messaging.outbox SET claimed_until = NULL WHERE id = ANY (?)";
+  private static final String RELEASE =
+      "UPDATE messaging.outbox SET claimed_until = NULL WHERE id = ANY (?)";
   private static final String BACKLOG = "SELECT count(*) FROM messaging.outbox";
 
   @Resource(lookup = "jdbc/refinery")
@@ -46,8 +50,12 @@ public class OutboxStore {
       List<Pending> claimed = new ArrayList<>();
       try (ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {
-          RawMessage message = MessageColumns.read(rows, rows.getInt("attempt"),
-              MessageColumns.instant(rows, "first_failure_at"), rows.getString("last_error"));
+          RawMessage message =
+              MessageColumns.read(
+                  rows,
+                  rows.getInt("attempt"),
+                  MessageColumns.instant(rows, "first_failure_at"),
+                  rows.getString("last_error"));
           claimed.add(new Pending(rows.getLong("id"), rows.getString("destination"), message));
         }
       }

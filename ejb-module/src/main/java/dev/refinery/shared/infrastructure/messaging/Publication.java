@@ -12,8 +12,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Turns a payload into a message ready to send: its headers and JSON, and where it goes. Events go to
- * every subscriber; a command to the context that owns it, or to the queue its routing key names.
+ * Turns a payload into a message ready to send: its headers and JSON, and where it goes. Events go
+ * to every subscriber; a command to the context that owns it, or to the queue its routing key
+ * names.
  */
 public final class Publication {
 
@@ -48,41 +49,49 @@ public final class Publication {
   }
 
   public Outgoing event(DomainEvent event, String routingKey) {
-    return new Outgoing(Destination.EVERY_SUBSCRIBER, message(event, BoundedContext.owning(event.getClass()), routingKey));
+    return new Outgoing(
+        Destination.EVERY_SUBSCRIBER,
+        message(event, BoundedContext.owning(event.getClass()), routingKey));
   }
 
   public Outgoing command(Command command, String routingKey) {
     BoundedContext owner = BoundedContext.owning(command.getClass());
     String queue = routingKey == null ? owner.queue() : BoundedContext.ofQueue(routingKey).queue();
-    BoundedContext sender = CurrentMessage.get().map(CurrentMessage.Handling::context)
-        .or(Publication::callingContext)
-        .orElse(owner);
+    BoundedContext sender =
+        CurrentMessage.get()
+            .map(CurrentMessage.Handling::context)
+            .or(Publication::callingContext)
+            .orElse(owner);
     return new Outgoing(Destination.queue(queue), message(command, sender, routingKey));
   }
 
   private RawMessage message(Message payload, BoundedContext source, String routingKey) {
     Optional<Headers> cause = CurrentMessage.get().map(CurrentMessage.Handling::headers);
-    Headers headers = new Headers(
-        UUID.randomUUID(),
-        MessageType.of(payload.getClass()),
-        MessageKind.of(payload),
-        payload.correlationId(),
-        cause.map(Headers::messageId).orElse(null),
-        source,
-        clock.instant(),
-        1,
-        routingKey);
+    Headers headers =
+        new Headers(
+            UUID.randomUUID(),
+            MessageType.of(payload.getClass()),
+            MessageKind.of(payload),
+            payload.correlationId(),
+            cause.map(Headers::messageId).orElse(null),
+            source,
+            clock.instant(),
+            1,
+            routingKey);
     return new RawMessage(headers, codec.encode(payload));
   }
 
   /** The context whose code is publishing: the first caller in a context's package. */
   private static Optional<BoundedContext> callingContext() {
-    return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).walk(frames -> frames
-        .map(StackWalker.StackFrame::getDeclaringClass)
-        .filter(type -> !type.getPackageName().startsWith("dev.refinery.shared"))
-        .map(Publication::contextOf)
-        .flatMap(Optional::stream)
-        .findFirst());
+    return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
+        .walk(
+            frames ->
+                frames
+                    .map(StackWalker.StackFrame::getDeclaringClass)
+                    .filter(type -> !type.getPackageName().startsWith("dev.refinery.shared"))
+                    .map(Publication::contextOf)
+                    .flatMap(Optional::stream)
+                    .findFirst());
   }
 
   private static Optional<BoundedContext> contextOf(Class<?> type) {

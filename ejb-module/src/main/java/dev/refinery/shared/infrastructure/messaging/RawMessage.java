@@ -4,8 +4,8 @@ import dev.refinery.shared.messaging.Headers;
 import java.time.Instant;
 
 /**
- * A message as it travels: headers, the JSON body, and, once it has failed, when it first failed and
- * why it failed last.
+ * A message as it travels: headers, the JSON body, and, once it has failed, when it first failed
+ * and why it failed last.
  */
 public record RawMessage(Headers headers, String body, Instant firstFailureAt, String lastError) {
 
@@ -15,6 +15,7 @@ public record RawMessage(Headers headers, String body, Instant firstFailureAt, S
 
   /** The copy that goes back for another attempt after this failure. */
   RawMessage retried(Instant failedAt, String error) {
-    return new RawMessage(headers.nextAttempt(), body, firstFailureAt == null ? failedAt : firstFailureAt, error);
+    return new RawMessage(
+        headers.nextAttempt(), body, firstFailureAt == null ? failedAt : firstFailureAt, error);
   }
 }

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * How long to wait before each retry: the n-th delay before attempt n + 1. With {@code 1s,5s,25s,2m} a
- * message is tried five times, then dead-lettered.
+ * How long to wait before each retry: the n-th delay before attempt n + 1. With {@code
+ * 1s,5s,25s,2m} a message is tried five times, then dead-lettered.
  */
 public record RetryPolicy(List<Duration> delays) {
 
@@ -21,16 +21,21 @@ public record RetryPolicy(List<Duration> delays) {
 
   /** Parses {@code 200ms,1s,5s,2m} (or ISO-8601 durations such as {@code PT1S}). */
   public static RetryPolicy parse(String delays) {
-    return new RetryPolicy(Arrays.stream(delays.split(","))
-        .map(String::trim)
-        .filter(text -> !text.isEmpty())
-        .map(RetryPolicy::duration)
-        .toList());
+    return new RetryPolicy(
+        Arrays.stream(delays.split(","))
+            .map(String::trim)
+            .filter(text -> !text.isEmpty())
+            .map(RetryPolicy::duration)
+            .toList());
   }
 
-  /** The wait before the attempt after {@code failedAttempt}, or empty when attempts are exhausted. */
+  /**
+   * The wait before the attempt after {@code failedAttempt}, or empty when attempts are exhausted.
+   */
   public Optional<Duration> delayAfter(int failedAttempt) {
-    return failedAttempt <= delays.size() ? Optional.of(delays.get(failedAttempt - 1)) : Optional.empty();
+    return failedAttempt <= delays.size()
+        ? Optional.of(delays.get(failedAttempt - 1))
+        : Optional.empty();
   }
 
   public int maxAttempts() {
@@ -45,7 +50,8 @@ public record RetryPolicy(List<Duration> delays) {
       }
       return Duration.parse(lower.startsWith("p") ? text : "PT" + text);
     } catch (DateTimeParseException | NumberFormatException e) {
-      throw new IllegalArgumentException("not a duration: '" + text + "' (write 200ms, 1s, 5m or PT1S)", e);
+      throw new IllegalArgumentException(
+          "not a duration: '" + text + "' (write 200ms, 1s, 5m or PT1S)", e);
     }
   }
 }

@@ -2,9 +2,9 @@ package dev.refinery.shared.infrastructure.messaging;
 
 import dev.refinery.shared.messaging.BoundedContext;
 import dev.refinery.shared.messaging.Command;
-import dev.refinery.shared.messaging.MessageKind;
 import dev.refinery.shared.messaging.Message;
 import dev.refinery.shared.messaging.MessageHandler;
+import dev.refinery.shared.messaging.MessageKind;
 import dev.refinery.shared.messaging.MessageType;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +21,8 @@ import java.util.stream.Collectors;
 public final class Subscriptions {
 
   /**
-   * Every context's queue receives the detector's heartbeat without a handler: the event log shows which
-   * context consumed it, and a queue nobody consumes raises an alert.
+   * Every context's queue receives the detector's heartbeat without a handler: the event log shows
+   * which context consumed it, and a queue nobody consumes raises an alert.
    */
   public static final String HEARTBEAT = "orchestration.Heartbeat";
 
@@ -31,7 +31,8 @@ public final class Subscriptions {
 
   private final Map<BoundedContext, Map<String, Route>> routes = new ConcurrentHashMap<>();
   private volatile boolean ready;
-  private final java.util.concurrent.atomic.AtomicInteger version = new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicInteger version =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   /** Every context has subscribed: from now on a type nobody handles is really nobody's. */
   public void markReady() {
@@ -42,20 +43,25 @@ public final class Subscriptions {
     return ready;
   }
 
-  /** Grows with every subscription added, so the adapter knows when its queues need binding again. */
+  /**
+   * Grows with every subscription added, so the adapter knows when its queues need binding again.
+   */
   public int version() {
     return version.get();
   }
 
   @SuppressWarnings("unchecked")
-  public <T extends Message> void add(BoundedContext context, Set<Class<? extends T>> types, MessageHandler<T> handler) {
+  public <T extends Message> void add(
+      BoundedContext context, Set<Class<? extends T>> types, MessageHandler<T> handler) {
     if (types.isEmpty()) {
       throw new IllegalArgumentException("subscribe to at least one type");
     }
     version.incrementAndGet();
     Map<String, Route> byType = routes.computeIfAbsent(context, c -> new ConcurrentHashMap<>());
     for (Class<? extends T> type : types) {
-      byType.computeIfAbsent(MessageType.of(type), name -> new Route(type, new CopyOnWriteArrayList<>()))
+      byType
+          .computeIfAbsent(
+              MessageType.of(type), name -> new Route(type, new CopyOnWriteArrayList<>()))
           .handlers()
           .add((MessageHandler<Message>) handler);
     }
@@ -79,8 +85,15 @@ public final class Subscriptions {
   /** The types a context's queue must receive: what it subscribed to, and the heartbeat. */
   public Map<String, MessageKind> bindings(BoundedContext context) {
     Map<String, MessageKind> bindings = new java.util.TreeMap<>();
-    routes.getOrDefault(context, Map.of()).forEach((type, route) ->
-        bindings.put(type, Command.class.isAssignableFrom(route.type()) ? MessageKind.COMMAND : MessageKind.EVENT));
+    routes
+        .getOrDefault(context, Map.of())
+        .forEach(
+            (type, route) ->
+                bindings.put(
+                    type,
+                    Command.class.isAssignableFrom(route.type())
+                        ? MessageKind.COMMAND
+                        : MessageKind.EVENT));
     bindings.put(HEARTBEAT, MessageKind.EVENT);
     return bindings;
   }

@@ -4,7 +4,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 
-/** Reading the columns of a native query's rows, whose Java types depend on the driver and the column. */
+/**
+ * Reading the columns of a native query's rows, whose Java types depend on the driver and the
+ * column.
+ */
 public final class NativeRows {
 
   private NativeRows() {}
@@ -16,7 +19,8 @@ public final class NativeRows {
       case Timestamp timestamp -> timestamp.toInstant();
       case OffsetDateTime offset -> offset.toInstant();
       case Instant instant -> instant;
-      default -> throw new IllegalArgumentException("not a timestamp: " + value.getClass().getName());
+      default ->
+          throw new IllegalArgumentException("not a timestamp: " + value.getClass().getName());
     };
   }
 }

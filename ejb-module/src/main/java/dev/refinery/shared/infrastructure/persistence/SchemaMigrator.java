@@ -15,10 +15,10 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
- * Migrates each bounded context's own schema at start-up, before anything touches the database (start-up
- * beans that do declare {@code @DependsOn("SchemaMigrator")}). Each schema keeps its own Flyway history;
- * instances starting together serialise on Flyway's PostgreSQL advisory lock. A failed migration fails
- * the deployment.
+ * Migrates each bounded context's own schema at start-up, before anything touches the database
+ * (start-up beans that do declare {@code @DependsOn("SchemaMigrator")}). Each schema keeps its own
+ * Flyway history; instances starting together serialise on Flyway's PostgreSQL advisory lock. A
+ * failed migration fails the deployment.
  */
 @Singleton
 @Startup
@@ -27,7 +27,13 @@ public class SchemaMigrator {
 
   /** The contexts' schemas and the messaging infrastructure's, in the order they are migrated. */
   public static final List<String> SCHEMAS =
-      List.of("taskmanagement", "humaninteraction", "productdefinition", "orchestration", "messaging", "monitoring");
+      List.of(
+          "taskmanagement",
+          "humaninteraction",
+          "productdefinition",
+          "orchestration",
+          "messaging",
+          "monitoring");
 
   private static final System.Logger LOG = System.getLogger(SchemaMigrator.class.getName());
 
@@ -47,9 +53,15 @@ public class SchemaMigrator {
               .load()
               .migrate();
       String version =
-          result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
-      LOG.log(Level.INFO, "Schema {0} at version {1} ({2} migrations applied now)",
-          schema, version, result.migrationsExecuted);
+          result.targetSchemaVersion != null
+              ? result.targetSchemaVersion
+              : result.initialSchemaVersion;
+      LOG.log(
+          Level.INFO,
+          "Schema {0} at version {1} ({2} migrations applied now)",
+          schema,
+          version,
+          result.migrationsExecuted);
     }
     migrated = true;
   }

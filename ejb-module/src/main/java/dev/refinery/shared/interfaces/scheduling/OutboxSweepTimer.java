@@ -14,8 +14,8 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 /**
- * Sweeps the outbox every {@code refinery.outbox.sweep-interval}: a programmatic timer, since the interval
- * is configured (an {@code @Schedule} cannot read configuration).
+ * Sweeps the outbox every {@code refinery.outbox.sweep-interval}: a programmatic timer, since the
+ * interval is configured (an {@code @Schedule} cannot read configuration).
  */
 @Singleton
 @Startup

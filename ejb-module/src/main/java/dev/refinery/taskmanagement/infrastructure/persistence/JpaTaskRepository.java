@@ -30,15 +30,17 @@ public class JpaTaskRepository implements TaskRepository {
 
   @Override
   public List<Task> search(TaskFilter filter, int offset, int limit) {
-    TypedQuery<Task> query = entityManager.createQuery(
-        "SELECT t FROM Task t" + where(filter) + " ORDER BY t.createdAt DESC", Task.class);
+    TypedQuery<Task> query =
+        entityManager.createQuery(
+            "SELECT t FROM Task t" + where(filter) + " ORDER BY t.createdAt DESC", Task.class);
     bind(query, filter);
     return query.setFirstResult(offset).setMaxResults(limit).getResultList();
   }
 
   @Override
   public long count(TaskFilter filter) {
-    TypedQuery<Long> query = entityManager.createQuery("SELECT count(t) FROM Task t" + where(filter), Long.class);
+    TypedQuery<Long> query =
+        entityManager.createQuery("SELECT count(t) FROM Task t" + where(filter), Long.class);
     bind(query, filter);
     return query.getSingleResult();
   }
@@ -71,7 +73,13 @@ public class JpaTaskRepository implements TaskRepository {
       query.setParameter("requester", filter.requester());
     }
     if (filter.text() != null) {
-      String escaped = filter.text().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+      String escaped =
+          filter
+              .text()
+              .toLowerCase(java.util.Locale.ROOT)
+              .replace("\\", "\\\\")
+              .replace("%", "\\%")
+              .replace("_", "\\_");
       query.setParameter("text", "%" + escaped + "%");
     }
   }

@@ -14,7 +14,10 @@ import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.util.Set;
 
-/** The commands Task Management owns (creation, and every {@link TaskCommand}), each handed to {@link TaskCommands}. */
+/**
+ * The commands Task Management owns (creation, and every {@link TaskCommand}), each handed to
+ * {@link TaskCommands}.
+ */
 @ApplicationScoped
 public class TaskManagementSubscriptions {
 
@@ -24,9 +27,13 @@ public class TaskManagementSubscriptions {
 
   @SuppressWarnings("unchecked")
   void subscribe(@Observes Startup startup) {
-    queue.subscribeToCommands(TASK_MANAGEMENT, Set.of(CreateTask.class),
+    queue.subscribeToCommands(
+        TASK_MANAGEMENT,
+        Set.of(CreateTask.class),
         envelope -> commands.create((Envelope<CreateTask>) (Envelope<?>) envelope));
-    queue.subscribeToCommands(TASK_MANAGEMENT, TaskEvents.COMMANDS,
+    queue.subscribeToCommands(
+        TASK_MANAGEMENT,
+        TaskEvents.COMMANDS,
         envelope -> commands.handle((Envelope<? extends TaskCommand>) (Envelope<?>) envelope));
   }
 }

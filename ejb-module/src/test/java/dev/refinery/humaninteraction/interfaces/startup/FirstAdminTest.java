@@ -21,6 +21,7 @@ class FirstAdminTest {
     Path file = FirstAdmin.handOver(domain, "n3w-generated-pw");
     // then the file holds it, and only its owner may read it
     assertThat(Files.readString(file).strip()).isEqualTo("n3w-generated-pw");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
   }
 }

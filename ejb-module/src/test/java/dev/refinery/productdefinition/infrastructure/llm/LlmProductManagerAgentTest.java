@@ -27,13 +27,16 @@ class LlmProductManagerAgentTest {
 
   private static final String KEY = "sk-test-0123456789";
   private static final String VAGUE = "";
-  private static final String COMPLETE = "Finance users export invoices manually every month, which takes hours. So"
-      + " that they save a day a month, the system must export a month of invoices as CSV; done when finance can"
-      + " download it.";
+  private static final String COMPLETE =
+      "Finance users export invoices manually every month, which takes hours. So that they save a"
+          + " day a month, the system must export a month of invoices as CSV; done when finance can"
+          + " download it.";
 
   /** States who, the problem, the outcome and a measure, with values a reply must keep. */
-  private static final String TIMED = "Finance users export invoices manually every month, which takes hours. So that they"
-      + " save a day a month, the system must export a month of invoices as CSV within 10 seconds for 50,000 invoices.";
+  private static final String TIMED =
+      "Finance users export invoices manually every month, which takes hours. So that they save a"
+          + " day a month, the system must export a month of invoices as CSV within 10 seconds for"
+          + " 50,000 invoices.";
 
   private final PrdSchema documents = new PrdSchema();
   private FakeModelServer server;
@@ -55,10 +58,20 @@ class LlmProductManagerAgentTest {
     AgentResult result = agent(openAi(true)).work(request);
 
     assertThat(result).isInstanceOf(AgentResult.Clarify.class);
-    assertThat(((AgentResult.Clarify) result).questions()).isNotEmpty().hasSizeLessThanOrEqualTo(3)
+    assertThat(((AgentResult.Clarify) result).questions())
+        .isNotEmpty()
+        .hasSizeLessThanOrEqualTo(3)
         .allSatisfy(question -> assertThat(question.options()).hasSizeBetween(2, 5));
-    assertThat(result.run()).isEqualTo(new AgentRun("openai", FakeModelServer.MODEL, "product-manager-v2",
-        FakeModelServer.TOKENS_IN, FakeModelServer.TOKENS_OUT, result.run().latencyMillis(), 0.011));
+    assertThat(result.run())
+        .isEqualTo(
+            new AgentRun(
+                "openai",
+                FakeModelServer.MODEL,
+                "product-manager-v2",
+                FakeModelServer.TOKENS_IN,
+                FakeModelServer.TOKENS_OUT,
+                result.run().latencyMillis(),
+                0.011));
     FakeModelServer.Call call = server.calls(request.taskId()).getFirst();
     assertThat(call.path()).isEqualTo("/v1/chat/completions");
     assertThat(call.authorization()).isEqualTo("Bearer " + KEY);
@@ -84,8 +97,10 @@ class LlmProductManagerAgentTest {
     assertThat(result).isInstanceOf(AgentResult.WritePrd.class);
     List<FakeModelServer.Call> calls = server.calls(request.taskId());
     assertThat(calls).hasSize(2);
-    List<JsonObject> messages = calls.get(1).body().getJsonArray("messages").getValuesAs(JsonObject.class);
-    assertThat(messages).extracting(message -> message.getString("role"))
+    List<JsonObject> messages =
+        calls.get(1).body().getJsonArray("messages").getValuesAs(JsonObject.class);
+    assertThat(messages)
+        .extracting(message -> message.getString("role"))
         .containsExactly("system", "user", "assistant", "user");
     assertThat(messages.getLast().getString("content")).contains("could not be used", "/outcome");
     assertThat(result.run().tokensIn()).isEqualTo(2 * FakeModelServer.TOKENS_IN);
@@ -101,8 +116,11 @@ class LlmProductManagerAgentTest {
     assertThat(prd).contains("within 10 seconds for 50,000 invoices").doesNotContain("2 seconds");
     List<FakeModelServer.Call> calls = server.calls(request.taskId());
     assertThat(calls).hasSize(2);
-    assertThat(lastMessage(calls.get(1))).contains("could not be used",
-        "the PRD says \"2 seconds\" where the request says \"10 seconds\": keep the stated value");
+    assertThat(lastMessage(calls.get(1)))
+        .contains(
+            "could not be used",
+            "the PRD says \"2 seconds\" where the request says \"10 seconds\": keep the stated"
+                + " value");
   }
 
   @Test
@@ -114,8 +132,10 @@ class LlmProductManagerAgentTest {
     assertThat(result).isInstanceOf(AgentResult.WritePrd.class);
     List<FakeModelServer.Call> calls = server.calls(request.taskId());
     assertThat(calls).hasSize(2);
-    assertThat(lastMessage(calls.get(1))).contains("the question \"Who is this for?\" asks about the who, which the request"
-        + " already states: do not ask it");
+    assertThat(lastMessage(calls.get(1)))
+        .contains(
+            "the question \"Who is this for?\" asks about the who, which the request"
+                + " already states: do not ask it");
   }
 
   @Test
@@ -128,28 +148,48 @@ class LlmProductManagerAgentTest {
   }
 
   private static String lastMessage(FakeModelServer.Call call) {
-    return call.body().getJsonArray("messages").getValuesAs(JsonObject.class).getLast().getString("content");
+    return call.body()
+        .getJsonArray("messages")
+        .getValuesAs(JsonObject.class)
+        .getLast()
+        .getString("content");
   }
 
   @Test
   void brokenJsonTwiceFailsForGoodAfterOneReprompt() {
     AgentRequest request = request("[garbage] Invoice export", COMPLETE);
 
-    AgentException failure = catchThrowableOfType(AgentException.class, () -> agent(openAi(true)).work(request));
+    AgentException failure =
+        catchThrowableOfType(AgentException.class, () -> agent(openAi(true)).work(request));
 
     assertThat(failure.retryable()).isFalse();
-    assertThat(failure.getMessage()).startsWith("the model's reply did not match the schema after one re-prompt")
+    assertThat(failure.getMessage())
+        .startsWith("the model's reply did not match the schema after one re-prompt")
         .contains("not a JSON object");
     assertThat(server.calls(request.taskId())).hasSize(2);
-    assertThat(failure.run()).get().satisfies(run -> assertThat(run.tokensOut()).isEqualTo(2 * FakeModelServer.TOKENS_OUT));
+    assertThat(failure.run())
+        .get()
+        .satisfies(run -> assertThat(run.tokensOut()).isEqualTo(2 * FakeModelServer.TOKENS_OUT));
   }
 
   @Test
   void aRotatedKeyIsUsedFromTheNextCallOn() throws AgentException {
-    java.util.concurrent.atomic.AtomicReference<String> key = new java.util.concurrent.atomic.AtomicReference<>("sk-revoked");
-    LlmProductManagerAgent agent = agent(new LlmSettings("openai", server.openAiBaseUrl(), "gpt-test",
-        () -> Optional.of(key.get()), Duration.ofSeconds(10), 0.2, 4096, true, "product-manager-v2", BigDecimal.ZERO,
-        BigDecimal.ZERO));
+    java.util.concurrent.atomic.AtomicReference<String> key =
+        new java.util.concurrent.atomic.AtomicReference<>("sk-revoked");
+    LlmProductManagerAgent agent =
+        agent(
+            new LlmSettings(
+                "openai",
+                server.openAiBaseUrl(),
+                "gpt-test",
+                () -> Optional.of(key.get()),
+                Duration.ofSeconds(10),
+                0.2,
+                4096,
+                true,
+                "product-manager-v2",
+                BigDecimal.ZERO,
+                BigDecimal.ZERO));
     AgentRequest request = request("Invoice export", COMPLETE);
     assertThatThrownBy(() -> agent.work(request)).hasMessageContaining("HTTP 401");
 
@@ -160,8 +200,10 @@ class LlmProductManagerAgentTest {
 
   @Test
   void rateLimitIsWorthAnotherAttempt() {
-    AgentException failure = catchThrowableOfType(AgentException.class,
-        () -> agent(openAi(true)).work(request("[429x1] Invoice export", COMPLETE)));
+    AgentException failure =
+        catchThrowableOfType(
+            AgentException.class,
+            () -> agent(openAi(true)).work(request("[429x1] Invoice export", COMPLETE)));
 
     assertThat(failure.retryable()).isTrue();
     assertThat(failure.getMessage()).contains("HTTP 429", "rate limiting");
@@ -169,11 +211,14 @@ class LlmProductManagerAgentTest {
 
   @Test
   void refusedKeyIsNotWorthAnotherAttemptAndTheReasonSaysWhatToFix() {
-    AgentException failure = catchThrowableOfType(AgentException.class,
-        () -> agent(openAi(true)).work(request("[401] Invoice export", COMPLETE)));
+    AgentException failure =
+        catchThrowableOfType(
+            AgentException.class,
+            () -> agent(openAi(true)).work(request("[401] Invoice export", COMPLETE)));
 
     assertThat(failure.retryable()).isFalse();
-    assertThat(failure.getMessage()).contains("HTTP 401", "refused the API key", "refinery.agent.llm.api-key")
+    assertThat(failure.getMessage())
+        .contains("HTTP 401", "refused the API key", "refinery.agent.llm.api-key")
         .doesNotContain(KEY);
   }
 
@@ -185,8 +230,9 @@ class LlmProductManagerAgentTest {
     }
     LlmSettings settings = settings("openai", "http://127.0.0.1:" + closed + "/v1", true);
 
-    AgentException failure = catchThrowableOfType(AgentException.class,
-        () -> agent(settings).work(request("Invoice export", COMPLETE)));
+    AgentException failure =
+        catchThrowableOfType(
+            AgentException.class, () -> agent(settings).work(request("Invoice export", COMPLETE)));
 
     assertThat(failure.retryable()).isTrue();
     assertThat(failure.getMessage()).startsWith("cannot reach the openai server");
@@ -207,7 +253,8 @@ class LlmProductManagerAgentTest {
   }
 
   @Test
-  void withoutJsonSchemaSupportTheSchemaGoesIntoThePromptAndJsonModeIsAsked() throws AgentException {
+  void withoutJsonSchemaSupportTheSchemaGoesIntoThePromptAndJsonModeIsAsked()
+      throws AgentException {
     AgentRequest request = request("Invoice export", COMPLETE);
 
     agent(openAi(false)).work(request);
@@ -220,10 +267,22 @@ class LlmProductManagerAgentTest {
 
   @Test
   void unknownPromptVersionIsRefusedAtStart() {
-    LlmSettings settings = new LlmSettings("openai", server.openAiBaseUrl(), "m", () -> Optional.of(KEY), Duration.ofSeconds(5),
-        0.2, 4096, true, "product-manager-v99", BigDecimal.ZERO, BigDecimal.ZERO);
+    LlmSettings settings =
+        new LlmSettings(
+            "openai",
+            server.openAiBaseUrl(),
+            "m",
+            () -> Optional.of(KEY),
+            Duration.ofSeconds(5),
+            0.2,
+            4096,
+            true,
+            "product-manager-v99",
+            BigDecimal.ZERO,
+            BigDecimal.ZERO);
 
-    assertThatThrownBy(() -> agent(settings)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> agent(settings))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("product-manager-v99");
   }
 
@@ -236,12 +295,32 @@ class LlmProductManagerAgentTest {
   }
 
   private static LlmSettings settings(String provider, String baseUrl, boolean jsonSchema) {
-    return new LlmSettings(provider, baseUrl, "gpt-test", () -> Optional.of(KEY), Duration.ofSeconds(10), 0.2, 4096,
-        jsonSchema, "product-manager-v2", new BigDecimal("2.50"), new BigDecimal("10.00"));
+    return new LlmSettings(
+        provider,
+        baseUrl,
+        "gpt-test",
+        () -> Optional.of(KEY),
+        Duration.ofSeconds(10),
+        0.2,
+        4096,
+        jsonSchema,
+        "product-manager-v2",
+        new BigDecimal("2.50"),
+        new BigDecimal("10.00"));
   }
 
   private static AgentRequest request(String title, String description) {
-    return new AgentRequest(UUID.randomUUID().toString(), title, description, "ana", Priority.HIGH, 0, 2, 1,
-        List.of(), List.of(), null);
+    return new AgentRequest(
+        UUID.randomUUID().toString(),
+        title,
+        description,
+        "ana",
+        Priority.HIGH,
+        0,
+        2,
+        1,
+        List.of(),
+        List.of(),
+        null);
   }
 }

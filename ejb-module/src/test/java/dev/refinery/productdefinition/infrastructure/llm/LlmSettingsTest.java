@@ -20,22 +20,36 @@ class LlmSettingsTest {
 
   @Test
   void theApiKeyNeverShowsInTheDescription() {
-    assertThat(settings("openai", "gpt-x", "sk-secret").toString()).doesNotContain("sk-secret").contains("gpt-x");
+    assertThat(settings("openai", "gpt-x", "sk-secret").toString())
+        .doesNotContain("sk-secret")
+        .contains("gpt-x");
   }
 
   @Test
   void unknownProviderIsRefusedNamingTheSetting() {
-    assertThatThrownBy(() -> settings("gemini", "g", null)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> settings("gemini", "g", null))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("refinery.agent.provider must be offline, openai or ollama, not 'gemini'");
   }
 
   @Test
   void anLlmAgentNeedsAModel() {
-    assertThatThrownBy(() -> settings("ollama", " ", null)).hasMessageContaining("refinery.agent.llm.model is required");
+    assertThatThrownBy(() -> settings("ollama", " ", null))
+        .hasMessageContaining("refinery.agent.llm.model is required");
   }
 
   private static LlmSettings settings(String provider, String model, String key) {
-    return new LlmSettings(provider, "http://127.0.0.1:1/v1", model, () -> Optional.ofNullable(key), Duration.ofSeconds(5), 0.2,
-        1000, true, "product-manager-v2", new BigDecimal("2.50"), new BigDecimal("10.00"));
+    return new LlmSettings(
+        provider,
+        "http://127.0.0.1:1/v1",
+        model,
+        () -> Optional.ofNullable(key),
+        Duration.ofSeconds(5),
+        0.2,
+        1000,
+        true,
+        "product-manager-v2",
+        new BigDecimal("2.50"),
+        new BigDecimal("10.00"));
   }
 }

@@ -45,7 +45,8 @@ class CadenceTest {
 
   @Test
   void refusesAPeriodThatIsNotPositive() {
-    assertThatThrownBy(() -> new Cadence(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> new Cadence(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("PT0S");
   }
 }

@@ -16,19 +16,45 @@ class InMemoryMessageQueueTest {
   private final RetryPolicy retries = RetryPolicy.parse("100ms,300ms,600ms");
   private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(4);
   private final Transactions transactions = new Transactions();
-  private final InMemoryMessageQueue queue = new InMemoryMessageQueue(readySubscriptions(), new MessageCodec(),
-      new FailurePolicy(retries), transactions, scheduler, Clock.systemUTC());
-  private final MessageQueueContract contract = new MessageQueueContract(new MessagingHarness() {
-    @Override public MessageQueue queue() { return queue; }
-    @Override public RetryPolicy retries() { return retries; }
-    @Override public void transaction(boolean commit, Runnable work) { transactions.run(commit, work); }
-    @Override public void deliverRaw(BoundedContext context, RawMessage message) { queue.deliver(context, message); }
-    @Override public List<DeadLetter> deadLetters(String correlationId) {
-      return queue.deadLetters().stream()
-          .filter(letter -> correlationId.equals(letter.message().headers().correlationId()))
-          .toList();
-    }
-  });
+  private final InMemoryMessageQueue queue =
+      new InMemoryMessageQueue(
+          readySubscriptions(),
+          new MessageCodec(),
+          new FailurePolicy(retries),
+          transactions,
+          scheduler,
+          Clock.systemUTC());
+  private final MessageQueueContract contract =
+      new MessageQueueContract(
+          new MessagingHarness() {
+            @Override
+            public MessageQueue queue() {
+              return queue;
+            }
+
+            @Override
+            public RetryPolicy retries() {
+              return retries;
+            }
+
+            @Override
+            public void transaction(boolean commit, Runnable work) {
+              transactions.run(commit, work);
+            }
+
+            @Override
+            public void deliverRaw(BoundedContext context, RawMessage message) {
+              queue.deliver(context, message);
+            }
+
+            @Override
+            public List<DeadLetter> deadLetters(String correlationId) {
+              return queue.deadLetters().stream()
+                  .filter(
+                      letter -> correlationId.equals(letter.message().headers().correlationId()))
+                  .toList();
+            }
+          });
 
   private static Subscriptions readySubscriptions() {
     Subscriptions subscriptions = new Subscriptions();
@@ -41,18 +67,60 @@ class InMemoryMessageQueueTest {
     scheduler.shutdownNow();
   }
 
-  @Test void eventReachesEverySubscribedContextOnce() { contract.eventReachesEverySubscribedContextOnce(); }
-  @Test void commandReachesOnlyTheContextThatOwnsIt() { contract.commandReachesOnlyTheContextThatOwnsIt(); }
-  @Test void rolledBackTransactionPublishesNothingAndCommittedOnePublishesOnce() { contract.rolledBackTransactionPublishesNothingAndCommittedOnePublishesOnce(); }
-  @Test void handlerFailingTwiceIsRetriedWithGrowingDelaysThenSucceeds() { contract.handlerFailingTwiceIsRetriedWithGrowingDelaysThenSucceeds(); }
-  @Test void nonRetryableFailureIsDeadLetteredAtOnceWithItsReason() { contract.nonRetryableFailureIsDeadLetteredAtOnceWithItsReason(); }
-  @Test void retryableFailureIsDeadLetteredAfterTheLastAttempt() { contract.retryableFailureIsDeadLetteredAfterTheLastAttempt(); }
-  @Test void sameMessageIdDeliveredTwiceHasOneEffect() { contract.sameMessageIdDeliveredTwiceHasOneEffect(); }
-  @Test void sameMessageIdDeliveredTenTimesHasOneEffect() { contract.sameMessageIdDeliveredTenTimesHasOneEffect(); }
-  @Test void malformedMessageIsDeadLetteredAndConsumingGoesOn() { contract.malformedMessageIsDeadLetteredAndConsumingGoesOn(); }
-  @Test void messagePublishedWhileHandlingIsCausedByTheHandledMessage() { contract.messagePublishedWhileHandlingIsCausedByTheHandledMessage(); }
+  @Test
+  void eventReachesEverySubscribedContextOnce() {
+    contract.eventReachesEverySubscribedContextOnce();
+  }
 
-  /** A stand-in for JTA: work registered after commit runs when the transaction commits, never on rollback. */
+  @Test
+  void commandReachesOnlyTheContextThatOwnsIt() {
+    contract.commandReachesOnlyTheContextThatOwnsIt();
+  }
+
+  @Test
+  void rolledBackTransactionPublishesNothingAndCommittedOnePublishesOnce() {
+    contract.rolledBackTransactionPublishesNothingAndCommittedOnePublishesOnce();
+  }
+
+  @Test
+  void handlerFailingTwiceIsRetriedWithGrowingDelaysThenSucceeds() {
+    contract.handlerFailingTwiceIsRetriedWithGrowingDelaysThenSucceeds();
+  }
+
+  @Test
+  void nonRetryableFailureIsDeadLetteredAtOnceWithItsReason() {
+    contract.nonRetryableFailureIsDeadLetteredAtOnceWithItsReason();
+  }
+
+  @Test
+  void retryableFailureIsDeadLetteredAfterTheLastAttempt() {
+    contract.retryableFailureIsDeadLetteredAfterTheLastAttempt();
+  }
+
+  @Test
+  void sameMessageIdDeliveredTwiceHasOneEffect() {
+    contract.sameMessageIdDeliveredTwiceHasOneEffect();
+  }
+
+  @Test
+  void sameMessageIdDeliveredTenTimesHasOneEffect() {
+    contract.sameMessageIdDeliveredTenTimesHasOneEffect();
+  }
+
+  @Test
+  void malformedMessageIsDeadLetteredAndConsumingGoesOn() {
+    contract.malformedMessageIsDeadLetteredAndConsumingGoesOn();
+  }
+
+  @Test
+  void messagePublishedWhileHandlingIsCausedByTheHandledMessage() {
+    contract.messagePublishedWhileHandlingIsCausedByTheHandledMessage();
+  }
+
+  /**
+   * A stand-in for JTA: work registered after commit runs when the transaction commits, never on
+   * rollback.
+   */
   private static final class Transactions implements AfterCommit {
 
     private final ThreadLocal<List<Runnable>> pending = new ThreadLocal<>();

@@ -14,7 +14,10 @@ public interface MessagingHarness {
   /** Runs work in a transaction that commits, or rolls back. */
   void transaction(boolean commit, Runnable work);
 
-  /** Puts a message straight onto a context's queue, bypassing the port, as a foreign producer would. */
+  /**
+   * Puts a message straight onto a context's queue, bypassing the port, as a foreign producer
+   * would.
+   */
   void deliverRaw(BoundedContext context, RawMessage message);
 
   /** The dead letters whose message carries this correlation id. */

@@ -10,11 +10,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
-/** What the contract's handlers saw, by correlation id: every delivery, and the ones that took effect. */
+/**
+ * What the contract's handlers saw, by correlation id: every delivery, and the ones that took
+ * effect.
+ */
 final class Probe {
 
   /** One call of a handler. */
-  record Seen(BoundedContext context, Envelope<? extends Message> envelope, Instant at, boolean effect) {}
+  record Seen(
+      BoundedContext context, Envelope<? extends Message> envelope, Instant at, boolean effect) {}
 
   private static final Map<String, List<Seen>> SEEN = new ConcurrentHashMap<>();
 

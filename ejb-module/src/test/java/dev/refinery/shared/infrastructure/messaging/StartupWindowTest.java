@@ -14,15 +14,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A message that arrives while the application starts, before its context has subscribed, waits for a
- * retry instead of being dead-lettered as nobody's.
+ * A message that arrives while the application starts, before its context has subscribed, waits for
+ * a retry instead of being dead-lettered as nobody's.
  */
 class StartupWindowTest {
 
   private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
   private final Subscriptions subscriptions = new Subscriptions();
-  private final InMemoryMessageQueue queue = new InMemoryMessageQueue(subscriptions, new MessageCodec(),
-      new FailurePolicy(RetryPolicy.parse("100ms,300ms,600ms")), Runnable::run, scheduler, Clock.systemUTC());
+  private final InMemoryMessageQueue queue =
+      new InMemoryMessageQueue(
+          subscriptions,
+          new MessageCodec(),
+          new FailurePolicy(RetryPolicy.parse("100ms,300ms,600ms")),
+          Runnable::run,
+          scheduler,
+          Clock.systemUTC());
 
   @AfterEach
   void stop() {
@@ -35,7 +41,9 @@ class StartupWindowTest {
     queue.publishCommand(new ProbeCommand(id, 0, false, false));
     Thread.sleep(50); // the first attempt finds no subscriber yet
 
-    queue.subscribeToCommands(TASK_MANAGEMENT, Set.of(ProbeCommand.class),
+    queue.subscribeToCommands(
+        TASK_MANAGEMENT,
+        Set.of(ProbeCommand.class),
         envelope -> Probe.record(TASK_MANAGEMENT, envelope, true));
     subscriptions.markReady();
 

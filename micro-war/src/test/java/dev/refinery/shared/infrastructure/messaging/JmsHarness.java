@@ -18,8 +18,12 @@ public final class JmsHarness implements MessagingHarness {
   private final ConnectionFactory connections;
   private final DeadLetterStore deadLetters;
 
-  public JmsHarness(MessageQueue queue, MessagingSettings settings, UserTransaction transaction,
-      ConnectionFactory connections, DeadLetterStore deadLetters) {
+  public JmsHarness(
+      MessageQueue queue,
+      MessagingSettings settings,
+      UserTransaction transaction,
+      ConnectionFactory connections,
+      DeadLetterStore deadLetters) {
     this.queue = queue;
     this.settings = settings;
     this.transaction = transaction;
@@ -57,7 +61,9 @@ public final class JmsHarness implements MessagingHarness {
   public void deliverRaw(BoundedContext context, RawMessage message) {
     try (Connection connection = connections.createConnection()) {
       Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-      session.createProducer(session.createQueue(context.queue())).send(JmsMessages.write(session, message));
+      session
+          .createProducer(session.createQueue(context.queue()))
+          .send(JmsMessages.write(session, message));
     } catch (JMSException e) {
       throw new IllegalStateException(e);
     }
@@ -65,6 +71,8 @@ public final class JmsHarness implements MessagingHarness {
 
   @Override
   public List<DeadLetter> deadLetters(String correlationId) {
-    return deadLetters.byCorrelation(correlationId).stream().map(DeadLetterStore.Stored::deadLetter).toList();
+    return deadLetters.byCorrelation(correlationId).stream()
+        .map(DeadLetterStore.Stored::deadLetter)
+        .toList();
   }
 }

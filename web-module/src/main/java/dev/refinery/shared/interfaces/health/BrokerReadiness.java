@@ -10,8 +10,8 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Whether RabbitMQ answers. While it does not, requests are still accepted: what they publish waits in
- * the outbox (its size is reported) and goes out when the broker is back.
+ * Whether RabbitMQ answers. While it does not, requests are still accepted: what they publish waits
+ * in the outbox (its size is reported) and goes out when the broker is back.
  */
 @Readiness
 @ApplicationScoped

@@ -7,8 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What a failing health check says to anyone who asks, and what it tells the server log: probes are
- * public, so the answer names only the kind of failure; the message (hosts, ports, SQL states) goes to the
- * log, once each time it changes.
+ * public, so the answer names only the kind of failure; the message (hosts, ports, SQL states) goes
+ * to the log, once each time it changes.
  */
 final class ProbeErrors {
 
@@ -17,7 +17,10 @@ final class ProbeErrors {
 
   private ProbeErrors() {}
 
-  /** The public text for the check's failure; the detail is logged when it differs from the last one. */
+  /**
+   * The public text for the check's failure; the detail is logged when it differs from the last
+   * one.
+   */
   static String reported(String check, Exception failure) {
     String detail = failure.getClass().getName() + ": " + failure.getMessage();
     if (!Objects.equals(LAST.put(check, detail), detail)) {

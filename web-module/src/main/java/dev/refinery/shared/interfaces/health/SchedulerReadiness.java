@@ -12,8 +12,9 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Whether the EJB timers tick: the scanner, the poller and the detector are ticked every second, so one
- * silent for {@value #SILENT_SECONDS} s means the scheduler stopped. A paused one still ticks (and says so).
+ * Whether the EJB timers tick: the scanner, the poller and the detector are ticked every second, so
+ * one silent for {@value #SILENT_SECONDS} s means the scheduler stopped. A paused one still ticks
+ * (and says so).
  */
 @Readiness
 @ApplicationScoped
@@ -33,7 +34,9 @@ public class SchedulerReadiness implements HealthCheck {
       Instant last = work.lastTick();
       boolean alive = last != null && Duration.between(last, now).toSeconds() < SILENT_SECONDS;
       ticking &= alive;
-      response.withData(work.key(), (alive ? "ticking" : "silent since " + last) + (work.paused() ? ", paused" : ""));
+      response.withData(
+          work.key(),
+          (alive ? "ticking" : "silent since " + last) + (work.paused() ? ", paused" : ""));
     }
     if (works.isEmpty()) {
       response.withData("timers", "not started yet");

@@ -24,7 +24,8 @@ final class Causes {
     while (deepest.getCause() != null && deepest.getCause() != deepest) {
       deepest = deepest.getCause();
     }
-    String message = deepest.getMessage() == null ? deepest.getClass().getSimpleName() : deepest.getMessage();
+    String message =
+        deepest.getMessage() == null ? deepest.getClass().getSimpleName() : deepest.getMessage();
     return message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE) + "…" : message;
   }
 }

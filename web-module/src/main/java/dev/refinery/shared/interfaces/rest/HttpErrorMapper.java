@@ -8,7 +8,9 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.List;
 
-/** JAX-RS's own errors (404, 405, 415, unreadable bodies) as problem details instead of HTML pages. */
+/**
+ * JAX-RS's own errors (404, 405, 415, unreadable bodies) as problem details instead of HTML pages.
+ */
 @Provider
 public class HttpErrorMapper implements ExceptionMapper<WebApplicationException> {
 
@@ -18,10 +20,12 @@ public class HttpErrorMapper implements ExceptionMapper<WebApplicationException>
       return exception.getResponse(); // already a problem, thrown by our own code
     }
     if (Causes.contain(exception, NoContentException.class)) {
-      return Problem.invalid(List.of(new Problem.FieldError("body", "must not be empty"))).response();
+      return Problem.invalid(List.of(new Problem.FieldError("body", "must not be empty")))
+          .response();
     }
     if (Causes.contain(exception, JsonbException.class)) {
-      return Problem.of(Response.Status.BAD_REQUEST, "Malformed JSON: " + Causes.deepestMessage(exception))
+      return Problem.of(
+              Response.Status.BAD_REQUEST, "Malformed JSON: " + Causes.deepestMessage(exception))
           .response();
     }
     return Problem.of(exception.getResponse().getStatusInfo(), exception.getMessage()).response();

@@ -15,8 +15,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Bean Validation failures → 400 naming each field: a body's field by its name, a query, path or header
- * parameter by the name the caller wrote; a missing body is reported as field "body".
+ * Bean Validation failures → 400 naming each field: a body's field by its name, a query, path or
+ * header parameter by the name the caller wrote; a missing body is reported as field "body".
  */
 @Provider
 public class InvalidInputMapper implements ExceptionMapper<ConstraintViolationException> {
@@ -44,23 +44,38 @@ public class InvalidInputMapper implements ExceptionMapper<ConstraintViolationEx
       return "body";
     }
     if (last.getKind() == ElementKind.PARAMETER) {
-      return method == null ? "body"
-          : parameterName(violation.getRootBeanClass(), method, last.as(Path.ParameterNode.class).getParameterIndex());
+      return method == null
+          ? "body"
+          : parameterName(
+              violation.getRootBeanClass(),
+              method,
+              last.as(Path.ParameterNode.class).getParameterIndex());
     }
     return last.getName();
   }
 
-  /** The query, path or header parameter's name as the caller wrote it; "body" for the request body. */
+  /**
+   * The query, path or header parameter's name as the caller wrote it; "body" for the request body.
+   */
   private static String parameterName(Class<?> resource, Path.MethodNode method, int index) {
     Class<?>[] types = method.getParameterTypes().toArray(Class<?>[]::new);
-    for (Class<?> type = resource; type != null && type != Object.class; type = type.getSuperclass()) {
+    for (Class<?> type = resource;
+        type != null && type != Object.class;
+        type = type.getSuperclass()) {
       try {
-        for (Annotation annotation : type.getDeclaredMethod(method.getName(), types).getParameterAnnotations()[index]) {
+        for (Annotation annotation :
+            type.getDeclaredMethod(method.getName(), types).getParameterAnnotations()[index]) {
           switch (annotation) {
-            case QueryParam query -> { return query.value(); }
-            case PathParam path -> { return path.value(); }
-            case HeaderParam header -> { return header.value(); }
-            default -> { }
+            case QueryParam query -> {
+              return query.value();
+            }
+            case PathParam path -> {
+              return path.value();
+            }
+            case HeaderParam header -> {
+              return header.value();
+            }
+            default -> {}
           }
         }
       } catch (NoSuchMethodException e) {

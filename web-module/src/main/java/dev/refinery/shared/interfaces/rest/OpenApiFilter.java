@@ -8,10 +8,10 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.servers.Server;
 
 /**
- * What every operation of {@code /openapi} shares, said once: each may answer 401 (not signed in) and 403
- * (signed in, not allowed) as a problem; server URLs have no trailing slash (paths begin with one); no
- * property outside the OpenAPI specification.
- * Registered with {@code mp.openapi.filter}.
+ * What every operation of {@code /openapi} shares, said once: each may answer 401 (not signed in)
+ * and 403 (signed in, not allowed) as a problem; server URLs have no trailing slash (paths begin
+ * with one); no property outside the OpenAPI specification. Registered with {@code
+ * mp.openapi.filter}.
  */
 public class OpenApiFilter implements OASFilter {
 
@@ -23,25 +23,33 @@ public class OpenApiFilter implements OASFilter {
       operation.setResponses(responses);
     }
     if (!responses.hasAPIResponse("401")) {
-      responses.addAPIResponse("401", OASFactory.createAPIResponse()
-          .description("Not signed in: HTTP Basic as a person of the console (a problem)"));
+      responses.addAPIResponse(
+          "401",
+          OASFactory.createAPIResponse()
+              .description("Not signed in: HTTP Basic as a person of the console (a problem)"));
     }
     if (!responses.hasAPIResponse("403")) {
-      responses.addAPIResponse("403", OASFactory.createAPIResponse()
-          .description("Signed in, but the caller's roles do not allow it (a problem saying why)"));
+      responses.addAPIResponse(
+          "403",
+          OASFactory.createAPIResponse()
+              .description(
+                  "Signed in, but the caller's roles do not allow it (a problem saying why)"));
     }
     return operation;
   }
 
   /**
-   * Payara adds a top-level {@code endpoints} map of its own (an index of the paths) that is not OpenAPI:
-   * generators and linters refuse the document with it, and {@code paths} says the same.
+   * Payara adds a top-level {@code endpoints} map of its own (an index of the paths) that is not
+   * OpenAPI: generators and linters refuse the document with it, and {@code paths} says the same.
    */
   @Override
   public void filterOpenAPI(OpenAPI openAPI) {
     try {
       // empty, not null: Payara copies the map, and leaves an empty one out of the document
-      openAPI.getClass().getMethod("setEndpoints", java.util.Map.class).invoke(openAPI, new java.util.TreeMap<>());
+      openAPI
+          .getClass()
+          .getMethod("setEndpoints", java.util.Map.class)
+          .invoke(openAPI, new java.util.TreeMap<>());
     } catch (ReflectiveOperationException e) {
       // another implementation, without the extra map: nothing to remove
     }

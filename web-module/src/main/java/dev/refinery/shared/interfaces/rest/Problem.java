@@ -5,10 +5,11 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /**
- * An RFC 9457 problem-details body. {@code errors} lists the fields that failed validation, each with
- * what was wrong, so a client can point at the input to fix.
+ * An RFC 9457 problem-details body. {@code errors} lists the fields that failed validation, each
+ * with what was wrong, so a client can point at the input to fix.
  */
-public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
+public record Problem(
+    String type, String title, int status, String detail, List<FieldError> errors) {
 
   public static final MediaType MEDIA_TYPE = new MediaType("application", "problem+json");
 
@@ -16,7 +17,8 @@ public record Problem(String type, String title, int status, String detail, List
   public record FieldError(String field, String message) {}
 
   public static Problem of(Response.StatusType status, String detail) {
-    return new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, List.of());
+    return new Problem(
+        "about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, List.of());
   }
 
   public static Problem invalid(List<FieldError> errors) {

@@ -10,11 +10,19 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 @ApplicationPath("api")
 @OpenAPIDefinition(
-    info = @Info(title = "Refinery", version = "0.1",
-        description = "Submit feature requests and follow them to an approved PRD."),
+    info =
+        @Info(
+            title = "Refinery",
+            version = "0.1",
+            description = "Submit feature requests and follow them to an approved PRD."),
     security = @SecurityRequirement(name = RestApplication.BASIC))
-@SecurityScheme(securitySchemeName = RestApplication.BASIC, type = SecuritySchemeType.HTTP, scheme = "basic",
-    description = "A person of the console: their username and password (HTTP Basic, over HTTPS outside a laptop)")
+@SecurityScheme(
+    securitySchemeName = RestApplication.BASIC,
+    type = SecuritySchemeType.HTTP,
+    scheme = "basic",
+    description =
+        "A person of the console: their username and password (HTTP Basic, over HTTPS outside a"
+            + " laptop)")
 public class RestApplication extends Application {
 
   /** The one security scheme: HTTP Basic as a person of the console. */
