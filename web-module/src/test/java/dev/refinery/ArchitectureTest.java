@@ -8,6 +8,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaAnnotation;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -15,6 +16,10 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import dev.refinery.shared.infrastructure.messaging.Consumed;
+import dev.refinery.shared.infrastructure.messaging.Monitored;
+import dev.refinery.shared.infrastructure.messaging.Publication;
+import dev.refinery.shared.messaging.BoundedContext;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Timeout;
@@ -129,6 +134,14 @@ class ArchitectureTest {
   static final ArchRule packagesFormNoCycles =
       slices().matching("dev.refinery.(**)").should().beFreeOfCycles();
 
+  /**
+   * Monitoring is declared on the method that publishes or consumes, in a shape the monitor reads:
+   * a new {@code @Monitored} method either records what it says it is or fails the build here.
+   */
+  @ArchTest
+  static final ArchRule monitoredMethodsDeclareACallTheMonitorCanRead =
+      methods().that().areAnnotatedWith(Monitored.class).should(declareAMonitoredCall());
+
   @ArchTest
   static final ArchRule consoleAndApiCallBoundariesOnly =
       noClasses()
@@ -228,6 +241,37 @@ class ArchitectureTest {
           .haveSimpleName("TaskScanningService")
           .orShould()
           .haveSimpleName("TaskPollingService");
+
+  private static ArchCondition<JavaMethod> declareAMonitoredCall() {
+    return new ArchCondition<>(
+        "declare PUBLISH (Publication.Outgoing) or CONSUME (BoundedContext,"
+            + " delivery) -> Consumed") {
+      @Override
+      public void check(JavaMethod method, ConditionEvents events) {
+        Monitored.Call call = method.getAnnotationOfType(Monitored.class).value();
+        List<String> parameters =
+            method.getRawParameterTypes().stream().map(JavaClass::getName).toList();
+        boolean readable =
+            switch (call) {
+              case PUBLISH -> parameters.equals(List.of(Publication.Outgoing.class.getName()));
+              case CONSUME ->
+                  parameters.size() == 2
+                      && parameters.getFirst().equals(BoundedContext.class.getName())
+                      && method.getRawReturnType().isEquivalentTo(Consumed.class);
+              case NONE -> false;
+            };
+        events.add(
+            new SimpleConditionEvent(
+                method,
+                readable,
+                method.getFullName()
+                    + " is @Monitored("
+                    + call
+                    + ")"
+                    + (readable ? "" : " but does not take and return what that call carries")));
+      }
+    };
+  }
 
   private static ArchCondition<JavaClass> haveAUniqueWireNameInTheirContext() {
     java.util.Map<String, String> seen = new java.util.concurrent.ConcurrentHashMap<>();

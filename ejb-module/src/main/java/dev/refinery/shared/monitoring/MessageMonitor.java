@@ -1,8 +1,10 @@
 package dev.refinery.shared.monitoring;
 
 import dev.refinery.shared.infrastructure.messaging.Consumed;
+import dev.refinery.shared.infrastructure.messaging.Monitored;
 import dev.refinery.shared.infrastructure.messaging.Publication;
 import dev.refinery.shared.infrastructure.messaging.RawMessage;
+import dev.refinery.shared.infrastructure.messaging.Subscriptions;
 import dev.refinery.shared.messaging.BoundedContext;
 import dev.refinery.shared.messaging.Headers;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,8 +27,7 @@ public class MessageMonitor {
   static final String SUBSCRIBERS = "subscribers";
 
   /** Logged even where nobody subscribes to it: the detector reads who consumed it. */
-  static final String HEARTBEAT =
-      dev.refinery.shared.infrastructure.messaging.Subscriptions.HEARTBEAT;
+  static final String HEARTBEAT = Subscriptions.HEARTBEAT;
 
   @Inject EventLog log;
 
@@ -34,75 +35,104 @@ public class MessageMonitor {
 
   @Inject Clock clock;
 
-  void completed(Object[] arguments, Object result, Duration took) {
-    if (result instanceof Consumed consumed) {
-      String outcome = outcome(consumed.outcome());
-      count(MessageRecord.CONSUMED, consumed.headers().type(), outcome, took);
-      if (consumed.outcome() == Consumed.Outcome.FAILED) {
-        // its transaction rolls back: the line is written at once
-        log.now(
-            line(
-                MessageRecord.CONSUMED,
-                consumed.headers(),
-                consumed.context().segment(),
-                outcome,
-                took,
-                consumed.error()));
-      } else if (consumed.outcome() != Consumed.Outcome.IGNORED
-          || HEARTBEAT.equals(consumed.headers().type())) {
-        log.afterCommit(
-            line(
-                MessageRecord.CONSUMED,
-                consumed.headers(),
-                consumed.context().segment(),
-                outcome,
-                took,
-                consumed.error()));
+  /** A call that returned: what it published, or how its delivery was consumed. */
+  void completed(Monitored.Call call, Object[] arguments, Object result, Duration took) {
+    switch (call) {
+      case PUBLISH -> published(publication(arguments), took);
+      case CONSUME -> {
+        if (!(result instanceof Consumed consumed)) {
+          throw new IllegalStateException(
+              "a @Monitored(CONSUME) call returned "
+                  + result
+                  + ", not what it consumed (Consumed): nothing recorded");
+        }
+        consumed(consumed, took);
       }
-    } else if (arguments.length == 1 && arguments[0] instanceof Publication.Outgoing outgoing) {
-      Headers headers = outgoing.message().headers();
-      count(MessageRecord.PUBLISHED, headers.type(), "published", took);
-      // Stamped when the publication began: an adapter may deliver it (on another thread) before
-      // the call
-      // returns, and the consumption must not read back before the publication.
-      MessageRecord line =
-          line(
-              MessageRecord.PUBLISHED,
-              headers,
-              target(outgoing.destination()),
-              "published",
-              took,
-              null);
-      log.afterCommit(line.at(line.recordedAt().minus(took)));
+      case NONE -> {}
+    }
+  }
+
+  private void published(Publication.Outgoing outgoing, Duration took) {
+    Headers headers = outgoing.message().headers();
+    count(MessageRecord.PUBLISHED, headers.type(), "published", took);
+    // Stamped when the publication began: an adapter may deliver it (on another thread) before the
+    // call returns, and the consumption must not read back before the publication.
+    MessageRecord line =
+        line(
+            MessageRecord.PUBLISHED,
+            headers,
+            target(outgoing.destination()),
+            "published",
+            took,
+            null);
+    log.afterCommit(line.at(line.recordedAt().minus(took)));
+  }
+
+  private void consumed(Consumed consumed, Duration took) {
+    String outcome = outcome(consumed.outcome());
+    count(MessageRecord.CONSUMED, consumed.headers().type(), outcome, took);
+    MessageRecord line =
+        line(
+            MessageRecord.CONSUMED,
+            consumed.headers(),
+            consumed.context().segment(),
+            outcome,
+            took,
+            consumed.error());
+    if (consumed.outcome() == Consumed.Outcome.FAILED) {
+      log.now(line); // its transaction rolls back: the line is written at once
+    } else if (consumed.outcome() != Consumed.Outcome.IGNORED
+        || HEARTBEAT.equals(consumed.headers().type())) {
+      log.afterCommit(line);
     }
   }
 
   /**
    * A publish or a consumption that threw: its transaction rolls back, so the line is written at
-   * once.
+   * once. A delivery that could not be read is counted under the type {@code unread}.
    */
-  void failed(String method, Object[] arguments, Exception failure, Duration took) {
-    Headers headers = null;
-    String direction = null;
-    String target = null;
-    if (arguments.length == 1 && arguments[0] instanceof Publication.Outgoing outgoing) {
-      direction = MessageRecord.PUBLISHED;
-      headers = outgoing.message().headers();
-      target = target(outgoing.destination());
-    } else if ("consume".equals(method)
-        && arguments.length == 2
-        && arguments[0] instanceof BoundedContext context) {
-      direction = MessageRecord.CONSUMED;
-      target = context.segment();
-      headers = arguments[1] instanceof RawMessage raw ? raw.headers() : null;
-    }
-    if (direction == null) {
-      return;
+  void failed(Monitored.Call call, Object[] arguments, Exception failure, Duration took) {
+    String direction;
+    String target;
+    Headers headers;
+    switch (call) {
+      case PUBLISH -> {
+        Publication.Outgoing outgoing = publication(arguments);
+        direction = MessageRecord.PUBLISHED;
+        headers = outgoing.message().headers();
+        target = target(outgoing.destination());
+      }
+      case CONSUME -> {
+        if (arguments.length != 2 || !(arguments[0] instanceof BoundedContext context)) {
+          throw new IllegalStateException(
+              "a @Monitored(CONSUME) call takes (BoundedContext,"
+                  + " delivery), not "
+                  + arguments.length
+                  + " arguments: nothing recorded");
+        }
+        direction = MessageRecord.CONSUMED;
+        target = context.segment();
+        headers = arguments[1] instanceof RawMessage raw ? raw.headers() : null;
+      }
+      default -> {
+        return;
+      }
     }
     count(direction, headers == null ? "unread" : headers.type(), "failed", took);
     if (headers != null) {
       log.now(line(direction, headers, target, "failed", took, failure.toString()));
     }
+  }
+
+  private static Publication.Outgoing publication(Object[] arguments) {
+    if (arguments.length != 1 || !(arguments[0] instanceof Publication.Outgoing outgoing)) {
+      throw new IllegalStateException(
+          "a @Monitored(PUBLISH) call takes one Publication.Outgoing,"
+              + " not "
+              + arguments.length
+              + " arguments: nothing recorded");
+    }
+    return outgoing;
   }
 
   void recordingFailed() {

@@ -24,7 +24,6 @@ import java.util.concurrent.TimeUnit;
  * a restart.
  */
 @ApplicationScoped
-@Monitored
 public class InMemoryMessageQueue implements MessageQueue {
 
   private static final System.Logger LOG = System.getLogger(InMemoryMessageQueue.class.getName());
@@ -101,9 +100,10 @@ public class InMemoryMessageQueue implements MessageQueue {
   }
 
   /**
-   * Sends once the publishing transaction commits. Public for the interceptor only: publish
-   * instead.
+   * Sends once the publishing transaction commits. Called through the container's proxy ({@code
+   * self}), so that the monitor sees it: publish instead.
    */
+  @Monitored(Monitored.Call.PUBLISH)
   public void enqueue(Publication.Outgoing outgoing) {
     afterCommit.run(
         () -> {
@@ -117,7 +117,8 @@ public class InMemoryMessageQueue implements MessageQueue {
         });
   }
 
-  /** One delivery to a context. Public for the interceptor only: deliveries follow publishing. */
+  /** One delivery to a context (through {@code self}, so that the monitor sees it). */
+  @Monitored(Monitored.Call.CONSUME)
   public Consumed consume(BoundedContext context, RawMessage message) {
     RecordingInbox inbox = new RecordingInbox();
     try {

@@ -21,7 +21,6 @@ import java.util.Optional;
  * a dead letter. An exception from here rolls back too: the broker redelivers.
  */
 @ApplicationScoped
-@Monitored
 public class JmsInbound {
 
   private static final System.Logger LOG = System.getLogger(JmsInbound.class.getName());
@@ -42,6 +41,7 @@ public class JmsInbound {
 
   @Resource TransactionSynchronizationRegistry transactions;
 
+  @Monitored(Monitored.Call.CONSUME)
   public Consumed consume(BoundedContext context, Message delivery) {
     RawMessage message;
     try {

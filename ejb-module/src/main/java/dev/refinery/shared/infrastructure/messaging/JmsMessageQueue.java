@@ -7,7 +7,6 @@ import dev.refinery.shared.messaging.MessageHandler;
 import dev.refinery.shared.messaging.MessageQueue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.Set;
 
@@ -17,12 +16,7 @@ import java.util.Set;
  * message-driven bean.
  */
 @ApplicationScoped
-@Monitored
 public class JmsMessageQueue implements MessageQueue {
-
-  private static final System.Logger LOG = System.getLogger(JmsMessageQueue.class.getName());
-
-  @Inject Outbox outbox;
 
   @Inject Subscriptions subscriptions;
 
@@ -30,8 +24,7 @@ public class JmsMessageQueue implements MessageQueue {
 
   @Inject Clock clock;
 
-  /** This bean as the container hands it out, so sends pass the monitoring interceptor. */
-  @Inject JmsMessageQueue self;
+  @Inject OutboxPublisher publisher;
 
   private Publication publication() {
     return new Publication(codec, clock);
@@ -39,33 +32,12 @@ public class JmsMessageQueue implements MessageQueue {
 
   @Override
   public void publishEvent(DomainEvent event, String routingKey) {
-    self.enqueue(publication().event(event, routingKey));
+    publisher.enqueue(publication().event(event, routingKey));
   }
 
   @Override
   public void publishCommand(Command command, String routingKey) {
-    self.enqueue(publication().command(command, routingKey));
-  }
-
-  /**
-   * Into the outbox, in the caller's transaction. Public for the interceptor only: publish instead.
-   * An event no context subscribes to (an alert raised, an agent run that failed: facts for the
-   * event log and for listeners outside Refinery that bind a queue of their own) is recorded by the
-   * interceptor and not sent: no queue of ours is bound to it, and the broker would only park it as
-   * unroutable.
-   */
-  public void enqueue(Publication.Outgoing outgoing) {
-    String type = outgoing.message().headers().type();
-    if (outgoing.destination().everySubscriber()
-        && subscriptions.ready()
-        && subscriptions.subscribersOf(type).isEmpty()) {
-      LOG.log(
-          Level.DEBUG,
-          "No context subscribes to {0}: recorded, not sent",
-          outgoing.message().headers());
-      return;
-    }
-    outbox.append(outgoing);
+    publisher.enqueue(publication().command(command, routingKey));
   }
 
   @Override
