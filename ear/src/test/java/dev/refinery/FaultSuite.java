@@ -157,16 +157,15 @@ class FaultSuite {
               .with("REFINERY_OUTBOX_LEASE_SECONDS", "5")
               .with("REFINERY_MESSAGING_RETRY_DELAYS", "500ms,1s,2s,4s")
               // longer than F6's freeze (an event may wait that long for its task's first), short
-              // enough that
-              // F4's event about a task nobody knows becomes a dead letter within the scenario
+              // enough that F4's event about a task nobody knows becomes a dead letter within the
+              // scenario
               .with("REFINERY_MESSAGING_EARLY_EVENT_HORIZON", "PT30S")
               .with(
                   "REFINERY_MESSAGING_EARLY_EVENT_RETRY_DELAYS",
                   "20ms,100ms,500ms") // = EARLY_RETRIES
               // shorter than the lease, so a process frozen mid-transaction does not keep its rows
-              // locked past
-              // it; not much shorter: a cold worker's first sign-in hashes a password inside a
-              // transaction for seconds
+              // locked past it; not much shorter: a cold worker's first sign-in hashes a password
+              // inside a transaction for seconds
               .with("REFINERY_DB_IDLE_TRANSACTION_TIMEOUT", "8s");
       RefineryCommand.Result started = refinery.run("run");
       assertThat(started.exitCode()).as(started.output()).isZero();
@@ -624,8 +623,7 @@ class FaultSuite {
   private String kill(Run run) throws Exception {
     Thread.sleep(3_000);
     // stopped at a moment it holds claims (an agent run takes 100 ms: killed when merely seen busy,
-    // it had
-    // finished its run by then in 2 runs of 3 on 2026-12-04), then killed
+    // it had finished its run by then in 2 runs of 3 on 2026-12-04), then killed
     freezeHoldingClaims();
     long running =
         invariants.number(

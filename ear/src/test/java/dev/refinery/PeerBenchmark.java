@@ -143,16 +143,12 @@ class PeerBenchmark {
                 .setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE)
                 .setAsyncExecutorActivate(true);
     // Its defaults are for a quiet server (8 threads; jobs the in-memory queue cannot take wait for
-    // an
-    // acquisition every 10 s, one at a time): tuned as Refinery's own pools are, so a burst is not
-    // measured against a configuration nobody would run under load.
-    // Flowable's default ids come in blocks fetched in a transaction of their own, on a second
-    // connection:
-    // 200 workflows started at once can hold all 32 connections while each waits for one more (a
-    // pool
-    // deadlock that MyBatis breaks after 20 s by taking connections back, failing their holders).
-    // Random UUIDs instead, as Flowable's own StrongUuidGenerator does for concurrent use (that one
-    // needs
+    // an acquisition every 10 s, one at a time): tuned as Refinery's own pools are, so a burst is
+    // not measured against a configuration nobody would run under load. Flowable's default ids come
+    // in blocks fetched in a transaction of their own, on a second connection: 200 workflows
+    // started at once can hold all 32 connections while each waits for one more (a pool deadlock
+    // that MyBatis breaks after 20 s by taking connections back, failing their holders). Random
+    // UUIDs instead, as Flowable's own StrongUuidGenerator does for concurrent use (that one needs
     // a library Flowable leaves to the application): no second connection.
     configuration.setIdGenerator(() -> UUID.randomUUID().toString());
     configuration.setAsyncExecutorCorePoolSize(16);

@@ -243,9 +243,8 @@ class RefineryEarIT {
     assertThat(details.getJsonObject("task").getString("requester")).isEqualTo("eve");
 
     // Each event reaches only the contexts bound to it: task events were handled, none was
-    // delivered to a
-    // context that ignores it (Task Management reads none; before the bindings it received every
-    // one).
+    // delivered to a context that ignores it (Task Management reads none; before the bindings it
+    // received every one).
     assertThat(consumed("taskmanagement.TaskCreated", "ok"))
         .as("TaskCreated handled by its subscribers")
         .isPositive();

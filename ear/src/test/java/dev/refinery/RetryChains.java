@@ -74,8 +74,8 @@ final class RetryChains {
               .toList();
       retries += failures.size();
       // each arrival takes a failure whose delay had passed by then (any will do: one due for an
-      // arrival is due
-      // for every later one, so taking the earliest due matches as many as can be matched)
+      // arrival is due for every later one, so taking the earliest due matches as many as can be
+      // matched)
       Deque<Line> waiting = new ArrayDeque<>(failures);
       boolean arrived = false;
       for (Line arrival : arrivals) {
@@ -108,8 +108,7 @@ final class RetryChains {
         arrived = true;
       }
       // a failure no later attempt answers: fine when the same attempt came again after it (the
-      // broker
-      // redelivered it, the retry was never scheduled) or another failure of it had already
+      // broker redelivered it, the retry was never scheduled) or another failure of it had already
       // scheduled one
       for (Line failure : waiting) {
         boolean redelivered =

@@ -43,8 +43,7 @@ class RetryChainsTest {
   @Test
   void twoCopiesOfOneMessageRetriedOnTheirOwnDelaysHold() {
     // CI's F3: copy A's attempt 6 failed at 0, copy B's at 1,140 ms; A's attempt 7 came 2,000 ms
-    // after A's
-    // failure, which is 860 ms after B's
+    // after A's failure, which is 860 ms after B's
     List<Line> lines =
         List.of(
             failed(6, 0, EARLY),

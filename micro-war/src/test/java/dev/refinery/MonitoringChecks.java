@@ -111,12 +111,10 @@ final class MonitoringChecks {
       }
       assertThat(HANDLED).as("handled while monitoring could not write").contains(probe);
       // The consumption's line follows its transaction's commit; a refused batch is written again a
-      // few
-      // times (EventLog.WRITE_ATTEMPTS, 6.3 s of pauses) before it is counted as dropped.
+      // few times (EventLog.WRITE_ATTEMPTS, 6.3 s of pauses) before it is counted as dropped.
       long dropDeadline = System.currentTimeMillis() + 30_000;
       // (The event log's own flush does the writing: a flush called here would keep retrying what
-      // the
-      // running system keeps logging, and not come back while the database refuses.)
+      // the running system keeps logging, and not come back while the database refuses.)
       while (metrics.counter("refinery.monitoring.dropped").getCount() <= droppedBefore
           && System.currentTimeMillis() < dropDeadline) {
         Thread.sleep(100);

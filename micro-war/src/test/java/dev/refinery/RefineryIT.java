@@ -171,8 +171,7 @@ class RefineryIT {
 
   // --- RabbitMQ away at deployment, then back ---------------------------------------------------
   // The one scenario whose steps run in order (@Order 1-5): the deployment meets no broker until
-  // step 4.
-  // Every other check stands alone and runs alone with -Dit.test=RefineryIT#<check>.
+  // step 4. Every other check stands alone and runs alone with -Dit.test=RefineryIT#<check>.
 
   /** The scenario's steps, in order. */
   static final List<String> BROKER_AWAY =

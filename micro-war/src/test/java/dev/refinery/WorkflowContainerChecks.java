@@ -355,9 +355,8 @@ final class WorkflowContainerChecks {
             ((java.sql.Timestamp) runs.get(1)[1]).toInstant(),
             ((java.sql.Timestamp) runs.get(2)[1]).toInstant());
     // the policy's delays (500 ms, 1500 ms here); each wait adds up to a poll interval (1 s), so
-    // the two are
-    // held to their own delays, not compared (a first wait of 2.24 s against a second of 2.01 s on
-    // 5 December)
+    // the two are held to their own delays, not compared (a first wait of 2.24 s against a second
+    // of 2.01 s on 5 December)
     assertThat(firstWait).isGreaterThanOrEqualTo(Duration.ofMillis(500));
     assertThat(secondWait).isGreaterThanOrEqualTo(Duration.ofMillis(1500));
     assertThat(ALERTS.getOrDefault(task.toString(), List.of()))
@@ -435,9 +434,8 @@ final class WorkflowContainerChecks {
           .allSatisfy(
               row -> assertThat((String) row[0]).contains("arrived before the task's first event"));
       // a failed delivery rolled back (its inbox row with it) and its redelivery, not a second run
-      // of the
-      // handlers, scheduled the retry: each retry follows a failure of the same attempt in the same
-      // context
+      // of the handlers, scheduled the retry: each retry follows a failure of the same attempt in
+      // the same context
       assertThat(
               rows(
                   "SELECT r.target, r.attempt FROM monitoring.event_log r WHERE r.correlation_id ="

@@ -34,9 +34,8 @@ record BrokerSettings(String host, int port, String virtualHost, String username
     // Its default cancels any onMessage slower than 2 s.
     factory.setOnMessageTimeoutMs(Integer.MAX_VALUE);
     // Every destination is in AMQP mode (the body is the message's bytes, never the client's
-    // Java-serialized
-    // form): nothing needs deserializing, so no package is trusted (the client's default trusts
-    // all).
+    // Java-serialized form): nothing needs deserializing, so no package is trusted (the client's
+    // default trusts all).
     factory.setTrustedPackages(List.of());
     factory.setAmqpPropertiesCustomiser(new WireProperties());
     factory.setAmqpConnectionPostProcessor(connected);

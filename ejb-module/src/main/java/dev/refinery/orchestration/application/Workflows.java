@@ -49,8 +49,8 @@ public class Workflows {
               now);
       if (workflows.add(workflow) && startNow) {
         // the critical path: validation is asked for in the transaction that learnt of the task,
-        // not by the
-        // next scan (the scanner stays the safety net for a task whose start was never asked for)
+        // not by the next scan (the scanner stays the safety net for a task whose start was never
+        // asked for)
         queue.publishCommand(new StartRequestValidation(created.taskId()));
       }
       return;

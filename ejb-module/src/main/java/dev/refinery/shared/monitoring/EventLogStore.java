@@ -81,10 +81,8 @@ public class EventLogStore {
       values.add(Timestamp.from(filter.to()));
     }
     // When each thing happened, not when its batch was written: a consumption that completes before
-    // the
-    // publishing thread has queued its own line (the in-memory adapter delivers on another thread)
-    // still
-    // comes after the publication it consumed.
+    // the publishing thread has queued its own line (the in-memory adapter delivers on another
+    // thread) still comes after the publication it consumed.
     sql.append(" ORDER BY recorded_at, id LIMIT ?");
     values.add(limit);
     try (Connection connection = dataSource.getConnection();

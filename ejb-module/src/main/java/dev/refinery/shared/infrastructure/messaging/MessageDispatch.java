@@ -36,8 +36,7 @@ public final class MessageDispatch {
   public Result dispatch(BoundedContext context, RawMessage message, Inbox inbox) throws Exception {
     if (!subscriptions.ready()) {
       // A message that arrives while the application starts waits for a retry: dead-lettering an
-      // unknown
-      // command, or ignoring an event, before every context has subscribed would lose it.
+      // unknown command, or ignoring an event, before every context has subscribed would lose it.
       throw new IllegalStateException(
           "the contexts are still subscribing; " + message.headers() + " is retried");
     }

@@ -19,8 +19,7 @@ import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
     minPoolSize = 0,
     maxPoolSize = 16)
 // Inside a transaction Payara's injected JMSContext (@JMSConnectionFactory) looks its factory up
-// under
-// <name>__pm, a twin that only asadmin-made connector resources get by themselves.
+// under <name>__pm, a twin that only asadmin-made connector resources get by themselves.
 @ConnectionFactoryDefinition(
     name = MessagingResources.CONNECTION_FACTORY + "__pm",
     description = "RabbitMQ, pooled, LocalTransaction: for injected JMSContexts",
