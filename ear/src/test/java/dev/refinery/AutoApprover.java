@@ -1,5 +1,6 @@
 package dev.refinery;
 
+import dev.refinery.testing.Http;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.util.Set;

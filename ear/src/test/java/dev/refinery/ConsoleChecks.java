@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+import dev.refinery.testing.Http;
+import dev.refinery.testing.TaskClient;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.function.Predicate;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -422,17 +425,8 @@ final class ConsoleChecks {
   }
 
   private String submit(String title, String description, String priority, String requester) {
-    String body =
-        jakarta.json.Json.createObjectBuilder()
-            .add("title", title)
-            .add("description", description)
-            .add("priority", priority)
-            .add("requester", requester)
-            .build()
-            .toString();
-    HttpResponse<String> response = Http.postJson(server + "api/requests", body);
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-    return Http.json(response).getString("taskId");
+    return new TaskClient(server, Duration.ofSeconds(60))
+        .submit(title, description, priority, requester);
   }
 
   private String taskIdByTitle(String title) {
@@ -458,19 +452,11 @@ final class ConsoleChecks {
   }
 
   private void awaitTask(String id, Predicate<JsonObject> condition) {
-    long deadline = System.currentTimeMillis() + 60_000;
-    JsonObject last = null;
-    while (System.currentTimeMillis() < deadline) {
-      HttpResponse<String> response = Http.get(server + "api/tasks/" + id);
-      if (response.statusCode() == 200) {
-        last = Http.json(response).getJsonObject("task");
-        if (condition.test(last)) {
-          return;
-        }
-      }
-      sleep();
-    }
-    throw new AssertionError("task " + id + " did not get there; last seen " + last);
+    new TaskClient(server, Duration.ofSeconds(60))
+        .await(
+            id,
+            details -> condition.test(details.getJsonObject("task")),
+            "where the page expects it");
   }
 
   private static void sleep() {

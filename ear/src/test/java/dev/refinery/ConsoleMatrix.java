@@ -2,10 +2,13 @@ package dev.refinery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.refinery.testing.Http;
+import dev.refinery.testing.TaskClient;
 import jakarta.json.Json;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -220,23 +223,6 @@ final class ConsoleMatrix {
   }
 
   private void awaitStatus(String id, String status) {
-    long deadline = System.currentTimeMillis() + 60_000;
-    String last = null;
-    while (System.currentTimeMillis() < deadline) {
-      HttpResponse<String> response = Http.get(server + "api/tasks/" + id);
-      if (response.statusCode() == 200) {
-        last = Http.json(response).getJsonObject("task").getString("status");
-        if (last.equals(status)) {
-          return;
-        }
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-    throw new AssertionError("task " + id + " is " + last + ", not " + status);
+    new TaskClient(server, Duration.ofSeconds(60)).awaitStatus(id, status);
   }
 }

@@ -1,5 +1,6 @@
 package dev.refinery;
 
+import dev.refinery.testing.Http;
 import jakarta.json.Json;
 import java.time.Duration;
 import java.util.ArrayList;

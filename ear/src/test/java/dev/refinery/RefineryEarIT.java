@@ -3,6 +3,8 @@ package dev.refinery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.refinery.productdefinition.infrastructure.llm.FakeModelServer;
+import dev.refinery.testing.Http;
+import dev.refinery.testing.TaskClient;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -10,10 +12,13 @@ import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -439,10 +444,10 @@ class RefineryEarIT {
               .count();
     }
     assertThat(retried).as("agent runs on a second attempt, after the kill").isPositive();
-    long deadline = System.currentTimeMillis() + 30_000;
-    while (approverNotifications(ids) < ids.size() && System.currentTimeMillis() < deadline) {
-      Thread.sleep(200);
-    }
+    Awaitility.await("one approver notification per task")
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> approverNotifications(ids) >= ids.size());
     Thread.sleep(2_000); // a duplicate would arrive after the first
     assertThat(approverNotifications(ids))
         .as("approver notifications, one per task")
@@ -480,45 +485,25 @@ class RefineryEarIT {
         .isEqualTo(ids.size());
   }
 
+  /**
+   * How long a task may take to get where a check awaits it (a worker may be killed on the way).
+   */
+  private static final Duration TASK_PATIENCE = Duration.ofSeconds(90);
+
   static final String COMPLETE =
       "Finance users export invoices manually every month, which takes hours. So that they save a"
           + " day a month, the system must export a month of invoices as CSV; done when finance can"
           + " download it.";
 
   private static String submit(String title, String description, String priority) {
-    String body =
-        jakarta.json.Json.createObjectBuilder()
-            .add("title", title)
-            .add("description", description)
-            .add("priority", priority)
-            .add("requester", "eve")
-            .build()
-            .toString();
-    HttpResponse<String> response = Http.postJson(SERVER + "api/requests", body);
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-    return Http.json(response).getString("taskId");
+    return new TaskClient(SERVER, TASK_PATIENCE).submit(title, description, priority, "eve");
   }
 
-  private static JsonObject awaitTask(
-      String base, String id, java.util.function.Predicate<JsonObject> condition) {
-    long deadline = System.currentTimeMillis() + 90_000;
-    JsonObject last = null;
-    while (System.currentTimeMillis() < deadline) {
-      HttpResponse<String> response = Http.get(base + "api/tasks/" + id);
-      if (response.statusCode() == 200) {
-        last = Http.json(response);
-        if (condition.test(last)) {
-          return last;
-        }
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-    throw new AssertionError("task " + id + " did not get there; last seen " + last);
+  /**
+   * The task's details once they satisfy the condition, read through the instance at {@code base}.
+   */
+  private static JsonObject awaitTask(String base, String id, Predicate<JsonObject> condition) {
+    return new TaskClient(base, TASK_PATIENCE).await(id, condition, "where the check awaits it");
   }
 
   private static long events(JsonObject details, String event) {

@@ -2,6 +2,7 @@ package dev.refinery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.refinery.testing.Http;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;

@@ -3,6 +3,7 @@ package dev.refinery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.refinery.shared.application.AuditTrail;
+import dev.refinery.testing.Http;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URI;

@@ -2,6 +2,7 @@ package dev.refinery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.refinery.testing.Http;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;

@@ -29,6 +29,8 @@ import dev.refinery.shared.monitoring.Alerts;
 import dev.refinery.shared.monitoring.EventLog;
 import dev.refinery.shared.monitoring.MachineStalls;
 import dev.refinery.taskmanagement.application.Tasks;
+import dev.refinery.testing.Http;
+import dev.refinery.testing.TaskClient;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
@@ -89,6 +91,7 @@ class RefineryIT {
         .addClasses(
             RefineryIT.class,
             Http.class,
+            TaskClient.class,
             Api.class,
             BrokerProxy.class,
             Ledger.class,
@@ -121,6 +124,8 @@ class RefineryIT {
         .addAsResource("refinery-it.properties")
         .addAsLibraries(
             new File(System.getProperty("assertj.jar")),
+            new File(System.getProperty("awaitility.jar")),
+            new File(System.getProperty("hamcrest.jar")),
             new File(System.getProperty("contract.jar")));
   }
 

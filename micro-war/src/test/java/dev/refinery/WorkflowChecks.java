@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.refinery.humaninteraction.infrastructure.webhook.HttpWebhookEndpoint;
 import dev.refinery.productdefinition.infrastructure.prd.PrdSchema;
+import dev.refinery.testing.Http;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
