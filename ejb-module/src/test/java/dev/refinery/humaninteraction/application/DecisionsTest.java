@@ -1,0 +1,285 @@
+package dev.refinery.humaninteraction.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.refinery.humaninteraction.api.Caller;
+import dev.refinery.humaninteraction.api.Role;
+import dev.refinery.shared.application.AuditTrail;
+import dev.refinery.shared.application.NotPermittedException;
+import dev.refinery.shared.application.RefusalAudit;
+import dev.refinery.shared.messaging.BoundedContext;
+import dev.refinery.shared.messaging.Command;
+import dev.refinery.shared.messaging.DomainEvent;
+import dev.refinery.shared.messaging.MessageHandler;
+import dev.refinery.shared.messaging.MessageQueue;
+import dev.refinery.taskmanagement.api.Answer;
+import dev.refinery.taskmanagement.api.AnswerClarification;
+import dev.refinery.taskmanagement.api.ApprovePrd;
+import dev.refinery.taskmanagement.api.CancelTask;
+import dev.refinery.taskmanagement.api.ClarificationRequested;
+import dev.refinery.taskmanagement.api.PrdSubmitted;
+import dev.refinery.taskmanagement.api.Priority;
+import dev.refinery.taskmanagement.api.Question;
+import dev.refinery.taskmanagement.api.RetryTask;
+import dev.refinery.taskmanagement.api.TaskCreated;
+import dev.refinery.taskmanagement.api.TaskFailed;
+import dev.refinery.taskmanagement.api.TaskStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Given a task as Human Interaction knows it, when each kind of person decides about it, then the
+ * command sent or the refusal: the requester who owns it, another requester, an approver, an
+ * operator, an admin acting for someone. (Anonymous callers never get here: the container refuses
+ * them at sign-in, which the container checks cover.)
+ */
+class DecisionsTest {
+
+  private static final Caller OWNER = new Caller("ana", Set.of(Role.REQUESTER));
+  private static final Caller OTHER_REQUESTER = new Caller("rex", Set.of(Role.REQUESTER));
+  private static final Caller APPROVER = new Caller("bo", Set.of(Role.APPROVER));
+  private static final Caller APPROVING_OWNER =
+      new Caller("ana", Set.of(Role.REQUESTER, Role.APPROVER));
+  private static final Caller OPERATOR = new Caller("op", Set.of(Role.OPERATOR));
+  private static final Caller ADMIN = new Caller("admin", Set.of(Role.ADMIN));
+  private static final List<Question> WHO =
+      List.of(
+          new Question(
+              "who",
+              "Who needs it?",
+              List.of(new Question.Option("fin", "Finance")),
+              "fin",
+              "audience"));
+
+  private final InMemoryHumanInteraction store = new InMemoryHumanInteraction();
+  private final List<Command> sent = new ArrayList<>();
+  private final List<String> audited = new ArrayList<>();
+  private final TaskViews views = new TaskViews();
+  private final Decisions decisions = new Decisions();
+
+  DecisionsTest() {
+    Notifications notifications = new Notifications();
+    notifications.inboxes = store.inboxes;
+    notifications.escalations = "operators";
+    notifications.webhook = Optional.empty();
+    notifications.webhookSecret = Optional.empty();
+    views.views = store.taskViews;
+    views.notifications = notifications;
+    AuditTrail audit =
+        new AuditTrail() {
+          @Override
+          public void record(
+              String actor, String action, String subject, String taskId, String detail) {
+            audited.add(
+                actor + " " + action + (detail == null || detail.isEmpty() ? "" : " " + detail));
+          }
+        };
+    RefusalAudit refusals =
+        new RefusalAudit() {
+          @Override
+          public void record(
+              String actor, String action, String subject, String taskId, String detail) {
+            audit.record(actor, action, subject, taskId, detail);
+          }
+        };
+    Deciders deciders = new Deciders();
+    deciders.audit = audit;
+    deciders.refusals = refusals;
+    decisions.views = views;
+    decisions.deciders = deciders;
+    decisions.audit = audit;
+    decisions.queue = new RecordingQueue();
+  }
+
+  /** A task requested by ana, moved to {@code status} by Task Management's events. */
+  private UUID task(TaskStatus status) {
+    UUID task = UUID.randomUUID();
+    views.apply(
+        new TaskCreated(task.toString(), TaskStatus.NEW, 0, 0, "Export", "", "ana", Priority.HIGH));
+    switch (status) {
+      case CLARIFICATION_NEEDED ->
+          views.apply(new ClarificationRequested(task.toString(), status, 1, 0, WHO));
+      case PRD_VALIDATION -> views.apply(new PrdSubmitted(task.toString(), status, 0, 1));
+      case FAILED ->
+          views.apply(new TaskFailed(task.toString(), status, 0, 0, "agent gave up", true));
+      default -> {}
+    }
+    return task;
+  }
+
+  @Nested
+  class Answers {
+
+    @Test
+    void theOwnerAnswersAndTheAnswersGoToTaskManagement() {
+      UUID task = task(TaskStatus.CLARIFICATION_NEEDED);
+
+      decisions.answer(task, List.of(new Answer("who", "fin", null)), false, OWNER, null);
+
+      assertThat(sent)
+          .containsExactly(
+              new AnswerClarification(
+                  task.toString(), 1, List.of(new Answer("who", "fin", null)), false, "ana"));
+      assertThat(audited).containsExactly("ana CLARIFICATION_ANSWERED round 1");
+    }
+
+    @Test
+    void anotherRequesterCannotAnswer() {
+      UUID task = task(TaskStatus.CLARIFICATION_NEEDED);
+
+      assertThatThrownBy(
+              () ->
+                  decisions.answer(
+                      task, List.of(new Answer("who", "fin", null)), false, OTHER_REQUESTER, null))
+          .isInstanceOf(NotPermittedException.class)
+          .hasMessageContaining("rex did not request task");
+      assertThat(sent).isEmpty();
+    }
+
+    @Test
+    void nobodyButAnAdminActsForSomeoneElse() {
+      UUID task = task(TaskStatus.CLARIFICATION_NEEDED);
+
+      assertThatThrownBy(
+              () ->
+                  decisions.answer(
+                      task, List.of(new Answer("who", "fin", null)), false, OTHER_REQUESTER, "ana"))
+          .isInstanceOf(NotPermittedException.class)
+          .hasMessageContaining("you cannot act as ana");
+      decisions.answer(task, List.of(new Answer("who", "fin", null)), false, ADMIN, "ana");
+
+      assertThat(sent).hasSize(1);
+      assertThat(audited).containsExactly("admin CLARIFICATION_ANSWERED round 1 (for ana)");
+    }
+
+    @Test
+    void anOptionTheQuestionDoesNotOfferIsRefusedNamingIt() {
+      UUID task = task(TaskStatus.CLARIFICATION_NEEDED);
+
+      assertThatThrownBy(
+              () ->
+                  decisions.answer(
+                      task, List.of(new Answer("who", "sales", null)), false, OWNER, null))
+          .isInstanceOf(InvalidDecisionException.class)
+          .hasMessageContaining("'sales' is not an option of question 'who'");
+      assertThat(sent).isEmpty();
+    }
+  }
+
+  @Nested
+  class Approvals {
+
+    @Test
+    void anApproverApprovesTheRevisionUnderReview() {
+      UUID task = task(TaskStatus.PRD_VALIDATION);
+
+      decisions.approve(task, APPROVER, null);
+
+      assertThat(sent).containsExactly(new ApprovePrd(task.toString(), 1, "bo"));
+    }
+
+    @Test
+    void aRequesterWithoutTheRoleCannotApprove() {
+      UUID task = task(TaskStatus.PRD_VALIDATION);
+
+      assertThatThrownBy(() -> decisions.approve(task, OWNER, null))
+          .isInstanceOf(NotPermittedException.class)
+          .hasMessageContaining("needs the role APPROVER");
+      assertThat(sent).isEmpty();
+    }
+
+    @Test
+    void anApproverCannotApproveTheirOwnRequestAndTheRefusalIsAudited() {
+      UUID task = task(TaskStatus.PRD_VALIDATION);
+
+      assertThatThrownBy(() -> decisions.approve(task, APPROVING_OWNER, null))
+          .isInstanceOf(NotPermittedException.class)
+          .hasMessageContaining("may not approve its PRD");
+      assertThat(sent).isEmpty();
+      assertThat(audited).containsExactly("ana OWN_APPROVAL_REFUSED revision 1");
+    }
+
+    @Test
+    void anApprovalOutsideReviewIsAConflictNamingTheState() {
+      UUID task = task(TaskStatus.CLARIFICATION_NEEDED);
+
+      assertThatThrownBy(() -> decisions.approve(task, APPROVER, null))
+          .isInstanceOf(TaskStateConflictException.class)
+          .hasMessageContaining("CLARIFICATION_NEEDED");
+    }
+
+    @Test
+    void aTaskNotKnownHereIsNotFound() {
+      assertThatThrownBy(() -> decisions.approve(UUID.randomUUID(), APPROVER, null))
+          .isInstanceOf(NoSuchTaskException.class);
+    }
+  }
+
+  @Nested
+  class CancellationsAndRetries {
+
+    @Test
+    void theOwnerAndAnOperatorMayCancelAnotherRequesterMayNot() {
+      UUID mine = task(TaskStatus.CLARIFICATION_NEEDED);
+      UUID operated = task(TaskStatus.CLARIFICATION_NEEDED);
+      UUID others = task(TaskStatus.CLARIFICATION_NEEDED);
+
+      decisions.cancel(mine, OWNER, null, "not needed");
+      decisions.cancel(operated, OPERATOR, null, "duplicate");
+
+      assertThatThrownBy(() -> decisions.cancel(others, OTHER_REQUESTER, null, "mine now"))
+          .isInstanceOf(NotPermittedException.class)
+          .hasMessageContaining("only ana or an OPERATOR can cancel it");
+      assertThat(sent)
+          .containsExactly(
+              new CancelTask(mine.toString(), "ana", "not needed"),
+              new CancelTask(operated.toString(), "op", "duplicate"));
+    }
+
+    @Test
+    void onlyAnOperatorRetriesAFailedTask() {
+      UUID task = task(TaskStatus.FAILED);
+
+      assertThatThrownBy(() -> decisions.retry(task, APPROVER, null))
+          .isInstanceOf(NotPermittedException.class)
+          .hasMessageContaining("needs the role OPERATOR");
+      decisions.retry(task, OPERATOR, null);
+
+      assertThat(sent).containsExactly(new RetryTask(task.toString(), "op"));
+    }
+  }
+
+  private final class RecordingQueue implements MessageQueue {
+    @Override
+    public void publishEvent(DomainEvent event, String routingKey) {
+      throw new AssertionError("decisions send commands, not events: " + event);
+    }
+
+    @Override
+    public void publishCommand(Command command, String routingKey) {
+      sent.add(command);
+    }
+
+    @Override
+    public void subscribeToEvents(
+        BoundedContext subscriber,
+        Set<Class<? extends DomainEvent>> types,
+        MessageHandler<DomainEvent> handler) {
+      throw new UnsupportedOperationException("use cases publish; they do not subscribe");
+    }
+
+    @Override
+    public void subscribeToCommands(
+        BoundedContext owner,
+        Set<Class<? extends Command>> types,
+        MessageHandler<Command> handler) {
+      throw new UnsupportedOperationException("use cases publish; they do not subscribe");
+    }
+  }
+}
