@@ -135,26 +135,38 @@ final class InMemoryHumanInteraction {
         }
       };
 
+  /** A stored person: what {@code humaninteraction.person} holds. */
+  record StoredPerson(
+      String username,
+      String displayName,
+      String passwordHash,
+      Set<Role> roles,
+      boolean enabled,
+      Instant createdAt) {}
+
+  final Map<String, StoredPerson> persons = new LinkedHashMap<>();
+
   final PersonRepository people =
       new PersonRepository() {
         @Override
         public Optional<Instant> version(String username) {
-          return Optional.ofNullable(versions.get(username));
+          return enabled(username).map(person -> versions.get(username));
         }
 
         @Override
         public Optional<Credentials> credentials(String username) {
-          throw new UnsupportedOperationException("not read by the use cases under test");
+          return enabled(username)
+              .map(person -> new Credentials(person.passwordHash(), signIns.get(username)));
         }
 
         @Override
         public Optional<Person> find(String username) {
-          throw new UnsupportedOperationException("not read by the use cases under test");
+          return Optional.ofNullable(persons.get(username)).map(this::person);
         }
 
         @Override
         public List<Person> all() {
-          throw new UnsupportedOperationException("not read by the use cases under test");
+          return persons.keySet().stream().sorted().map(name -> person(persons.get(name))).toList();
         }
 
         @Override
@@ -164,17 +176,49 @@ final class InMemoryHumanInteraction {
             String passwordHash,
             Set<Role> roles,
             Instant now) {
+          StoredPerson added =
+              new StoredPerson(username, displayName, passwordHash, roles, true, now);
+          if (persons.putIfAbsent(username, added) != null) {
+            throw new IllegalStateException("duplicate key: " + username);
+          }
           signIns.put(username, new SignInRecord(0, null));
           versions.put(username, now);
         }
 
         @Override
         public boolean changeRoles(String username, Set<Role> roles, boolean enabled, Instant now) {
-          return versions.replace(username, now) != null;
+          StoredPerson person = persons.get(username);
+          if (person == null) {
+            return false;
+          }
+          persons.put(
+              username,
+              new StoredPerson(
+                  username,
+                  person.displayName(),
+                  person.passwordHash(),
+                  roles,
+                  enabled,
+                  person.createdAt()));
+          versions.put(username, now);
+          return true;
         }
 
         @Override
         public boolean resetPassword(String username, String passwordHash, Instant now) {
+          StoredPerson person = persons.get(username);
+          if (person == null) {
+            return false;
+          }
+          persons.put(
+              username,
+              new StoredPerson(
+                  username,
+                  person.displayName(),
+                  passwordHash,
+                  person.roles(),
+                  person.enabled(),
+                  person.createdAt()));
           return saveSignIns(username, new SignInRecord(0, null), now);
         }
 
@@ -185,8 +229,11 @@ final class InMemoryHumanInteraction {
 
         @Override
         public boolean saveSignIns(String username, SignInRecord record, Instant now) {
-          versions.replace(username, now);
-          return signIns.replace(username, record) != null;
+          if (signIns.replace(username, record) == null) {
+            return false;
+          }
+          versions.put(username, now);
+          return true;
         }
 
         @Override
@@ -196,7 +243,23 @@ final class InMemoryHumanInteraction {
 
         @Override
         public long enabledAdminsExclusively() {
-          throw new UnsupportedOperationException("not read by the use cases under test");
+          return persons.values().stream()
+              .filter(person -> person.enabled() && person.roles().contains(Role.ADMIN))
+              .count();
+        }
+
+        private Optional<StoredPerson> enabled(String username) {
+          return Optional.ofNullable(persons.get(username)).filter(StoredPerson::enabled);
+        }
+
+        private Person person(StoredPerson person) {
+          return new Person(
+              person.username(),
+              person.displayName(),
+              person.roles(),
+              person.enabled(),
+              person.createdAt(),
+              signIns.get(person.username()).locked());
         }
       };
 }
