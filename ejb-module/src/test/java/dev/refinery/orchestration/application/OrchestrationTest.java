@@ -11,6 +11,8 @@ import dev.refinery.shared.messaging.DomainEvent;
 import dev.refinery.shared.messaging.Message;
 import dev.refinery.shared.messaging.MessageHandler;
 import dev.refinery.shared.messaging.MessageQueue;
+import dev.refinery.shared.monitoring.Alert;
+import dev.refinery.shared.monitoring.Alerts;
 import dev.refinery.taskmanagement.api.CancelTask;
 import dev.refinery.taskmanagement.api.ClarificationRequested;
 import dev.refinery.taskmanagement.api.PrdApproved;
@@ -183,6 +185,68 @@ class OrchestrationTest {
               new StartRequestValidation(critical.toString()),
               new StartRequestValidation(low.toString()));
       assertThat(store.workflows.get(low).startRequestedAt()).isNotNull();
+    }
+  }
+
+  @Nested
+  class WhenTheStallDetectorLooks {
+
+    private final Map<String, String> settings = new HashMap<>();
+    private final Map<String, Alert> open = new HashMap<>();
+    private final StalledWorkflows stalled = new StalledWorkflows();
+
+    WhenTheStallDetectorLooks() {
+      stalled.workflows = store.repository;
+      stalled.clock = clock;
+      stalled.config = new MapConfig(settings);
+      stalled.alerts =
+          new Alerts() {
+            @Override
+            public void reconcile(String kind, Map<String, Alert> current) {
+              assertThat(kind).isEqualTo(StalledWorkflows.KIND);
+              open.clear();
+              open.putAll(current);
+            }
+          };
+    }
+
+    @Test
+    void aTaskLongerThanItsStatesThresholdIsOneAlertClearedWhenItMovesOn() {
+      settings.put("refinery.stalled.PRD_VALIDATION", "PT10M");
+      UUID task = created("Export", Priority.HIGH);
+      workflows.apply(new PrdSubmitted(task.toString(), TaskStatus.PRD_VALIDATION, 0, 1));
+      now = now.plus(Duration.ofMinutes(11));
+
+      int first = stalled.detect();
+      workflows.apply(new PrdApproved(task.toString(), TaskStatus.PRD_APPROVED, 0, 1, "bo"));
+      int after = stalled.detect();
+
+      assertThat(first).isEqualTo(1);
+      assertThat(after).isZero();
+      assertThat(open).isEmpty();
+    }
+
+    @Test
+    void theAlertSaysWhichTaskHowLongAndTheThreshold() {
+      settings.put("refinery.stalled.PRD_VALIDATION", "PT10M");
+      UUID task = created("Export", Priority.HIGH);
+      workflows.apply(new PrdSubmitted(task.toString(), TaskStatus.PRD_VALIDATION, 0, 1));
+      now = now.plus(Duration.ofMinutes(11));
+
+      stalled.detect();
+
+      assertThat(open).containsOnlyKeys("stalled:" + task);
+      assertThat(open.get("stalled:" + task).summary())
+          .isEqualTo("task 'Export' has been PRD_VALIDATION for 11 min (threshold 10 min)");
+    }
+
+    @Test
+    void aStateWithoutAThresholdIsNotWatched() {
+      UUID task = created("Export", Priority.HIGH);
+      workflows.apply(new PrdSubmitted(task.toString(), TaskStatus.PRD_VALIDATION, 0, 1));
+      now = now.plus(Duration.ofDays(3));
+
+      assertThat(stalled.detect()).isZero();
     }
   }
 
