@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.refinery.humaninteraction.api.Caller;
 import dev.refinery.humaninteraction.api.Role;
+import dev.refinery.humaninteraction.api.SubmitRequest;
 import dev.refinery.shared.application.AuditTrail;
 import dev.refinery.shared.application.NotPermittedException;
 import dev.refinery.shared.application.RefusalAudit;
@@ -18,6 +19,7 @@ import dev.refinery.taskmanagement.api.AnswerClarification;
 import dev.refinery.taskmanagement.api.ApprovePrd;
 import dev.refinery.taskmanagement.api.CancelTask;
 import dev.refinery.taskmanagement.api.ClarificationRequested;
+import dev.refinery.taskmanagement.api.CreateTask;
 import dev.refinery.taskmanagement.api.PrdSubmitted;
 import dev.refinery.taskmanagement.api.Priority;
 import dev.refinery.taskmanagement.api.Question;
@@ -252,6 +254,48 @@ class DecisionsTest {
       decisions.retry(task, OPERATOR, null);
 
       assertThat(sent).containsExactly(new RetryTask(task.toString(), "op"));
+    }
+  }
+
+  @Nested
+  class Submissions {
+
+    private final Requests requests = new Requests();
+
+    Submissions() {
+      requests.views = views;
+      requests.deciders = decisions.deciders;
+      requests.queue = decisions.queue;
+    }
+
+    @Test
+    void aRequesterSubmitsForThemselvesAndTheTaskIsKnownHereAtOnce() {
+      UUID task =
+          requests.submit(new SubmitRequest("  Export  ", "for finance", "high", "ana"), OWNER);
+
+      assertThat(sent)
+          .containsExactly(
+              new CreateTask(task.toString(), "Export", "for finance", Priority.HIGH, "ana"));
+      assertThat(views.find(task)).map(TaskViews.View::requester).contains("ana");
+    }
+
+    @Test
+    void nobodySubmitsInAnothersNameButAnAdmin() {
+      assertThatThrownBy(
+              () -> requests.submit(new SubmitRequest("Export", "", "LOW", "ana"), OTHER_REQUESTER))
+          .isInstanceOf(NotPermittedException.class);
+      UUID task = requests.submit(new SubmitRequest("Export", "", "LOW", "ana"), ADMIN);
+
+      assertThat(views.find(task)).map(TaskViews.View::requester).contains("ana");
+    }
+
+    @Test
+    void anApproverWithoutTheRequesterRoleCannotSubmit() {
+      assertThatThrownBy(
+              () -> requests.submit(new SubmitRequest("Export", "", "LOW", "bo"), APPROVER))
+          .isInstanceOf(NotPermittedException.class)
+          .hasMessageContaining("needs the role REQUESTER");
+      assertThat(sent).isEmpty();
     }
   }
 
