@@ -6,14 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.refinery.humaninteraction.api.Caller;
 import dev.refinery.humaninteraction.api.Role;
 import dev.refinery.humaninteraction.api.SubmitRequest;
-import dev.refinery.shared.application.AuditTrail;
 import dev.refinery.shared.application.NotPermittedException;
-import dev.refinery.shared.application.RefusalAudit;
-import dev.refinery.shared.messaging.BoundedContext;
-import dev.refinery.shared.messaging.Command;
-import dev.refinery.shared.messaging.DomainEvent;
-import dev.refinery.shared.messaging.MessageHandler;
-import dev.refinery.shared.messaging.MessageQueue;
+import dev.refinery.shared.messaging.Message;
+import dev.refinery.shared.testing.RecordingAuditTrail;
+import dev.refinery.shared.testing.RecordingMessageQueue;
 import dev.refinery.taskmanagement.api.Answer;
 import dev.refinery.taskmanagement.api.AnswerClarification;
 import dev.refinery.taskmanagement.api.ApprovePrd;
@@ -27,7 +23,6 @@ import dev.refinery.taskmanagement.api.RetryTask;
 import dev.refinery.taskmanagement.api.TaskCreated;
 import dev.refinery.taskmanagement.api.TaskFailed;
 import dev.refinery.taskmanagement.api.TaskStatus;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -60,8 +55,10 @@ class DecisionsTest {
               "audience"));
 
   private final InMemoryHumanInteraction store = new InMemoryHumanInteraction();
-  private final List<Command> sent = new ArrayList<>();
-  private final List<String> audited = new ArrayList<>();
+  private final RecordingMessageQueue queue = new RecordingMessageQueue();
+  private final List<Message> sent = queue.published();
+  private final RecordingAuditTrail audit = new RecordingAuditTrail();
+  private final List<String> audited = audit.entries();
   private final TaskViews views = new TaskViews();
   private final Decisions decisions = new Decisions();
 
@@ -73,30 +70,13 @@ class DecisionsTest {
     notifications.webhookSecret = Optional.empty();
     views.views = store.taskViews;
     views.notifications = notifications;
-    AuditTrail audit =
-        new AuditTrail() {
-          @Override
-          public void record(
-              String actor, String action, String subject, String taskId, String detail) {
-            audited.add(
-                actor + " " + action + (detail == null || detail.isEmpty() ? "" : " " + detail));
-          }
-        };
-    RefusalAudit refusals =
-        new RefusalAudit() {
-          @Override
-          public void record(
-              String actor, String action, String subject, String taskId, String detail) {
-            audit.record(actor, action, subject, taskId, detail);
-          }
-        };
     Deciders deciders = new Deciders();
     deciders.audit = audit;
-    deciders.refusals = refusals;
+    deciders.refusals = audit.refusals();
     decisions.views = views;
     decisions.deciders = deciders;
     decisions.audit = audit;
-    decisions.queue = new RecordingQueue();
+    decisions.queue = queue;
   }
 
   /** A task requested by ana, moved to {@code status} by Task Management's events. */
@@ -128,7 +108,7 @@ class DecisionsTest {
           .containsExactly(
               new AnswerClarification(
                   task.toString(), 1, List.of(new Answer("who", "fin", null)), false, "ana"));
-      assertThat(audited).containsExactly("ana CLARIFICATION_ANSWERED round 1");
+      assertThat(audited).containsExactly("ana CLARIFICATION_ANSWERED " + task + ": round 1");
     }
 
     @Test
@@ -157,7 +137,8 @@ class DecisionsTest {
       decisions.answer(task, List.of(new Answer("who", "fin", null)), false, ADMIN, "ana");
 
       assertThat(sent).hasSize(1);
-      assertThat(audited).containsExactly("admin CLARIFICATION_ANSWERED round 1 (for ana)");
+      assertThat(audited)
+          .containsExactly("admin CLARIFICATION_ANSWERED " + task + ": round 1 (for ana)");
     }
 
     @Test
@@ -204,7 +185,7 @@ class DecisionsTest {
           .isInstanceOf(NotPermittedException.class)
           .hasMessageContaining("may not approve its PRD");
       assertThat(sent).isEmpty();
-      assertThat(audited).containsExactly("ana OWN_APPROVAL_REFUSED revision 1");
+      assertThat(audited).containsExactly("ana OWN_APPROVAL_REFUSED " + task + ": revision 1");
     }
 
     @Test
@@ -296,34 +277,6 @@ class DecisionsTest {
           .isInstanceOf(NotPermittedException.class)
           .hasMessageContaining("needs the role REQUESTER");
       assertThat(sent).isEmpty();
-    }
-  }
-
-  private final class RecordingQueue implements MessageQueue {
-    @Override
-    public void publishEvent(DomainEvent event, String routingKey) {
-      throw new AssertionError("decisions send commands, not events: " + event);
-    }
-
-    @Override
-    public void publishCommand(Command command, String routingKey) {
-      sent.add(command);
-    }
-
-    @Override
-    public void subscribeToEvents(
-        BoundedContext subscriber,
-        Set<Class<? extends DomainEvent>> types,
-        MessageHandler<DomainEvent> handler) {
-      throw new UnsupportedOperationException("use cases publish; they do not subscribe");
-    }
-
-    @Override
-    public void subscribeToCommands(
-        BoundedContext owner,
-        Set<Class<? extends Command>> types,
-        MessageHandler<Command> handler) {
-      throw new UnsupportedOperationException("use cases publish; they do not subscribe");
     }
   }
 }

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.refinery.humaninteraction.api.Notification;
-import dev.refinery.shared.application.AuditTrail;
 import dev.refinery.shared.infrastructure.messaging.EarlyEventException;
+import dev.refinery.shared.testing.RecordingAuditTrail;
 import dev.refinery.taskmanagement.api.ClarificationRequested;
 import dev.refinery.taskmanagement.api.PrdApproved;
 import dev.refinery.taskmanagement.api.PrdSubmitted;
@@ -166,21 +166,15 @@ class HumanInteractionTest {
   @Nested
   class WhenSignInsFail {
 
-    private final List<String> audited = new ArrayList<>();
+    private final RecordingAuditTrail audit = new RecordingAuditTrail();
+    private final List<String> audited = audit.entries();
     private final SignIns signIns = new SignIns();
 
     WhenSignInsFail() {
       signIns.people = store.people;
       signIns.lockoutAfter = 3;
       signIns.clock = Clock.fixed(NOW, ZoneOffset.UTC);
-      signIns.audit =
-          new AuditTrail() {
-            @Override
-            public void record(
-                String actor, String action, String target, String taskId, String detail) {
-              audited.add(action + " " + target + ": " + detail);
-            }
-          };
+      signIns.audit = audit;
       store.people.add("ana", "Ana", "hash", Set.of(), NOW.minusSeconds(3600));
     }
 
@@ -195,7 +189,8 @@ class HumanInteractionTest {
 
       assertThat(store.signIns.get("ana").locked()).isTrue();
       assertThat(store.versions.get("ana")).isEqualTo(NOW);
-      assertThat(audited).containsExactly("PERSON_LOCKED ana: after 3 failed sign-ins in a row");
+      assertThat(audited)
+          .containsExactly("sign-in PERSON_LOCKED ana: after 3 failed sign-ins in a row");
     }
 
     @Test

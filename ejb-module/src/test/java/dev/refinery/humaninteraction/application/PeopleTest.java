@@ -7,13 +7,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.refinery.humaninteraction.api.Caller;
 import dev.refinery.humaninteraction.api.Person;
 import dev.refinery.humaninteraction.api.Role;
-import dev.refinery.shared.application.AuditTrail;
 import dev.refinery.shared.application.NotPermittedException;
-import dev.refinery.shared.application.RefusalAudit;
+import dev.refinery.shared.testing.RecordingAuditTrail;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.time.Clock;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,28 +29,14 @@ class PeopleTest {
   private static final char[] PASSWORD = "correct horse".toCharArray();
 
   private final InMemoryHumanInteraction store = new InMemoryHumanInteraction();
-  private final List<String> audited = new ArrayList<>();
+  private final RecordingAuditTrail audit = new RecordingAuditTrail();
+  private final List<String> audited = audit.entries();
   private final People people = new People();
 
   PeopleTest() {
-    AuditTrail audit =
-        new AuditTrail() {
-          @Override
-          public void record(
-              String actor, String action, String subject, String taskId, String detail) {
-            audited.add(actor + " " + action + " " + subject);
-          }
-        };
     Deciders deciders = new Deciders();
     deciders.audit = audit;
-    deciders.refusals =
-        new RefusalAudit() {
-          @Override
-          public void record(
-              String actor, String action, String subject, String taskId, String detail) {
-            audit.record(actor, action, subject, taskId, detail);
-          }
-        };
+    deciders.refusals = audit.refusals();
     Notifications notifications = new Notifications();
     notifications.escalations = "operators";
     SignIns signIns = new SignIns();
@@ -82,7 +66,7 @@ class PeopleTest {
     Optional<Person> signedIn = people.authenticate("ana", PASSWORD.clone());
 
     assertThat(signedIn).map(Person::roles).contains(Set.of(Role.REQUESTER));
-    assertThat(audited).containsExactly("admin PERSON_CREATED ana");
+    assertThat(audited).containsExactly("admin PERSON_CREATED ana: roles REQUESTER");
   }
 
   @Test
@@ -145,7 +129,10 @@ class PeopleTest {
     people.resetPassword("ana", "a new password".toCharArray(), ADMIN);
 
     assertThat(people.authenticate("ana", "a new password".toCharArray())).isPresent();
-    assertThat(audited).contains("sign-in PERSON_LOCKED ana", "admin PASSWORD_RESET ana");
+    assertThat(audited)
+        .contains(
+            "sign-in PERSON_LOCKED ana: after 3 failed sign-ins in a row",
+            "admin PASSWORD_RESET ana: and unlocked");
   }
 
   @Test

@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.refinery.humaninteraction.api.Remind;
 import dev.refinery.shared.infrastructure.messaging.EarlyEventException;
-import dev.refinery.shared.messaging.BoundedContext;
-import dev.refinery.shared.messaging.Command;
-import dev.refinery.shared.messaging.DomainEvent;
 import dev.refinery.shared.messaging.Message;
-import dev.refinery.shared.messaging.MessageHandler;
-import dev.refinery.shared.messaging.MessageQueue;
 import dev.refinery.shared.monitoring.Alert;
 import dev.refinery.shared.monitoring.Alerts;
+import dev.refinery.shared.testing.RecordingMessageQueue;
+import dev.refinery.shared.testing.SettableClock;
 import dev.refinery.taskmanagement.api.CancelTask;
 import dev.refinery.taskmanagement.api.ClarificationRequested;
 import dev.refinery.taskmanagement.api.PrdApproved;
@@ -21,16 +18,11 @@ import dev.refinery.taskmanagement.api.Priority;
 import dev.refinery.taskmanagement.api.StartRequestValidation;
 import dev.refinery.taskmanagement.api.TaskCreated;
 import dev.refinery.taskmanagement.api.TaskStatus;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -44,54 +36,10 @@ class OrchestrationTest {
   private static final Instant START = Instant.parse("2026-12-06T10:00:00Z");
 
   private final InMemoryOrchestration store = new InMemoryOrchestration();
-  private final List<Message> published = new ArrayList<>();
-  private final MessageQueue queue =
-      new MessageQueue() {
-        @Override
-        public void publishEvent(DomainEvent event, String routingKey) {
-          published.add(event);
-        }
-
-        @Override
-        public void publishCommand(Command command, String routingKey) {
-          published.add(command);
-        }
-
-        @Override
-        public void subscribeToEvents(
-            BoundedContext subscriber,
-            Set<Class<? extends DomainEvent>> types,
-            MessageHandler<DomainEvent> handler) {
-          throw new UnsupportedOperationException("use cases publish; they do not subscribe");
-        }
-
-        @Override
-        public void subscribeToCommands(
-            BoundedContext owner,
-            Set<Class<? extends Command>> types,
-            MessageHandler<Command> handler) {
-          throw new UnsupportedOperationException("use cases publish; they do not subscribe");
-        }
-      };
-  private Instant now = START;
+  private final RecordingMessageQueue queue = new RecordingMessageQueue();
+  private final List<Message> published = queue.published();
+  private final SettableClock clock = new SettableClock(START);
   private boolean scannerPaused;
-  private final Clock clock =
-      new Clock() {
-        @Override
-        public Instant instant() {
-          return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-          return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-          throw new UnsupportedOperationException();
-        }
-      };
   private final Workflows workflows = new Workflows();
   private final WorkflowScans scans = new WorkflowScans();
 
@@ -115,7 +63,7 @@ class OrchestrationTest {
     UUID task = UUID.randomUUID();
     workflows.apply(
         new TaskCreated(task.toString(), TaskStatus.NEW, 0, 0, title, "", "ana", priority));
-    now = now.plusSeconds(1);
+    clock.pass(Duration.ofSeconds(1));
     return task;
   }
 
@@ -215,7 +163,7 @@ class OrchestrationTest {
       settings.put("refinery.stalled.PRD_VALIDATION", "PT10M");
       UUID task = created("Export", Priority.HIGH);
       workflows.apply(new PrdSubmitted(task.toString(), TaskStatus.PRD_VALIDATION, 0, 1));
-      now = now.plus(Duration.ofMinutes(11));
+      clock.pass(Duration.ofMinutes(11));
 
       int first = stalled.detect();
       workflows.apply(new PrdApproved(task.toString(), TaskStatus.PRD_APPROVED, 0, 1, "bo"));
@@ -231,7 +179,7 @@ class OrchestrationTest {
       settings.put("refinery.stalled.PRD_VALIDATION", "PT10M");
       UUID task = created("Export", Priority.HIGH);
       workflows.apply(new PrdSubmitted(task.toString(), TaskStatus.PRD_VALIDATION, 0, 1));
-      now = now.plus(Duration.ofMinutes(11));
+      clock.pass(Duration.ofMinutes(11));
 
       stalled.detect();
 
@@ -244,7 +192,7 @@ class OrchestrationTest {
     void aStateWithoutAThresholdIsNotWatched() {
       UUID task = created("Export", Priority.HIGH);
       workflows.apply(new PrdSubmitted(task.toString(), TaskStatus.PRD_VALIDATION, 0, 1));
-      now = now.plus(Duration.ofDays(3));
+      clock.pass(Duration.ofDays(3));
 
       assertThat(stalled.detect()).isZero();
     }
@@ -269,7 +217,7 @@ class OrchestrationTest {
       UUID task = created("Export", Priority.HIGH);
       workflows.apply(new PrdSubmitted(task.toString(), TaskStatus.PRD_VALIDATION, 0, 1));
       published.clear();
-      now = now.plus(Duration.ofMinutes(61));
+      clock.pass(Duration.ofMinutes(61));
 
       int first = levels.advance();
       int second = levels.advance();
@@ -291,10 +239,10 @@ class OrchestrationTest {
           new ClarificationRequested(
               task.toString(), TaskStatus.CLARIFICATION_NEEDED, 1, 0, List.of()));
       published.clear();
-      now = now.plus(Duration.ofHours(2)).plusSeconds(1);
+      clock.pass(Duration.ofHours(2).plusSeconds(1));
 
       levels.advance();
-      now = now.plus(Duration.ofHours(1));
+      clock.pass(Duration.ofHours(1));
       levels.advance();
 
       assertThat(published)
@@ -313,10 +261,10 @@ class OrchestrationTest {
       settings.put("refinery.sla.review.remind", "PT1H");
       UUID task = created("Export", Priority.HIGH);
       workflows.apply(new PrdSubmitted(task.toString(), TaskStatus.PRD_VALIDATION, 0, 1));
-      now = now.plus(Duration.ofMinutes(30));
+      clock.pass(Duration.ofMinutes(30));
       workflows.apply(new PrdApproved(task.toString(), TaskStatus.PRD_APPROVED, 0, 1, "bo"));
       published.clear();
-      now = now.plus(Duration.ofHours(2));
+      clock.pass(Duration.ofHours(2));
 
       assertThat(levels.advance()).isZero();
       assertThat(published).isEmpty();

@@ -2,22 +2,15 @@ package dev.refinery.productdefinition.application;
 
 import dev.refinery.productdefinition.domain.AgentRun;
 import dev.refinery.productdefinition.infrastructure.prd.PrdSchema;
-import dev.refinery.shared.messaging.BoundedContext;
-import dev.refinery.shared.messaging.Command;
-import dev.refinery.shared.messaging.DomainEvent;
 import dev.refinery.shared.messaging.Message;
-import dev.refinery.shared.messaging.MessageHandler;
-import dev.refinery.shared.messaging.MessageQueue;
 import dev.refinery.shared.monitoring.Alert;
 import dev.refinery.shared.monitoring.Alerts;
-import java.time.Clock;
+import dev.refinery.shared.testing.RecordingMessageQueue;
+import dev.refinery.shared.testing.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Product Definition's use cases wired by hand over {@link InMemoryProductDefinition}: what they
@@ -31,7 +24,8 @@ final class ProductDefinitionHarness {
 
   final SettableClock clock = new SettableClock(START);
   final InMemoryProductDefinition store = new InMemoryProductDefinition(clock);
-  final List<Message> published = new ArrayList<>();
+  private final RecordingMessageQueue queue = new RecordingMessageQueue();
+  final List<Message> published = queue.published();
   final List<String> alertsRaised = new ArrayList<>();
   final List<String> alertsCleared = new ArrayList<>();
   final List<String> runsCounted = new ArrayList<>();
@@ -46,7 +40,7 @@ final class ProductDefinitionHarness {
     work.clarifications = store.clarifications;
     work.versions = store.prdVersions;
     work.runs = store.agentRuns;
-    work.queue = new RecordingQueue();
+    work.queue = queue;
     work.documents = new PrdSchema();
     work.metrics =
         new AgentMetrics() {
@@ -102,61 +96,5 @@ final class ProductDefinitionHarness {
             return LEASE;
           }
         };
-  }
-
-  /** A clock the test moves. */
-  static final class SettableClock extends Clock {
-    private Instant now;
-
-    SettableClock(Instant now) {
-      this.now = now;
-    }
-
-    void pass(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      throw new UnsupportedOperationException();
-    }
-  }
-
-  private final class RecordingQueue implements MessageQueue {
-    @Override
-    public void publishEvent(DomainEvent event, String routingKey) {
-      published.add(event);
-    }
-
-    @Override
-    public void publishCommand(Command command, String routingKey) {
-      published.add(command);
-    }
-
-    @Override
-    public void subscribeToEvents(
-        BoundedContext subscriber,
-        Set<Class<? extends DomainEvent>> types,
-        MessageHandler<DomainEvent> handler) {
-      throw new UnsupportedOperationException("use cases publish; they do not subscribe");
-    }
-
-    @Override
-    public void subscribeToCommands(
-        BoundedContext owner,
-        Set<Class<? extends Command>> types,
-        MessageHandler<Command> handler) {
-      throw new UnsupportedOperationException("use cases publish; they do not subscribe");
-    }
   }
 }

@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.refinery.shared.messaging.BoundedContext;
 import dev.refinery.shared.messaging.Command;
-import dev.refinery.shared.messaging.DomainEvent;
 import dev.refinery.shared.messaging.Envelope;
 import dev.refinery.shared.messaging.Headers;
 import dev.refinery.shared.messaging.Message;
-import dev.refinery.shared.messaging.MessageHandler;
 import dev.refinery.shared.messaging.MessageKind;
-import dev.refinery.shared.messaging.MessageQueue;
+import dev.refinery.shared.testing.RecordingMessageQueue;
 import dev.refinery.taskmanagement.api.ApprovePrd;
 import dev.refinery.taskmanagement.api.ClarificationRound;
 import dev.refinery.taskmanagement.api.CreateTask;
@@ -38,7 +36,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -53,7 +50,8 @@ class TaskCommandsTest {
 
   private final Map<UUID, Task> tasks = new LinkedHashMap<>();
   private final List<String> journal = new ArrayList<>();
-  private final List<Message> published = new ArrayList<>();
+  private final RecordingMessageQueue queue = new RecordingMessageQueue();
+  private final List<Message> published = queue.published();
   private final TaskCommands commands = new TaskCommands();
 
   TaskCommandsTest() {
@@ -96,34 +94,7 @@ class TaskCommandsTest {
             throw new UnsupportedOperationException("commands do not read history");
           }
         };
-    commands.queue =
-        new MessageQueue() {
-          @Override
-          public void publishEvent(DomainEvent event, String routingKey) {
-            published.add(event);
-          }
-
-          @Override
-          public void publishCommand(Command command, String routingKey) {
-            throw new AssertionError("Task Management publishes events, not commands: " + command);
-          }
-
-          @Override
-          public void subscribeToEvents(
-              BoundedContext subscriber,
-              Set<Class<? extends DomainEvent>> types,
-              MessageHandler<DomainEvent> handler) {
-            throw new UnsupportedOperationException();
-          }
-
-          @Override
-          public void subscribeToCommands(
-              BoundedContext owner,
-              Set<Class<? extends Command>> types,
-              MessageHandler<Command> handler) {
-            throw new UnsupportedOperationException();
-          }
-        };
+    commands.queue = queue;
     commands.clock = Clock.fixed(NOW, ZoneOffset.UTC);
     commands.maxRevisions = 3;
   }

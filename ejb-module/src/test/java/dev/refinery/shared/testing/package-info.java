@@ -1,0 +1,2 @@
+/** Stand-ins for unit tests of use cases: a message queue that records, a clock a test moves. */
+package dev.refinery.shared.testing;
