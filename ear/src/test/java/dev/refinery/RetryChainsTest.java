@@ -11,7 +11,7 @@ class RetryChainsTest {
 
   private static final String KEY = "RequestValidationStarted m1 on productdefinition";
   private static final String EARLY =
-      "dev.refinery.shared.infrastructure.messaging.EarlyEventException: early";
+      "dev.refinery.shared.infrastructure.messaging.deadletter.EarlyEventException: early";
 
   // the fault suite's policy: 500 ms, 1 s, 2 s, 4 s; an early event first 20 ms, 100 ms, 500 ms
   private final RetryChains chains =

@@ -1,5 +1,6 @@
 package dev.refinery;
 
+import static dev.refinery.shared.messaging.BoundedContext.ORCHESTRATION;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.refinery.humaninteraction.application.Notifications;
@@ -9,7 +10,7 @@ import dev.refinery.orchestration.api.FailingProbe;
 import dev.refinery.orchestration.application.StallDetector;
 import dev.refinery.productdefinition.application.TaskPollingService;
 import dev.refinery.shared.infrastructure.management.Jmx;
-import dev.refinery.shared.infrastructure.messaging.OutboxRelay;
+import dev.refinery.shared.infrastructure.messaging.outbox.OutboxRelay;
 import dev.refinery.shared.messaging.BoundedContext;
 import dev.refinery.shared.messaging.DomainEvent;
 import dev.refinery.shared.messaging.MessageQueue;
@@ -246,7 +247,7 @@ final class AlertChecks {
     }
     for (int i = 0; i < MachineStalls.MIN_ATTEMPTS; i++) {
       transaction.begin();
-      queue.publishCommand(new FailingProbe("failing-" + UUID.randomUUID()));
+      queue.publishCommand(ORCHESTRATION, new FailingProbe("failing-" + UUID.randomUUID()));
       transaction.commit();
     }
     await(() -> openOf("error-rate:orchestration.FailingProbe"), 1, 30_000);

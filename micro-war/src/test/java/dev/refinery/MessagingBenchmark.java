@@ -1,5 +1,6 @@
 package dev.refinery;
 
+import static dev.refinery.shared.messaging.BoundedContext.HUMAN_INTERACTION;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.refinery.shared.messaging.BoundedContext;
@@ -130,7 +131,7 @@ class MessagingBenchmark {
     for (int first = 0; first < messages; first += 100) {
       transaction.begin();
       for (int n = first; n < Math.min(first + 100, messages); n++) {
-        queue.publishCommand(ping(BoundedContext.values()[n % 4], n));
+        queue.publishCommand(HUMAN_INTERACTION, ping(BoundedContext.values()[n % 4], n));
       }
       transaction.commit();
     }

@@ -9,10 +9,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.refinery.productdefinition.api.LoadEvent;
 import dev.refinery.shared.application.DeadLetters;
-import dev.refinery.shared.infrastructure.messaging.DeadLetterStore;
 import dev.refinery.shared.infrastructure.messaging.MessagingHarness;
-import dev.refinery.shared.infrastructure.messaging.OutboxRelay;
-import dev.refinery.shared.infrastructure.messaging.OutboxStore;
+import dev.refinery.shared.infrastructure.messaging.deadletter.DeadLetterStore;
+import dev.refinery.shared.infrastructure.messaging.outbox.OutboxRelay;
+import dev.refinery.shared.infrastructure.messaging.outbox.OutboxStore;
 import dev.refinery.shared.messaging.BoundedContext;
 import dev.refinery.shared.messaging.Command;
 import dev.refinery.shared.messaging.Message;
@@ -65,7 +65,8 @@ final class MessagingChecks {
               if (n % 2 == 0) {
                 harness
                     .queue()
-                    .publishCommand(ping(BoundedContext.values()[(n / 2) % 4], batch, n));
+                    .publishCommand(
+                        HUMAN_INTERACTION, ping(BoundedContext.values()[(n / 2) % 4], batch, n));
               } else {
                 harness.queue().publishEvent(new LoadEvent(batch, n));
               }
@@ -83,7 +84,9 @@ final class MessagingChecks {
         true,
         () -> {
           for (int n = 0; n < 400; n++) {
-            harness.queue().publishCommand(ping(BoundedContext.values()[n % 4], batch, n));
+            harness
+                .queue()
+                .publishCommand(HUMAN_INTERACTION, ping(BoundedContext.values()[n % 4], batch, n));
           }
         });
     for (int closing = 0; closing < 2; closing++) {
@@ -101,7 +104,9 @@ final class MessagingChecks {
     String id = UUID.randomUUID().toString();
     relay.pause();
     try {
-      harness.transaction(true, () -> harness.queue().publishCommand(ping(ORCHESTRATION, id, 1)));
+      harness.transaction(
+          true,
+          () -> harness.queue().publishCommand(HUMAN_INTERACTION, ping(ORCHESTRATION, id, 1)));
       sleep(2_000);
       assertThat(ledger.count(id)[0]).as("nothing sent while the relay is down").isZero();
       assertThat(outbox.backlog()).isPositive();
@@ -120,7 +125,8 @@ final class MessagingChecks {
     relay.pause();
     try {
       harness.transaction(
-          true, () -> harness.queue().publishCommand(ping(PRODUCT_DEFINITION, id, 1)));
+          true,
+          () -> harness.queue().publishCommand(HUMAN_INTERACTION, ping(PRODUCT_DEFINITION, id, 1)));
       relay.abandonUnsent(); // what dies with the instance
     } finally {
       relay.resume();
@@ -140,11 +146,17 @@ final class MessagingChecks {
   void confirmedRowsTakenByATransactionThatRollsBackStillLeaveTheOutboxOnce() {
     String sent = UUID.randomUUID().toString();
     String rolledBack = UUID.randomUUID().toString();
-    harness.transaction(true, () -> harness.queue().publishCommand(ping(ORCHESTRATION, sent, 1)));
+    harness.transaction(
+        true,
+        () -> harness.queue().publishCommand(HUMAN_INTERACTION, ping(ORCHESTRATION, sent, 1)));
     long deadline = System.currentTimeMillis() + 3_000;
     while (outbox.backlog() > 0 && System.currentTimeMillis() < deadline) {
       harness.transaction(
-          false, () -> harness.queue().publishCommand(ping(ORCHESTRATION, rolledBack, 2)));
+          false,
+          () ->
+              harness
+                  .queue()
+                  .publishCommand(HUMAN_INTERACTION, ping(ORCHESTRATION, rolledBack, 2)));
       sleep(10);
     }
     assertThat(outbox.backlog()).as("confirmed rows left the outbox").isZero();
@@ -160,8 +172,8 @@ final class MessagingChecks {
     harness.transaction(
         true,
         () -> {
-          harness.queue().publishCommand(ping(HUMAN_INTERACTION, replayed, 1));
-          harness.queue().publishCommand(ping(HUMAN_INTERACTION, discarded, 2));
+          harness.queue().publishCommand(HUMAN_INTERACTION, ping(HUMAN_INTERACTION, replayed, 1));
+          harness.queue().publishCommand(HUMAN_INTERACTION, ping(HUMAN_INTERACTION, discarded, 2));
         });
     UUID toReplay = awaitDeadLetter(replayed);
     UUID toDiscard = awaitDeadLetter(discarded);
@@ -182,7 +194,9 @@ final class MessagingChecks {
 
   /** Publishes while the broker is away: accepted, kept in the outbox. */
   void publishWhileBrokerIsDown(String id) {
-    harness.transaction(true, () -> harness.queue().publishCommand(ping(TASK_MANAGEMENT, id, 1)));
+    harness.transaction(
+        true,
+        () -> harness.queue().publishCommand(HUMAN_INTERACTION, ping(TASK_MANAGEMENT, id, 1)));
     sleep(2_000);
     assertThat(outbox.backlog()).isPositive();
     assertThat(ledger.count(id)[0]).isZero();

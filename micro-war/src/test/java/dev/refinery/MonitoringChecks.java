@@ -1,9 +1,10 @@
 package dev.refinery;
 
+import static dev.refinery.shared.messaging.BoundedContext.ORCHESTRATION;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.refinery.orchestration.api.MonitoringProbe;
-import dev.refinery.shared.infrastructure.messaging.InMemoryMessageQueue;
+import dev.refinery.shared.infrastructure.messaging.memory.InMemoryMessageQueue;
 import dev.refinery.shared.messaging.BoundedContext;
 import dev.refinery.shared.messaging.MessageQueue;
 import dev.refinery.shared.monitoring.EventLog;
@@ -65,9 +66,9 @@ final class MonitoringChecks {
     String viaMemory = "monitor-memory-" + UUID.randomUUID();
 
     transaction.begin();
-    jms.publishCommand(new MonitoringProbe(viaJms));
+    jms.publishCommand(ORCHESTRATION, new MonitoringProbe(viaJms));
     transaction.commit();
-    inMemory.publishCommand(new MonitoringProbe(viaMemory));
+    inMemory.publishCommand(ORCHESTRATION, new MonitoringProbe(viaMemory));
 
     for (String probe : List.of(viaJms, viaMemory)) {
       List<MessageRecord> lines = lines(probe, 2);
@@ -103,7 +104,7 @@ final class MonitoringChecks {
             + " FUNCTION monitoring.it_refuse()");
     try {
       transaction.begin();
-      jms.publishCommand(new MonitoringProbe(probe));
+      jms.publishCommand(ORCHESTRATION, new MonitoringProbe(probe));
       transaction.commit();
       long deadline = System.currentTimeMillis() + 15_000;
       while (!HANDLED.contains(probe) && System.currentTimeMillis() < deadline) {
@@ -125,7 +126,7 @@ final class MonitoringChecks {
       sql("DROP TRIGGER it_refuse ON monitoring.event_log");
     }
     String after = "monitor-after-" + UUID.randomUUID();
-    inMemory.publishCommand(new MonitoringProbe(after));
+    inMemory.publishCommand(ORCHESTRATION, new MonitoringProbe(after));
     assertThat(lines(after, 2)).as("recorded again once the table is back").hasSize(2);
   }
 

@@ -2,7 +2,7 @@ package dev.refinery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.refinery.shared.infrastructure.messaging.DeadLetterStore;
+import dev.refinery.shared.infrastructure.messaging.deadletter.DeadLetterStore;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;

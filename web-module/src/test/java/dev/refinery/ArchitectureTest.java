@@ -3,6 +3,7 @@ package dev.refinery;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.Dependency;
@@ -36,6 +37,8 @@ import java.util.stream.Stream;
  */
 @AnalyzeClasses(packages = "dev.refinery", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
+
+  private static final String MESSAGING = "dev.refinery.shared.infrastructure.messaging";
 
   private static final List<String> CONTEXTS =
       List.of("humaninteraction", "taskmanagement", "productdefinition", "orchestration");
@@ -133,6 +136,40 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule packagesFormNoCycles =
       slices().matching("dev.refinery.(**)").should().beFreeOfCycles();
+
+  /**
+   * The messaging core in layers: its vocabulary (the package itself) knows none of its concerns;
+   * routing, inbox, dead letters and outbox know no adapter; the two adapters know nothing of each
+   * other; only {@code setup} sees both, to choose one.
+   */
+  @ArchTest
+  static final ArchRule messagingConcernsPointInwards =
+      layeredArchitecture()
+          .consideringOnlyDependenciesInLayers()
+          .layer("Setup")
+          .definedBy(MESSAGING + ".setup..")
+          .layer("JMS adapter")
+          .definedBy(MESSAGING + ".jms..")
+          .layer("In-memory adapter")
+          .definedBy(MESSAGING + ".memory..")
+          .layer("Concerns")
+          .definedBy(
+              MESSAGING + ".routing..",
+              MESSAGING + ".inbox..",
+              MESSAGING + ".deadletter..",
+              MESSAGING + ".outbox..")
+          .layer("Vocabulary")
+          .definedBy(MESSAGING)
+          .whereLayer("Setup")
+          .mayNotBeAccessedByAnyLayer()
+          .whereLayer("JMS adapter")
+          .mayOnlyBeAccessedByLayers("Setup")
+          .whereLayer("In-memory adapter")
+          .mayOnlyBeAccessedByLayers("Setup")
+          .whereLayer("Concerns")
+          .mayOnlyBeAccessedByLayers("Setup", "JMS adapter", "In-memory adapter")
+          .whereLayer("Vocabulary")
+          .mayOnlyBeAccessedByLayers("Setup", "JMS adapter", "In-memory adapter", "Concerns");
 
   /**
    * Monitoring is declared on the method that publishes or consumes, in a shape the monitor reads:

@@ -18,16 +18,20 @@ public interface MessageQueue {
   /** Publishes an event with a routing key its subscribers can read in the headers. */
   void publishEvent(DomainEvent event, String routingKey);
 
-  /** Sends a command to the context that owns its type. */
-  default void publishCommand(Command command) {
-    publishCommand(command, null);
+  /**
+   * Sends a command from a context to the context that owns its type. The sender is said, not
+   * guessed: it is the message's {@code source} on the wire, and a command type may have several (a
+   * person cancels a task in Human Interaction, the service levels in Orchestration).
+   */
+  default void publishCommand(BoundedContext sender, Command command) {
+    publishCommand(sender, command, null);
   }
 
   /**
    * Sends a command; a routing key naming a context's queue ({@code refinery.<context>}) sends it
    * there instead of to the owning context.
    */
-  void publishCommand(Command command, String routingKey);
+  void publishCommand(BoundedContext sender, Command command, String routingKey);
 
   /** Registers the callback that handles these event types for a context. */
   void subscribeToEvents(

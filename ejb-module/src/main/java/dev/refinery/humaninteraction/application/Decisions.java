@@ -1,5 +1,6 @@
 package dev.refinery.humaninteraction.application;
 
+import static dev.refinery.shared.messaging.BoundedContext.HUMAN_INTERACTION;
 import static dev.refinery.taskmanagement.api.TaskStatus.CLARIFICATION_NEEDED;
 import static dev.refinery.taskmanagement.api.TaskStatus.FAILED;
 import static dev.refinery.taskmanagement.api.TaskStatus.PRD_VALIDATION;
@@ -109,6 +110,7 @@ public class Decisions {
       }
     }
     queue.publishCommand(
+        HUMAN_INTERACTION,
         new AnswerClarification(task.toString(), view.round(), given, recommended, by));
     audited(
         caller,
@@ -134,7 +136,7 @@ public class Decisions {
     TaskViews.View view = known(task);
     deciders.requireNotOwnRequest(view, by);
     inState(view, PRD_VALIDATION, "approve the PRD");
-    queue.publishCommand(new ApprovePrd(task.toString(), view.revision(), by));
+    queue.publishCommand(HUMAN_INTERACTION, new ApprovePrd(task.toString(), view.revision(), by));
     audited(caller, by, "PRD_APPROVED", task, "revision " + view.revision());
     LOG.log(
         Level.INFO,
@@ -151,7 +153,8 @@ public class Decisions {
       throw new InvalidDecisionException("reason", "a rejection needs a reason");
     }
     TaskViews.View view = inState(known(task), PRD_VALIDATION, "reject the PRD");
-    queue.publishCommand(new RejectPrd(task.toString(), view.revision(), by, reason.strip()));
+    queue.publishCommand(
+        HUMAN_INTERACTION, new RejectPrd(task.toString(), view.revision(), by, reason.strip()));
     audited(
         caller, by, "PRD_REJECTED", task, "revision " + view.revision() + ": " + reason.strip());
     LOG.log(
@@ -170,7 +173,7 @@ public class Decisions {
     if (view.status().terminal()) {
       throw new TaskStateConflictException(task, view.status(), "cancel it");
     }
-    queue.publishCommand(new CancelTask(task.toString(), by, reason));
+    queue.publishCommand(HUMAN_INTERACTION, new CancelTask(task.toString(), by, reason));
     audited(caller, by, "TASK_CANCELLED", task, reason);
     LOG.log(
         Level.INFO,
@@ -184,7 +187,7 @@ public class Decisions {
     deciders.requireRole(caller, Role.OPERATOR, "retry a failed task");
     String by = deciders.actingAs(caller, named);
     inState(known(task), FAILED, "retry it");
-    queue.publishCommand(new RetryTask(task.toString(), by));
+    queue.publishCommand(HUMAN_INTERACTION, new RetryTask(task.toString(), by));
     audited(caller, by, "TASK_RETRIED", task, null);
     LOG.log(Level.INFO, "{0} retried task {1}", LogText.escaped(by), task);
   }

@@ -1,5 +1,7 @@
 package dev.refinery.humaninteraction.application;
 
+import static dev.refinery.shared.messaging.BoundedContext.HUMAN_INTERACTION;
+
 import dev.refinery.humaninteraction.api.Caller;
 import dev.refinery.humaninteraction.api.Role;
 import dev.refinery.humaninteraction.api.SubmitRequest;
@@ -39,6 +41,7 @@ public class Requests {
     String title = request.title().strip();
     views.submitted(task, title, requester);
     queue.publishCommand(
+        HUMAN_INTERACTION,
         new CreateTask(
             task.toString(), title, request.description(), request.priorityLevel(), requester));
     LOG.log(

@@ -3,7 +3,7 @@ package dev.refinery.humaninteraction.application;
 import dev.refinery.humaninteraction.domain.Notices;
 import dev.refinery.humaninteraction.domain.TaskView;
 import dev.refinery.humaninteraction.domain.TaskViewRepository;
-import dev.refinery.shared.infrastructure.messaging.EarlyEventException;
+import dev.refinery.shared.infrastructure.messaging.deadletter.EarlyEventException;
 import dev.refinery.taskmanagement.api.ClarificationRequested;
 import dev.refinery.taskmanagement.api.PrdSubmitted;
 import dev.refinery.taskmanagement.api.Question;

@@ -1,5 +1,7 @@
 package dev.refinery.orchestration.application;
 
+import static dev.refinery.shared.messaging.BoundedContext.ORCHESTRATION;
+
 import dev.refinery.humaninteraction.api.Remind;
 import dev.refinery.orchestration.domain.ServiceLevelLadder;
 import dev.refinery.orchestration.domain.ServiceLevelStep;
@@ -73,9 +75,11 @@ public class ServiceLevels {
     switch (step) {
       case REMIND ->
           queue.publishCommand(
+              ORCHESTRATION,
               new Remind(task, ladder.waitingOn(workflow), "REMINDER", state, episode, title));
       case ESCALATE ->
           queue.publishCommand(
+              ORCHESTRATION,
               new Remind(
                   task,
                   config
@@ -87,6 +91,7 @@ public class ServiceLevels {
                   title));
       case EXPIRE ->
           queue.publishCommand(
+              ORCHESTRATION,
               new CancelTask(
                   task,
                   "service-levels",

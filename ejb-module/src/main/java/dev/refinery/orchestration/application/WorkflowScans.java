@@ -1,5 +1,7 @@
 package dev.refinery.orchestration.application;
 
+import static dev.refinery.shared.messaging.BoundedContext.ORCHESTRATION;
+
 import dev.refinery.orchestration.domain.Workflow;
 import dev.refinery.orchestration.domain.WorkflowRepository;
 import dev.refinery.shared.messaging.MessageQueue;
@@ -38,7 +40,7 @@ public class WorkflowScans {
     Instant now = clock.instant();
     List<Workflow> waiting = workflows.lockAwaitingStart(BATCH);
     for (Workflow workflow : waiting) {
-      queue.publishCommand(new StartRequestValidation(workflow.taskId().toString()));
+      queue.publishCommand(ORCHESTRATION, new StartRequestValidation(workflow.taskId().toString()));
       workflow.startRequested(now);
       workflows.save(workflow);
     }

@@ -1,8 +1,10 @@
 package dev.refinery.orchestration.application;
 
+import static dev.refinery.shared.messaging.BoundedContext.ORCHESTRATION;
+
 import dev.refinery.orchestration.domain.Workflow;
 import dev.refinery.orchestration.domain.WorkflowRepository;
-import dev.refinery.shared.infrastructure.messaging.EarlyEventException;
+import dev.refinery.shared.infrastructure.messaging.deadletter.EarlyEventException;
 import dev.refinery.shared.messaging.MessageQueue;
 import dev.refinery.taskmanagement.api.StartRequestValidation;
 import dev.refinery.taskmanagement.api.TaskCreated;
@@ -51,7 +53,7 @@ public class Workflows {
         // the critical path: validation is asked for in the transaction that learnt of the task,
         // not by the next scan (the scanner stays the safety net for a task whose start was never
         // asked for)
-        queue.publishCommand(new StartRequestValidation(created.taskId()));
+        queue.publishCommand(ORCHESTRATION, new StartRequestValidation(created.taskId()));
       }
       return;
     }

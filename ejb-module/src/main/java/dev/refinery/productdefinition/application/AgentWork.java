@@ -1,5 +1,7 @@
 package dev.refinery.productdefinition.application;
 
+import static dev.refinery.shared.messaging.BoundedContext.PRODUCT_DEFINITION;
+
 import dev.refinery.productdefinition.api.AgentRunFailed;
 import dev.refinery.productdefinition.api.PrdVersion;
 import dev.refinery.productdefinition.domain.AgentOutcome;
@@ -164,13 +166,14 @@ public class AgentWork {
     switch (result) {
       case AgentResult.Clarify clarify -> {
         queue.publishCommand(
+            PRODUCT_DEFINITION,
             new RequestClarification(task, claim.round() + 1, clarify.questions()));
         record(claim, result.run(), AgentOutcome.CLARIFY, null);
       }
       case AgentResult.WritePrd write -> {
         int revision = claim.revision() + 1;
         versions.add(claim.taskId(), revision, documents.json(write.prd()), result.run());
-        queue.publishCommand(new SubmitPrd(task, revision));
+        queue.publishCommand(PRODUCT_DEFINITION, new SubmitPrd(task, revision));
         record(claim, result.run(), AgentOutcome.PRD, null);
       }
     }
@@ -241,6 +244,7 @@ public class AgentWork {
     if (last) {
       item.failed(claim.token(), reason, now);
       queue.publishCommand(
+          PRODUCT_DEFINITION,
           new FailTask(
               task,
               "agent " + agent + " failed on attempt " + claim.attempt() + ": " + reason,

@@ -1,6 +1,6 @@
 package dev.refinery.shared.application;
 
-import dev.refinery.shared.infrastructure.messaging.DeadLetterStore;
+import dev.refinery.shared.infrastructure.messaging.deadletter.DeadLetterStore;
 import dev.refinery.shared.messaging.Headers;
 import java.time.Instant;
 import java.util.UUID;

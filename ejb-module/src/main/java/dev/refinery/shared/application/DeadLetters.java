@@ -1,10 +1,10 @@
 package dev.refinery.shared.application;
 
-import dev.refinery.shared.infrastructure.messaging.DeadLetter;
-import dev.refinery.shared.infrastructure.messaging.DeadLetterStore;
-import dev.refinery.shared.infrastructure.messaging.Outbox;
 import dev.refinery.shared.infrastructure.messaging.Publication;
 import dev.refinery.shared.infrastructure.messaging.RawMessage;
+import dev.refinery.shared.infrastructure.messaging.deadletter.DeadLetter;
+import dev.refinery.shared.infrastructure.messaging.deadletter.DeadLetterStore;
+import dev.refinery.shared.infrastructure.messaging.outbox.Outbox;
 import dev.refinery.shared.logging.LogText;
 import dev.refinery.shared.messaging.BoundedContext;
 import dev.refinery.shared.messaging.Headers;

@@ -4,7 +4,7 @@ import dev.refinery.shared.infrastructure.messaging.Consumed;
 import dev.refinery.shared.infrastructure.messaging.Monitored;
 import dev.refinery.shared.infrastructure.messaging.Publication;
 import dev.refinery.shared.infrastructure.messaging.RawMessage;
-import dev.refinery.shared.infrastructure.messaging.Subscriptions;
+import dev.refinery.shared.infrastructure.messaging.routing.Subscriptions;
 import dev.refinery.shared.messaging.BoundedContext;
 import dev.refinery.shared.messaging.Headers;
 import jakarta.enterprise.context.ApplicationScoped;

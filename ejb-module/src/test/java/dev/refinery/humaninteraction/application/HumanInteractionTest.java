@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.refinery.humaninteraction.api.Notification;
-import dev.refinery.shared.infrastructure.messaging.EarlyEventException;
+import dev.refinery.shared.infrastructure.messaging.deadletter.EarlyEventException;
 import dev.refinery.shared.testing.RecordingAuditTrail;
 import dev.refinery.taskmanagement.api.ClarificationRequested;
 import dev.refinery.taskmanagement.api.PrdApproved;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.refinery.humaninteraction.api.Remind;
-import dev.refinery.shared.infrastructure.messaging.EarlyEventException;
+import dev.refinery.shared.infrastructure.messaging.deadletter.EarlyEventException;
 import dev.refinery.shared.messaging.Message;
 import dev.refinery.shared.monitoring.Alert;
 import dev.refinery.shared.monitoring.Alerts;

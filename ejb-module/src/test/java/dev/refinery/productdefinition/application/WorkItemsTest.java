@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.refinery.productdefinition.domain.WorkItem;
 import dev.refinery.productdefinition.domain.WorkStatus;
-import dev.refinery.shared.infrastructure.messaging.EarlyEventException;
 import dev.refinery.shared.infrastructure.messaging.MalformedMessageException;
+import dev.refinery.shared.infrastructure.messaging.deadletter.EarlyEventException;
 import dev.refinery.taskmanagement.api.Answer;
 import dev.refinery.taskmanagement.api.ClarificationAnswered;
 import dev.refinery.taskmanagement.api.ClarificationRequested;

@@ -29,7 +29,7 @@ public final class RecordingMessageQueue implements MessageQueue {
   }
 
   @Override
-  public void publishCommand(Command command, String routingKey) {
+  public void publishCommand(BoundedContext sender, Command command, String routingKey) {
     published.add(command);
   }
 

@@ -1,6 +1,6 @@
 package dev.refinery.productdefinition.interfaces.messaging;
 
-import dev.refinery.shared.infrastructure.messaging.JmsInbound;
+import dev.refinery.shared.infrastructure.messaging.jms.JmsInbound;
 import dev.refinery.shared.messaging.BoundedContext;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;

@@ -32,16 +32,4 @@ public record Consumed(BoundedContext context, Headers headers, Outcome outcome,
     /** The handling failed for good, or the message could not be read: kept as a dead letter. */
     DEAD_LETTERED
   }
-
-  static Consumed of(BoundedContext context, Headers headers, MessageDispatch.Result result) {
-    return new Consumed(
-        context,
-        headers,
-        switch (result) {
-          case HANDLED -> Outcome.HANDLED;
-          case DUPLICATE -> Outcome.DUPLICATE;
-          case IGNORED -> Outcome.IGNORED;
-        },
-        null);
-  }
 }

@@ -1,33 +1,33 @@
 package dev.refinery.shared.infrastructure.messaging;
 
-import dev.refinery.shared.messaging.BoundedContext;
 import dev.refinery.shared.messaging.Headers;
 import java.util.Optional;
 
 /**
- * The message a handler is handling on this thread, and for which context: what anything it
- * publishes was caused by, and who sends it.
+ * The message a handler is handling on this thread: what anything it publishes was caused by (the
+ * causation id on the wire). It says nothing about who sends: a command's sender is passed to the
+ * port.
  */
 public final class CurrentMessage {
 
-  /** A message being handled by a context. */
-  public record Handling(BoundedContext context, Headers headers) {}
-
-  private static final ThreadLocal<Handling> HANDLING = new ThreadLocal<>();
+  private static final ThreadLocal<Headers> HANDLING = new ThreadLocal<>();
 
   private CurrentMessage() {}
 
-  public static Optional<Handling> get() {
+  /** The headers of the message being handled on this thread, if any. */
+  public static Optional<Headers> get() {
     return Optional.ofNullable(HANDLING.get());
   }
 
-  interface Work {
+  /** Something a handler does. */
+  public interface Work {
     void run() throws Exception;
   }
 
-  static void during(BoundedContext context, Headers headers, Work work) throws Exception {
-    Handling previous = HANDLING.get();
-    HANDLING.set(new Handling(context, headers));
+  /** Runs the work as the handling of the message with these headers. */
+  public static void during(Headers headers, Work work) throws Exception {
+    Headers previous = HANDLING.get();
+    HANDLING.set(headers);
     try {
       work.run();
     } finally {

@@ -11,19 +11,20 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** How a message's headers and body map to the columns the outbox and the dead letters share. */
-final class MessageColumns {
+public final class MessageColumns {
 
   /** In the order {@link #bind} sets them. */
-  static final String NAMES =
+  public static final String NAMES =
       "message_id, type, kind, correlation_id, causation_id, source, occurred_at, routing_key,"
           + " body";
 
-  static final int COUNT = 9;
+  public static final int COUNT = 9;
 
   private MessageColumns() {}
 
   /** Binds the columns of {@link #NAMES} from {@code first} on; returns the next free index. */
-  static int bind(PreparedStatement statement, int first, RawMessage message) throws SQLException {
+  public static int bind(PreparedStatement statement, int first, RawMessage message)
+      throws SQLException {
     Headers headers = message.headers();
     int i = first;
     statement.setObject(i++, headers.messageId());
@@ -38,8 +39,8 @@ final class MessageColumns {
     return i;
   }
 
-  static RawMessage read(ResultSet row, int attempt, Instant firstFailureAt, String lastError)
-      throws SQLException {
+  public static RawMessage read(
+      ResultSet row, int attempt, Instant firstFailureAt, String lastError) throws SQLException {
     Headers headers =
         new Headers(
             row.getObject("message_id", UUID.class),
@@ -54,11 +55,11 @@ final class MessageColumns {
     return new RawMessage(headers, row.getString("body"), firstFailureAt, lastError);
   }
 
-  static Timestamp timestamp(Instant instant) {
+  public static Timestamp timestamp(Instant instant) {
     return instant == null ? null : Timestamp.from(instant);
   }
 
-  static Instant instant(ResultSet row, String column) throws SQLException {
+  public static Instant instant(ResultSet row, String column) throws SQLException {
     Timestamp value = row.getTimestamp(column);
     return value == null ? null : value.toInstant();
   }

@@ -8,6 +8,7 @@ import dev.refinery.shared.messaging.Message;
 import dev.refinery.shared.messaging.MessageKind;
 import dev.refinery.shared.messaging.MessageType;
 import java.time.Clock;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -54,19 +55,15 @@ public final class Publication {
         message(event, BoundedContext.owning(event.getClass()), routingKey));
   }
 
-  public Outgoing command(Command command, String routingKey) {
+  public Outgoing command(BoundedContext sender, Command command, String routingKey) {
+    Objects.requireNonNull(sender, "a command's sender");
     BoundedContext owner = BoundedContext.owning(command.getClass());
     String queue = routingKey == null ? owner.queue() : BoundedContext.ofQueue(routingKey).queue();
-    BoundedContext sender =
-        CurrentMessage.get()
-            .map(CurrentMessage.Handling::context)
-            .or(Publication::callingContext)
-            .orElse(owner);
     return new Outgoing(Destination.queue(queue), message(command, sender, routingKey));
   }
 
   private RawMessage message(Message payload, BoundedContext source, String routingKey) {
-    Optional<Headers> cause = CurrentMessage.get().map(CurrentMessage.Handling::headers);
+    Optional<Headers> cause = CurrentMessage.get();
     Headers headers =
         new Headers(
             UUID.randomUUID(),
@@ -79,26 +76,5 @@ public final class Publication {
             1,
             routingKey);
     return new RawMessage(headers, codec.encode(payload));
-  }
-
-  /** The context whose code is publishing: the first caller in a context's package. */
-  private static Optional<BoundedContext> callingContext() {
-    return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
-        .walk(
-            frames ->
-                frames
-                    .map(StackWalker.StackFrame::getDeclaringClass)
-                    .filter(type -> !type.getPackageName().startsWith("dev.refinery.shared"))
-                    .map(Publication::contextOf)
-                    .flatMap(Optional::stream)
-                    .findFirst());
-  }
-
-  private static Optional<BoundedContext> contextOf(Class<?> type) {
-    try {
-      return Optional.of(BoundedContext.owning(type));
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
   }
 }

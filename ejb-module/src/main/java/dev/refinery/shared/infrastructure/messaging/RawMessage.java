@@ -14,7 +14,7 @@ public record RawMessage(Headers headers, String body, Instant firstFailureAt, S
   }
 
   /** The copy that goes back for another attempt after this failure. */
-  RawMessage retried(Instant failedAt, String error) {
+  public RawMessage retried(Instant failedAt, String error) {
     return new RawMessage(
         headers.nextAttempt(), body, firstFailureAt == null ? failedAt : firstFailureAt, error);
   }

@@ -1,6 +1,6 @@
 package dev.refinery.shared.interfaces.messaging;
 
-import dev.refinery.shared.infrastructure.messaging.BrokerDeadLetters;
+import dev.refinery.shared.infrastructure.messaging.jms.BrokerDeadLetters;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;

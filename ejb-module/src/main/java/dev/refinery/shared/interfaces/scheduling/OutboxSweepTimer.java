@@ -1,7 +1,7 @@
 package dev.refinery.shared.interfaces.scheduling;
 
 import dev.refinery.shared.infrastructure.messaging.MessagingSettings;
-import dev.refinery.shared.infrastructure.messaging.OutboxRelay;
+import dev.refinery.shared.infrastructure.messaging.outbox.OutboxRelay;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.refinery.humaninteraction.api.ProbeReply;
 import dev.refinery.orchestration.api.ProbeEvent;
+import dev.refinery.shared.infrastructure.messaging.deadletter.DeadLetter;
 import dev.refinery.shared.messaging.BoundedContext;
 import dev.refinery.shared.messaging.Headers;
 import dev.refinery.shared.messaging.MessageKind;
@@ -63,7 +64,11 @@ public final class MessageQueueContract {
   public void commandReachesOnlyTheContextThatOwnsIt() {
     String id = newId();
     harness.transaction(
-        true, () -> harness.queue().publishCommand(new ProbeCommand(id, 0, false, false)));
+        true,
+        () ->
+            harness
+                .queue()
+                .publishCommand(HUMAN_INTERACTION, new ProbeCommand(id, 0, false, false)));
 
     List<Probe.Seen> seen = settled(id, 1);
     assertThat(seen).extracting(Probe.Seen::context).containsExactly(TASK_MANAGEMENT);
@@ -75,10 +80,18 @@ public final class MessageQueueContract {
   public void rolledBackTransactionPublishesNothingAndCommittedOnePublishesOnce() {
     String rolledBack = newId();
     harness.transaction(
-        false, () -> harness.queue().publishCommand(new ProbeCommand(rolledBack, 0, false, false)));
+        false,
+        () ->
+            harness
+                .queue()
+                .publishCommand(HUMAN_INTERACTION, new ProbeCommand(rolledBack, 0, false, false)));
     String committed = newId();
     harness.transaction(
-        true, () -> harness.queue().publishCommand(new ProbeCommand(committed, 0, false, false)));
+        true,
+        () ->
+            harness
+                .queue()
+                .publishCommand(HUMAN_INTERACTION, new ProbeCommand(committed, 0, false, false)));
 
     assertThat(settled(committed, 1)).hasSize(1);
     assertThat(Probe.seen(rolledBack)).isEmpty();
@@ -87,7 +100,11 @@ public final class MessageQueueContract {
   public void handlerFailingTwiceIsRetriedWithGrowingDelaysThenSucceeds() {
     String id = newId();
     harness.transaction(
-        true, () -> harness.queue().publishCommand(new ProbeCommand(id, 2, false, false)));
+        true,
+        () ->
+            harness
+                .queue()
+                .publishCommand(HUMAN_INTERACTION, new ProbeCommand(id, 2, false, false)));
 
     Probe.await(() -> Probe.effects(id), effects -> !effects.isEmpty(), WAIT + totalDelay(2));
     List<Probe.Seen> deliveries = Probe.seen(id);
@@ -107,7 +124,11 @@ public final class MessageQueueContract {
   public void nonRetryableFailureIsDeadLetteredAtOnceWithItsReason() {
     String id = newId();
     harness.transaction(
-        true, () -> harness.queue().publishCommand(new ProbeCommand(id, 9, true, false)));
+        true,
+        () ->
+            harness
+                .queue()
+                .publishCommand(HUMAN_INTERACTION, new ProbeCommand(id, 9, true, false)));
 
     List<DeadLetter> dead =
         Probe.await(() -> harness.deadLetters(id), list -> !list.isEmpty(), WAIT);
@@ -125,7 +146,11 @@ public final class MessageQueueContract {
   public void retryableFailureIsDeadLetteredAfterTheLastAttempt() {
     String id = newId();
     harness.transaction(
-        true, () -> harness.queue().publishCommand(new ProbeCommand(id, 99, false, false)));
+        true,
+        () ->
+            harness
+                .queue()
+                .publishCommand(HUMAN_INTERACTION, new ProbeCommand(id, 99, false, false)));
 
     int attempts = harness.retries().maxAttempts();
     List<DeadLetter> dead =
@@ -172,7 +197,11 @@ public final class MessageQueueContract {
     harness.deliverRaw(TASK_MANAGEMENT, raw(unknown, "taskmanagement.NoSuchCommand", "{}"));
     String next = newId();
     harness.transaction(
-        true, () -> harness.queue().publishCommand(new ProbeCommand(next, 0, false, false)));
+        true,
+        () ->
+            harness
+                .queue()
+                .publishCommand(HUMAN_INTERACTION, new ProbeCommand(next, 0, false, false)));
 
     List<DeadLetter> malformed =
         Probe.await(() -> harness.deadLetters(id), list -> !list.isEmpty(), WAIT);
@@ -198,7 +227,11 @@ public final class MessageQueueContract {
   public void messagePublishedWhileHandlingIsCausedByTheHandledMessage() {
     String id = newId();
     harness.transaction(
-        true, () -> harness.queue().publishCommand(new ProbeCommand(id, 0, false, true)));
+        true,
+        () ->
+            harness
+                .queue()
+                .publishCommand(HUMAN_INTERACTION, new ProbeCommand(id, 0, false, true)));
 
     List<Probe.Seen> seen = settled(id, 2);
     Probe.Seen command =
@@ -279,7 +312,7 @@ public final class MessageQueueContract {
             throw new IllegalStateException("transient failure of " + command.correlationId());
           }
           if (command.reply()) {
-            queue.publishCommand(new ProbeReply(command.correlationId()));
+            queue.publishCommand(TASK_MANAGEMENT, new ProbeReply(command.correlationId()));
           }
         });
   }

@@ -1,5 +1,6 @@
 package dev.refinery.shared.infrastructure.messaging;
 
+import dev.refinery.shared.infrastructure.messaging.deadletter.DeadLetter;
 import dev.refinery.shared.messaging.BoundedContext;
 import dev.refinery.shared.messaging.MessageQueue;
 import java.util.List;

@@ -1,8 +1,12 @@
 package dev.refinery.shared.infrastructure.messaging;
 
+import static dev.refinery.shared.messaging.BoundedContext.HUMAN_INTERACTION;
 import static dev.refinery.shared.messaging.BoundedContext.TASK_MANAGEMENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.refinery.shared.infrastructure.messaging.deadletter.FailurePolicy;
+import dev.refinery.shared.infrastructure.messaging.memory.InMemoryMessageQueue;
+import dev.refinery.shared.infrastructure.messaging.routing.Subscriptions;
 import dev.refinery.taskmanagement.api.ProbeCommand;
 import java.time.Clock;
 import java.util.List;
@@ -22,7 +26,7 @@ class StartupWindowTest {
   private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
   private final Subscriptions subscriptions = new Subscriptions();
   private final InMemoryMessageQueue queue =
-      new InMemoryMessageQueue(
+      InMemoryMessageQueue.standalone(
           subscriptions,
           new MessageCodec(),
           new FailurePolicy(RetryPolicy.parse("100ms,300ms,600ms")),
@@ -38,7 +42,7 @@ class StartupWindowTest {
   @Test
   void commandArrivingBeforeItsContextSubscribedIsRetriedAndHandled() throws InterruptedException {
     String id = "startup-" + UUID.randomUUID();
-    queue.publishCommand(new ProbeCommand(id, 0, false, false));
+    queue.publishCommand(HUMAN_INTERACTION, new ProbeCommand(id, 0, false, false));
     Thread.sleep(50); // the first attempt finds no subscriber yet
 
     queue.subscribeToCommands(

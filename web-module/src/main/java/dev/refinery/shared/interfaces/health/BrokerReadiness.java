@@ -1,7 +1,7 @@
 package dev.refinery.shared.interfaces.health;
 
-import dev.refinery.shared.infrastructure.messaging.JmsSender;
-import dev.refinery.shared.infrastructure.messaging.OutboxStore;
+import dev.refinery.shared.infrastructure.messaging.jms.JmsSender;
+import dev.refinery.shared.infrastructure.messaging.outbox.OutboxStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
