@@ -103,19 +103,21 @@ class ArchitectureTest {
           .should(notUseTheirOwnContexts("infrastructure"));
 
   /**
-   * Every context's domain, use cases and edges speak only ports: every query is in its
-   * infrastructure adapters.
+   * Every context's domain, use cases and edges, and the use cases the contexts share (audit, dead
+   * letters), speak only ports: every query is in an infrastructure adapter.
    */
   @ArchTest
   static final ArchRule sqlLivesInInfrastructureAdapters =
       noClasses()
           .that()
           .resideInAnyPackage(
-              CONTEXTS.stream()
-                  .flatMap(
-                      c ->
-                          Stream.of("domain", "application", "interfaces")
-                              .map(layer -> "dev.refinery." + c + "." + layer + ".."))
+              Stream.concat(
+                      CONTEXTS.stream()
+                          .flatMap(
+                              c ->
+                                  Stream.of("domain", "application", "interfaces")
+                                      .map(layer -> "dev.refinery." + c + "." + layer + "..")),
+                      Stream.of("dev.refinery.shared.application.."))
                   .toArray(String[]::new))
           .should()
           .dependOnClassesThat()
