@@ -1,0 +1,158 @@
+package dev.refinery.shared.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.refinery.shared.infrastructure.messaging.Publication;
+import dev.refinery.shared.infrastructure.messaging.RawMessage;
+import dev.refinery.shared.infrastructure.messaging.deadletter.DeadLetter;
+import dev.refinery.shared.infrastructure.messaging.deadletter.DeadLetterStore;
+import dev.refinery.shared.infrastructure.messaging.deadletter.Failure;
+import dev.refinery.shared.infrastructure.messaging.outbox.Outbox;
+import dev.refinery.shared.messaging.BoundedContext;
+import dev.refinery.shared.messaging.Headers;
+import dev.refinery.shared.messaging.MessageKind;
+import dev.refinery.shared.testing.RecordingAuditTrail;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An operator's replay or discard of a dead letter: once, audited, and a replay goes where the
+ * message failed as a fresh first attempt with the same message id.
+ */
+class DeadLettersTest {
+
+  private static final Instant FAILED_AT = Instant.parse("2026-12-06T10:00:00Z");
+  private static final String TASK = "0b5c1a4e-6f1d-4c8e-9a57-3f0e2b7d9c11";
+
+  private final Map<UUID, DeadLetterStore.Stored> letters = new LinkedHashMap<>();
+  private final List<Publication.Outgoing> sent = new ArrayList<>();
+  private final RecordingAuditTrail audit = new RecordingAuditTrail();
+  private final DeadLetters deadLetters = new DeadLetters();
+
+  DeadLettersTest() {
+    deadLetters.audit = audit;
+    deadLetters.outbox =
+        new Outbox() {
+          @Override
+          public void append(Publication.Outgoing outgoing) {
+            sent.add(outgoing);
+          }
+        };
+    deadLetters.store =
+        new DeadLetterStore() {
+          @Override
+          public Optional<Stored> find(UUID id) {
+            return Optional.ofNullable(letters.get(id));
+          }
+
+          @Override
+          public boolean resolve(UUID id, String status, String actor) {
+            Stored was = letters.get(id);
+            letters.put(id, new Stored(was.deadLetter(), status, actor, FAILED_AT.plusSeconds(60)));
+            return true;
+          }
+        };
+  }
+
+  private UUID dead(MessageKind kind, String type, String origin) {
+    Headers headers =
+        new Headers(
+            UUID.randomUUID(),
+            type,
+            kind,
+            TASK,
+            null,
+            BoundedContext.TASK_MANAGEMENT,
+            FAILED_AT.minusSeconds(30),
+            5,
+            null);
+    DeadLetter letter =
+        DeadLetter.of(
+            new RawMessage(headers, "{\"taskId\":\"" + TASK + "\"}", FAILED_AT, "boom"),
+            origin,
+            new Failure(true, "java.lang.IllegalStateException", "boom"),
+            FAILED_AT);
+    letters.put(letter.id(), new DeadLetterStore.Stored(letter, "DEAD", null, null));
+    return letter.id();
+  }
+
+  @Test
+  void aReplayGoesBackWhereItFailedAsAFirstAttemptWithTheSameMessageId() {
+    UUID id = dead(MessageKind.COMMAND, "taskmanagement.ApprovePrd", "refinery.taskmanagement");
+    Headers failed = letters.get(id).deadLetter().message().headers();
+
+    deadLetters.replay(id, "op");
+
+    assertThat(sent)
+        .singleElement()
+        .satisfies(
+            outgoing -> {
+              assertThat(outgoing.destination().queue()).isEqualTo("refinery.taskmanagement");
+              Headers fresh = outgoing.message().headers();
+              assertThat(fresh.messageId()).isEqualTo(failed.messageId());
+              assertThat(fresh.attempt()).isEqualTo(1);
+              assertThat(fresh.correlationId()).isEqualTo(TASK);
+              assertThat(outgoing.message().body()).contains(TASK);
+              assertThat(outgoing.message().firstFailureAt()).isNull();
+            });
+    assertThat(letters.get(id).status()).isEqualTo("REPLAYED");
+    assertThat(audit.entries())
+        .containsExactly("op DEAD_LETTER_REPLAYED " + id + ": taskmanagement.ApprovePrd");
+  }
+
+  @Test
+  void aMessageTheBrokerGaveUpOnIsReplayedToWhereItWasFirstSent() {
+    UUID event = dead(MessageKind.EVENT, "taskmanagement.TaskCreated", null);
+    UUID command = dead(MessageKind.COMMAND, "humaninteraction.Remind", null);
+
+    deadLetters.replay(event, "op");
+    deadLetters.replay(command, "op");
+
+    assertThat(sent)
+        .extracting(outgoing -> outgoing.destination().toString())
+        .containsExactly("every subscriber", "refinery.humaninteraction");
+  }
+
+  @Test
+  void aDiscardSendsNothingAndIsAudited() {
+    UUID id = dead(MessageKind.COMMAND, "taskmanagement.ApprovePrd", "refinery.taskmanagement");
+
+    deadLetters.discard(id, "op");
+
+    assertThat(sent).isEmpty();
+    assertThat(letters.get(id).status()).isEqualTo("DISCARDED");
+    assertThat(audit.entries())
+        .containsExactly("op DEAD_LETTER_DISCARDED " + id + ": taskmanagement.ApprovePrd");
+  }
+
+  @Test
+  void aLetterAlreadyResolvedIsRefusedNamingWhoResolvedItAndNothingIsSentTwice() {
+    UUID id = dead(MessageKind.COMMAND, "taskmanagement.ApprovePrd", "refinery.taskmanagement");
+    deadLetters.replay(id, "op");
+
+    assertThatThrownBy(() -> deadLetters.replay(id, "other-op"))
+        .isInstanceOf(DeadLetterResolvedException.class)
+        .hasMessage("dead letter " + id + " was already replayed by op");
+    assertThatThrownBy(() -> deadLetters.discard(id, "other-op"))
+        .isInstanceOf(DeadLetterResolvedException.class);
+    assertThat(sent).hasSize(1);
+    assertThat(audit.entries()).hasSize(1);
+  }
+
+  @Test
+  void anUnknownLetterIsRefusedByItsId() {
+    UUID unknown = UUID.randomUUID();
+
+    assertThatThrownBy(() -> deadLetters.replay(unknown, "op"))
+        .isInstanceOf(NoSuchDeadLetterException.class)
+        .hasMessage("no dead letter " + unknown);
+    assertThat(sent).isEmpty();
+  }
+}
