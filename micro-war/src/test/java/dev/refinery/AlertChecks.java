@@ -2,6 +2,7 @@ package dev.refinery;
 
 import static dev.refinery.shared.messaging.BoundedContext.ORCHESTRATION;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.refinery.humaninteraction.application.Notifications;
 import dev.refinery.orchestration.api.AlertCleared;
@@ -20,6 +21,7 @@ import dev.refinery.shared.monitoring.EventLog;
 import dev.refinery.shared.monitoring.MachineStalls;
 import dev.refinery.taskmanagement.api.TaskStatus;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -117,7 +119,7 @@ final class AlertChecks {
     try {
       task = workflow.submit("Stalls while the agent is paused", "HIGH");
       condition = "stalled:" + task;
-      await(() -> raised(condition).size(), 1, 20_000);
+      awaitAtLeast(() -> raised(condition).size(), 1, 20_000);
       Thread.sleep(3_000); // three more detector cycles: still one alert
       assertThat(raised(condition))
           .singleElement()
@@ -151,7 +153,7 @@ final class AlertChecks {
       server.removeNotificationListener(Jmx.name("type=Alerts"), listener);
     }
     workflow.awaitStatus(task, TaskStatus.PRD_VALIDATION);
-    await(
+    awaitAtLeast(
         () ->
             (int)
                 ALERT_EVENTS.stream()
@@ -211,7 +213,7 @@ final class AlertChecks {
     relay.pause();
     try {
       workflow.submit("Waits in the outbox", "LOW");
-      await(() -> openOf("outbox-stalled"), 1, 20_000);
+      awaitAtLeast(() -> openOf("outbox-stalled"), 1, 20_000);
       assertThat(alerts.open())
           .filteredOn(alert -> alert.condition().equals("outbox-stalled"))
           .singleElement()
@@ -221,11 +223,13 @@ final class AlertChecks {
     } finally {
       relay.resume();
     }
-    long deadline = System.currentTimeMillis() + 20_000;
-    while (openOf("outbox-stalled") > 0 && System.currentTimeMillis() < deadline) {
-      Thread.sleep(100);
-    }
-    assertThat(openOf("outbox-stalled")).as("cleared once the outbox drained").isZero();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                assertThat(openOf("outbox-stalled"))
+                    .as("cleared once the outbox drained")
+                    .isZero());
   }
 
   private int openOf(String condition) {
@@ -250,7 +254,7 @@ final class AlertChecks {
       queue.publishCommand(ORCHESTRATION, new FailingProbe("failing-" + UUID.randomUUID()));
       transaction.commit();
     }
-    await(() -> openOf("error-rate:orchestration.FailingProbe"), 1, 30_000);
+    awaitAtLeast(() -> openOf("error-rate:orchestration.FailingProbe"), 1, 30_000);
     assertThat(alerts.open())
         .filteredOn(alert -> alert.condition().equals("error-rate:orchestration.FailingProbe"))
         .singleElement()
@@ -290,12 +294,12 @@ final class AlertChecks {
     } finally {
       detector.resume();
     }
-    long deadline = System.currentTimeMillis() + 20_000;
-    while (alerts.open().stream().anyMatch(alert -> alert.kind().equals("queue-unconsumed"))
-        && System.currentTimeMillis() < deadline) {
-      Thread.sleep(200);
-    }
-    assertThat(alerts.open()).noneMatch(alert -> alert.kind().equals("queue-unconsumed"));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                assertThat(alerts.open())
+                    .noneMatch(alert -> alert.kind().equals("queue-unconsumed")));
   }
 
   /** The failing probe's failure: not worth a retry. */
@@ -386,12 +390,9 @@ final class AlertChecks {
         .toList();
   }
 
-  private static void await(Supplier<Integer> value, int atLeast, long millis)
-      throws InterruptedException {
-    long deadline = System.currentTimeMillis() + millis;
-    while (value.get() < atLeast && System.currentTimeMillis() < deadline) {
-      Thread.sleep(100);
-    }
-    assertThat(value.get()).isGreaterThanOrEqualTo(atLeast);
+  private static void awaitAtLeast(Supplier<Integer> value, int atLeast, long millis) {
+    await()
+        .atMost(Duration.ofMillis(millis))
+        .untilAsserted(() -> assertThat(value.get()).isGreaterThanOrEqualTo(atLeast));
   }
 }

@@ -6,6 +6,7 @@ import static dev.refinery.shared.messaging.BoundedContext.PRODUCT_DEFINITION;
 import static dev.refinery.shared.messaging.BoundedContext.TASK_MANAGEMENT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.refinery.productdefinition.api.LoadEvent;
 import dev.refinery.shared.application.DeadLetters;
@@ -20,11 +21,13 @@ import dev.refinery.shared.messaging.MessageHandler;
 import dev.refinery.shared.messaging.MessageQueue;
 import dev.refinery.shared.messaging.NonRetryable;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** The RabbitMQ adapter's own scenarios (beyond the shared contract), run inside Payara Micro. */
 final class MessagingChecks {
@@ -207,28 +210,27 @@ final class MessagingChecks {
   }
 
   void assertEffects(String correlationId, long expected, long timeoutMillis) {
-    long deadline = System.currentTimeMillis() + timeoutMillis;
-    long[] count = ledger.count(correlationId);
-    while (count[0] < expected && System.currentTimeMillis() < deadline) {
-      sleep(200);
-      count = ledger.count(correlationId);
+    try {
+      await()
+          .atMost(Duration.ofMillis(timeoutMillis))
+          .pollInterval(Duration.ofMillis(200))
+          .until(() -> ledger.count(correlationId)[0] >= expected);
+    } catch (ConditionTimeoutException e) {
+      // fewer effects than expected: the assertions below say how many
     }
     sleep(1_000); // anything extra would show now
-    count = ledger.count(correlationId);
+    long[] count = ledger.count(correlationId);
     assertThat(count[0]).as("effects for %s", correlationId).isEqualTo(expected);
     assertThat(count[1]).as("distinct effects for %s", correlationId).isEqualTo(expected);
   }
 
   private UUID awaitDeadLetter(String correlationId) {
-    long deadline = System.currentTimeMillis() + 20_000;
-    while (System.currentTimeMillis() < deadline) {
-      List<DeadLetterStore.Stored> found = deadLetters.ofTask(correlationId);
-      if (!found.isEmpty()) {
-        return found.getFirst().deadLetter().id();
-      }
-      sleep(200);
-    }
-    throw new AssertionError("no dead letter for " + correlationId);
+    return await("a dead letter for " + correlationId)
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> deadLetters.ofTask(correlationId), found -> !found.isEmpty())
+        .getFirst()
+        .deadLetter()
+        .id();
   }
 
   private static Command ping(BoundedContext context, String correlationId, int n) {

@@ -2,6 +2,7 @@ package dev.refinery;
 
 import static dev.refinery.shared.messaging.BoundedContext.ORCHESTRATION;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.refinery.orchestration.api.MonitoringProbe;
 import dev.refinery.shared.infrastructure.messaging.memory.InMemoryMessageQueue;
@@ -12,6 +13,7 @@ import dev.refinery.shared.monitoring.MessageRecord;
 import jakarta.transaction.UserTransaction;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -106,22 +108,23 @@ final class MonitoringChecks {
       transaction.begin();
       jms.publishCommand(ORCHESTRATION, new MonitoringProbe(probe));
       transaction.commit();
-      long deadline = System.currentTimeMillis() + 15_000;
-      while (!HANDLED.contains(probe) && System.currentTimeMillis() < deadline) {
-        Thread.sleep(50);
-      }
-      assertThat(HANDLED).as("handled while monitoring could not write").contains(probe);
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .untilAsserted(
+              () ->
+                  assertThat(HANDLED)
+                      .as("handled while monitoring could not write")
+                      .contains(probe));
       // The consumption's line follows its transaction's commit; a refused batch is written again a
       // few times (EventLog.WRITE_ATTEMPTS, 6.3 s of pauses) before it is counted as dropped.
-      long dropDeadline = System.currentTimeMillis() + 30_000;
       // (The event log's own flush does the writing: a flush called here would keep retrying what
       // the running system keeps logging, and not come back while the database refuses.)
-      while (metrics.counter("refinery.monitoring.dropped").getCount() <= droppedBefore
-          && System.currentTimeMillis() < dropDeadline) {
-        Thread.sleep(100);
-      }
-      assertThat(metrics.counter("refinery.monitoring.dropped").getCount())
-          .isGreaterThan(droppedBefore);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () ->
+                  assertThat(metrics.counter("refinery.monitoring.dropped").getCount())
+                      .isGreaterThan(droppedBefore));
     } finally {
       sql("DROP TRIGGER it_refuse ON monitoring.event_log");
     }
@@ -130,19 +133,16 @@ final class MonitoringChecks {
     assertThat(lines(after, 2)).as("recorded again once the table is back").hasSize(2);
   }
 
-  private List<MessageRecord> lines(String correlationId, int expected)
-      throws InterruptedException {
-    long deadline = System.currentTimeMillis() + 15_000;
-    List<MessageRecord> lines = List.of();
-    while (System.currentTimeMillis() < deadline) {
-      log.flush();
-      lines = log.history(correlationId);
-      if (lines.size() >= expected) {
-        break;
-      }
-      Thread.sleep(100);
-    }
-    return lines;
+  /** The lines about the correlation id once there are at least {@code expected} (up to 15 s). */
+  private List<MessageRecord> lines(String correlationId, int expected) {
+    return await("at least " + expected + " event log lines about " + correlationId)
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () -> {
+              log.flush();
+              return log.history(correlationId);
+            },
+            lines -> lines.size() >= expected);
   }
 
   private void sql(String statement) throws Exception {

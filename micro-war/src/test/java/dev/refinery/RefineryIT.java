@@ -1,6 +1,7 @@
 package dev.refinery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.refinery.humaninteraction.api.Caller;
 import dev.refinery.humaninteraction.api.Role;
@@ -46,6 +47,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -749,10 +751,9 @@ class RefineryIT {
             new SubmitRequest("Dark mode", "For night shifts", "MEDIUM", "dee"),
             new Caller("dee", java.util.Set.of(Role.REQUESTER)));
 
-    long deadline = System.currentTimeMillis() + 20_000;
-    while (tasks.find(task).isEmpty() && System.currentTimeMillis() < deadline) {
-      Thread.sleep(50);
-    }
+    await("task " + task + " known to Task Management")
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> tasks.find(task).isPresent());
     try (Connection connection = dataSource.getConnection();
         PreparedStatement statement =
             connection.prepareStatement(

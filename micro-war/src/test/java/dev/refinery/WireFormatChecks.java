@@ -1,6 +1,7 @@
 package dev.refinery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.refinery.shared.infrastructure.messaging.deadletter.DeadLetterStore;
 import jakarta.jms.BytesMessage;
@@ -9,6 +10,7 @@ import jakarta.jms.ConnectionFactory;
 import jakarta.jms.Session;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectOutputStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -87,18 +89,9 @@ final class WireFormatChecks {
     }
   }
 
-  private List<DeadLetterStore.Stored> awaitDeadLetters(String task, int expected)
-      throws InterruptedException {
-    long deadline = System.currentTimeMillis() + 60_000;
-    List<DeadLetterStore.Stored> letters = List.of();
-    while (System.currentTimeMillis() < deadline) {
-      letters = deadLetters.byCorrelation(task);
-      if (letters.size() >= expected) {
-        return letters;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError(
-        expected + " dead letters for " + task + " expected, found " + letters);
+  private List<DeadLetterStore.Stored> awaitDeadLetters(String task, int expected) {
+    return await(expected + " dead letters for " + task)
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> deadLetters.byCorrelation(task), letters -> letters.size() >= expected);
   }
 }

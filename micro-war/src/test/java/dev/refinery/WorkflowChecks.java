@@ -2,6 +2,7 @@ package dev.refinery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
 import dev.refinery.humaninteraction.infrastructure.webhook.HttpWebhookEndpoint;
 import dev.refinery.productdefinition.infrastructure.prd.PrdSchema;
@@ -10,6 +11,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 
 /** The refinement workflow over the REST API, as a requester and an approver go through it. */
@@ -196,28 +198,12 @@ final class WorkflowChecks {
             "PUBLISHED taskmanagement.SubmitPrd taskmanagement published",
             "CONSUMED taskmanagement.PrdSubmitted orchestration ok",
             "CONSUMED taskmanagement.PrdSubmitted humaninteraction ok");
-    List<JsonObject> log = List.of();
-    List<String> lines = List.of();
-    long deadline = System.currentTimeMillis() + 20_000;
-    while (System.currentTimeMillis() < deadline) {
-      log = Http.jsonArray(api.get("events?task=" + task)).getValuesAs(JsonObject.class);
-      lines =
-          log.stream()
-              .map(
-                  line ->
-                      line.getString("direction")
-                          + " "
-                          + line.getString("type")
-                          + " "
-                          + line.getString("target")
-                          + " "
-                          + line.getString("outcome"))
-              .toList();
-      if (lines.containsAll(expected)) {
-        break;
-      }
-      Api.sleep(200);
-    }
+    await("the event log of task " + task)
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(200))
+        .untilAsserted(() -> assertThat(described(eventsOf(task))).containsAll(expected));
+    List<JsonObject> log = eventsOf(task);
+    List<String> lines = described(log);
     assertThat(lines)
         .containsAll(expected)
         .allMatch(line -> line.endsWith(" published") || line.endsWith(" ok"));
@@ -270,10 +256,9 @@ final class WorkflowChecks {
       webhook.refuseFirstPostAbout(task);
       api.awaitStatus(task, "PRD_VALIDATION");
 
-      long deadline = System.currentTimeMillis() + 30_000;
-      while (webhook.postsAbout(task).size() < 2 && System.currentTimeMillis() < deadline) {
-        Api.sleep(100);
-      }
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(() -> assertThat(webhook.postsAbout(task)).hasSizeGreaterThanOrEqualTo(2));
       Api.sleep(
           4_000); // longer than the timer's period: an accepted post that was sent again would show
       List<WebhookReceiver.Post> posts = webhook.postsAbout(task);
@@ -301,17 +286,13 @@ final class WorkflowChecks {
     for (int i = 0; i < 3; i++) {
       api.submit(marker + " " + i, "", "HIGH", "dee");
     }
-    long deadline = System.currentTimeMillis() + 30_000;
-    JsonObject page;
-    do {
-      page =
-          Http.json(
-              api.get(
-                  "tasks?q="
-                      + marker.replace(" ", "%20")
-                      + "&requester=dee&priority=HIGH&size=2&page=0"));
-      Api.sleep(100);
-    } while (page.getInt("total") < 3 && System.currentTimeMillis() < deadline);
+    String firstPage =
+        "tasks?q=" + marker.replace(" ", "%20") + "&requester=dee&priority=HIGH&size=2&page=0";
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> assertThat(Http.json(api.get(firstPage)).getInt("total")).isEqualTo(3));
+    JsonObject page = Http.json(api.get(firstPage));
     assertThat(page.getInt("total")).isEqualTo(3);
     assertThat(page.getJsonArray("items")).hasSize(2);
     JsonObject second =
@@ -352,25 +333,39 @@ final class WorkflowChecks {
    * step"): the workflow's own, not the service-level reminders the short test thresholds add.
    */
   private List<String> inbox(String recipient, String task, String... expected) {
-    long deadline = System.currentTimeMillis() + 20_000;
-    List<String> found = List.of();
-    while (System.currentTimeMillis() < deadline) {
-      found =
-          Http.jsonArray(api.get("notifications?recipient=" + recipient + "&limit=500"))
-              .getValuesAs(JsonObject.class)
-              .stream()
-              .filter(n -> n.getString("taskId").equals(task))
-              .filter(
-                  n ->
-                      n.getString("kind").equals("CLARIFICATION")
-                          || n.getString("kind").equals("PRD_REVIEW"))
-              .map(n -> n.getString("kind") + " " + n.getInt("step"))
-              .toList();
-      if (found.containsAll(List.of(expected))) {
-        return found;
-      }
-      Api.sleep(100);
-    }
-    return found;
+    return await("notifications of " + recipient + " about task " + task)
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                Http.jsonArray(api.get("notifications?recipient=" + recipient + "&limit=500"))
+                    .getValuesAs(JsonObject.class)
+                    .stream()
+                    .filter(n -> n.getString("taskId").equals(task))
+                    .filter(
+                        n ->
+                            n.getString("kind").equals("CLARIFICATION")
+                                || n.getString("kind").equals("PRD_REVIEW"))
+                    .map(n -> n.getString("kind") + " " + n.getInt("step"))
+                    .toList(),
+            found -> found.containsAll(List.of(expected)));
+  }
+
+  private List<JsonObject> eventsOf(String task) {
+    return Http.jsonArray(api.get("events?task=" + task)).getValuesAs(JsonObject.class);
+  }
+
+  /** Each event log line as "DIRECTION type target outcome". */
+  private static List<String> described(List<JsonObject> log) {
+    return log.stream()
+        .map(
+            line ->
+                line.getString("direction")
+                    + " "
+                    + line.getString("type")
+                    + " "
+                    + line.getString("target")
+                    + " "
+                    + line.getString("outcome"))
+        .toList();
   }
 }

@@ -1,6 +1,7 @@
 package dev.refinery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.refinery.humaninteraction.api.Caller;
 import dev.refinery.humaninteraction.api.Role;
@@ -388,14 +389,12 @@ final class WorkflowContainerChecks {
             });
   }
 
-  /** The alerts about the task once there are at least {@code expected} (or after 10 s). */
-  List<AgentRunFailed> alerts(UUID task, int expected) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + 10_000;
-    while (ALERTS.getOrDefault(task.toString(), List.of()).size() < expected
-        && System.currentTimeMillis() < deadline) {
-      Thread.sleep(100);
-    }
-    return ALERTS.getOrDefault(task.toString(), List.of());
+  /** The alerts about the task once there are at least {@code expected} (waiting up to 10 s). */
+  List<AgentRunFailed> alerts(UUID task, int expected) {
+    return await("at least " + expected + " alerts about task " + task)
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () -> ALERTS.getOrDefault(task.toString(), List.of()), got -> got.size() >= expected);
   }
 
   UUID submit(String title, String priority) {
@@ -597,12 +596,10 @@ final class WorkflowContainerChecks {
     transaction.commit();
   }
 
-  private void awaitRows(String sql, UUID task, int expected) throws Exception {
-    long deadline = System.currentTimeMillis() + 30_000;
-    while (rows(sql, task).size() < expected && System.currentTimeMillis() < deadline) {
-      Thread.sleep(100);
-    }
-    assertThat(rows(sql, task)).as(sql).hasSize(expected);
+  private void awaitRows(String sql, UUID task, int expected) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> assertThat(rows(sql, task)).as(sql).hasSize(expected));
   }
 
   UUID submit(String title, String description, String priority, String requester) {
@@ -611,16 +608,13 @@ final class WorkflowContainerChecks {
         new Caller(requester, java.util.Set.of(Role.REQUESTER)));
   }
 
-  TaskView awaitStatus(UUID task, TaskStatus status) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + 60_000;
-    while (System.currentTimeMillis() < deadline) {
-      var found = tasks.find(task);
-      if (found.isPresent() && found.get().status() == status) {
-        return found.get();
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("task " + task + " never reached " + status + ": " + tasks.find(task));
+  TaskView awaitStatus(UUID task, TaskStatus status) {
+    return await("task " + task + " reaching " + status)
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () -> tasks.find(task),
+            found -> found.filter(view -> view.status() == status).isPresent())
+        .orElseThrow();
   }
 
   /**
@@ -637,16 +631,11 @@ final class WorkflowContainerChecks {
                 "Make exports better", "Exports are bad.", "medium", requester.name()),
             requester);
     awaitStatus(task, TaskStatus.CLARIFICATION_NEEDED);
-    long deadline = System.currentTimeMillis() + 30_000;
-    while (views
-        .find(task)
-        .map(view -> view.status() != TaskStatus.CLARIFICATION_NEEDED)
-        .orElse(true)) {
-      assertThat(System.currentTimeMillis())
-          .as("Human Interaction's view of " + task + " waits for answers")
-          .isLessThan(deadline);
-      Thread.sleep(50);
-    }
+    await("Human Interaction's view of " + task + " waiting for answers")
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> views.find(task),
+            view -> view.filter(v -> v.status() == TaskStatus.CLARIFICATION_NEEDED).isPresent());
     String question = views.find(task).orElseThrow().questions().getFirst().id();
 
     InvalidDecisionException tooLong =
@@ -670,15 +659,12 @@ final class WorkflowContainerChecks {
         true,
         requester,
         requester.name());
-    long moved = System.currentTimeMillis() + 60_000;
-    for (TaskView now = tasks.find(task).orElseThrow();
-        now.status() == TaskStatus.CLARIFICATION_NEEDED && now.clarificationRound() < 2;
-        now = tasks.find(task).orElseThrow()) {
-      assertThat(System.currentTimeMillis())
-          .as("the answer at the limit moves task " + task)
-          .isLessThan(moved);
-      Thread.sleep(100);
-    }
+    await("the answer at the limit moving task " + task)
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () -> tasks.find(task).orElseThrow(),
+            now ->
+                now.status() != TaskStatus.CLARIFICATION_NEEDED || now.clarificationRound() >= 2);
   }
 
   /**
@@ -713,12 +699,10 @@ final class WorkflowContainerChecks {
             .getFirst()[0];
   }
 
-  private void awaitCount(String sql, List<UUID> tasks, long expected) throws Exception {
-    long deadline = System.currentTimeMillis() + 30_000;
-    while (count(sql, tasks) < expected && System.currentTimeMillis() < deadline) {
-      Thread.sleep(100);
-    }
-    assertThat(count(sql, tasks)).as(sql).isEqualTo(expected);
+  private void awaitCount(String sql, List<UUID> tasks, long expected) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> assertThat(count(sql, tasks)).as(sql).isEqualTo(expected));
   }
 
   private long count(String sql, List<UUID> tasks) throws SQLException {
