@@ -103,8 +103,8 @@ class ArchitectureTest {
           .should(notUseTheirOwnContexts("infrastructure"));
 
   /**
-   * Every context's domain, use cases and edges, and the use cases the contexts share (audit, dead
-   * letters), speak only ports: every query is in an infrastructure adapter.
+   * Every context's domain, use cases and edges, and what the contexts share (audit, dead letters,
+   * monitoring), speak only ports: every query is in an infrastructure adapter.
    */
   @ArchTest
   static final ArchRule sqlLivesInInfrastructureAdapters =
@@ -117,7 +117,8 @@ class ArchitectureTest {
                               c ->
                                   Stream.of("domain", "application", "interfaces")
                                       .map(layer -> "dev.refinery." + c + "." + layer + "..")),
-                      Stream.of("dev.refinery.shared.application.."))
+                      Stream.of(
+                          "dev.refinery.shared.application..", "dev.refinery.shared.monitoring.."))
                   .toArray(String[]::new))
           .should()
           .dependOnClassesThat()

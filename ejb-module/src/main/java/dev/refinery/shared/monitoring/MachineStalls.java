@@ -2,23 +2,23 @@ package dev.refinery.shared.monitoring;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * The machinery's stalls, from the messaging and monitoring tables: an outbox row unsent past
- * {@code refinery.alerts.outbox-age}, dead letters waiting for an operator, a context queue that
- * did not consume the heartbeat within {@code refinery.alerts.heartbeat-age}, and a message type
- * whose consumptions failed more than {@code refinery.alerts.error-rate} of the time over {@code
- * refinery.alerts.error-window} (at least {@value #MIN_ATTEMPTS} of them).
+ * The machinery's stalls, from what {@link MachineReadings} reads of the messaging and monitoring
+ * tables: an outbox row unsent past {@code refinery.alerts.outbox-age}, dead letters waiting for an
+ * operator, a context queue that did not consume the heartbeat within {@code
+ * refinery.alerts.heartbeat-age}, and a message type whose consumptions failed more than {@code
+ * refinery.alerts.error-rate} of the time over {@code refinery.alerts.error-window} (at least
+ * {@value #MIN_ATTEMPTS} of them).
  */
 @Stateless
 public class MachineStalls {
@@ -31,8 +31,7 @@ public class MachineStalls {
   private static final List<String> CONTEXTS =
       List.of("taskmanagement", "humaninteraction", "productdefinition", "orchestration");
 
-  @PersistenceContext(unitName = "refinery")
-  EntityManager entityManager;
+  @Inject MachineReadings readings;
 
   @Inject Alerts alerts;
 
@@ -49,82 +48,51 @@ public class MachineStalls {
 
   private void outbox() {
     Duration limit = setting("refinery.alerts.outbox-age");
-    Object[] row =
-        (Object[])
-            entityManager
-                .createNativeQuery(
-                    "SELECT count(*), min(enqueued_at), (array_agg(message_id"
-                        + " ORDER BY id))[1] FROM messaging.outbox WHERE enqueued_at < ?")
-                .setParameter(1, Timestamp.from(clock.instant().minus(limit)))
-                .getSingleResult();
-    long stuck = ((Number) row[0]).longValue();
+    MachineReadings.Backlog stuck = readings.outboxWrittenBefore(clock.instant().minus(limit));
     alerts.reconcile(
         OUTBOX,
-        stuck == 0
+        stuck.count() == 0
             ? Map.of()
             : Map.of(
                 OUTBOX,
                 Alert.of(
                     OUTBOX,
                     OUTBOX,
-                    stuck
+                    stuck.count()
                         + " message(s) waited in the outbox longer than "
                         + limit
                         + " (oldest since "
-                        + row[1]
+                        + stuck.oldest()
                         + "): is the broker reachable?",
                     null,
-                    (UUID) row[2])));
+                    stuck.firstMessageId())));
   }
 
   private void deadLetters() {
-    Object[] row =
-        (Object[])
-            entityManager
-                .createNativeQuery(
-                    "SELECT count(*), (array_agg(message_id ORDER BY last_failure_at DESC))[1],"
-                        + " (array_agg(type ORDER BY last_failure_at DESC))[1],"
-                        + " (array_agg(correlation_id ORDER BY last_failure_at DESC))[1] FROM"
-                        + " messaging.dead_letter WHERE status = 'DEAD'")
-                .getSingleResult();
-    long waiting = ((Number) row[0]).longValue();
+    MachineReadings.DeadLetterBacklog waiting = readings.openDeadLetters();
     alerts.reconcile(
         DEAD_LETTERS,
-        waiting == 0
+        waiting.count() == 0
             ? Map.of()
             : Map.of(
                 DEAD_LETTERS,
                 Alert.of(
                     DEAD_LETTERS,
                     DEAD_LETTERS,
-                    waiting
+                    waiting.count()
                         + " dead letter(s) wait for an operator to replay or discard them (newest: "
-                        + row[2]
+                        + waiting.newestType()
                         + ")",
-                    (String) row[3],
-                    (UUID) row[1])));
+                    waiting.newestTask(),
+                    waiting.newestMessageId())));
   }
 
-  @SuppressWarnings("unchecked")
   private void heartbeats() {
     Duration limit = setting("refinery.alerts.heartbeat-age");
-    List<Object> beat =
-        entityManager
-            .createNativeQuery(
-                "SELECT message_id FROM monitoring.event_log WHERE type = ? AND direction ="
-                    + " 'PUBLISHED' AND recorded_at < ? ORDER BY recorded_at DESC LIMIT 1")
-            .setParameter(1, MessageMonitor.HEARTBEAT)
-            .setParameter(2, Timestamp.from(clock.instant().minus(limit)))
-            .getResultList();
+    Optional<UUID> beat = readings.heartbeatPublishedBefore(clock.instant().minus(limit));
     Map<String, Alert> unconsumed = new HashMap<>();
-    if (!beat.isEmpty()) {
-      List<Object> consumers =
-          entityManager
-              .createNativeQuery(
-                  "SELECT DISTINCT target FROM monitoring.event_log"
-                      + " WHERE message_id = ? AND direction = 'CONSUMED'")
-              .setParameter(1, beat.getFirst())
-              .getResultList();
+    if (beat.isPresent()) {
+      Set<String> consumers = readings.consumersOf(beat.get());
       for (String context : CONTEXTS) {
         if (!consumers.contains(context)) {
           String condition = UNCONSUMED + ":" + context;
@@ -140,39 +108,30 @@ public class MachineStalls {
                       + limit
                       + ": no instance consumes it, or its consumers are stuck",
                   null,
-                  (UUID) beat.getFirst()));
+                  beat.get()));
         }
       }
     }
     alerts.reconcile(UNCONSUMED, unconsumed);
   }
 
-  @SuppressWarnings("unchecked")
   private void errorRates() {
     double ceiling = config.getValue("refinery.alerts.error-rate", Double.class);
     Duration window = setting("refinery.alerts.error-window");
-    List<Object[]> rows =
-        entityManager
-            .createNativeQuery(
-                "SELECT type, count(*), count(*) FILTER (WHERE outcome IN ('retried',"
-                    + " 'dead-lettered', 'failed')) FROM monitoring.event_log WHERE direction ="
-                    + " 'CONSUMED' AND recorded_at >= ? AND outcome <> 'ignored' GROUP BY type"
-                    + " HAVING count(*) >= ?")
-            .setParameter(1, Timestamp.from(clock.instant().minus(window)))
-            .setParameter(2, MIN_ATTEMPTS)
-            .getResultList();
+    List<MachineReadings.Consumptions> rows =
+        readings.consumptionsSince(clock.instant().minus(window), MIN_ATTEMPTS);
     Map<String, Alert> failing = new HashMap<>();
-    for (Object[] row : rows) {
-      long total = ((Number) row[1]).longValue();
-      long failed = ((Number) row[2]).longValue();
+    for (MachineReadings.Consumptions row : rows) {
+      long total = row.total();
+      long failed = row.failed();
       if (failed > ceiling * total) {
-        String condition = ERROR_RATE + ":" + row[0];
+        String condition = ERROR_RATE + ":" + row.type();
         failing.put(
             condition,
             Alert.of(
                 condition,
                 ERROR_RATE,
-                row[0]
+                row.type()
                     + ": "
                     + failed
                     + " of "

@@ -8,14 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import javax.management.ObjectName;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -61,8 +57,7 @@ public class MessagingGauges {
 
   static final ObjectName NAME = Jmx.name("type=Messaging");
 
-  @PersistenceContext(unitName = "refinery")
-  EntityManager entityManager;
+  @Inject MachineReadings readings;
 
   @Inject MetricRegistry registry;
 
@@ -142,17 +137,8 @@ public class MessagingGauges {
     return letters;
   }
 
-  @SuppressWarnings("unchecked")
   private Map<String, Long> consumedLastMinute() {
-    Map<String, Long> rates = new TreeMap<>();
-    ((List<Object[]>)
-            entityManager
-                .createNativeQuery(
-                    "SELECT type, count(*) FROM monitoring.event_log WHERE direction = 'CONSUMED'"
-                        + " AND recorded_at > now() - interval '1 minute' GROUP BY type")
-                .getResultList())
-        .forEach(row -> rates.put((String) row[0], ((Number) row[1]).longValue()));
-    return rates;
+    return readings.consumedLastMinute();
   }
 
   private Snapshot current() {
@@ -160,22 +146,14 @@ public class MessagingGauges {
     if (Duration.between(last.at(), Instant.now()).toMillis() < 1_000) {
       return last;
     }
-    Object[] row =
-        (Object[])
-            entityManager
-                .createNativeQuery(
-                    "SELECT (SELECT count(*) FROM messaging.outbox), (SELECT coalesce(extract(epoch"
-                        + " FROM now() - min(enqueued_at)), 0) FROM messaging.outbox), (SELECT"
-                        + " count(*) FROM messaging.dead_letter WHERE status = 'DEAD'), (SELECT"
-                        + " count(*) FROM monitoring.alert WHERE cleared_at IS NULL)")
-                .getSingleResult();
+    MachineReadings.Figures figures = readings.figures();
     snapshot =
         new Snapshot(
             Instant.now(),
-            ((Number) row[0]).longValue(),
-            ((Number) row[1]).longValue(),
-            ((Number) row[2]).longValue(),
-            ((Number) row[3]).longValue());
+            figures.outboxBacklog(),
+            figures.outboxOldestSeconds(),
+            figures.deadLetters(),
+            figures.openAlerts());
     return snapshot;
   }
 }

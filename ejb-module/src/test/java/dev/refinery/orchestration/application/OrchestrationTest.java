@@ -8,6 +8,7 @@ import dev.refinery.shared.infrastructure.messaging.deadletter.EarlyEventExcepti
 import dev.refinery.shared.messaging.Message;
 import dev.refinery.shared.monitoring.Alert;
 import dev.refinery.shared.monitoring.Alerts;
+import dev.refinery.shared.testing.MapConfig;
 import dev.refinery.shared.testing.RecordingMessageQueue;
 import dev.refinery.shared.testing.SettableClock;
 import dev.refinery.taskmanagement.api.CancelTask;

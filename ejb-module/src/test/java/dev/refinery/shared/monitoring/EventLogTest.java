@@ -15,7 +15,7 @@ class EventLogTest {
    * Refuses the first {@code refusals} appends, as a pooled connection PostgreSQL had terminated
    * would.
    */
-  private static final class FlakyStore extends EventLogStore {
+  private static final class FlakyStore implements EventLogStore {
     private int refusals;
     private int calls;
     private final List<MessageRecord> written = new ArrayList<>();
@@ -32,6 +32,11 @@ class EventLogTest {
             "FATAL: terminating connection due to administrator command");
       }
       written.addAll(lines);
+    }
+
+    @Override
+    public List<MessageRecord> find(EventLog.Filter filter, int limit) {
+      return List.copyOf(written);
     }
   }
 

@@ -1,4 +1,4 @@
-package dev.refinery.orchestration.application;
+package dev.refinery.shared.testing;
 
 import java.time.Duration;
 import java.util.Map;
@@ -9,12 +9,12 @@ import org.eclipse.microprofile.config.ConfigValue;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.eclipse.microprofile.config.spi.Converter;
 
-/** MicroProfile Config over a map, for unit tests: strings and ISO-8601 durations. */
-final class MapConfig implements Config {
+/** MicroProfile Config over a map, for unit tests: strings, ISO-8601 durations and doubles. */
+public final class MapConfig implements Config {
 
   private final Map<String, String> values;
 
-  MapConfig(Map<String, String> values) {
+  public MapConfig(Map<String, String> values) {
     this.values = values;
   }
 
@@ -36,8 +36,11 @@ final class MapConfig implements Config {
     if (type == Duration.class) {
       return type.cast(Duration.parse(value));
     }
+    if (type == Double.class) {
+      return type.cast(Double.valueOf(value));
+    }
     throw new IllegalArgumentException(
-        "MapConfig converts strings and durations, not " + type.getName());
+        "MapConfig converts strings, durations and doubles, not " + type.getName());
   }
 
   @Override

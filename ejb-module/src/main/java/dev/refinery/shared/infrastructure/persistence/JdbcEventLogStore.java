@@ -1,5 +1,8 @@
-package dev.refinery.shared.monitoring;
+package dev.refinery.shared.infrastructure.persistence;
 
+import dev.refinery.shared.monitoring.EventLog;
+import dev.refinery.shared.monitoring.EventLogStore;
+import dev.refinery.shared.monitoring.MessageRecord;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -20,7 +23,7 @@ import javax.sql.DataSource;
  * reads.
  */
 @Stateless
-public class EventLogStore {
+public class JdbcEventLogStore implements EventLogStore {
 
   private static final String COLUMNS =
       "id, recorded_at, direction, message_id, type, kind, source, target,"
@@ -29,6 +32,7 @@ public class EventLogStore {
   @Resource(lookup = "jdbc/refinery")
   DataSource dataSource;
 
+  @Override
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void append(List<MessageRecord> lines) {
     try (Connection connection = dataSource.getConnection();
@@ -59,6 +63,7 @@ public class EventLogStore {
     }
   }
 
+  @Override
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public List<MessageRecord> find(EventLog.Filter filter, int limit) {
     StringBuilder sql =
