@@ -373,7 +373,8 @@ final class ConsoleChecks {
                       HttpRequest.BodyPublishers.ofString(
                           "request=request&request%3Atitle="
                               + URLEncoder.encode(marker, StandardCharsets.UTF_8)
-                              + "&request%3Adescription=x&request%3Apriority=LOW&request%3Asubmit=Submit&jakarta.faces.ViewState=guessed"))
+                              + "&request%3Adescription=x&request%3Apriority=LOW&request%3Asubmit=Submit&"
+                              + "jakarta.faces.ViewState=guessed"))
                   .build());
       assertThat(crossSite.headers().firstValue("Location").orElse(""))
           .doesNotContain("tasks/list");

@@ -104,7 +104,8 @@ final class Invariants {
         (queue, depth) -> {
           if (depth > 0
               && queue.matches(
-                  "refinery\\.(taskmanagement|humaninteraction|productdefinition|orchestration|dlq)(\\.delay\\.\\d+)?")) {
+                  "refinery\\.(taskmanagement|humaninteraction|productdefinition|"
+                      + "orchestration|dlq)(\\.delay\\.\\d+)?")) {
             violations.add(depth + " messages left on " + queue);
           }
         });

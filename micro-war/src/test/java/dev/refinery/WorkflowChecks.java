@@ -238,7 +238,8 @@ final class WorkflowChecks {
     HttpResponse<String> wrong =
         api.post(
             "tasks/" + task + "/answers",
-            "{\"answers\":[{\"questionId\":\"who\",\"optionId\":\"nobody\"}],\"useRecommendations\":true,\"by\":\"cy\"}");
+            "{\"answers\":[{\"questionId\":\"who\",\"optionId\":\"nobody\"}],"
+                + "\"useRecommendations\":true,\"by\":\"cy\"}");
     assertThat(wrong.statusCode()).isEqualTo(400);
     assertThat(Http.json(wrong).getJsonArray("errors").getJsonObject(0).getString("message"))
         .isEqualTo("'nobody' is not an option of question 'who'");

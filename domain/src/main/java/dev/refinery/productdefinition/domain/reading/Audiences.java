@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 final class Audiences {
 
   private static final String ROLE =
-      "(?:accountants?|administrators?|admins?|agents?|analysts?|applicants?|approvers?|assistants?|attendees?|auditors?|authors?|bankers?|bookkeepers?|bookkeeping"
+      "(?:accountants?|administrators?|admins?|agents?|analysts?|applicants?|"
+          + "approvers?|assistants?|attendees?|auditors?|authors?|bankers?|bookkeepers?|bookkeeping"
           + " staff|brokers?|buyers?|candidates?|"
           + "caregivers?|cashiers?|citizens?|clerks?|clients?|clinicians?|coaches?|consultants?|contractors?|"
           + "couriers?|creators?|crew|customers?|designers?|developers?|directors?|dispatchers?|doctors?|donors?|"
@@ -25,7 +26,8 @@ final class Audiences {
           + "homeowners?|hosts?|inspectors?|instructors?|interns?|investors?|landlords?|lawyers?|learners?|"
           + "managers?|mechanics?|members?|merchants?|moderators?|nurses?|officers?|operators?|organi[sz]ers?|"
           + "owners?|parents?|partners?|passengers?|patients?|people|pharmacists?|physicians?|pilots?|planners?|"
-          + "players?|publishers?|readers?|receptionists?|recipients?|senders?|recruiters?|renters?|reps?|residents?|reviewers?|"
+          + "players?|publishers?|readers?|receptionists?|recipients?|senders?|"
+          + "recruiters?|renters?|reps?|residents?|reviewers?|"
           + "riders?|salespeople|sellers?|shoppers?|speakers?|sponsors?|staff|students?|subscribers?|suppliers?|"
           + "teachers?|technicians?|tellers?|tenants?|testers?|therapists?|tourists?|traders?|travell?ers?|"
           + "tutors?|users?|vendors?|viewers?|visitors?|volunteers?|workers?|writers?)";

@@ -40,9 +40,11 @@ final class Quantities {
           "(?<![\\w.,$€£-])("
               + NUMBER
               + ")\\s?(%|percent\\b|per"
-              + " cent\\b|ms\\b|milliseconds?\\b|seconds?\\b|secs?\\b|s\\b|minutes?\\b|mins?\\b|hours?\\b|hrs?\\b|h\\b|(?:business"
+              + " cent\\b|ms\\b|milliseconds?\\b|seconds?\\b|secs?\\b|s\\b|minutes?\\b|"
+              + "mins?\\b|hours?\\b|hrs?\\b|h\\b|(?:business"
               + " |working )?days?\\b|"
-              + "weeks?\\b|months?\\b|years?\\b|[kKMGT]i?B\\b|bytes?\\b|kilobytes?\\b|megabytes?\\b|gigabytes?\\b|terabytes?\\b|"
+              + "weeks?\\b|months?\\b|years?\\b|[kKMGT]i?B\\b|bytes?\\b|kilobytes?\\b|"
+              + "megabytes?\\b|gigabytes?\\b|terabytes?\\b|"
               + "(?:[a-z][a-z-]+\\s+)?[a-z][a-z-]+)");
   private static final Map<String, Double> SECONDS =
       Map.ofEntries(

@@ -47,16 +47,22 @@ public record StatedRequest(
   private static final Pattern IMPERATIVE =
       Pattern.compile(
           "^(?:Add|Allow|Let|Lock|Send|Show|Export|Import|Notify|Remind|Block|"
-              + "Prevent|Provide|Enable|Disable|Keep|Log|Record|Store|Delete|Remove|Display|Generate|Create|Update|Sync|Integrate|"
-              + "Email|Alert|Track|Limit|Require|Validate|Check|Archive|Retain|Encrypt|Mask|Hide|Filter|Sort|Search|Group|Flag|"
-              + "Escalate|Assign|Schedule|Print|Download|Upload|Share|Publish|Translate|Offer|Include|Make|Mark|Warn|Refuse|Reject|"
-              + "Accept|Support|Expire|Retry|Cap|Round|Calculate|Compute|Attach|Link|Import|Replace|Merge|Split|Pause|Resume|Cancel)\\b");
+              + "Prevent|Provide|Enable|Disable|Keep|Log|Record|Store|Delete|"
+              + "Remove|Display|Generate|Create|Update|Sync|Integrate|"
+              + "Email|Alert|Track|Limit|Require|Validate|Check|Archive|Retain|"
+              + "Encrypt|Mask|Hide|Filter|Sort|Search|Group|Flag|"
+              + "Escalate|Assign|Schedule|Print|Download|Upload|Share|Publish|"
+              + "Translate|Offer|Include|Make|Mark|Warn|Refuse|Reject|"
+              + "Accept|Support|Expire|Retry|Cap|Round|Calculate|Compute|Attach|"
+              + "Link|Import|Replace|Merge|Split|Pause|Resume|Cancel)\\b");
 
   private static final Pattern VERB_THEN_OBJECT =
       Pattern.compile(
           "^(?!(?:A|An|The|This|That|These|Those|Each|Every|All|Some|"
-              + "Any|No|Our|Their|Its|My|Your|It|We|They|I|He|She|There|Here|If|When|Once|After|Before|While|Today|Currently)\\b)"
-              + "\\p{Lu}\\p{Ll}+(?<!s)\\s+(?:a|an|the|one|two|three|each|every|all|their|its|our|his|her|them|it|\\d[\\d,.]*)\\b");
+              + "Any|No|Our|Their|Its|My|Your|It|We|They|I|He|She|There|Here|"
+              + "If|When|Once|After|Before|While|Today|Currently)\\b)"
+              + "\\p{Lu}\\p{Ll}+(?<!s)\\s+(?:a|an|the|one|two|three|each|every|"
+              + "all|their|its|our|his|her|them|it|\\d[\\d,.]*)\\b");
   private static final Pattern LEAD =
       Pattern.compile(
           "(?i)^(with|including|includes?|containing|contains?|showing|shows?|"
@@ -64,7 +70,8 @@ public record StatedRequest(
   private static final Pattern LIST =
       Pattern.compile(
           "(?i)\\b(with|including|includes?|containing|contains?|showing|shows?|such"
-              + " as|by|per|for|of|in|as|:)\\s+((?:[\\w/-]+(?:\\s+[\\w/-]+){0,2},\\s+)+[\\w/-]+(?:\\s+[\\w/-]+){0,2},?\\s+(?:and|or)\\s+"
+              + " as|by|per|for|of|in|as|:)\\s+((?:[\\w/-]+(?:\\s+[\\w/-]+){0,"
+              + "2},\\s+)+[\\w/-]+(?:\\s+[\\w/-]+){0,2},?\\s+(?:and|or)\\s+"
               + "[\\w/-]+(?:\\s+[\\w/-]+){0,2})");
   private static final Pattern STANDARD =
       Pattern.compile(
@@ -82,7 +89,8 @@ public record StatedRequest(
       Pattern.compile(
           "(?i)\\b(because|problem|pain|currently|today|manual|manually|slow|errors?|mistakes?|hard"
               + " to|cannot|can't|too long|takes? (?:\\w+"
-              + " ){0,2}(?:hours|days|ages)|missing|broken|complain\\w*|lose|lost|frustrat\\w*|wast\\w*|forget|miss(?:es|ed)?|no"
+              + " ){0,2}(?:hours|days|ages)|missing|broken|complain\\w*|lose|"
+              + "lost|frustrat\\w*|wast\\w*|forget|miss(?:es|ed)?|no"
               + " way to|have to|by hand|by phone|spreadsheets?|time out|timeouts?|too many|so"
               + " many|overload\\w*|wait(?:s|ing)?|on hold|chas(?:es|ing)|(?:which|that)"
               + " costs?|late|run out|nobody|keep asking|leave|(?:phone|call|ask|email)s? us)\\b");
