@@ -2,7 +2,6 @@ package dev.refinery.taskmanagement.interfaces.messaging;
 
 import static dev.refinery.shared.messaging.BoundedContext.TASK_MANAGEMENT;
 
-import dev.refinery.shared.messaging.Envelope;
 import dev.refinery.shared.messaging.MessageQueue;
 import dev.refinery.taskmanagement.api.CreateTask;
 import dev.refinery.taskmanagement.api.TaskCommand;
@@ -25,15 +24,14 @@ public class TaskManagementSubscriptions {
 
   @Inject TaskCommands commands;
 
-  @SuppressWarnings("unchecked")
   void subscribe(@Observes Startup startup) {
     queue.subscribeToCommands(
         TASK_MANAGEMENT,
         Set.of(CreateTask.class),
-        envelope -> commands.create((Envelope<CreateTask>) (Envelope<?>) envelope));
+        envelope -> commands.create(envelope.as(CreateTask.class)));
     queue.subscribeToCommands(
         TASK_MANAGEMENT,
         TaskEvents.COMMANDS,
-        envelope -> commands.handle((Envelope<? extends TaskCommand>) (Envelope<?>) envelope));
+        envelope -> commands.handle(envelope.as(TaskCommand.class)));
   }
 }
