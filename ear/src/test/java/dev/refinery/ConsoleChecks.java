@@ -1,6 +1,7 @@
 package dev.refinery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
@@ -310,12 +311,12 @@ final class ConsoleChecks {
     try (Browser opal = new Browser(server).signIn("opal", PASSWORD)) {
       opal.open("console/operations/dead-letters.xhtml");
       String unroutable = "no queue is bound to type taskmanagement.NoSuchCommand";
-      for (int i = 0;
-          i < 60 && !(opal.text().contains("Malformed") && opal.text().contains(unroutable));
-          i++) {
-        Thread.sleep(500);
-        opal.open("console/operations/dead-letters.xhtml");
-      }
+      await("the malformed and the unroutable messages on the dead letters page")
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(500))
+          .until(
+              () -> opal.open("console/operations/dead-letters.xhtml").text(),
+              page -> page.contains("Malformed") && page.contains(unroutable));
       assertThat(opal.text())
           .as("the unroutable command among the dead letters, with its reason")
           .contains(unroutable);
@@ -454,17 +455,20 @@ final class ConsoleChecks {
   }
 
   private String taskIdByTitle(String title) {
-    long deadline = System.currentTimeMillis() + 30_000;
-    while (System.currentTimeMillis() < deadline) {
-      HttpResponse<String> response =
-          Http.get(server + "api/tasks?q=" + URLEncoder.encode(title, StandardCharsets.UTF_8));
-      var items = Http.json(response).getJsonArray("items");
-      if (!items.isEmpty()) {
-        return items.getJsonObject(0).getString("id");
-      }
-      sleep();
-    }
-    throw new AssertionError("no task titled " + title);
+    return await("a task titled " + title)
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () ->
+                Http.json(
+                        Http.get(
+                            server
+                                + "api/tasks?q="
+                                + URLEncoder.encode(title, StandardCharsets.UTF_8)))
+                    .getJsonArray("items"),
+            items -> !items.isEmpty())
+        .getJsonObject(0)
+        .getString("id");
   }
 
   private String status(String id) {
@@ -481,14 +485,5 @@ final class ConsoleChecks {
             id,
             details -> condition.test(details.getJsonObject("task")),
             "where the page expects it");
-  }
-
-  private static void sleep() {
-    try {
-      Thread.sleep(200);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -1,6 +1,7 @@
 package dev.refinery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.refinery.testing.Http;
 import jakarta.json.Json;
@@ -295,7 +296,8 @@ class FaultSuite {
 
   /**
    * Until every accepted task ended, the outbox and the contexts' queues are empty, and the poison
-   * is dead.
+   * is dead; at most 5 minutes, after which it returns without failing: the invariants that follow
+   * name what was left (a timeout here would say only that something was).
    */
   private void drain(Load.Outcome load, Run run, Timestamp since) throws Exception {
     long deadline = System.currentTimeMillis() + 300_000;
@@ -785,15 +787,11 @@ class FaultSuite {
    * Until the worker's agents are on claimed work (its in-flight gauge), so the fault hits work in
    * progress.
    */
-  private void awaitWorkerBusy() throws InterruptedException {
-    long deadline = System.currentTimeMillis() + 15_000;
-    while (System.currentTimeMillis() < deadline) {
-      if (inFlight("http://127.0.0.1:" + workerPort + "/") > 0) {
-        return;
-      }
-      Thread.sleep(20);
-    }
-    throw new IllegalStateException("the worker had no agent run in flight for 15 s");
+  private void awaitWorkerBusy() {
+    await("an agent run in flight on the worker")
+        .atMost(Duration.ofSeconds(15))
+        .pollInterval(Duration.ofMillis(20))
+        .until(() -> inFlight("http://127.0.0.1:" + workerPort + "/") > 0);
   }
 
   /** Agent results taken (PRD or clarification) so far, per instance, from each one's /metrics. */

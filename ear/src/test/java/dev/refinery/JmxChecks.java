@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import javax.management.openmbean.TabularData;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
+import org.awaitility.Awaitility;
 
 /**
  * Refinery's MBeans as an operator reaches them: jconsole's way, a JMX connector to the server's
@@ -194,14 +196,11 @@ final class JmxChecks implements AutoCloseable {
     }
   }
 
-  private static void await(Supplier<Boolean> condition, String what) throws InterruptedException {
-    for (int i = 0; i < 120; i++) {
-      if (condition.get()) {
-        return;
-      }
-      Thread.sleep(250);
-    }
-    throw new AssertionError("not within 30 s: " + what);
+  private static void await(Supplier<Boolean> condition, String what) {
+    Awaitility.await(what)
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(250))
+        .until(condition::get);
   }
 
   private static String rootCause(Throwable e) {

@@ -1,6 +1,7 @@
 package dev.refinery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.refinery.productdefinition.infrastructure.llm.FakeModelServer;
 import dev.refinery.testing.Http;
@@ -536,12 +537,11 @@ class RefineryEarIT {
         .isEqualTo(brokerConnections(""));
   }
 
-  private static void awaitConsumers(int expected) throws Exception {
-    long deadline = System.currentTimeMillis() + 60_000;
-    while (brokerConnections("refinery consumer") != expected
-        && System.currentTimeMillis() < deadline) {
-      Thread.sleep(500);
-    }
+  private static void awaitConsumers(int expected) {
+    await(expected + " consumer connections on the broker")
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> brokerConnections("refinery consumer") == expected);
   }
 
   /** Connections to the test's virtual host whose client properties mention the text. */
