@@ -222,6 +222,11 @@ final class ConsoleChecks {
       abe.click("nav-review");
       assertThat(abe.text()).contains("PRDs waiting for review");
       abe.open("console/review/prd.xhtml?id=" + id);
+      assertThat(abe.has("changes")).as("a changes panel on the first revision").isFalse();
+      assertThat(abe.element("document").getText())
+          .as("acceptance criteria as Given / When / Then lines, not JSON")
+          .contains("Given ", "When ", "Then ")
+          .doesNotContain("{\"given\"", "Done when:");
       abe.click("rejection:reject");
       abe.waitFor(d -> d.getPageSource().contains("A rejection needs a reason"));
       abe.type("rejection:reason", "Say which reports and who reads them.");
@@ -258,6 +263,24 @@ final class ConsoleChecks {
       assertThat(abe.element("task-status").getText()).isEqualTo("PRD_APPROVED");
       assertThat(abe.element("timeline").getText())
           .contains("PrdRejected", "PrdApproved", "by abe");
+      JsonObject firstRound = details(id).getJsonArray("clarifications").getJsonObject(0);
+      JsonObject answer = firstRound.getJsonArray("answers").getJsonObject(0);
+      JsonObject asked =
+          firstRound.getJsonArray("questions").getValuesAs(JsonObject.class).stream()
+              .filter(q -> q.getString("id").equals(answer.getString("questionId")))
+              .findFirst()
+              .orElseThrow();
+      String label =
+          asked.getJsonArray("options").getValuesAs(JsonObject.class).stream()
+              .filter(o -> o.getString("id").equals(answer.getString("optionId")))
+              .map(o -> o.getString("label"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(label).as("the option's label").isNotEqualTo(answer.getString("optionId"));
+      assertThat(abe.element("clarifications").getText())
+          .as("the answer by its option's label, not its id")
+          .contains("Answer: " + label)
+          .doesNotContain("Answer: " + answer.getString("optionId"));
       abe.screenshot("task-detail");
     }
     JsonObject details = details(id);

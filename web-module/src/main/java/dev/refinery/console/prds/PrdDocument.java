@@ -23,7 +23,9 @@ public final class PrdDocument {
     TITLE,
     HEADING,
     PARAGRAPH,
-    ITEM
+    ITEM,
+    /** A step of a user story's acceptance criterion: Given, When or Then. */
+    CRITERION
   }
 
   private PrdDocument() {}
@@ -41,22 +43,7 @@ public final class PrdDocument {
         prd,
         "personas",
         o -> o.getString("name", "") + ": " + o.getString("description", ""));
-    items(
-        lines,
-        "User stories",
-        prd,
-        "userStories",
-        o ->
-            o.getString("id", "")
-                + " ("
-                + o.getString("priority", "")
-                + ") As "
-                + o.getString("asA", "")
-                + ", I want "
-                + o.getString("iWant", "")
-                + ", so that "
-                + o.getString("soThat", "")
-                + acceptance(o));
+    stories(lines, prd);
     items(
         lines,
         "Requirements",
@@ -116,16 +103,47 @@ public final class PrdDocument {
     return lines;
   }
 
-  private static String acceptance(JsonObject story) {
-    JsonArray criteria = story.getJsonArray("acceptanceCriteria");
-    if (criteria == null || criteria.isEmpty()) {
-      return "";
+  /** Each story as an item, each of its acceptance criteria as Given / When / Then lines. */
+  private static void stories(List<Line> lines, JsonObject prd) {
+    JsonArray stories = prd.getJsonArray("userStories");
+    if (stories == null || stories.isEmpty()) {
+      return;
     }
-    List<String> texts = new ArrayList<>();
-    for (JsonValue value : criteria) {
-      texts.add(text(value));
+    lines.add(new Line(Kind.HEADING, "User stories"));
+    for (JsonValue value : stories) {
+      if (!(value instanceof JsonObject story)) {
+        lines.add(new Line(Kind.ITEM, text(value)));
+        continue;
+      }
+      lines.add(
+          new Line(
+              Kind.ITEM,
+              story.getString("id", "")
+                  + " ("
+                  + story.getString("priority", "")
+                  + ") As "
+                  + story.getString("asA", "")
+                  + ", I want "
+                  + story.getString("iWant", "")
+                  + ", so that "
+                  + story.getString("soThat", "")));
+      JsonArray criteria = story.getJsonArray("acceptanceCriteria");
+      for (JsonValue criterion : criteria == null ? JsonValue.EMPTY_JSON_ARRAY : criteria) {
+        if (criterion instanceof JsonObject given) {
+          step(lines, "Given", given.getString("given", ""));
+          step(lines, "When", given.getString("when", ""));
+          step(lines, "Then", given.getString("then", ""));
+        } else {
+          lines.add(new Line(Kind.CRITERION, text(criterion))); // a criterion written as a sentence
+        }
+      }
     }
-    return ". Done when: " + String.join("; ", texts);
+  }
+
+  private static void step(List<Line> lines, String keyword, String text) {
+    if (!text.isBlank()) {
+      lines.add(new Line(Kind.CRITERION, keyword + " " + text.strip()));
+    }
   }
 
   private static void paragraph(List<Line> lines, String heading, String text) {

@@ -9,8 +9,10 @@ import dev.refinery.productdefinition.api.AgentRunView;
 import dev.refinery.productdefinition.api.PrdVersion;
 import dev.refinery.productdefinition.application.Prds;
 import dev.refinery.shared.monitoring.MessageRecord;
+import dev.refinery.taskmanagement.api.Answer;
 import dev.refinery.taskmanagement.api.ClarificationRound;
 import dev.refinery.taskmanagement.api.HistoryEntry;
+import dev.refinery.taskmanagement.api.Question;
 import dev.refinery.taskmanagement.api.TaskView;
 import dev.refinery.taskmanagement.application.Tasks;
 import jakarta.enterprise.context.RequestScoped;
@@ -88,6 +90,11 @@ public class DetailBacking {
 
   public List<MessageRecord> getMessages() {
     return messages;
+  }
+
+  /** An answer as the page shows it: the option's label, not its id, and any text. */
+  public String answered(Question question, Answer answer) {
+    return AnswerText.of(question, answer);
   }
 
   public List<ClarificationRound> getClarifications() {

@@ -15,7 +15,8 @@ class PrdDocumentTest {
         {"title":"Invoice export","originalRequest":"Export invoices","problemStatement":"Finance exports by hand.",
          "goals":["Save a day a month"],"personas":[{"name":"Fran","description":"finance clerk"}],
          "userStories":[{"id":"US-1","asA":"clerk","iWant":"a CSV","soThat":"I save time","priority":"P0",
-           "acceptanceCriteria":["a month downloads"]}],
+           "acceptanceCriteria":[{"given":"a closed month","when":"the clerk exports it","then":"a CSV downloads"},
+             "totals match the ledger"]}],
          "requirements":[],"assumptions":["CSV is enough"]}\
         """;
 
@@ -31,10 +32,11 @@ class PrdDocumentTest {
             new Line(Kind.HEADING, "Personas"),
             new Line(Kind.ITEM, "Fran: finance clerk"),
             new Line(Kind.HEADING, "User stories"),
-            new Line(
-                Kind.ITEM,
-                "US-1 (P0) As clerk, I want a CSV, so that I save time. Done when: a month"
-                    + " downloads"),
+            new Line(Kind.ITEM, "US-1 (P0) As clerk, I want a CSV, so that I save time"),
+            new Line(Kind.CRITERION, "Given a closed month"),
+            new Line(Kind.CRITERION, "When the clerk exports it"),
+            new Line(Kind.CRITERION, "Then a CSV downloads"),
+            new Line(Kind.CRITERION, "totals match the ledger"),
             new Line(Kind.HEADING, "Assumptions"),
             new Line(Kind.ITEM, "CSV is enough"));
   }
