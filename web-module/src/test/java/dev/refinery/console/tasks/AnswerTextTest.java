@@ -29,8 +29,7 @@ class AnswerTextTest {
   void anOptionWithTextShowsBothAndTextAloneShowsTheText() {
     assertThat(AnswerText.of(WHO, new Answer("who", "finance", " and auditors ")))
         .isEqualTo("Our finance team — and auditors");
-    assertThat(AnswerText.of(WHO, new Answer("who", null, "Nobody yet")))
-        .isEqualTo("Nobody yet");
+    assertThat(AnswerText.of(WHO, new Answer("who", null, "Nobody yet"))).isEqualTo("Nobody yet");
   }
 
   @Test
