@@ -4,6 +4,7 @@ import static dev.refinery.shared.messaging.BoundedContext.ORCHESTRATION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.refinery.shared.infrastructure.management.RefineryMetric;
 import dev.refinery.humaninteraction.application.Notifications;
 import dev.refinery.orchestration.api.AlertCleared;
 import dev.refinery.orchestration.api.AlertRaised;
@@ -112,7 +113,7 @@ final class AlertChecks {
     server.addNotificationListener(Jmx.name("type=Alerts"), listener, null, null);
     Tag kind = new Tag("kind", "stalled-workflow");
     long raisedBefore =
-        metrics.counter("refinery.alerts", kind, new Tag("state", "raised")).getCount();
+        metrics.counter(RefineryMetric.ALERTS.metadata(), kind, new Tag("state", "raised")).getCount();
     UUID task;
     String condition;
     poller.pause();
@@ -140,7 +141,7 @@ final class AlertChecks {
                   n.getType().equals(AlertNotifications.RAISED)
                       && task.toString().equals(((Map<?, ?>) n.getUserData()).get("taskId")))
           .hasSize(1);
-      assertThat(metrics.counter("refinery.alerts", kind, new Tag("state", "raised")).getCount())
+      assertThat(metrics.counter(RefineryMetric.ALERTS.metadata(), kind, new Tag("state", "raised")).getCount())
           .isGreaterThan(raisedBefore);
       assertThat(
               metrics

@@ -4,6 +4,7 @@ import static dev.refinery.shared.messaging.BoundedContext.ORCHESTRATION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.refinery.shared.infrastructure.management.RefineryMetric;
 import dev.refinery.orchestration.api.MonitoringProbe;
 import dev.refinery.shared.infrastructure.messaging.memory.InMemoryMessageQueue;
 import dev.refinery.shared.messaging.BoundedContext;
@@ -96,7 +97,7 @@ final class MonitoringChecks {
    * counted.
    */
   void monitoringThatCannotWriteNeverStopsMessages() throws Exception {
-    long droppedBefore = metrics.counter("refinery.monitoring.dropped").getCount();
+    long droppedBefore = metrics.counter(RefineryMetric.MONITORING_DROPPED.metadata()).getCount();
     String probe = "monitor-broken-" + UUID.randomUUID();
     sql(
         "CREATE OR REPLACE FUNCTION monitoring.it_refuse() RETURNS trigger LANGUAGE plpgsql AS"
@@ -123,7 +124,7 @@ final class MonitoringChecks {
           .atMost(Duration.ofSeconds(30))
           .untilAsserted(
               () ->
-                  assertThat(metrics.counter("refinery.monitoring.dropped").getCount())
+                  assertThat(metrics.counter(RefineryMetric.MONITORING_DROPPED.metadata()).getCount())
                       .isGreaterThan(droppedBefore));
     } finally {
       sql("DROP TRIGGER it_refuse ON monitoring.event_log");

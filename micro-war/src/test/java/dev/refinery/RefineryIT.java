@@ -50,6 +50,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.Matcher;
+import java.util.TreeMap;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.Config;
@@ -713,6 +717,46 @@ class RefineryIT {
     assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
     assertThat(response.body())
         .containsPattern("(?m)^refinery_tasks_submitted_total\\{[^}]*\\} [1-9]");
+  }
+
+  /**
+   * Every {@code refinery_*} family on {@code /metrics} says what it measures (promtool warns on a
+   * family without HELP), and the families operators' dashboards read are there.
+   */
+  @Test
+  @RunAsClient
+  void everyRefineryMetricSaysWhatItMeasures() {
+    String id = new Api(app("").toString()).submit("Measured", "", "LOW", "bo");
+    new Api(app("").toString()).await(id, details -> true, "created");
+
+    String body = Http.get(server("metrics")).body();
+
+    Map<String, String> help = new TreeMap<>();
+    Matcher line = Pattern.compile("(?m)^# HELP (refinery_\\w+) ?(.*)$").matcher(body);
+    while (line.find()) {
+      help.put(line.group(1), line.group(2).strip());
+    }
+    List<String> families =
+        Pattern.compile("(?m)^# TYPE (refinery_\\w+) ")
+            .matcher(body)
+            .results()
+            .map(type -> type.group(1))
+            .toList();
+    assertThat(families)
+        .as("the families on /metrics")
+        .contains(
+            "refinery_messages_total",
+            "refinery_tasks_submitted_total",
+            "refinery_outbox_backlog",
+            "refinery_dead_letters",
+            "refinery_alerts_open",
+            "refinery_tasks",
+            "refinery_scheduling_runs",
+            "refinery_agent_in_flight");
+    assertThat(families)
+        .allSatisfy(
+            family ->
+                assertThat(help.get(family)).as("HELP text of %s", family).isNotBlank());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.refinery.orchestration.application;
 
+import dev.refinery.shared.infrastructure.management.RefineryMetric;
 import dev.refinery.orchestration.domain.WorkflowRepository;
 import dev.refinery.shared.infrastructure.management.ApplicationCalls;
 import dev.refinery.shared.infrastructure.management.Jmx;
@@ -53,15 +54,15 @@ public class WorkflowGauges {
   void register(@Observes Startup startup) {
     for (TaskStatus state : TaskStatus.values()) {
       registry.gauge(
-          "refinery.tasks",
+          RefineryMetric.TASKS.metadata(),
           () -> current().counts().getOrDefault(state.name(), 0L),
           new Tag("state", state.name()));
       registry.gauge(
-          "refinery.tasks.oldest.seconds",
+          RefineryMetric.TASKS_OLDEST.metadata(),
           () -> current().oldest().getOrDefault(state.name(), 0L),
           new Tag("state", state.name()));
     }
-    registry.gauge("refinery.tasks.stalled", this::stalled);
+    registry.gauge(RefineryMetric.TASKS_STALLED.metadata(), this::stalled);
     Jmx.register(
         new WorkflowMXBean() {
           @Override

@@ -1,5 +1,6 @@
 package dev.refinery.productdefinition.application;
 
+import dev.refinery.shared.infrastructure.management.RefineryMetric;
 import dev.refinery.productdefinition.domain.AgentRuns;
 import dev.refinery.shared.infrastructure.management.ApplicationCalls;
 import dev.refinery.shared.infrastructure.management.Jmx;
@@ -44,7 +45,7 @@ public class AgentGauges {
   @Inject TaskPollingService poller;
 
   void register(@Observes Startup startup) {
-    registry.gauge("refinery.agent.in.flight", () -> poller.inFlight());
+    registry.gauge(RefineryMetric.AGENT_IN_FLIGHT.metadata(), () -> poller.inFlight());
     Jmx.register(
         new AgentsMXBean() {
           @Override

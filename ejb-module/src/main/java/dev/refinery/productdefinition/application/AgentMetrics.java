@@ -1,5 +1,6 @@
 package dev.refinery.productdefinition.application;
 
+import dev.refinery.shared.infrastructure.management.RefineryMetric;
 import dev.refinery.productdefinition.domain.AgentRun;
 import dev.refinery.shared.infrastructure.messaging.AfterCommit;
 import jakarta.annotation.PostConstruct;
@@ -25,7 +26,7 @@ public class AgentMetrics {
 
   @PostConstruct
   void register() {
-    registry.gauge("refinery.agent.cost.usd", cost, DoubleAdder::sum);
+    registry.gauge(RefineryMetric.AGENT_COST.metadata(), cost, DoubleAdder::sum);
   }
 
   public void recorded(AgentRun run, String outcome) {
@@ -33,19 +34,19 @@ public class AgentMetrics {
         () -> {
           registry
               .counter(
-                  "refinery.agent.runs", new Tag("agent", run.agent()), new Tag("outcome", outcome))
+                  RefineryMetric.AGENT_RUNS.metadata(), new Tag("agent", run.agent()), new Tag("outcome", outcome))
               .inc();
           String model = Objects.requireNonNullElse(run.model(), run.agent());
           if (run.tokensIn() > 0) {
             registry
                 .counter(
-                    "refinery.agent.tokens", new Tag("direction", "in"), new Tag("model", model))
+                    RefineryMetric.AGENT_TOKENS.metadata(), new Tag("direction", "in"), new Tag("model", model))
                 .inc(run.tokensIn());
           }
           if (run.tokensOut() > 0) {
             registry
                 .counter(
-                    "refinery.agent.tokens", new Tag("direction", "out"), new Tag("model", model))
+                    RefineryMetric.AGENT_TOKENS.metadata(), new Tag("direction", "out"), new Tag("model", model))
                 .inc(run.tokensOut());
           }
           cost.add(run.costUsd());

@@ -1,5 +1,6 @@
 package dev.refinery.shared.monitoring;
 
+import dev.refinery.shared.infrastructure.management.RefineryMetric;
 import dev.refinery.shared.infrastructure.messaging.AfterCommit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -102,7 +103,7 @@ public class Alerts {
         () -> {
           registry
               .counter(
-                  "refinery.alerts",
+                  RefineryMetric.ALERTS.metadata(),
                   new Tag("kind", alert.kind()),
                   new Tag("state", raised ? "raised" : "cleared"))
               .inc();

@@ -1,5 +1,6 @@
 package dev.refinery.shared.monitoring;
 
+import dev.refinery.shared.infrastructure.management.RefineryMetric;
 import dev.refinery.shared.infrastructure.messaging.AfterCommit;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -139,7 +140,7 @@ public class EventLog {
   }
 
   private void drop(int lines, String why) {
-    registry.counter("refinery.monitoring.dropped").inc(lines);
+    registry.counter(RefineryMetric.MONITORING_DROPPED.metadata()).inc(lines);
     if (dropped.getAndAdd(lines) % 1_000 == 0) { // one log line per thousand, not a storm
       LOG.log(Level.WARNING, "Could not keep {0} event log line(s): {1}", lines, why);
     }

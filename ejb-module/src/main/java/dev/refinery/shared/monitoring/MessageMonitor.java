@@ -1,5 +1,6 @@
 package dev.refinery.shared.monitoring;
 
+import dev.refinery.shared.infrastructure.management.RefineryMetric;
 import dev.refinery.shared.infrastructure.messaging.Consumed;
 import dev.refinery.shared.infrastructure.messaging.Monitored;
 import dev.refinery.shared.infrastructure.messaging.Publication;
@@ -136,20 +137,20 @@ public class MessageMonitor {
   }
 
   void recordingFailed() {
-    registry.counter("refinery.monitoring.failures").inc();
+    registry.counter(RefineryMetric.MONITORING_FAILURES.metadata()).inc();
   }
 
   private void count(String direction, String type, String outcome, Duration took) {
     String way = direction.toLowerCase(Locale.ROOT);
     registry
         .counter(
-            "refinery.messages",
+            RefineryMetric.MESSAGES.metadata(),
             new Tag("direction", way),
             new Tag("type", type),
             new Tag("outcome", outcome))
         .inc();
     registry
-        .timer("refinery.message.duration", new Tag("direction", way), new Tag("type", type))
+        .timer(RefineryMetric.MESSAGE_DURATION.metadata(), new Tag("direction", way), new Tag("type", type))
         .update(took);
   }
 

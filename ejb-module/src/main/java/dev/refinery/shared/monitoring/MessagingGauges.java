@@ -1,5 +1,6 @@
 package dev.refinery.shared.monitoring;
 
+import dev.refinery.shared.infrastructure.management.RefineryMetric;
 import dev.refinery.shared.application.DeadLetters;
 import dev.refinery.shared.infrastructure.management.ApplicationCalls;
 import dev.refinery.shared.infrastructure.management.Jmx;
@@ -68,10 +69,10 @@ public class MessagingGauges {
   private volatile Snapshot snapshot = new Snapshot(Instant.EPOCH, 0, 0, 0, 0);
 
   void register(@Observes Startup startup) {
-    registry.gauge("refinery.outbox.backlog", () -> current().backlog());
-    registry.gauge("refinery.outbox.oldest.seconds", () -> current().oldest());
-    registry.gauge("refinery.dead.letters", () -> current().deadLetters());
-    registry.gauge("refinery.alerts.open", () -> current().openAlerts());
+    registry.gauge(RefineryMetric.OUTBOX_BACKLOG.metadata(), () -> current().backlog());
+    registry.gauge(RefineryMetric.OUTBOX_OLDEST.metadata(), () -> current().oldest());
+    registry.gauge(RefineryMetric.DEAD_LETTERS.metadata(), () -> current().deadLetters());
+    registry.gauge(RefineryMetric.ALERTS_OPEN.metadata(), () -> current().openAlerts());
     Jmx.register(
         new MessagingMXBean() {
           @Override

@@ -1,5 +1,6 @@
 package dev.refinery.shared.infrastructure.concurrent;
 
+import dev.refinery.shared.infrastructure.management.RefineryMetric;
 import dev.refinery.shared.infrastructure.management.Jmx;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,7 +37,6 @@ public class PeriodicWorks {
     void runNow();
   }
 
-  private static final String RUNS = "refinery.scheduling.runs";
 
   private final List<PeriodicWork> works = new CopyOnWriteArrayList<>();
 
@@ -46,8 +46,8 @@ public class PeriodicWorks {
     works.removeIf(existing -> existing.key().equals(work.key()));
     works.add(work);
     Tag tag = new Tag("work", work.key());
-    registry.remove(new MetricID(RUNS, tag));
-    registry.gauge(RUNS, work, PeriodicWork::runs, tag);
+    registry.remove(new MetricID(RefineryMetric.SCHEDULING_RUNS.metricName(), tag));
+    registry.gauge(RefineryMetric.SCHEDULING_RUNS.metadata(), work, PeriodicWork::runs, tag);
     Jmx.register(
         new SchedulingMXBean() {
           @Override
