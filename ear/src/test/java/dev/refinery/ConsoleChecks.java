@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Predicate;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -466,6 +467,76 @@ final class ConsoleChecks {
   }
 
   /** A PRD waiting for review, made through the API. */
+  /**
+   * Notifications in the console: the approvers' "PRD waits for review" lands in the bell of an
+   * approver, who opens the list and marks it read (the count drops), then marks the rest read (the
+   * badge goes); the requester's bell never shows the approvers' inbox.
+   */
+  void notificationsArriveInTheConsoleAndAreMarkedRead() {
+    String id = taskWaitingForReview();
+    String title = details(id).getJsonObject("task").getString("title");
+    String subject = "PRD revision 1 of \"" + title + "\" waits for review";
+    try (Browser abe = new Browser(server).signIn("abe", PASSWORD)) {
+      assertThat(abe.has("unread")).as("the bell's unread badge").isTrue();
+      long before = Long.parseLong(abe.element("unread").getText().strip());
+      assertThat(before).isPositive();
+      abe.click("nav-bell");
+      abe.waitFor(d -> d.getCurrentUrl().contains("notifications.xhtml"));
+      assertThat(abe.text()).contains(subject);
+      abe.screenshot("notifications");
+      WebElement page = abe.element("list");
+      abe.all(
+              By.xpath(
+                  "//li[@class='unread' and contains(., '"
+                      + title
+                      + "')]//input[@value='Mark as read']"))
+          .getFirst()
+          .click();
+      abe.waitFor(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+      assertThat(abe.all(By.xpath("//li[@class='read' and contains(., '" + title + "')]")))
+          .as("the notification, now read")
+          .isNotEmpty();
+      assertThat(abe.all(By.xpath("//li[@class='unread' and contains(., '" + title + "')]")))
+          .as("still unread")
+          .isEmpty();
+      long after = abe.has("unread") ? Long.parseLong(abe.element("unread").getText().strip()) : 0;
+      assertThat(after).as("unread after marking one").isLessThan(before);
+      if (after > 0) {
+        abe.submit("all:mark-all");
+        assertThat(abe.text()).contains("marked read");
+      }
+      assertThat(abe.has("unread")).as("the badge once everything is read").isFalse();
+    }
+    try (Browser rita = new Browser(server).signIn("rita", PASSWORD)) {
+      rita.open("console/notifications.xhtml");
+      assertThat(rita.text()).as("the approvers' inbox, to a requester").doesNotContain(subject);
+    }
+  }
+
+  /**
+   * Where a task is now, for operators: its agent work, open alerts and dead letters beside the
+   * timeline; the section is not there for its requester or an approver.
+   */
+  void operatorSeesWhereATaskIsNow() {
+    String id = taskWaitingForReview();
+    try (Browser opal = new Browser(server).signIn("opal", PASSWORD)) {
+      opal.open("console/tasks/detail.xhtml?id=" + id);
+      assertThat(opal.element("where").getText())
+          .contains("Agent work", "Open alerts", "Dead letters");
+      assertThat(opal.element("work-status").getText())
+          .as("the agent's work once the PRD waits for review")
+          .isEqualTo("WAITING");
+      opal.screenshot("task-where");
+    }
+    for (String person : List.of("rita", "abe")) {
+      try (Browser browser = new Browser(server).signIn(person, PASSWORD)) {
+        browser.open("console/tasks/detail.xhtml?id=" + id);
+        assertThat(browser.has("task-title")).isTrue();
+        assertThat(browser.has("where")).as("where-it-is-now for %s", person).isFalse();
+      }
+    }
+  }
+
   String taskWaitingForReview() {
     String id = submit("Reviewable " + System.nanoTime(), RefineryEarIT.COMPLETE, "MEDIUM", "rita");
     awaitTask(id, task -> task.getString("status").equals("PRD_VALIDATION"));

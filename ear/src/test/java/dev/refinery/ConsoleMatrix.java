@@ -89,6 +89,8 @@ final class ConsoleMatrix {
     return List.of(
         new Action("see the dashboard", "console/dashboard.xhtml", "nav-dashboard", EVERYONE),
         new Action("list the tasks", "console/tasks/list.xhtml", "table", EVERYONE),
+        new Action("find the notifications", "console/dashboard.xhtml", "nav-bell", EVERYONE),
+        new Action("read their notifications", "console/notifications.xhtml", "list", EVERYONE),
         new Action("read a task", detail + answerable, "task-title", EVERYONE),
         new Action(
             "read a task's messages",

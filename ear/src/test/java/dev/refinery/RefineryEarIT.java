@@ -666,6 +666,20 @@ class RefineryEarIT {
 
     @Test
     @Order(8)
+    void notificationsArriveInTheConsoleAndAreMarkedRead() {
+      CHECKS.ensurePeople();
+      CHECKS.notificationsArriveInTheConsoleAndAreMarkedRead();
+    }
+
+    @Test
+    @Order(9)
+    void operatorSeesWhereATaskIsNow() {
+      CHECKS.ensurePeople();
+      CHECKS.operatorSeesWhereATaskIsNow();
+    }
+
+    @Test
+    @Order(10)
     void everyConsoleActionAnswersEachRoleAsTheReadmePromises() {
       CHECKS.ensurePeople();
       new ConsoleMatrix(SERVER).everyActionAnswersEachRoleAsPromised(CHECKS.taskWaitingForReview());

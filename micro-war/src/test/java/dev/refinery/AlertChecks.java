@@ -4,7 +4,6 @@ import static dev.refinery.shared.messaging.BoundedContext.ORCHESTRATION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.refinery.shared.infrastructure.management.RefineryMetric;
 import dev.refinery.humaninteraction.application.Notifications;
 import dev.refinery.orchestration.api.AlertCleared;
 import dev.refinery.orchestration.api.AlertRaised;
@@ -12,6 +11,7 @@ import dev.refinery.orchestration.api.FailingProbe;
 import dev.refinery.orchestration.application.StallDetector;
 import dev.refinery.productdefinition.application.TaskPollingService;
 import dev.refinery.shared.infrastructure.management.Jmx;
+import dev.refinery.shared.infrastructure.management.RefineryMetric;
 import dev.refinery.shared.infrastructure.messaging.outbox.OutboxRelay;
 import dev.refinery.shared.messaging.BoundedContext;
 import dev.refinery.shared.messaging.DomainEvent;
@@ -113,7 +113,9 @@ final class AlertChecks {
     server.addNotificationListener(Jmx.name("type=Alerts"), listener, null, null);
     Tag kind = new Tag("kind", "stalled-workflow");
     long raisedBefore =
-        metrics.counter(RefineryMetric.ALERTS.metadata(), kind, new Tag("state", "raised")).getCount();
+        metrics
+            .counter(RefineryMetric.ALERTS.metadata(), kind, new Tag("state", "raised"))
+            .getCount();
     UUID task;
     String condition;
     poller.pause();
@@ -141,7 +143,10 @@ final class AlertChecks {
                   n.getType().equals(AlertNotifications.RAISED)
                       && task.toString().equals(((Map<?, ?>) n.getUserData()).get("taskId")))
           .hasSize(1);
-      assertThat(metrics.counter(RefineryMetric.ALERTS.metadata(), kind, new Tag("state", "raised")).getCount())
+      assertThat(
+              metrics
+                  .counter(RefineryMetric.ALERTS.metadata(), kind, new Tag("state", "raised"))
+                  .getCount())
           .isGreaterThan(raisedBefore);
       assertThat(
               metrics

@@ -4,8 +4,8 @@ import static dev.refinery.shared.messaging.BoundedContext.ORCHESTRATION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.refinery.shared.infrastructure.management.RefineryMetric;
 import dev.refinery.orchestration.api.MonitoringProbe;
+import dev.refinery.shared.infrastructure.management.RefineryMetric;
 import dev.refinery.shared.infrastructure.messaging.memory.InMemoryMessageQueue;
 import dev.refinery.shared.messaging.BoundedContext;
 import dev.refinery.shared.messaging.MessageQueue;
@@ -124,7 +124,8 @@ final class MonitoringChecks {
           .atMost(Duration.ofSeconds(30))
           .untilAsserted(
               () ->
-                  assertThat(metrics.counter(RefineryMetric.MONITORING_DROPPED.metadata()).getCount())
+                  assertThat(
+                          metrics.counter(RefineryMetric.MONITORING_DROPPED.metadata()).getCount())
                       .isGreaterThan(droppedBefore));
     } finally {
       sql("DROP TRIGGER it_refuse ON monitoring.event_log");

@@ -50,11 +50,11 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Pattern;
-import java.util.regex.Matcher;
-import java.util.TreeMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -755,8 +755,7 @@ class RefineryIT {
             "refinery_agent_in_flight");
     assertThat(families)
         .allSatisfy(
-            family ->
-                assertThat(help.get(family)).as("HELP text of %s", family).isNotBlank());
+            family -> assertThat(help.get(family)).as("HELP text of %s", family).isNotBlank());
   }
 
   @Test

@@ -7,6 +7,9 @@ import java.util.UUID;
 /** Where work items are kept, in the caller's transaction. Implemented in the EJB module. */
 public interface WorkQueue {
 
+  /** The task's work item as it is now, not locked (for reading). */
+  Optional<WorkItem> find(UUID task);
+
   /** The task's work item, locked until the caller's transaction ends. */
   Optional<WorkItem> lock(UUID task);
 

@@ -13,9 +13,12 @@ import dev.refinery.shared.application.NotPermittedException;
 import dev.refinery.shared.logging.LogText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.lang.System.Logger.Level;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -114,6 +117,51 @@ public class Notifications {
               + "'");
     }
     return inbox(recipient, limit);
+  }
+
+  /**
+   * The inboxes a person reads: their own, the approvers' when they approve, the escalations' when
+   * they operate. A shared inbox's notification is read for everyone in the role once one of them
+   * marks it (the console's bell counts what nobody has seen to).
+   */
+  public Set<String> inboxesOf(Caller caller) {
+    Set<String> names = new LinkedHashSet<>();
+    names.add(caller.name());
+    if (caller.has(Role.APPROVER)) {
+      names.add(APPROVERS);
+    }
+    if (caller.has(Role.OPERATOR)) {
+      names.add(escalations);
+    }
+    return names;
+  }
+
+  /** The newest notifications of every inbox the person reads, the newest first. */
+  public List<Notification> mine(Caller caller, int limit) {
+    return inboxes.ofAny(inboxesOf(caller), Math.clamp(limit, 1, MAX_INBOX));
+  }
+
+  /** How many notifications in the person's inboxes are unread. */
+  public long unread(Caller caller) {
+    return inboxes.unread(inboxesOf(caller));
+  }
+
+  /**
+   * Marks a notification of one of the person's inboxes read; one in nobody's inbox the person
+   * reads is refused the same whether it exists or not.
+   */
+  @Transactional
+  public void markRead(Caller caller, UUID notification) {
+    if (!inboxes.markRead(notification, inboxesOf(caller))) {
+      throw new NotPermittedException(
+          "no notification " + notification + " in the inboxes " + caller.name() + " reads");
+    }
+  }
+
+  /** Marks everything unread in the person's inboxes read; how many there were. */
+  @Transactional
+  public int markAllRead(Caller caller) {
+    return inboxes.markAllRead(inboxesOf(caller));
   }
 
   /** Any inbox, for the application's own use (no caller to check). */

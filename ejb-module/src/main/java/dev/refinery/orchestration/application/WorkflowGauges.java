@@ -1,9 +1,9 @@
 package dev.refinery.orchestration.application;
 
-import dev.refinery.shared.infrastructure.management.RefineryMetric;
 import dev.refinery.orchestration.domain.WorkflowRepository;
 import dev.refinery.shared.infrastructure.management.ApplicationCalls;
 import dev.refinery.shared.infrastructure.management.Jmx;
+import dev.refinery.shared.infrastructure.management.RefineryMetric;
 import dev.refinery.shared.monitoring.Alerts;
 import dev.refinery.taskmanagement.api.TaskStatus;
 import jakarta.annotation.PreDestroy;

@@ -1,7 +1,7 @@
 package dev.refinery.productdefinition.application;
 
-import dev.refinery.shared.infrastructure.management.RefineryMetric;
 import dev.refinery.productdefinition.domain.AgentRun;
+import dev.refinery.shared.infrastructure.management.RefineryMetric;
 import dev.refinery.shared.infrastructure.messaging.AfterCommit;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,19 +34,25 @@ public class AgentMetrics {
         () -> {
           registry
               .counter(
-                  RefineryMetric.AGENT_RUNS.metadata(), new Tag("agent", run.agent()), new Tag("outcome", outcome))
+                  RefineryMetric.AGENT_RUNS.metadata(),
+                  new Tag("agent", run.agent()),
+                  new Tag("outcome", outcome))
               .inc();
           String model = Objects.requireNonNullElse(run.model(), run.agent());
           if (run.tokensIn() > 0) {
             registry
                 .counter(
-                    RefineryMetric.AGENT_TOKENS.metadata(), new Tag("direction", "in"), new Tag("model", model))
+                    RefineryMetric.AGENT_TOKENS.metadata(),
+                    new Tag("direction", "in"),
+                    new Tag("model", model))
                 .inc(run.tokensIn());
           }
           if (run.tokensOut() > 0) {
             registry
                 .counter(
-                    RefineryMetric.AGENT_TOKENS.metadata(), new Tag("direction", "out"), new Tag("model", model))
+                    RefineryMetric.AGENT_TOKENS.metadata(),
+                    new Tag("direction", "out"),
+                    new Tag("model", model))
                 .inc(run.tokensOut());
           }
           cost.add(run.costUsd());

@@ -39,6 +39,11 @@ public class DeadLetters {
     return store.byCorrelation(correlationId);
   }
 
+  /** A task's dead letters, open or resolved, as operators read them. */
+  public List<DeadLetterView> viewsOfTask(String correlationId) {
+    return ofTask(correlationId).stream().map(DeadLetterView::of).toList();
+  }
+
   /** The open dead letters, the newest first, as operators read them. */
   public List<DeadLetterView> openViews(int limit) {
     return open(limit).stream().map(DeadLetterView::of).toList();

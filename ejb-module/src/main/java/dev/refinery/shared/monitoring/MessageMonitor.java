@@ -150,7 +150,10 @@ public class MessageMonitor {
             new Tag("outcome", outcome))
         .inc();
     registry
-        .timer(RefineryMetric.MESSAGE_DURATION.metadata(), new Tag("direction", way), new Tag("type", type))
+        .timer(
+            RefineryMetric.MESSAGE_DURATION.metadata(),
+            new Tag("direction", way),
+            new Tag("type", type))
         .update(took);
   }
 

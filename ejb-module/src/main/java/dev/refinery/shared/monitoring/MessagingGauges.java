@@ -1,9 +1,9 @@
 package dev.refinery.shared.monitoring;
 
-import dev.refinery.shared.infrastructure.management.RefineryMetric;
 import dev.refinery.shared.application.DeadLetters;
 import dev.refinery.shared.infrastructure.management.ApplicationCalls;
 import dev.refinery.shared.infrastructure.management.Jmx;
+import dev.refinery.shared.infrastructure.management.RefineryMetric;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

@@ -95,10 +95,62 @@ final class InMemoryHumanInteraction {
 
         @Override
         public List<Notification> of(String recipient, int limit) {
+          return ofAny(Set.of(recipient), limit);
+        }
+
+        @Override
+        public List<Notification> ofAny(Set<String> recipients, int limit) {
           return notifications.reversed().stream()
-              .filter(held -> held.recipient().equals(recipient))
+              .filter(held -> recipients.contains(held.recipient()))
               .limit(limit)
               .toList();
+        }
+
+        @Override
+        public long unread(Set<String> recipients) {
+          return ofAny(recipients, Integer.MAX_VALUE).stream()
+              .filter(held -> held.readAt() == null)
+              .count();
+        }
+
+        @Override
+        public boolean markRead(UUID id, Set<String> recipients) {
+          for (int i = 0; i < notifications.size(); i++) {
+            Notification held = notifications.get(i);
+            if (held.id().equals(id) && recipients.contains(held.recipient())) {
+              if (held.readAt() == null) {
+                notifications.set(i, read(held));
+              }
+              return true;
+            }
+          }
+          return false;
+        }
+
+        @Override
+        public int markAllRead(Set<String> recipients) {
+          int marked = 0;
+          for (int i = 0; i < notifications.size(); i++) {
+            Notification held = notifications.get(i);
+            if (held.readAt() == null && recipients.contains(held.recipient())) {
+              notifications.set(i, read(held));
+              marked++;
+            }
+          }
+          return marked;
+        }
+
+        private Notification read(Notification held) {
+          return new Notification(
+              held.id(),
+              held.recipient(),
+              held.taskId(),
+              held.kind(),
+              held.step(),
+              held.subject(),
+              held.body(),
+              held.createdAt(),
+              NOW);
         }
       };
 

@@ -49,6 +49,11 @@ final class InMemoryProductDefinition {
   final WorkQueue workQueue =
       new WorkQueue() {
         @Override
+        public Optional<WorkItem> find(UUID task) {
+          return lock(task);
+        }
+
+        @Override
         public Optional<WorkItem> lock(UUID task) {
           return Optional.ofNullable(items.get(task)).map(WorkItem::of);
         }

@@ -7,7 +7,12 @@ import dev.refinery.humaninteraction.application.MessageHistory;
 import dev.refinery.productdefinition.api.AgentCosts;
 import dev.refinery.productdefinition.api.AgentRunView;
 import dev.refinery.productdefinition.api.PrdVersion;
+import dev.refinery.productdefinition.api.WorkView;
 import dev.refinery.productdefinition.application.Prds;
+import dev.refinery.shared.application.DeadLetterView;
+import dev.refinery.shared.application.DeadLetters;
+import dev.refinery.shared.monitoring.Alert;
+import dev.refinery.shared.monitoring.Alerts;
 import dev.refinery.shared.monitoring.MessageRecord;
 import dev.refinery.taskmanagement.api.Answer;
 import dev.refinery.taskmanagement.api.ClarificationRound;
@@ -42,6 +47,10 @@ public class DetailBacking {
 
   @Inject ConsoleUser user;
 
+  @Inject Alerts alerts;
+
+  @Inject DeadLetters deadLetters;
+
   private String id;
   private int from;
   private int to;
@@ -52,6 +61,13 @@ public class DetailBacking {
   private List<ClarificationRound> clarifications;
   private List<AgentRunView> runs;
   private AgentCosts costs;
+  private Where where;
+
+  /**
+   * Where the task is now, for OPERATORs: its agent work (status, attempts, lease, next attempt,
+   * last error), its open alerts and its dead letters.
+   */
+  public record Where(WorkView work, List<Alert> openAlerts, List<DeadLetterView> deadLetters) {}
 
   public void load() throws IOException {
     UUID uuid = Tasks.parseId(id).orElse(null);
@@ -72,12 +88,28 @@ public class DetailBacking {
     clarifications = tasks.clarifications(uuid);
     runs = prds.runs(uuid);
     costs = prds.costs(uuid);
+    where =
+        user.isOperator()
+            ? new Where(
+                prds.work(uuid).orElse(null),
+                alerts.open().stream().filter(alert -> id(alert).equals(uuid.toString())).toList(),
+                deadLetters.viewsOfTask(uuid.toString()))
+            : null;
     if (to <= 0 || to > versions.size()) {
       to = versions.size();
     }
     if (from <= 0 || from >= to) {
       from = Math.max(to - 1, 0);
     }
+  }
+
+  private static String id(Alert alert) {
+    return alert.taskId() == null ? "" : alert.taskId();
+  }
+
+  /** Null for anyone but an OPERATOR: the page leaves the section out. */
+  public Where getWhere() {
+    return where;
   }
 
   public TaskView getTask() {

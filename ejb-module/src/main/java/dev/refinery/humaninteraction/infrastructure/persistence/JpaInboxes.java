@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -70,6 +71,56 @@ public class JpaInboxes implements Inboxes {
             .setParameter(2, limit)
             .getResultList();
     return rows.stream().map(JpaInboxes::notification).toList();
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public List<Notification> ofAny(Set<String> recipients, int limit) {
+    List<Object[]> rows =
+        entityManager
+            .createNativeQuery(
+                "SELECT "
+                    + NOTIFICATION
+                    + " FROM humaninteraction.notification n WHERE n.recipient IN (:recipients)"
+                    + " ORDER BY n.created_at DESC LIMIT :limit")
+            .setParameter("recipients", recipients)
+            .setParameter("limit", limit)
+            .getResultList();
+    return rows.stream().map(JpaInboxes::notification).toList();
+  }
+
+  @Override
+  public long unread(Set<String> recipients) {
+    return ((Number)
+            entityManager
+                .createNativeQuery(
+                    "SELECT count(*) FROM humaninteraction.notification WHERE recipient IN"
+                        + " (:recipients) AND read_at IS NULL")
+                .setParameter("recipients", recipients)
+                .getSingleResult())
+        .longValue();
+  }
+
+  @Override
+  public boolean markRead(UUID id, Set<String> recipients) {
+    return entityManager
+            .createNativeQuery(
+                "UPDATE humaninteraction.notification SET read_at = coalesce(read_at, now())"
+                    + " WHERE id = :id AND recipient IN (:recipients)")
+            .setParameter("id", id)
+            .setParameter("recipients", recipients)
+            .executeUpdate()
+        == 1;
+  }
+
+  @Override
+  public int markAllRead(Set<String> recipients) {
+    return entityManager
+        .createNativeQuery(
+            "UPDATE humaninteraction.notification SET read_at = now() WHERE recipient IN"
+                + " (:recipients) AND read_at IS NULL")
+        .setParameter("recipients", recipients)
+        .executeUpdate();
   }
 
   static Notification notification(Object[] row) {

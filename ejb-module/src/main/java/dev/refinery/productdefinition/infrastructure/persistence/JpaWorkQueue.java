@@ -28,6 +28,8 @@ public class JpaWorkQueue implements WorkQueue {
   private static final String COLUMNS =
       "task_id, title, description, requester, priority, pool, status, round,"
           + " revision, attempts, available_at, lease_until, lease_token, last_error";
+  private static final String FIND =
+      "SELECT " + COLUMNS + " FROM productdefinition.work_item WHERE task_id = ?";
   private static final String LOCK =
       "SELECT " + COLUMNS + " FROM productdefinition.work_item WHERE task_id = ?" + " FOR UPDATE";
   private static final String LOCK_DUE =
@@ -52,6 +54,11 @@ public class JpaWorkQueue implements WorkQueue {
 
   @PersistenceContext(unitName = "refinery")
   EntityManager entityManager;
+
+  @Override
+  public Optional<WorkItem> find(UUID task) {
+    return items(entityManager.createNativeQuery(FIND).setParameter(1, task)).stream().findFirst();
+  }
 
   @Override
   public Optional<WorkItem> lock(UUID task) {

@@ -1,7 +1,7 @@
 package dev.refinery.shared.infrastructure.concurrent;
 
-import dev.refinery.shared.infrastructure.management.RefineryMetric;
 import dev.refinery.shared.infrastructure.management.Jmx;
+import dev.refinery.shared.infrastructure.management.RefineryMetric;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,7 +36,6 @@ public class PeriodicWorks {
     /** Runs it now (on its own thread), whatever the interval says; a paused one stays paused. */
     void runNow();
   }
-
 
   private final List<PeriodicWork> works = new CopyOnWriteArrayList<>();
 

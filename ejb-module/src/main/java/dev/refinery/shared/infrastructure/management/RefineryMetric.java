@@ -21,7 +21,8 @@ public enum RefineryMetric {
       "refinery.monitoring.dropped", "Event log lines given up after repeated write failures"),
   ALERTS("refinery.alerts", "Alerts raised and cleared, by kind and state"),
   ALERTS_OPEN("refinery.alerts.open", "Alerts open now"),
-  OUTBOX_BACKLOG("refinery.outbox.backlog", "Messages in the outbox not yet confirmed by the broker"),
+  OUTBOX_BACKLOG(
+      "refinery.outbox.backlog", "Messages in the outbox not yet confirmed by the broker"),
   OUTBOX_OLDEST(
       "refinery.outbox.oldest.seconds", "Age in seconds of the oldest message in the outbox"),
   DEAD_LETTERS(
@@ -35,10 +36,10 @@ public enum RefineryMetric {
       "Estimated cost in US dollars of this instance's agent runs since it started"),
   AGENT_RUNS("refinery.agent.runs", "Agent runs finished, by agent and outcome"),
   AGENT_TOKENS(
-      "refinery.agent.tokens", "Tokens sent to and received from the model, by direction and model"),
+      "refinery.agent.tokens",
+      "Tokens sent to and received from the model, by direction and model"),
   TASKS("refinery.tasks", "Tasks in each state"),
-  TASKS_OLDEST(
-      "refinery.tasks.oldest.seconds", "Age in seconds of the task longest in each state"),
+  TASKS_OLDEST("refinery.tasks.oldest.seconds", "Age in seconds of the task longest in each state"),
   TASKS_STALLED("refinery.tasks.stalled", "Workflows stalled past their limit now");
 
   private final String name;
