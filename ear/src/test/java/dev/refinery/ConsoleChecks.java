@@ -537,6 +537,66 @@ final class ConsoleChecks {
     }
   }
 
+  /**
+   * An operator intervenes: pauses, resumes and runs the detector now (each in the audit log), and
+   * cancels a task that waits for its requester, with a reason. The cancel form is there for the
+   * task's requester too, not for an approver.
+   */
+  void operatorPausesBackgroundWorkAndCancelsALiveTask() {
+    String title = "Cancellable " + System.nanoTime();
+    String id = submit(title, "Reports should be nicer.", "LOW", "rita");
+    awaitTask(id, task -> task.getString("status").equals("CLARIFICATION_NEEDED"));
+    try (Browser opal = new Browser(server).signIn("opal", PASSWORD)) {
+      opal.click("nav-work");
+      opal.waitFor(d -> d.getCurrentUrl().contains("work.xhtml"));
+      assertThat(opal.all(By.cssSelector(".state-detector")).getFirst().getText())
+          .isEqualTo("running");
+      clickAndWait(opal, ".pause-detector");
+      assertThat(opal.all(By.cssSelector(".state-detector")).getFirst().getText())
+          .isEqualTo("paused");
+      opal.screenshot("background-work");
+      clickAndWait(opal, ".resume-detector");
+      assertThat(opal.all(By.cssSelector(".state-detector")).getFirst().getText())
+          .isEqualTo("running");
+      clickAndWait(opal, ".run-detector");
+      assertThat(opal.text()).contains("woken to run now");
+      opal.open("console/operations/audit.xhtml?actor=opal");
+      assertThat(opal.element("entries").getText())
+          .contains("WORK_PAUSED", "WORK_RESUMED", "WORK_RUN_NOW", "detector");
+
+      opal.open("console/tasks/detail.xhtml?id=" + id);
+      opal.all(By.cssSelector("#cancel summary")).getFirst().click();
+      opal.submit("cancel:submit");
+      assertThat(opal.text()).as("a cancel without a reason").contains("Cancelling needs a reason");
+      assertThat(status(id)).isEqualTo("CLARIFICATION_NEEDED");
+      opal.all(By.cssSelector("#cancel summary")).getFirst().click();
+      opal.type("cancel:reason", "Asked twice; the requester filed a clearer one.");
+      opal.submit("cancel:submit");
+      awaitTask(id, task -> task.getString("status").equals("CANCELLED"));
+      opal.open("console/tasks/detail.xhtml?id=" + id);
+      assertThat(opal.element("timeline").getText()).contains("CANCELLED", "opal");
+      assertThat(opal.has("cancel")).as("the cancel form of an ended task").isFalse();
+    }
+    String live =
+        submit("Still live " + System.nanoTime(), "Reports should be nicer.", "LOW", "rita");
+    awaitTask(live, task -> task.getString("status").equals("CLARIFICATION_NEEDED"));
+    try (Browser rita = new Browser(server).signIn("rita", PASSWORD)) {
+      rita.open("console/tasks/detail.xhtml?id=" + live);
+      assertThat(rita.has("cancel")).as("the cancel form, to the task's requester").isTrue();
+    }
+    try (Browser abe = new Browser(server).signIn("abe", PASSWORD)) {
+      abe.open("console/tasks/detail.xhtml?id=" + live);
+      assertThat(abe.has("cancel")).as("the cancel form, to an approver").isFalse();
+      assertThat(abe.has("nav-work")).isFalse();
+    }
+  }
+
+  private static void clickAndWait(Browser browser, String css) {
+    WebElement page = browser.element("work");
+    browser.all(By.cssSelector(css)).getFirst().click();
+    browser.waitFor(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+  }
+
   String taskWaitingForReview() {
     String id = submit("Reviewable " + System.nanoTime(), RefineryEarIT.COMPLETE, "MEDIUM", "rita");
     awaitTask(id, task -> task.getString("status").equals("PRD_VALIDATION"));

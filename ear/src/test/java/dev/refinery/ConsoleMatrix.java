@@ -126,6 +126,8 @@ final class ConsoleMatrix {
             OPERATORS),
         new Action("see the alerts", "console/operations/alerts.xhtml", "open", OPERATORS),
         new Action("read the audit log", "console/operations/audit.xhtml", "entries", OPERATORS),
+        new Action("find Background work", "console/dashboard.xhtml", "nav-work", OPERATORS),
+        new Action("see the background work", "console/operations/work.xhtml", "work", OPERATORS),
         new Action("find People", "console/dashboard.xhtml", "nav-people", Set.of(Who.ADMIN)),
         new Action("add a person", "console/admin/people.xhtml", "add:submit", Set.of(Who.ADMIN)),
         new Action(

@@ -680,6 +680,13 @@ class RefineryEarIT {
 
     @Test
     @Order(10)
+    void operatorPausesBackgroundWorkAndCancelsALiveTask() {
+      CHECKS.ensurePeople();
+      CHECKS.operatorPausesBackgroundWorkAndCancelsALiveTask();
+    }
+
+    @Test
+    @Order(11)
     void everyConsoleActionAnswersEachRoleAsTheReadmePromises() {
       CHECKS.ensurePeople();
       new ConsoleMatrix(SERVER).everyActionAnswersEachRoleAsPromised(CHECKS.taskWaitingForReview());

