@@ -55,6 +55,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -762,6 +763,52 @@ class RefineryIT {
                 assertThat(help.get(family.replaceFirst("_(mean|max)$", "")))
                     .as("HELP text of %s", family)
                     .isNotBlank());
+  }
+
+  /**
+   * The Grafana dashboard and the Prometheus rules under {@code server-config/monitoring} query
+   * only metrics a running Refinery writes: after one workflow to review, each name they use is on
+   * {@code /metrics}.
+   */
+  @Test
+  @RunAsClient
+  void shippedDashboardAndRulesQueryMetricsThatExist() throws IOException {
+    Api api = new Api(app("").toString());
+    api.awaitStatus(
+        api.submit("Dashboard fodder", WorkflowContainerChecks.COMPLETE, "LOW", "bo"),
+        "PRD_VALIDATION");
+    java.nio.file.Path monitoring =
+        java.nio.file.Path.of(System.getProperty("refinery.monitoring"));
+    Pattern name = Pattern.compile("refinery_[a-z_]+");
+    List<String> used =
+        Stream.of("refinery-dashboard.json", "refinery-alerts.yml")
+            .flatMap(file -> name.matcher(read(monitoring.resolve(file))).results())
+            .map(java.util.regex.MatchResult::group)
+            .distinct()
+            .sorted()
+            .toList();
+
+    String body = Http.get(server("metrics")).body();
+    List<String> written =
+        Pattern.compile("(?m)^(refinery_[a-z_]+)[{ ]")
+            .matcher(body)
+            .results()
+            .map(sample -> sample.group(1))
+            .distinct()
+            .toList();
+
+    assertThat(used)
+        .as("metrics the dashboard and the rules query")
+        .hasSizeGreaterThanOrEqualTo(14);
+    assertThat(written).as("metrics on /metrics").containsAll(used);
+  }
+
+  private static String read(java.nio.file.Path file) {
+    try {
+      return java.nio.file.Files.readString(file);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test

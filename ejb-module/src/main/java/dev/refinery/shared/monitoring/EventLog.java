@@ -65,6 +65,8 @@ public class EventLog {
 
   @PostConstruct
   void start() {
+    registry.counter(
+        RefineryMetric.MONITORING_DROPPED.metadata()); // on /metrics from the start, at 0
     flushing =
         scheduler.scheduleWithFixedDelay(
             this::flush, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
