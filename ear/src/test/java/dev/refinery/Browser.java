@@ -130,6 +130,24 @@ final class Browser implements AutoCloseable {
     return driver.getCurrentUrl();
   }
 
+  /**
+   * Answers yes to the page's confirmation questions from now until it is left, keeping them (in
+   * the tab's session storage, so that they outlast the page) for {@link #asked()}.
+   */
+  Browser confirmingEverything() {
+    script(
+        "sessionStorage.removeItem('asked'); window.confirm = q => { const asked ="
+            + " JSON.parse(sessionStorage.getItem('asked') || '[]'); asked.push(q);"
+            + " sessionStorage.setItem('asked', JSON.stringify(asked)); return true; };");
+    return this;
+  }
+
+  /** The confirmation questions this page asked since {@link #confirmingEverything()}. */
+  @SuppressWarnings("unchecked")
+  List<String> asked() {
+    return (List<String>) script("return JSON.parse(sessionStorage.getItem('asked') || '[]');");
+  }
+
   Object script(String script) {
     return driver.executeScript(script);
   }

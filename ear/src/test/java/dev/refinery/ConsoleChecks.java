@@ -345,7 +345,7 @@ final class ConsoleChecks {
           .as("the unroutable command among the dead letters, with its reason")
           .contains(unroutable);
       WebElement row =
-          opal.all(By.cssSelector("tr.ui-widget-content")).stream()
+          opal.all(By.cssSelector("#letters\\:table tr.ui-widget-content")).stream()
               .filter(tr -> tr.getText().contains("Malformed"))
               .findFirst()
               .orElseThrow(() -> new AssertionError("no dead letter on the page: " + opal.text()));
@@ -353,8 +353,9 @@ final class ConsoleChecks {
       opal.waitFor(d -> d.getPageSource().contains(marker));
       opal.screenshot("dead-letters");
       row.findElement(By.cssSelector(".ui-chkbox-box")).click();
-      opal.click("letters:replay");
+      opal.confirmingEverything().click("letters:replay");
       opal.waitFor(d -> d.getPageSource().contains("1 dead letter replayed."));
+      assertThat(opal.asked()).containsExactly("Replay the 1 selected dead letters?");
       opal.open("console/operations/audit.xhtml?actor=opal");
       assertThat(opal.element("entries").getText()).contains("DEAD_LETTER_REPLAYED", "opal");
       opal.screenshot("audit-replay");
@@ -595,6 +596,74 @@ final class ConsoleChecks {
     WebElement page = browser.element("work");
     browser.all(By.cssSelector(css)).getFirst().click();
     browser.waitFor(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+  }
+
+  /**
+   * Dead letters at scale: a thousand broken messages from another AMQP client (one task id, so the
+   * check can find them) land in one group with its count, paged 100 at a time; the operator
+   * discards the whole group after a confirmation that says how many, and the audit log has it
+   * once.
+   */
+  void operatorClearsAThousandDeadLettersByGroup(String vhost) throws Exception {
+    String marker = java.util.UUID.randomUUID().toString();
+    ConnectionFactory amqp = new ConnectionFactory();
+    amqp.setHost("127.0.0.1");
+    amqp.setVirtualHost(vhost);
+    try (Connection connection = amqp.newConnection();
+        Channel channel = connection.createChannel()) {
+      for (int i = 0; i < 1000; i++) {
+        channel.basicPublish(
+            "",
+            "refinery.taskmanagement",
+            new com.rabbitmq.client.AMQP.BasicProperties.Builder()
+                .messageId(java.util.UUID.randomUUID().toString())
+                .correlationId(marker)
+                .contentType("application/json")
+                .headers(java.util.Map.of("type", "taskmanagement.CreateTask"))
+                .build(),
+            ("{\"title\": \"bulk " + i + "\", broken").getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    try (Browser opal = new Browser(server).signIn("opal", PASSWORD)) {
+      String ours = "console/operations/dead-letters.xhtml?task=" + marker;
+      await("a thousand dead letters of task " + marker)
+          .atMost(Duration.ofSeconds(120))
+          .pollInterval(Duration.ofSeconds(1))
+          .until(
+              () -> opal.open(ours).element("letters-total").getText(),
+              total -> total.startsWith("1000 open dead letters match"));
+      assertThat(opal.all(By.cssSelector("#letters\\:table tbody tr"))).as("one page").hasSize(100);
+      opal.click("letters:next");
+      opal.waitFor(d -> d.getCurrentUrl().contains("page=1"));
+      assertThat(opal.element("letters-total").getText()).contains("page 2, 100 shown");
+
+      opal.open("console/operations/dead-letters.xhtml");
+      WebElement group =
+          opal.all(By.cssSelector("#groups\\:table tbody tr")).stream()
+              .filter(row -> row.getText().contains("taskmanagement.CreateTask"))
+              .filter(row -> row.getText().contains("Malformed"))
+              .findFirst()
+              .orElseThrow(
+                  () -> new AssertionError("no group of broken CreateTask: " + opal.text()));
+      long count = Long.parseLong(group.findElement(By.cssSelector(".group-count")).getText());
+      assertThat(count).as("the group, with the thousand in it").isGreaterThanOrEqualTo(1000);
+      opal.screenshot("dead-letter-groups");
+      WebElement page = opal.element("groups");
+      opal.confirmingEverything();
+      group.findElement(By.cssSelector(".discard-group")).click();
+      opal.waitFor(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+      assertThat(opal.asked())
+          .singleElement()
+          .asString()
+          .startsWith("Discard all " + count + " dead letters of taskmanagement.CreateTask (");
+      assertThat(opal.text())
+          .contains(count + " dead letters of taskmanagement.CreateTask discarded.");
+      assertThat(opal.open(ours).element("letters-total").getText())
+          .startsWith("0 open dead letters match");
+      opal.open("console/operations/audit.xhtml?actor=opal");
+      assertThat(opal.element("entries").getText())
+          .contains("DEAD_LETTERS_DISCARDED", count + " dead letters");
+    }
   }
 
   String taskWaitingForReview() {

@@ -687,6 +687,13 @@ class RefineryEarIT {
 
     @Test
     @Order(11)
+    void operatorClearsAThousandDeadLettersByGroup() throws Exception {
+      CHECKS.ensurePeople();
+      CHECKS.operatorClearsAThousandDeadLettersByGroup(System.getenv("REFINERY_RABBITMQ_VHOST"));
+    }
+
+    @Test
+    @Order(12)
     void everyConsoleActionAnswersEachRoleAsTheReadmePromises() {
       CHECKS.ensurePeople();
       new ConsoleMatrix(SERVER).everyActionAnswersEachRoleAsPromised(CHECKS.taskWaitingForReview());

@@ -53,6 +53,23 @@ class DeadLettersTest {
           }
 
           @Override
+          public List<Stored> resolveAll(Filter filter, int limit, String status, String actor) {
+            List<Stored> taken =
+                letters.values().stream()
+                    .filter(stored -> stored.status().equals("DEAD"))
+                    .filter(
+                        stored ->
+                            filter.type() == null
+                                || filter
+                                    .type()
+                                    .equals(stored.deadLetter().message().headers().type()))
+                    .limit(limit)
+                    .toList();
+            taken.forEach(stored -> resolve(stored.deadLetter().id(), status, actor));
+            return taken;
+          }
+
+          @Override
           public boolean resolve(UUID id, String status, String actor) {
             Stored was = letters.get(id);
             letters.put(id, new Stored(was.deadLetter(), status, actor, FAILED_AT.plusSeconds(60)));
@@ -144,6 +161,44 @@ class DeadLettersTest {
         .isInstanceOf(DeadLetterResolvedException.class);
     assertThat(sent).hasSize(1);
     assertThat(audit.entries()).hasSize(1);
+  }
+
+  @Test
+  void aGroupIsReplayedAtMostAsFarAsTheOperatorConfirmedWithOneAuditEntry() {
+    for (int i = 0; i < 3; i++) {
+      dead(MessageKind.COMMAND, "taskmanagement.ApprovePrd", "refinery.taskmanagement");
+    }
+    UUID other = dead(MessageKind.EVENT, "taskmanagement.TaskCreated", null);
+    DeadLetterFilter approvals =
+        new DeadLetterFilter("taskmanagement.ApprovePrd", null, null, null, null);
+
+    int replayed = deadLetters.replayAll(approvals, 2, "op");
+
+    assertThat(replayed).isEqualTo(2);
+    assertThat(sent)
+        .hasSize(2)
+        .allSatisfy(
+            outgoing -> {
+              assertThat(outgoing.message().headers().attempt()).isEqualTo(1);
+              assertThat(outgoing.destination().queue()).isEqualTo("refinery.taskmanagement");
+            });
+    assertThat(letters.values()).filteredOn(s -> s.status().equals("REPLAYED")).hasSize(2);
+    assertThat(letters.get(other).status()).isEqualTo("DEAD");
+    assertThat(audit.entries())
+        .containsExactly(
+            "op DEAD_LETTERS_REPLAYED taskmanagement.ApprovePrd / any: 2 dead letters");
+  }
+
+  @Test
+  void aDiscardedGroupSendsNothing() {
+    dead(MessageKind.COMMAND, "taskmanagement.ApprovePrd", "refinery.taskmanagement");
+    dead(MessageKind.COMMAND, "taskmanagement.ApprovePrd", "refinery.taskmanagement");
+
+    int discarded = deadLetters.discardAll(DeadLetterFilter.ANY, 10, "op");
+
+    assertThat(discarded).isEqualTo(2);
+    assertThat(sent).isEmpty();
+    assertThat(letters.values()).allSatisfy(s -> assertThat(s.status()).isEqualTo("DISCARDED"));
   }
 
   @Test

@@ -3,24 +3,31 @@ package dev.refinery.console.operations;
 import dev.refinery.console.ConsoleUser;
 import dev.refinery.console.Messages;
 import dev.refinery.humaninteraction.api.Role;
+import dev.refinery.shared.api.Page;
+import dev.refinery.shared.application.DeadLetterFilter;
+import dev.refinery.shared.application.DeadLetterGroup;
 import dev.refinery.shared.application.DeadLetterResolvedException;
 import dev.refinery.shared.application.DeadLetterView;
 import dev.refinery.shared.application.DeadLetters;
 import dev.refinery.shared.application.NoSuchDeadLetterException;
-import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 
 /**
- * Backs {@code console/operations/dead-letters.xhtml}: the open dead letters with reason, headers
- * and payload; replay a selection to where each failed, or discard it. Both are audited by the
- * boundary.
+ * Backs {@code console/operations/dead-letters.xhtml}: the open dead letters grouped by message
+ * type and exception class with their counts (replay or discard a whole group, after a confirmation
+ * that says how many), and a filtered, paged list with reason, headers and payload (replay or
+ * discard a selection). Every action is audited by the application.
  */
 @Named
 @ViewScoped
@@ -28,16 +35,53 @@ public class DeadLettersBacking implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
+  /** Dead letters per page. */
+  static final int PAGE_SIZE = 100;
+
   @Inject DeadLetters deadLetters;
 
   @Inject ConsoleUser user;
 
-  private List<DeadLetterView> letters;
+  private String type;
+  private String failure;
+  private String task;
+  private String from;
+  private String to;
+  private int page;
+
+  private List<DeadLetterGroup> groups;
+  private Page<DeadLetterView> letters;
   private List<DeadLetterView> selected = new ArrayList<>();
 
-  @PostConstruct
-  void load() {
-    letters = deadLetters.openViews(500);
+  /** The page's view action: reads the groups and the page the filter asks for. */
+  public void load() {
+    groups = deadLetters.groups();
+    letters = deadLetters.page(filter(), page, PAGE_SIZE);
+  }
+
+  private DeadLetterFilter filter() {
+    return new DeadLetterFilter(
+        blankToNull(type), blankToNull(failure), blankToNull(task), moment(from), moment(to));
+  }
+
+  /** A day (2026-12-06, from its start in UTC) or an instant; anything else is said and ignored. */
+  private static Instant moment(String text) {
+    String value = blankToNull(text);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return value.length() == 10
+          ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
+          : Instant.parse(value);
+    } catch (DateTimeParseException e) {
+      Messages.error("'" + value + "' is not a day (2026-12-06) or an instant: not used");
+      return null;
+    }
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
   }
 
   public void replay() {
@@ -70,8 +114,58 @@ public class DeadLettersBacking implements Serializable {
     load();
   }
 
+  /** Replays the group's dead letters, at most as many as the confirmation named. */
+  public String replayGroup(DeadLetterGroup group) {
+    if (!user.allowed(Role.OPERATOR)) {
+      return null;
+    }
+    int replayed = deadLetters.replayAll(group.filter(), group.count(), user.getName());
+    Messages.info(replayed + " dead letters of " + group.type() + " replayed.");
+    return "/console/operations/dead-letters?faces-redirect=true";
+  }
+
+  /** Discards the group's dead letters, at most as many as the confirmation named. */
+  public String discardGroup(DeadLetterGroup group) {
+    if (!user.allowed(Role.OPERATOR)) {
+      return null;
+    }
+    int discarded = deadLetters.discardAll(group.filter(), group.count(), user.getName());
+    Messages.info(discarded + " dead letters of " + group.type() + " discarded.");
+    return "/console/operations/dead-letters?faces-redirect=true";
+  }
+
+  /** The question the browser asks before a group action: says how many. */
+  public String question(String verb, DeadLetterGroup group) {
+    return verb
+        + " all "
+        + group.count()
+        + " dead letter"
+        + (group.count() == 1 ? "" : "s")
+        + " of "
+        + group.type()
+        + " ("
+        + group.exceptionClass()
+        + ")?";
+  }
+
+  public List<DeadLetterGroup> getGroups() {
+    return groups;
+  }
+
   public List<DeadLetterView> getLetters() {
-    return letters;
+    return letters.items();
+  }
+
+  public long getTotal() {
+    return letters.total();
+  }
+
+  public boolean isPrevious() {
+    return page > 0;
+  }
+
+  public boolean isNext() {
+    return (long) (page + 1) * PAGE_SIZE < letters.total();
   }
 
   public List<DeadLetterView> getSelected() {
@@ -80,5 +174,53 @@ public class DeadLettersBacking implements Serializable {
 
   public void setSelected(List<DeadLetterView> selected) {
     this.selected = selected;
+  }
+
+  public String getType() {
+    return type;
+  }
+
+  public void setType(String type) {
+    this.type = type;
+  }
+
+  public String getFailure() {
+    return failure;
+  }
+
+  public void setFailure(String failure) {
+    this.failure = failure;
+  }
+
+  public String getTask() {
+    return task;
+  }
+
+  public void setTask(String task) {
+    this.task = task;
+  }
+
+  public String getFrom() {
+    return from;
+  }
+
+  public void setFrom(String from) {
+    this.from = from;
+  }
+
+  public String getTo() {
+    return to;
+  }
+
+  public void setTo(String to) {
+    this.to = to;
+  }
+
+  public int getPage() {
+    return page;
+  }
+
+  public void setPage(int page) {
+    this.page = Math.max(page, 0);
   }
 }
