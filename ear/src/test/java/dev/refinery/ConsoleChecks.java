@@ -7,7 +7,6 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import dev.refinery.testing.Http;
-import dev.refinery.testing.TaskClient;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -15,8 +14,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
-import java.util.function.Predicate;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -31,7 +28,10 @@ final class ConsoleChecks {
 
   private final String server;
 
+  private final ConsoleTasks tasks;
+
   ConsoleChecks(String server) {
+    this.tasks = new ConsoleTasks(server);
     this.server = server;
   }
 
@@ -187,10 +187,10 @@ final class ConsoleChecks {
       rita.click("request:submit");
       rita.waitFor(d -> d.getPageSource().contains("Request submitted as task"));
       rita.screenshot("tasks");
-      String id = taskIdByTitle(title);
-      awaitTask(id, task -> task.getString("status").equals("CLARIFICATION_NEEDED"));
+      String id = tasks.idByTitle(title);
+      tasks.await(id, task -> task.getString("status").equals("CLARIFICATION_NEEDED"));
 
-      for (int round = 1; !status(id).equals("PRD_VALIDATION"); round++) {
+      for (int round = 1; !tasks.status(id).equals("PRD_VALIDATION"); round++) {
         assertThat(round).as("clarification rounds").isLessThanOrEqualTo(3);
         rita.open("console/tasks/detail.xhtml?id=" + id).click("to-clarify");
         rita.waitFor(d -> d.getCurrentUrl().contains("clarify.xhtml"));
@@ -203,14 +203,14 @@ final class ConsoleChecks {
         rita.click("answers:send");
         rita.waitFor(d -> d.getPageSource().contains("Answers sent"));
         int answered = round;
-        awaitTask(
+        tasks.await(
             id,
             task ->
                 task.getInt("clarificationRound") > answered
                     || !task.getString("status").equals("CLARIFICATION_NEEDED")
                         && !task.getString("status").equals("REQUEST_VALIDATION"));
       }
-      JsonObject details = details(id);
+      JsonObject details = tasks.details(id);
       assertThat(details.getJsonArray("clarifications").getJsonObject(0).getString("answeredBy"))
           .isEqualTo("rita");
       return id;
@@ -234,7 +234,7 @@ final class ConsoleChecks {
       abe.screenshot("review");
       abe.click("rejection:reject");
       abe.waitFor(d -> d.getPageSource().contains("Sent back with your reason"));
-      awaitTask(
+      tasks.await(
           id,
           task ->
               task.getString("status").equals("PRD_VALIDATION") && task.getInt("prdRevision") == 2);
@@ -248,8 +248,8 @@ final class ConsoleChecks {
       abe.screenshot("review-diff");
       abe.click("approval:approve");
       abe.waitFor(d -> d.getPageSource().contains("Approved: the PRD is final."));
-      awaitTask(id, task -> task.getString("status").equals("PRD_APPROVED"));
-      String title = details(id).getJsonObject("task").getString("title");
+      tasks.await(id, task -> task.getString("status").equals("PRD_APPROVED"));
+      String title = tasks.details(id).getJsonObject("task").getString("title");
       abe.open(
           "console/tasks/list.xhtml?status=PRD_APPROVED&requester=rita&q="
               + URLEncoder.encode(title, StandardCharsets.UTF_8));
@@ -264,7 +264,7 @@ final class ConsoleChecks {
       assertThat(abe.element("task-status").getText()).isEqualTo("PRD_APPROVED");
       assertThat(abe.element("timeline").getText())
           .contains("PrdRejected", "PrdApproved", "by abe");
-      JsonObject firstRound = details(id).getJsonArray("clarifications").getJsonObject(0);
+      JsonObject firstRound = tasks.details(id).getJsonArray("clarifications").getJsonObject(0);
       JsonObject answer = firstRound.getJsonArray("answers").getJsonObject(0);
       JsonObject asked =
           firstRound.getJsonArray("questions").getValuesAs(JsonObject.class).stream()
@@ -284,7 +284,7 @@ final class ConsoleChecks {
           .doesNotContain("Answer: " + answer.getString("optionId"));
       abe.screenshot("task-detail");
     }
-    JsonObject details = details(id);
+    JsonObject details = tasks.details(id);
     assertThat(details.getJsonArray("prds")).hasSize(2);
     assertThat(details.getJsonArray("prds").getJsonObject(0).getString("rejectedBy"))
         .isEqualTo("abe");
@@ -329,7 +329,7 @@ final class ConsoleChecks {
               .build(),
           "{}".getBytes(StandardCharsets.UTF_8));
     }
-    String after = taskWaitingForReview(); // the queue still flows after both
+    String after = tasks.waitingForReview(); // the queue still flows after both
     assertThat(after).isNotNull();
 
     try (Browser opal = new Browser(server).signIn("opal", PASSWORD)) {
@@ -426,14 +426,14 @@ final class ConsoleChecks {
     assertThat(api.statusCode()).as("approval through the API by a requester").isEqualTo(403);
     assertThat(api.body()).contains("APPROVER");
     Thread.sleep(1_000);
-    assertThat(status(id)).isEqualTo("PRD_VALIDATION");
+    assertThat(tasks.status(id)).isEqualTo("PRD_VALIDATION");
   }
 
   /** Scenario 5: a title with a script tag is shown as text and never runs. */
   void titleWithScriptRendersAsText() {
     String title = "<script>window.refineryXss=1</script>Shiny " + System.nanoTime();
-    String id = submit(title, RefineryEarIT.COMPLETE, "LOW", "rita");
-    awaitTask(id, task -> true);
+    String id = tasks.submit(title, RefineryEarIT.COMPLETE, "LOW", "rita");
+    tasks.await(id, task -> true);
     try (Browser admin = new Browser(server).signIn("admin", Http.ADMIN_PASSWORD)) {
       admin.open(
           "console/tasks/list.xhtml?q=" + URLEncoder.encode("Shiny", StandardCharsets.UTF_8));
@@ -453,7 +453,7 @@ final class ConsoleChecks {
       admin.open("console/dashboard.xhtml");
       admin.script("window.refineryLoaded = 'once'");
       long before = tasksOnTiles(admin);
-      submit("Live " + System.nanoTime(), RefineryEarIT.COMPLETE, "LOW", "rita");
+      tasks.submit("Live " + System.nanoTime(), RefineryEarIT.COMPLETE, "LOW", "rita");
       admin.waitFor(d -> tasksOnTiles(admin) > before);
       assertThat(admin.script("return window.refineryLoaded"))
           .as("the same page, not a reload")
@@ -474,8 +474,8 @@ final class ConsoleChecks {
    * badge goes); the requester's bell never shows the approvers' inbox.
    */
   void notificationsArriveInTheConsoleAndAreMarkedRead() {
-    String id = taskWaitingForReview();
-    String title = details(id).getJsonObject("task").getString("title");
+    String id = tasks.waitingForReview();
+    String title = tasks.details(id).getJsonObject("task").getString("title");
     String subject = "PRD revision 1 of \"" + title + "\" waits for review";
     try (Browser abe = new Browser(server).signIn("abe", PASSWORD)) {
       assertThat(abe.has("unread")).as("the bell's unread badge").isTrue();
@@ -514,199 +514,8 @@ final class ConsoleChecks {
     }
   }
 
-  /**
-   * Where a task is now, for operators: its agent work, open alerts and dead letters beside the
-   * timeline; the section is not there for its requester or an approver.
-   */
-  void operatorSeesWhereATaskIsNow() {
-    String id = taskWaitingForReview();
-    try (Browser opal = new Browser(server).signIn("opal", PASSWORD)) {
-      opal.open("console/tasks/detail.xhtml?id=" + id);
-      assertThat(opal.element("where").getText())
-          .contains("Agent work", "Open alerts", "Dead letters");
-      assertThat(opal.element("work-status").getText())
-          .as("the agent's work once the PRD waits for review")
-          .isEqualTo("WAITING");
-      opal.screenshot("task-where");
-    }
-    for (String person : List.of("rita", "abe")) {
-      try (Browser browser = new Browser(server).signIn(person, PASSWORD)) {
-        browser.open("console/tasks/detail.xhtml?id=" + id);
-        assertThat(browser.has("task-title")).isTrue();
-        assertThat(browser.has("where")).as("where-it-is-now for %s", person).isFalse();
-      }
-    }
-  }
-
-  /**
-   * An operator intervenes: pauses, resumes and runs the detector now (each in the audit log), and
-   * cancels a task that waits for its requester, with a reason. The cancel form is there for the
-   * task's requester too, not for an approver.
-   */
-  void operatorPausesBackgroundWorkAndCancelsALiveTask() {
-    String title = "Cancellable " + System.nanoTime();
-    String id = submit(title, "Reports should be nicer.", "LOW", "rita");
-    awaitTask(id, task -> task.getString("status").equals("CLARIFICATION_NEEDED"));
-    try (Browser opal = new Browser(server).signIn("opal", PASSWORD)) {
-      opal.click("nav-work");
-      opal.waitFor(d -> d.getCurrentUrl().contains("work.xhtml"));
-      assertThat(opal.all(By.cssSelector(".state-detector")).getFirst().getText())
-          .isEqualTo("running");
-      clickAndWait(opal, ".pause-detector");
-      assertThat(opal.all(By.cssSelector(".state-detector")).getFirst().getText())
-          .isEqualTo("paused");
-      opal.screenshot("background-work");
-      clickAndWait(opal, ".resume-detector");
-      assertThat(opal.all(By.cssSelector(".state-detector")).getFirst().getText())
-          .isEqualTo("running");
-      clickAndWait(opal, ".run-detector");
-      assertThat(opal.text()).contains("woken to run now");
-      opal.open("console/operations/audit.xhtml?actor=opal");
-      assertThat(opal.element("entries").getText())
-          .contains("WORK_PAUSED", "WORK_RESUMED", "WORK_RUN_NOW", "detector");
-
-      opal.open("console/tasks/detail.xhtml?id=" + id);
-      opal.all(By.cssSelector("#cancel summary")).getFirst().click();
-      opal.submit("cancel:submit");
-      assertThat(opal.text()).as("a cancel without a reason").contains("Cancelling needs a reason");
-      assertThat(status(id)).isEqualTo("CLARIFICATION_NEEDED");
-      opal.all(By.cssSelector("#cancel summary")).getFirst().click();
-      opal.type("cancel:reason", "Asked twice; the requester filed a clearer one.");
-      opal.submit("cancel:submit");
-      awaitTask(id, task -> task.getString("status").equals("CANCELLED"));
-      opal.open("console/tasks/detail.xhtml?id=" + id);
-      assertThat(opal.element("timeline").getText()).contains("CANCELLED", "opal");
-      assertThat(opal.has("cancel")).as("the cancel form of an ended task").isFalse();
-    }
-    String live =
-        submit("Still live " + System.nanoTime(), "Reports should be nicer.", "LOW", "rita");
-    awaitTask(live, task -> task.getString("status").equals("CLARIFICATION_NEEDED"));
-    try (Browser rita = new Browser(server).signIn("rita", PASSWORD)) {
-      rita.open("console/tasks/detail.xhtml?id=" + live);
-      assertThat(rita.has("cancel")).as("the cancel form, to the task's requester").isTrue();
-    }
-    try (Browser abe = new Browser(server).signIn("abe", PASSWORD)) {
-      abe.open("console/tasks/detail.xhtml?id=" + live);
-      assertThat(abe.has("cancel")).as("the cancel form, to an approver").isFalse();
-      assertThat(abe.has("nav-work")).isFalse();
-    }
-  }
-
-  private static void clickAndWait(Browser browser, String css) {
-    WebElement page = browser.element("work");
-    browser.all(By.cssSelector(css)).getFirst().click();
-    browser.waitFor(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
-  }
-
-  /**
-   * Dead letters at scale: a thousand broken messages from another AMQP client (one task id, so the
-   * check can find them) land in one group with its count, paged 100 at a time; the operator
-   * discards the whole group after a confirmation that says how many, and the audit log has it
-   * once.
-   */
-  void operatorClearsAThousandDeadLettersByGroup(String vhost) throws Exception {
-    String marker = java.util.UUID.randomUUID().toString();
-    ConnectionFactory amqp = new ConnectionFactory();
-    amqp.setHost("127.0.0.1");
-    amqp.setVirtualHost(vhost);
-    try (Connection connection = amqp.newConnection();
-        Channel channel = connection.createChannel()) {
-      for (int i = 0; i < 1000; i++) {
-        channel.basicPublish(
-            "",
-            "refinery.taskmanagement",
-            new com.rabbitmq.client.AMQP.BasicProperties.Builder()
-                .messageId(java.util.UUID.randomUUID().toString())
-                .correlationId(marker)
-                .contentType("application/json")
-                .headers(java.util.Map.of("type", "taskmanagement.CreateTask"))
-                .build(),
-            ("{\"title\": \"bulk " + i + "\", broken").getBytes(StandardCharsets.UTF_8));
-      }
-    }
-    try (Browser opal = new Browser(server).signIn("opal", PASSWORD)) {
-      String ours = "console/operations/dead-letters.xhtml?task=" + marker;
-      await("a thousand dead letters of task " + marker)
-          .atMost(Duration.ofSeconds(120))
-          .pollInterval(Duration.ofSeconds(1))
-          .until(
-              () -> opal.open(ours).element("letters-total").getText(),
-              total -> total.startsWith("1000 open dead letters match"));
-      assertThat(opal.all(By.cssSelector("#letters\\:table tbody tr"))).as("one page").hasSize(100);
-      opal.click("letters:next");
-      opal.waitFor(d -> d.getCurrentUrl().contains("page=1"));
-      assertThat(opal.element("letters-total").getText()).contains("page 2, 100 shown");
-
-      opal.open("console/operations/dead-letters.xhtml");
-      WebElement group =
-          opal.all(By.cssSelector("#groups\\:table tbody tr")).stream()
-              .filter(row -> row.getText().contains("taskmanagement.CreateTask"))
-              .filter(row -> row.getText().contains("Malformed"))
-              .findFirst()
-              .orElseThrow(
-                  () -> new AssertionError("no group of broken CreateTask: " + opal.text()));
-      long count = Long.parseLong(group.findElement(By.cssSelector(".group-count")).getText());
-      assertThat(count).as("the group, with the thousand in it").isGreaterThanOrEqualTo(1000);
-      opal.screenshot("dead-letter-groups");
-      WebElement page = opal.element("groups");
-      opal.confirmingEverything();
-      group.findElement(By.cssSelector(".discard-group")).click();
-      opal.waitFor(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
-      assertThat(opal.asked())
-          .singleElement()
-          .asString()
-          .startsWith("Discard all " + count + " dead letters of taskmanagement.CreateTask (");
-      assertThat(opal.text())
-          .contains(count + " dead letters of taskmanagement.CreateTask discarded.");
-      assertThat(opal.open(ours).element("letters-total").getText())
-          .startsWith("0 open dead letters match");
-      opal.open("console/operations/audit.xhtml?actor=opal");
-      assertThat(opal.element("entries").getText())
-          .contains("DEAD_LETTERS_DISCARDED", count + " dead letters");
-    }
-  }
-
+  /** A task of rita's whose first PRD waits for review. */
   String taskWaitingForReview() {
-    String id = submit("Reviewable " + System.nanoTime(), RefineryEarIT.COMPLETE, "MEDIUM", "rita");
-    awaitTask(id, task -> task.getString("status").equals("PRD_VALIDATION"));
-    return id;
-  }
-
-  private String submit(String title, String description, String priority, String requester) {
-    return new TaskClient(server, Duration.ofSeconds(60))
-        .submit(title, description, priority, requester);
-  }
-
-  private String taskIdByTitle(String title) {
-    return await("a task titled " + title)
-        .atMost(Duration.ofSeconds(30))
-        .pollInterval(Duration.ofMillis(200))
-        .until(
-            () ->
-                Http.json(
-                        Http.get(
-                            server
-                                + "api/tasks?q="
-                                + URLEncoder.encode(title, StandardCharsets.UTF_8)))
-                    .getJsonArray("items"),
-            items -> !items.isEmpty())
-        .getJsonObject(0)
-        .getString("id");
-  }
-
-  private String status(String id) {
-    return details(id).getJsonObject("task").getString("status");
-  }
-
-  private JsonObject details(String id) {
-    return Http.json(Http.get(server + "api/tasks/" + id));
-  }
-
-  private void awaitTask(String id, Predicate<JsonObject> condition) {
-    new TaskClient(server, Duration.ofSeconds(60))
-        .await(
-            id,
-            details -> condition.test(details.getJsonObject("task")),
-            "where the page expects it");
+    return tasks.waitingForReview();
   }
 }

@@ -599,6 +599,7 @@ class RefineryEarIT {
   class Console {
 
     private static final ConsoleChecks CHECKS = new ConsoleChecks(SERVER);
+    private static final OperatorConsoleChecks OPERATOR_CHECKS = new OperatorConsoleChecks(SERVER);
 
     /** The clarified task of scenario 1, which scenario 2 reviews when they run together. */
     private static String clarified;
@@ -675,21 +676,22 @@ class RefineryEarIT {
     @Order(9)
     void operatorSeesWhereATaskIsNow() {
       CHECKS.ensurePeople();
-      CHECKS.operatorSeesWhereATaskIsNow();
+      OPERATOR_CHECKS.operatorSeesWhereATaskIsNow();
     }
 
     @Test
     @Order(10)
     void operatorPausesBackgroundWorkAndCancelsALiveTask() {
       CHECKS.ensurePeople();
-      CHECKS.operatorPausesBackgroundWorkAndCancelsALiveTask();
+      OPERATOR_CHECKS.operatorPausesBackgroundWorkAndCancelsALiveTask();
     }
 
     @Test
     @Order(11)
     void operatorClearsAThousandDeadLettersByGroup() throws Exception {
       CHECKS.ensurePeople();
-      CHECKS.operatorClearsAThousandDeadLettersByGroup(System.getenv("REFINERY_RABBITMQ_VHOST"));
+      OPERATOR_CHECKS.operatorClearsAThousandDeadLettersByGroup(
+          System.getenv("REFINERY_RABBITMQ_VHOST"));
     }
 
     @Test
