@@ -20,6 +20,11 @@ final class OperatorConsoleChecks {
 
   private static final String PASSWORD = ConsoleChecks.PASSWORD;
 
+  /** The open, unacknowledged alert about dead letters waiting. */
+  private static final By DEAD_LETTERS_ALERT =
+      By.xpath(
+          "//ul[@id='open']/li[@class='unacknowledged' and contains(., 'dead letter(s) wait')]");
+
   private final String server;
   private final ConsoleTasks tasks;
 
@@ -177,6 +182,59 @@ final class OperatorConsoleChecks {
       opal.open("console/operations/audit.xhtml?actor=opal");
       assertThat(opal.element("entries").getText())
           .contains("DEAD_LETTERS_DISCARDED", count + " dead letters");
+    }
+  }
+
+  /**
+   * An operator takes an open alert on: acknowledging without a note is refused; with one, the
+   * alert shows who and what they are doing, and the audit log has it. A dead letter is made first,
+   * so that the detector has an alert to raise when none is open.
+   */
+  void operatorAcknowledgesAnAlertWithANote(String vhost) throws Exception {
+    ConnectionFactory amqp = new ConnectionFactory();
+    amqp.setHost("127.0.0.1");
+    amqp.setVirtualHost(vhost);
+    try (Connection connection = amqp.newConnection();
+        Channel channel = connection.createChannel()) {
+      channel.basicPublish(
+          "",
+          "refinery.taskmanagement",
+          new com.rabbitmq.client.AMQP.BasicProperties.Builder()
+              .messageId(java.util.UUID.randomUUID().toString())
+              .contentType("application/json")
+              .headers(java.util.Map.of("type", "taskmanagement.CreateTask"))
+              .build(),
+          "{broken".getBytes(StandardCharsets.UTF_8));
+    }
+    String note = "Looking at it: replaying once the fix is out " + System.nanoTime();
+    try (Browser opal = new Browser(server).signIn("opal", PASSWORD)) {
+      await("the dead letters alert, not yet acknowledged")
+          .atMost(Duration.ofSeconds(90))
+          .pollInterval(Duration.ofSeconds(2))
+          .until(
+              () -> opal.open("console/operations/alerts.xhtml").all(DEAD_LETTERS_ALERT).size(),
+              count -> count > 0);
+      WebElement page = opal.element("open");
+      opal.all(DEAD_LETTERS_ALERT)
+          .getFirst()
+          .findElement(By.cssSelector("input[type=submit]"))
+          .click();
+      opal.waitFor(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+      assertThat(opal.text()).as("without a note").contains("needs a note");
+
+      WebElement alert = opal.all(DEAD_LETTERS_ALERT).getFirst();
+      String summary = alert.findElement(By.tagName("strong")).getText();
+      alert.findElement(By.cssSelector("input.note")).sendKeys(note);
+      page = opal.element("open");
+      alert.findElement(By.cssSelector("input[type=submit]")).click();
+      opal.waitFor(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+      assertThat(opal.all(By.cssSelector("#open li.acknowledged")))
+          .as("the alert, acknowledged, on: %s", opal.text())
+          .anySatisfy(
+              li -> assertThat(li.getText()).contains(summary, "Acknowledged by opal", note));
+      opal.screenshot("alerts-acknowledged");
+      opal.open("console/operations/audit.xhtml?actor=opal");
+      assertThat(opal.element("entries").getText()).contains("ALERT_ACKNOWLEDGED", note);
     }
   }
 }

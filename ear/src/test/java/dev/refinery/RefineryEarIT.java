@@ -696,6 +696,14 @@ class RefineryEarIT {
 
     @Test
     @Order(12)
+    void operatorAcknowledgesAnAlertWithANote() throws Exception {
+      CHECKS.ensurePeople();
+      OPERATOR_CHECKS.operatorAcknowledgesAnAlertWithANote(
+          System.getenv("REFINERY_RABBITMQ_VHOST"));
+    }
+
+    @Test
+    @Order(13)
     void everyConsoleActionAnswersEachRoleAsTheReadmePromises() {
       CHECKS.ensurePeople();
       new ConsoleMatrix(SERVER).everyActionAnswersEachRoleAsPromised(CHECKS.taskWaitingForReview());

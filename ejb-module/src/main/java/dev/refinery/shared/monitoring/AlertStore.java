@@ -13,6 +13,9 @@ public interface AlertStore {
   /** Closes the open alert of the condition at the moment, if there is one. */
   Optional<Alert> clear(String condition, Instant at);
 
+  /** Records the acknowledgement on the condition's open alert, if there is one. */
+  Optional<Alert> acknowledge(String condition, Alert.Acknowledgement acknowledgement);
+
   /** The open alerts, the oldest first. */
   List<Alert> open();
 

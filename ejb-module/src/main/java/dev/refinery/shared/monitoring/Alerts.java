@@ -1,10 +1,13 @@
 package dev.refinery.shared.monitoring;
 
+import dev.refinery.shared.application.AuditTrail;
 import dev.refinery.shared.infrastructure.management.RefineryMetric;
 import dev.refinery.shared.infrastructure.messaging.AfterCommit;
+import dev.refinery.shared.logging.LogText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.List;
@@ -26,6 +29,8 @@ public class Alerts {
   private static final System.Logger LOG = System.getLogger(Alerts.class.getName());
 
   @Inject AlertStore store;
+
+  @Inject AuditTrail audit;
 
   @Inject Event<AlertChanged> changes;
 
@@ -84,6 +89,32 @@ public class Alerts {
     open().stream()
         .filter(alert -> alert.kind().equals(kind) && !current.containsKey(alert.condition()))
         .forEach(alert -> clear(alert.condition()));
+  }
+
+  /**
+   * An operator takes the condition's open alert on, with a note saying what they are doing;
+   * audited. The alert stays open until its condition ends (the detector clears it).
+   */
+  @Transactional
+  public Alert acknowledge(String condition, String actor, String note) {
+    String text = note == null ? "" : note.strip();
+    if (text.isEmpty() || text.length() > Alert.NOTE_MAX) {
+      throw new IllegalArgumentException(
+          "an acknowledgement needs a note of 1 to " + Alert.NOTE_MAX + " characters");
+    }
+    Alert acknowledged =
+        store
+            .acknowledge(condition, new Alert.Acknowledgement(actor, clock.instant(), text))
+            .orElseThrow(
+                () -> new IllegalArgumentException("no open alert for condition " + condition));
+    audit.record(actor, "ALERT_ACKNOWLEDGED", condition, acknowledged.taskId(), text);
+    LOG.log(
+        Level.INFO,
+        "Alert acknowledged by {0}: {1} [{2}]",
+        LogText.escaped(actor),
+        acknowledged.summary(),
+        condition);
+    return acknowledged;
   }
 
   public List<Alert> open() {

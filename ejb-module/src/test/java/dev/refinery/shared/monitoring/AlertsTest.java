@@ -1,7 +1,9 @@
 package dev.refinery.shared.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.refinery.shared.testing.RecordingAuditTrail;
 import dev.refinery.shared.testing.SettableClock;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.NotificationOptions;
@@ -29,10 +31,12 @@ class AlertsTest {
   private final List<String> announced = new ArrayList<>();
   private final List<Runnable> afterCommit = new ArrayList<>();
   private final SettableClock clock = new SettableClock(NOW);
+  private final RecordingAuditTrail audit = new RecordingAuditTrail();
   private final Alerts alerts = new Alerts();
 
   AlertsTest() {
     alerts.clock = clock;
+    alerts.audit = audit;
     alerts.afterCommit = afterCommit::add; // the transaction never commits here
     alerts.changes = new RecordingEvent();
     alerts.store =
@@ -68,6 +72,28 @@ class AlertsTest {
                             was.messageId(),
                             was.raisedAt(),
                             at));
+          }
+
+          @Override
+          public Optional<Alert> acknowledge(
+              String condition, Alert.Acknowledgement acknowledgement) {
+            return Optional.ofNullable(open.get(condition))
+                .map(
+                    was ->
+                        new Alert(
+                            was.condition(),
+                            was.kind(),
+                            was.summary(),
+                            was.taskId(),
+                            was.messageId(),
+                            was.raisedAt(),
+                            null,
+                            acknowledgement))
+                .map(
+                    acknowledged -> {
+                      open.put(condition, acknowledged);
+                      return acknowledged;
+                    });
           }
 
           @Override
@@ -125,6 +151,36 @@ class AlertsTest {
     assertThat(alerts.open())
         .extracting(Alert::condition)
         .containsExactlyInAnyOrder("stalled:t2", "stalled:t3", "dead-letters");
+  }
+
+  @Test
+  void anOperatorAcknowledgesAnOpenAlertWithANoteWhichIsAudited() {
+    alerts.raise(stalled("t1"));
+    clock.pass(Duration.ofMinutes(1));
+
+    Alert acknowledged = alerts.acknowledge("stalled:t1", "opal", "  restarting the worker ");
+
+    assertThat(acknowledged.acknowledged())
+        .isEqualTo(new Alert.Acknowledgement("opal", NOW.plusSeconds(60), "restarting the worker"));
+    assertThat(acknowledged.open()).as("still open until its condition ends").isTrue();
+    assertThat(alerts.open()).singleElement().extracting(Alert::acknowledged).isNotNull();
+    assertThat(audit.entries())
+        .containsExactly("opal ALERT_ACKNOWLEDGED stalled:t1: restarting the worker");
+  }
+
+  @Test
+  void anAcknowledgementNeedsANoteAndAnOpenAlert() {
+    alerts.raise(stalled("t1"));
+
+    assertThatThrownBy(() -> alerts.acknowledge("stalled:t1", "opal", " "))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("needs a note");
+    assertThatThrownBy(() -> alerts.acknowledge("stalled:t1", "opal", "x".repeat(1001)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> alerts.acknowledge("stalled:t9", "opal", "on it"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("no open alert for condition stalled:t9");
+    assertThat(audit.entries()).isEmpty();
   }
 
   /** The CDI event, as the alerts fire it: recorded, not delivered. */

@@ -21,7 +21,8 @@ import java.util.UUID;
 public class JpaAlertStore implements AlertStore {
 
   private static final String COLUMNS =
-      "condition, kind, summary, task_id, message_id, raised_at, cleared_at";
+      "condition, kind, summary, task_id, message_id, raised_at, cleared_at, acknowledged_by,"
+          + " acknowledged_at, acknowledgement";
 
   @PersistenceContext(unitName = "refinery")
   EntityManager entityManager;
@@ -71,6 +72,23 @@ public class JpaAlertStore implements AlertStore {
 
   @Override
   @SuppressWarnings("unchecked")
+  public Optional<Alert> acknowledge(String condition, Alert.Acknowledgement acknowledgement) {
+    List<Object[]> rows =
+        entityManager
+            .createNativeQuery(
+                "UPDATE monitoring.alert SET acknowledged_by = ?, acknowledged_at = ?,"
+                    + " acknowledgement = ? WHERE condition = ? AND cleared_at IS NULL RETURNING "
+                    + COLUMNS)
+            .setParameter(1, acknowledgement.by())
+            .setParameter(2, Timestamp.from(acknowledgement.at()))
+            .setParameter(3, acknowledgement.note())
+            .setParameter(4, condition)
+            .getResultList();
+    return rows.stream().findFirst().map(JpaAlertStore::alert);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
   public List<Alert> open() {
     return ((List<Object[]>)
             entityManager
@@ -102,6 +120,9 @@ public class JpaAlertStore implements AlertStore {
         (String) row[3],
         (UUID) row[4],
         instant(row[5]),
-        instant(row[6]));
+        instant(row[6]),
+        row[7] == null
+            ? null
+            : new Alert.Acknowledgement((String) row[7], instant(row[8]), (String) row[9]));
   }
 }
