@@ -3,9 +3,6 @@ package dev.refinery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import dev.refinery.testing.Http;
 import jakarta.json.JsonObject;
 import java.net.URI;
@@ -298,36 +295,21 @@ final class ConsoleChecks {
    */
   void operatorReplaysADeadLetterAndTheAuditLogShowsWho(String vhost) throws Exception {
     String marker = "unreadable-" + System.nanoTime();
-    ConnectionFactory amqp = new ConnectionFactory();
-    amqp.setHost("127.0.0.1");
-    amqp.setVirtualHost(vhost);
-    try (Connection connection = amqp.newConnection();
-        Channel channel = connection.createChannel()) {
-      channel.basicPublish(
-          "",
-          "refinery.taskmanagement",
-          null,
-          "no headers at all".getBytes(StandardCharsets.UTF_8));
-      channel.basicPublish(
-          "",
-          "refinery.taskmanagement",
-          new com.rabbitmq.client.AMQP.BasicProperties.Builder()
-              .messageId(java.util.UUID.randomUUID().toString())
-              .contentType("application/json")
-              .headers(java.util.Map.of("type", "taskmanagement.CreateTask"))
-              .build(),
-          ("{\"title\": \"" + marker + "\", broken").getBytes(StandardCharsets.UTF_8));
-      // a command type no context subscribes to: the alternate exchange parks it, it becomes a dead
-      // letter
-      channel.basicPublish(
-          "refinery.commands",
-          "taskmanagement.NoSuchCommand",
-          new com.rabbitmq.client.AMQP.BasicProperties.Builder()
-              .messageId(java.util.UUID.randomUUID().toString())
-              .contentType("application/json")
-              .headers(java.util.Map.of("type", "taskmanagement.NoSuchCommand"))
-              .build(),
-          "{}".getBytes(StandardCharsets.UTF_8));
+    try (ForeignClient client = new ForeignClient(vhost)) {
+      client
+          .publish("", "refinery.taskmanagement", null, "no headers at all")
+          .publish(
+              "",
+              "refinery.taskmanagement",
+              ForeignClient.typed("taskmanagement.CreateTask", null),
+              "{\"title\": \"" + marker + "\", broken")
+          // a command type no context subscribes to: the alternate exchange parks it, it becomes a
+          // dead letter
+          .publish(
+              "refinery.commands",
+              "taskmanagement.NoSuchCommand",
+              ForeignClient.typed("taskmanagement.NoSuchCommand", null),
+              "{}");
     }
     String after = tasks.waitingForReview(); // the queue still flows after both
     assertThat(after).isNotNull();

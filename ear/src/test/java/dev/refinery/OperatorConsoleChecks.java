@@ -3,10 +3,6 @@ package dev.refinery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
@@ -125,22 +121,13 @@ final class OperatorConsoleChecks {
    */
   void operatorClearsAThousandDeadLettersByGroup(String vhost) throws Exception {
     String marker = java.util.UUID.randomUUID().toString();
-    ConnectionFactory amqp = new ConnectionFactory();
-    amqp.setHost("127.0.0.1");
-    amqp.setVirtualHost(vhost);
-    try (Connection connection = amqp.newConnection();
-        Channel channel = connection.createChannel()) {
+    try (ForeignClient client = new ForeignClient(vhost)) {
       for (int i = 0; i < 1000; i++) {
-        channel.basicPublish(
+        client.publish(
             "",
             "refinery.taskmanagement",
-            new com.rabbitmq.client.AMQP.BasicProperties.Builder()
-                .messageId(java.util.UUID.randomUUID().toString())
-                .correlationId(marker)
-                .contentType("application/json")
-                .headers(java.util.Map.of("type", "taskmanagement.CreateTask"))
-                .build(),
-            ("{\"title\": \"bulk " + i + "\", broken").getBytes(StandardCharsets.UTF_8));
+            ForeignClient.typed("taskmanagement.CreateTask", marker),
+            "{\"title\": \"bulk " + i + "\", broken");
       }
     }
     try (Browser opal = new Browser(server).signIn("opal", PASSWORD)) {
@@ -191,20 +178,12 @@ final class OperatorConsoleChecks {
    * so that the detector has an alert to raise when none is open.
    */
   void operatorAcknowledgesAnAlertWithANote(String vhost) throws Exception {
-    ConnectionFactory amqp = new ConnectionFactory();
-    amqp.setHost("127.0.0.1");
-    amqp.setVirtualHost(vhost);
-    try (Connection connection = amqp.newConnection();
-        Channel channel = connection.createChannel()) {
-      channel.basicPublish(
+    try (ForeignClient client = new ForeignClient(vhost)) {
+      client.publish(
           "",
           "refinery.taskmanagement",
-          new com.rabbitmq.client.AMQP.BasicProperties.Builder()
-              .messageId(java.util.UUID.randomUUID().toString())
-              .contentType("application/json")
-              .headers(java.util.Map.of("type", "taskmanagement.CreateTask"))
-              .build(),
-          "{broken".getBytes(StandardCharsets.UTF_8));
+          ForeignClient.typed("taskmanagement.CreateTask", null),
+          "{broken");
     }
     String note = "Looking at it: replaying once the fix is out " + System.nanoTime();
     try (Browser opal = new Browser(server).signIn("opal", PASSWORD)) {

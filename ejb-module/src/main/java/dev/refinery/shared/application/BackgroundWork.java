@@ -10,9 +10,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The background work of this instance (the scanner, the poller, the detector, the outbox sweep):
- * an operator pauses, resumes or runs one now from the console, as over JMX; each action is in the
- * audit trail with who. A pause holds on this instance only (each instance runs its own).
+ * The background work of this instance (the scanner, the poller, the detector): an operator pauses,
+ * resumes or runs one now from the console, as over JMX; each action is in the audit trail with
+ * who. A pause holds on this instance only (each instance runs its own).
  */
 @Stateless
 public class BackgroundWork {

@@ -44,10 +44,12 @@ public enum RefineryMetric {
 
   private final String name;
   private final String help;
+  private final Metadata metadata;
 
   RefineryMetric(String name, String help) {
     this.name = name;
     this.help = help;
+    this.metadata = Metadata.builder().withName(name).withDescription(help).build();
   }
 
   /** The name as registered ({@code /metrics} writes it with underscores). */
@@ -59,8 +61,11 @@ public enum RefineryMetric {
     return help;
   }
 
-  /** What the registry is given: the name and the HELP text. */
+  /**
+   * What the registry is given: the name and the HELP text (built once: counters take it per
+   * message).
+   */
   public Metadata metadata() {
-    return Metadata.builder().withName(name).withDescription(help).build();
+    return metadata;
   }
 }
