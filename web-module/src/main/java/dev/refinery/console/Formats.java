@@ -26,13 +26,26 @@ public class Formats {
     if (instant == null) {
       return "";
     }
-    long seconds = Math.max(Duration.between(instant, Instant.now()).toSeconds(), 0);
+    return span(Duration.between(instant, Instant.now()).toSeconds()) + " ago";
+  }
+
+  /** When something is due: "in 5 h", or "overdue by 20 min"; nothing when never. */
+  public String due(Instant due) {
+    if (due == null) {
+      return "";
+    }
+    long seconds = Duration.between(Instant.now(), due).toSeconds();
+    return seconds >= 0 ? "in " + span(seconds) : "overdue by " + span(-seconds);
+  }
+
+  private static String span(long seconds) {
+    seconds = Math.max(seconds, 0);
     if (seconds < 120) {
-      return seconds + " s ago";
+      return seconds + " s";
     }
     if (seconds < 7_200) {
-      return seconds / 60 + " min ago";
+      return seconds / 60 + " min";
     }
-    return seconds < 172_800 ? seconds / 3_600 + " h ago" : seconds / 86_400 + " d ago";
+    return seconds < 172_800 ? seconds / 3_600 + " h" : seconds / 86_400 + " d";
   }
 }

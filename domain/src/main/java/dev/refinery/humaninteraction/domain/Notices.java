@@ -48,6 +48,20 @@ public final class Notices {
             + "/approval or /rejection.");
   }
 
+  /** The approver someone assigned the review of a PRD revision to (not when they claimed it). */
+  public static Notice assigned(UUID task, int revision, String assignee, String by, String title) {
+    return new Notice(
+        assignee,
+        task,
+        "REVIEW_ASSIGNED",
+        revision,
+        by + " asked you to review PRD revision " + revision + " of \"" + title + "\"",
+        "The review is yours now: approve it, or reject it with a reason, in the console or with"
+            + " POST /api/tasks/"
+            + task
+            + "/approval or /rejection.");
+  }
+
   /**
    * A service-level step: a REMINDER to whoever the task waits on, or an ESCALATION to another
    * inbox.

@@ -76,6 +76,11 @@ public class Deciders {
     }
   }
 
+  /** Whether {@code refinery.security.approve-own-requests} lets requesters approve their own. */
+  public boolean mayApproveOwnRequests() {
+    return approveOwnRequests;
+  }
+
   /**
    * Separation of duties: nobody approves the PRD of their own request, unless {@code
    * refinery.security.approve-own-requests} allows it. Audited either way.

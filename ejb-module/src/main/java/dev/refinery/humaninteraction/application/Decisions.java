@@ -7,6 +7,8 @@ import static dev.refinery.taskmanagement.api.TaskStatus.PRD_VALIDATION;
 
 import dev.refinery.humaninteraction.api.Caller;
 import dev.refinery.humaninteraction.api.Role;
+import dev.refinery.humaninteraction.domain.ReviewBoard;
+import dev.refinery.humaninteraction.domain.StepDecision;
 import dev.refinery.shared.application.AuditTrail;
 import dev.refinery.shared.logging.LogText;
 import dev.refinery.shared.messaging.MessageQueue;
@@ -21,9 +23,11 @@ import dev.refinery.taskmanagement.api.TaskStatus;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -33,7 +37,8 @@ import java.util.stream.Collectors;
  * round, approval, rejection with a reason, cancellation, retry. Who may decide is checked here for
  * every edge ({@link Deciders}: the caller from the container, the requester from this context's
  * view); a decision that does not fit the task's state as this context knows it is refused at once,
- * naming the state.
+ * naming the state, and so is a second decision on the same step, naming the first (the loser of a
+ * race is told, instead of their command failing unseen in Task Management).
  */
 @Stateless
 public class Decisions {
@@ -48,6 +53,10 @@ public class Decisions {
 
   @Inject AuditTrail audit;
 
+  @Inject ReviewBoard board;
+
+  @Inject Clock clock;
+
   /**
    * Answers the open round. With {@code recommended}, questions left unanswered take the agent's
    * recommended option.
@@ -57,6 +66,7 @@ public class Decisions {
     String by = deciders.actingAs(caller, named);
     TaskViews.View view = known(task);
     deciders.requireRequester(view, by, "answer its questions");
+    refuseIfDecided(view, StepDecision.Kind.ANSWERED, by, "answer");
     inState(view, CLARIFICATION_NEEDED, "answer a clarification");
     Map<String, Question> questions =
         view.questions().stream().collect(Collectors.toMap(Question::id, Function.identity()));
@@ -109,6 +119,7 @@ public class Decisions {
                 + " (answer it, or proceed with the recommendations)");
       }
     }
+    decided(view, StepDecision.Kind.ANSWERED, by);
     queue.publishCommand(
         HUMAN_INTERACTION,
         new AnswerClarification(task.toString(), view.round(), given, recommended, by));
@@ -135,9 +146,11 @@ public class Decisions {
     String by = deciders.actingAs(caller, named);
     TaskViews.View view = known(task);
     deciders.requireNotOwnRequest(view, by);
+    refuseIfDecided(view, StepDecision.Kind.APPROVED, by, "approval");
     inState(view, PRD_VALIDATION, "approve the PRD");
+    decided(view, StepDecision.Kind.APPROVED, by);
     queue.publishCommand(HUMAN_INTERACTION, new ApprovePrd(task.toString(), view.revision(), by));
-    audited(caller, by, "PRD_APPROVED", task, "revision " + view.revision());
+    audited(caller, by, "PRD_APPROVED", task, "revision " + view.revision() + heldBy(view, by));
     LOG.log(
         Level.INFO,
         "{0} approved revision {1} of task {2}",
@@ -152,11 +165,18 @@ public class Decisions {
     if (reason == null || reason.isBlank()) {
       throw new InvalidDecisionException("reason", "a rejection needs a reason");
     }
-    TaskViews.View view = inState(known(task), PRD_VALIDATION, "reject the PRD");
+    TaskViews.View view = known(task);
+    refuseIfDecided(view, StepDecision.Kind.REJECTED, by, "rejection");
+    inState(view, PRD_VALIDATION, "reject the PRD");
+    decided(view, StepDecision.Kind.REJECTED, by);
     queue.publishCommand(
         HUMAN_INTERACTION, new RejectPrd(task.toString(), view.revision(), by, reason.strip()));
     audited(
-        caller, by, "PRD_REJECTED", task, "revision " + view.revision() + ": " + reason.strip());
+        caller,
+        by,
+        "PRD_REJECTED",
+        task,
+        "revision " + view.revision() + heldBy(view, by) + ": " + reason.strip());
     LOG.log(
         Level.INFO,
         "{0} rejected revision {1} of task {2}: {3}",
@@ -170,9 +190,11 @@ public class Decisions {
     String by = deciders.actingAs(caller, named);
     TaskViews.View view = known(task);
     deciders.requireRequesterOrOperator(view, by, caller, "cancel it");
+    refuseIfDecided(view, StepDecision.Kind.CANCELLED, by, "cancellation");
     if (view.status().terminal()) {
       throw new TaskStateConflictException(task, view.status(), "cancel it");
     }
+    decided(view, StepDecision.Kind.CANCELLED, by);
     queue.publishCommand(HUMAN_INTERACTION, new CancelTask(task.toString(), by, reason));
     audited(caller, by, "TASK_CANCELLED", task, reason);
     LOG.log(
@@ -186,7 +208,9 @@ public class Decisions {
   public void retry(UUID task, Caller caller, String named) {
     deciders.requireRole(caller, Role.OPERATOR, "retry a failed task");
     String by = deciders.actingAs(caller, named);
-    inState(known(task), FAILED, "retry it");
+    TaskViews.View view = known(task);
+    refuseIfDecided(view, StepDecision.Kind.RETRIED, by, "retry");
+    decided(inState(view, FAILED, "retry it"), StepDecision.Kind.RETRIED, by);
     queue.publishCommand(HUMAN_INTERACTION, new RetryTask(task.toString(), by));
     audited(caller, by, "TASK_RETRIED", task, null);
     LOG.log(Level.INFO, "{0} retried task {1}", LogText.escaped(by), task);
@@ -204,8 +228,43 @@ public class Decisions {
         detail == null ? onBehalf.strip() : detail + onBehalf);
   }
 
+  /** The task's view, locked: decisions on one task are taken one at a time, on every instance. */
   private TaskViews.View known(UUID task) {
-    return views.find(task).orElseThrow(() -> new NoSuchTaskException(task));
+    return views.lock(task).orElseThrow(() -> new NoSuchTaskException(task));
+  }
+
+  /**
+   * Refuses a decision when someone took one first on the task's step (or ended the task before its
+   * event arrived): the caller lost a race and is told who won; nothing is sent.
+   */
+  private void refuseIfDecided(
+      TaskViews.View view, StepDecision.Kind kind, String by, String yours) {
+    Optional<StepDecision> earlier = board.decision(view.taskId());
+    if (earlier.isPresent() && earlier.get().precludes(kind)) {
+      LOG.log(
+          Level.INFO,
+          "{0}''s {1} of task {2} lost to {3}''s ({4})",
+          LogText.escaped(by),
+          yours,
+          view.taskId(),
+          LogText.escaped(earlier.get().by()),
+          earlier.get().kind());
+      throw new DecisionTakenException(view.taskId(), view.status(), earlier.get(), by, yours);
+    }
+  }
+
+  /** Records the decision on the task's step, in the transaction that sends it. */
+  private void decided(TaskViews.View view, StepDecision.Kind kind, String by) {
+    board.decided(new StepDecision(view.taskId(), kind, by, clock.instant()));
+  }
+
+  /** ", while cy held the review" when someone else held it, for the audit log. */
+  private String heldBy(TaskViews.View view, String by) {
+    return board
+        .hold(view.taskId())
+        .filter(hold -> hold.holds(view.revision()) && !hold.holder().equals(by))
+        .map(hold -> ", while " + hold.holder() + " held the review")
+        .orElse("");
   }
 
   private static TaskViews.View inState(TaskViews.View view, TaskStatus expected, String action) {

@@ -12,7 +12,12 @@ public class TaskStateConflictException extends RuntimeException {
   private final TaskStatus status;
 
   public TaskStateConflictException(UUID task, TaskStatus status, String action) {
-    super("task " + task + " is " + status + "; cannot " + action);
+    this(status, "task " + task + " is " + status + "; cannot " + action);
+  }
+
+  /** A conflict its subclass words itself. */
+  protected TaskStateConflictException(TaskStatus status, String message) {
+    super(message);
     this.status = status;
   }
 

@@ -1,6 +1,7 @@
 package dev.refinery.humaninteraction.application;
 
 import dev.refinery.humaninteraction.domain.Notices;
+import dev.refinery.humaninteraction.domain.ReviewBoard;
 import dev.refinery.humaninteraction.domain.TaskView;
 import dev.refinery.humaninteraction.domain.TaskViewRepository;
 import dev.refinery.shared.infrastructure.messaging.deadletter.EarlyEventException;
@@ -20,7 +21,9 @@ import java.util.UUID;
  * Task Management's events applied to Human Interaction's view of tasks (see {@link TaskView}). An
  * event that makes the task wait for people tells them in the same transaction:
  * ClarificationRequested the requester, PrdSubmitted the approvers (a late event that no longer
- * moves the view tells nobody). An event that overtook its task's TaskCreated is retried.
+ * moves the view tells nobody). An event that moves the view applies the decision people took on
+ * the step it left ({@link ReviewBoard#stepMoved}). An event that overtook its task's TaskCreated
+ * is retried.
  */
 @ApplicationScoped
 public class TaskViews {
@@ -51,6 +54,8 @@ public class TaskViews {
 
   @Inject Notifications notifications;
 
+  @Inject ReviewBoard board;
+
   /** Known at once when submitted here, before Task Management confirms it. */
   public void submitted(UUID task, String title, String requester) {
     views.add(TaskView.submitted(task, title, requester));
@@ -73,6 +78,7 @@ public class TaskViews {
       return;
     }
     views.save(view);
+    board.stepMoved(task);
     TaskView.State state = view.state();
     switch (event) {
       case ClarificationRequested asked ->
@@ -87,5 +93,10 @@ public class TaskViews {
 
   public Optional<View> find(UUID task) {
     return views.find(task).map(View::of);
+  }
+
+  /** The task's view, locked until the caller's transaction ends: one decision at a time. */
+  public Optional<View> lock(UUID task) {
+    return views.lock(task).map(View::of);
   }
 }

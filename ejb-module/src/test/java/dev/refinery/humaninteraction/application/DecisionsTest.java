@@ -23,6 +23,8 @@ import dev.refinery.taskmanagement.api.RetryTask;
 import dev.refinery.taskmanagement.api.TaskCreated;
 import dev.refinery.taskmanagement.api.TaskFailed;
 import dev.refinery.taskmanagement.api.TaskStatus;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -69,6 +71,7 @@ class DecisionsTest {
     notifications.webhook = Optional.empty();
     notifications.webhookSecret = Optional.empty();
     views.views = store.taskViews;
+    views.board = store.board;
     views.notifications = notifications;
     Deciders deciders = new Deciders();
     deciders.audit = audit;
@@ -77,6 +80,8 @@ class DecisionsTest {
     decisions.deciders = deciders;
     decisions.audit = audit;
     decisions.queue = queue;
+    decisions.board = store.board;
+    decisions.clock = Clock.fixed(InMemoryHumanInteraction.NOW, ZoneOffset.UTC);
   }
 
   /** A task requested by ana, moved to {@code status} by Task Management's events. */
@@ -235,6 +240,78 @@ class DecisionsTest {
       decisions.retry(task, OPERATOR, null);
 
       assertThat(sent).containsExactly(new RetryTask(task.toString(), "op"));
+    }
+  }
+
+  @Nested
+  class Races {
+
+    private static final Caller OTHER_APPROVER = new Caller("cy", Set.of(Role.APPROVER));
+
+    @Test
+    void theSecondApproverOfARevisionIsToldWhoDecidedFirstAndNothingIsSent() {
+      UUID task = task(TaskStatus.PRD_VALIDATION);
+      decisions.approve(task, APPROVER, null);
+
+      assertThatThrownBy(() -> decisions.reject(task, OTHER_APPROVER, null, "Too vague"))
+          .isInstanceOf(DecisionTakenException.class)
+          .hasMessage(
+              "bo approved the PRD of task "
+                  + task
+                  + " at 2026-12-06 10:00:00 UTC, before you: your rejection was not sent");
+      assertThatThrownBy(() -> decisions.approve(task, OTHER_APPROVER, null))
+          .isInstanceOf(DecisionTakenException.class);
+      assertThat(sent).containsExactly(new ApprovePrd(task.toString(), 1, "bo"));
+    }
+
+    @Test
+    void nothingFollowsACancellationNotEvenWhenTheTaskMovesOnBeforeItsEventArrives() {
+      UUID task = task(TaskStatus.CLARIFICATION_NEEDED);
+      decisions.cancel(task, OWNER, null, "not needed");
+      views.apply(new PrdSubmitted(task.toString(), TaskStatus.PRD_VALIDATION, 1, 1));
+
+      assertThatThrownBy(() -> decisions.approve(task, APPROVER, null))
+          .isInstanceOf(DecisionTakenException.class)
+          .hasMessageContaining("ana cancelled the task");
+      assertThatThrownBy(() -> decisions.cancel(task, OPERATOR, null, "twice"))
+          .isInstanceOf(DecisionTakenException.class);
+      assertThat(sent).containsExactly(new CancelTask(task.toString(), "ana", "not needed"));
+    }
+
+    @Test
+    void aTaskCanStillBeCancelledAfterAnAnswerAndTheNextStepIsOpenAgain() {
+      UUID task = task(TaskStatus.CLARIFICATION_NEEDED);
+      decisions.answer(task, List.of(new Answer("who", "fin", null)), false, OWNER, null);
+      assertThatThrownBy(
+              () ->
+                  decisions.answer(
+                      task, List.of(new Answer("who", "fin", null)), false, OWNER, null))
+          .isInstanceOf(DecisionTakenException.class)
+          .hasMessageStartingWith("you answered the questions of task " + task);
+
+      views.apply(new PrdSubmitted(task.toString(), TaskStatus.PRD_VALIDATION, 1, 1));
+      decisions.reject(task, APPROVER, null, "Too vague");
+      decisions.cancel(task, OPERATOR, null, "duplicate");
+
+      assertThat(sent).hasSize(3);
+    }
+
+    @Test
+    void anApprovalStandsAfterItsEventArrivesAndALateDecisionNamesIt() {
+      UUID task = task(TaskStatus.PRD_VALIDATION);
+      decisions.approve(task, APPROVER, null);
+      views.apply(
+          new dev.refinery.taskmanagement.api.PrdApproved(
+              task.toString(), TaskStatus.PRD_APPROVED, 0, 1, "bo"));
+
+      assertThatThrownBy(() -> decisions.reject(task, OTHER_APPROVER, null, "Too vague"))
+          .isInstanceOf(DecisionTakenException.class)
+          .hasMessageContaining("bo approved the PRD");
+      assertThatThrownBy(() -> decisions.approve(task, APPROVER, null))
+          .isInstanceOf(DecisionTakenException.class)
+          .hasMessageStartingWith("you approved the PRD of task " + task)
+          .hasMessageEndingWith("already: this approval was not sent");
+      assertThat(sent).hasSize(1);
     }
   }
 

@@ -50,6 +50,7 @@ class HumanInteractionTest {
     notifications.webhook = Optional.of("http://127.0.0.1:9/hook");
     notifications.webhookSecret = Optional.of("s3cret");
     views.views = store.taskViews;
+    views.board = store.board;
     views.notifications = notifications;
   }
 

@@ -6,10 +6,14 @@ import dev.refinery.humaninteraction.api.Role;
 import dev.refinery.humaninteraction.domain.Inboxes;
 import dev.refinery.humaninteraction.domain.Notice;
 import dev.refinery.humaninteraction.domain.PersonRepository;
+import dev.refinery.humaninteraction.domain.ReviewBoard;
+import dev.refinery.humaninteraction.domain.ReviewHold;
 import dev.refinery.humaninteraction.domain.SignInRecord;
+import dev.refinery.humaninteraction.domain.StepDecision;
 import dev.refinery.humaninteraction.domain.TaskView;
 import dev.refinery.humaninteraction.domain.TaskViewRepository;
 import dev.refinery.humaninteraction.domain.WebhookQueue;
+import dev.refinery.taskmanagement.api.TaskStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,6 +38,73 @@ final class InMemoryHumanInteraction {
   final Map<UUID, String> webhookOutcomes = new LinkedHashMap<>();
   final Map<String, SignInRecord> signIns = new LinkedHashMap<>();
   final Map<String, Instant> versions = new LinkedHashMap<>();
+
+  final Map<UUID, ReviewHold> holds = new LinkedHashMap<>();
+  final Map<UUID, StepDecision> decisions = new LinkedHashMap<>();
+
+  final ReviewBoard board =
+      new ReviewBoard() {
+        @Override
+        public List<Waiting> waiting(Selection selection, int limit) {
+          return views.values().stream()
+              .filter(view -> view.status() == TaskStatus.PRD_VALIDATION)
+              .filter(view -> !decisions.containsKey(view.taskId()))
+              .map(
+                  view ->
+                      new Waiting(
+                          view.taskId(),
+                          view.title(),
+                          view.requester(),
+                          view.revision(),
+                          NOW,
+                          Optional.ofNullable(holds.get(view.taskId()))
+                              .filter(hold -> hold.holds(view.revision()))))
+              .filter(
+                  w ->
+                      switch (selection.scope()) {
+                        case ALL -> true;
+                        case HELD_BY ->
+                            w.hold().map(ReviewHold::holder).orElse("").equals(selection.holder());
+                        case UNHELD -> w.hold().isEmpty();
+                      })
+              .filter(
+                  w ->
+                      selection.waitingBefore() == null
+                          || w.since().isBefore(selection.waitingBefore()))
+              .limit(limit)
+              .toList();
+        }
+
+        @Override
+        public Optional<ReviewHold> hold(UUID task) {
+          return Optional.ofNullable(holds.get(task));
+        }
+
+        @Override
+        public void hold(ReviewHold hold) {
+          holds.put(hold.taskId(), hold);
+        }
+
+        @Override
+        public boolean release(UUID task) {
+          return holds.remove(task) != null;
+        }
+
+        @Override
+        public Optional<StepDecision> decision(UUID task) {
+          return Optional.ofNullable(decisions.get(task));
+        }
+
+        @Override
+        public void decided(StepDecision decision) {
+          decisions.put(decision.taskId(), decision);
+        }
+
+        @Override
+        public void stepMoved(UUID task) {
+          decisions.computeIfPresent(task, (id, decision) -> decision.lasting() ? decision : null);
+        }
+      };
 
   final TaskViewRepository taskViews =
       new TaskViewRepository() {

@@ -36,6 +36,7 @@ class MessageHistoryTest {
 
   MessageHistoryTest() {
     views.views = store.taskViews;
+    views.board = store.board;
     history.views = views;
     history.log =
         new EventLog() {

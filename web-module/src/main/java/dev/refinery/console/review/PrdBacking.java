@@ -5,8 +5,10 @@ import dev.refinery.console.Messages;
 import dev.refinery.console.prds.LineDiff;
 import dev.refinery.console.prds.PrdDocument;
 import dev.refinery.humaninteraction.api.Role;
+import dev.refinery.humaninteraction.application.DecisionTakenException;
 import dev.refinery.humaninteraction.application.Decisions;
 import dev.refinery.humaninteraction.application.InvalidDecisionException;
+import dev.refinery.humaninteraction.application.Reviews;
 import dev.refinery.humaninteraction.application.TaskStateConflictException;
 import dev.refinery.productdefinition.api.PrdVersion;
 import dev.refinery.productdefinition.application.Prds;
@@ -24,8 +26,9 @@ import java.util.List;
 
 /**
  * Backs {@code console/review/prd.xhtml}: the PRD waiting for review, what changed since the
- * rejected revision, and the approver's decision: approve, or reject with a reason (which is
- * required).
+ * rejected revision, who holds the review (claim, release, assign), and the approver's decision:
+ * approve, or reject with a reason (which is required). Deciding while someone else holds the
+ * review asks first; a decision someone else took first is refused, naming them.
  */
 @Named
 @ViewScoped
@@ -39,9 +42,19 @@ public class PrdBacking implements Serializable {
 
   @Inject Decisions decisions;
 
+  @Inject Reviews reviews;
+
   @Inject ConsoleUser user;
 
   private String id;
+  private Reviews.Holder hold;
+  private String assignee;
+
+  /** The decision waiting for "decide anyway" while someone else holds the review. */
+  private String pending;
+
+  private boolean superseded;
+
   private TaskView task;
   private List<PrdVersion> versions;
   private String reason;
@@ -60,10 +73,83 @@ public class PrdBacking implements Serializable {
       return;
     }
     versions = prds.versions(task.id());
+    hold = reviews.holder(task.id()).orElse(null);
+  }
+
+  /** Who holds the review of this revision: null when nobody. */
+  public Reviews.Holder getHold() {
+    return hold;
+  }
+
+  public boolean isHeldByMe() {
+    return hold != null && hold.name().equals(user.getName());
+  }
+
+  public List<String> getApprovers() {
+    return reviews.approvers();
+  }
+
+  public String claim() {
+    if (!user.allowed(Role.APPROVER)) {
+      return null;
+    }
+    return held(() -> reviews.claim(task.id(), user.caller()), "You hold this review now.");
+  }
+
+  public String release() {
+    if (!user.allowed(Role.APPROVER, Role.OPERATOR)) {
+      return null;
+    }
+    return held(
+        () -> reviews.release(task.id(), user.caller()), "Released: anyone may claim this review.");
+  }
+
+  public String assign() {
+    if (!user.allowed(Role.APPROVER, Role.OPERATOR)) {
+      return null;
+    }
+    return held(
+        () -> reviews.assign(task.id(), assignee, user.caller()),
+        "Assigned to " + assignee + ", who is told in their inbox.");
+  }
+
+  private String held(Runnable action, String done) {
+    try {
+      action.run();
+    } catch (TaskStateConflictException | NotPermittedException | InvalidDecisionException e) {
+      Messages.error(e.getMessage());
+      hold = reviews.holder(task.id()).orElse(null);
+      return null;
+    }
+    Messages.info(done);
+    return "/console/review/prd?faces-redirect=true&id=" + task.id();
+  }
+
+  /** The decision that waits for confirmation ("approve" or "reject"), or null. */
+  public String getPending() {
+    return pending;
+  }
+
+  /**
+   * Whether deciding now needs a confirmation first: someone else holds the review (read again,
+   * they may have claimed it since the page was opened).
+   */
+  private boolean needsConfirmation(String decision) {
+    hold = reviews.holder(task.id()).orElse(null);
+    if (hold == null || isHeldByMe()) {
+      return false;
+    }
+    pending = decision;
+    return true;
   }
 
   public boolean isReviewable() {
-    return task.status() == TaskStatus.PRD_VALIDATION && !versions.isEmpty();
+    return !superseded && task.status() == TaskStatus.PRD_VALIDATION && !versions.isEmpty();
+  }
+
+  /** Whether someone else's decision came first while this page was open. */
+  public boolean isSuperseded() {
+    return superseded;
   }
 
   public PrdVersion getLatest() {
@@ -90,6 +176,18 @@ public class PrdBacking implements Serializable {
     if (!user.allowed(Role.APPROVER)) {
       return null;
     }
+    if (needsConfirmation("approve")) {
+      return null;
+    }
+    return approveAnyway();
+  }
+
+  /** Approves although someone else holds the review: the person confirmed it. */
+  public String approveAnyway() {
+    if (!user.allowed(Role.APPROVER)) {
+      return null;
+    }
+    pending = null;
     return decided(
         () -> decisions.approve(task.id(), user.caller(), user.getName()),
         "Approved: the PRD is final.");
@@ -99,6 +197,18 @@ public class PrdBacking implements Serializable {
     if (!user.allowed(Role.APPROVER)) {
       return null;
     }
+    if (needsConfirmation("reject")) {
+      return null;
+    }
+    return rejectAnyway();
+  }
+
+  /** Rejects with the reason given, although someone else holds the review: confirmed. */
+  public String rejectAnyway() {
+    if (!user.allowed(Role.APPROVER)) {
+      return null;
+    }
+    pending = null;
     return decided(
         () -> decisions.reject(task.id(), user.caller(), user.getName(), reason),
         "Sent back with your reason: the agent writes a revision.");
@@ -107,6 +217,13 @@ public class PrdBacking implements Serializable {
   private String decided(Runnable decision, String done) {
     try {
       decision.run();
+    } catch (DecisionTakenException e) {
+      // someone decided first: the page stops offering a decision and says who
+      Messages.error(e.getMessage());
+      superseded = true;
+      task = tasks.find(task.id()).orElse(task);
+      hold = null;
+      return null;
     } catch (InvalidDecisionException | TaskStateConflictException | NotPermittedException e) {
       Messages.error(e.getMessage());
       return null;
@@ -117,6 +234,19 @@ public class PrdBacking implements Serializable {
 
   public TaskView getTask() {
     return task;
+  }
+
+  /** Drops the decision waiting for confirmation. */
+  public void keepIt() {
+    pending = null;
+  }
+
+  public String getAssignee() {
+    return assignee;
+  }
+
+  public void setAssignee(String assignee) {
+    this.assignee = assignee;
   }
 
   public String getReason() {

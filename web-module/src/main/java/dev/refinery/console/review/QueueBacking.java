@@ -1,25 +1,148 @@
 package dev.refinery.console.review;
 
+import dev.refinery.console.ConsoleUser;
+import dev.refinery.console.Messages;
+import dev.refinery.humaninteraction.api.Role;
+import dev.refinery.humaninteraction.application.NoSuchTaskException;
+import dev.refinery.humaninteraction.application.Reviews;
+import dev.refinery.humaninteraction.application.TaskStateConflictException;
+import dev.refinery.shared.application.NotPermittedException;
 import dev.refinery.taskmanagement.api.TaskFilter;
 import dev.refinery.taskmanagement.api.TaskStatus;
 import dev.refinery.taskmanagement.api.TaskView;
 import dev.refinery.taskmanagement.application.Tasks;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
-/** Backs {@code console/review/queue.xhtml}: the PRDs waiting for an approver. */
+/**
+ * Backs {@code console/review/queue.xhtml}: the PRDs waiting for an approver, filtered (all, mine,
+ * unassigned, overdue) and sorted by when they are due, with who holds each; claim one, or release
+ * one you hold.
+ */
 @Named
-@RequestScoped
-public class QueueBacking {
+@ViewScoped
+public class QueueBacking implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject Reviews reviews;
 
   @Inject Tasks tasks;
 
-  public List<TaskView> getWaiting() {
-    return tasks
-        .search(new TaskFilter(TaskStatus.PRD_VALIDATION, null, null, null), 0, Tasks.MAX_PAGE_SIZE)
-        .items()
-        .reversed(); // the longest waiting first
+  @Inject ConsoleUser user;
+
+  private String filter;
+  private String order;
+  private List<Reviews.Waiting> waiting;
+  private Map<UUID, TaskView> details;
+
+  /** The page's view action: reads the queue the filter and order ask for. */
+  public void load() {
+    waiting = reviews.waiting(user.caller(), selectedFilter(), isLatestFirst());
+    details =
+        tasks
+            .search(
+                new TaskFilter(TaskStatus.PRD_VALIDATION, null, null, null), 0, Tasks.MAX_PAGE_SIZE)
+            .items()
+            .stream()
+            .collect(Collectors.toMap(TaskView::id, Function.identity(), (a, b) -> a));
+  }
+
+  public List<Reviews.Waiting> getWaiting() {
+    return waiting;
+  }
+
+  /** Task Management's priority of a waiting review ("" while it is not known there yet). */
+  public String priority(Reviews.Waiting review) {
+    TaskView task = details.get(review.taskId());
+    return task == null ? "" : task.priority().name();
+  }
+
+  public boolean overdue(Reviews.Waiting review) {
+    return review.overdue(Instant.now());
+  }
+
+  public boolean mine(Reviews.Waiting review) {
+    return user.getName().equals(review.holder());
+  }
+
+  /** Whether the person may release it: they hold it, or they are an operator. */
+  public boolean releasable(Reviews.Waiting review) {
+    return review.holder() != null && (mine(review) || user.isOperator());
+  }
+
+  public String claim(Reviews.Waiting review) {
+    if (!user.allowed(Role.APPROVER)) {
+      return null;
+    }
+    return acted(
+        () -> reviews.claim(review.taskId(), user.caller()),
+        "You hold the review of \"" + review.title() + "\" now.");
+  }
+
+  public String release(Reviews.Waiting review) {
+    if (!user.allowed(Role.APPROVER, Role.OPERATOR)) {
+      return null;
+    }
+    return acted(
+        () -> reviews.release(review.taskId(), user.caller()),
+        "Released \"" + review.title() + "\": anyone may claim it.");
+  }
+
+  private String acted(Runnable action, String done) {
+    try {
+      action.run();
+    } catch (TaskStateConflictException | NotPermittedException | NoSuchTaskException e) {
+      Messages.error(e.getMessage());
+      load();
+      return null;
+    }
+    Messages.info(done);
+    return "/console/review/queue?faces-redirect=true&filter="
+        + selectedFilter().name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Whether service levels give reviews a due date at all. */
+  public boolean isDue() {
+    return reviews.dueAfter().isPresent();
+  }
+
+  public Reviews.Filter selectedFilter() {
+    try {
+      return filter == null || filter.isBlank()
+          ? Reviews.Filter.ALL
+          : Reviews.Filter.valueOf(filter.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      return Reviews.Filter.ALL;
+    }
+  }
+
+  public boolean isLatestFirst() {
+    return "latest".equals(order);
+  }
+
+  public String getFilter() {
+    return selectedFilter().name().toLowerCase(Locale.ROOT);
+  }
+
+  public void setFilter(String filter) {
+    this.filter = filter;
+  }
+
+  public String getOrder() {
+    return order;
+  }
+
+  public void setOrder(String order) {
+    this.order = order;
   }
 }

@@ -4,6 +4,7 @@ import dev.refinery.console.ConsoleUser;
 import dev.refinery.console.prds.LineDiff;
 import dev.refinery.console.prds.PrdDocument;
 import dev.refinery.humaninteraction.application.MessageHistory;
+import dev.refinery.humaninteraction.application.Reviews;
 import dev.refinery.productdefinition.api.AgentCosts;
 import dev.refinery.productdefinition.api.AgentRunView;
 import dev.refinery.productdefinition.api.PrdVersion;
@@ -18,6 +19,7 @@ import dev.refinery.taskmanagement.api.Answer;
 import dev.refinery.taskmanagement.api.ClarificationRound;
 import dev.refinery.taskmanagement.api.HistoryEntry;
 import dev.refinery.taskmanagement.api.Question;
+import dev.refinery.taskmanagement.api.TaskStatus;
 import dev.refinery.taskmanagement.api.TaskView;
 import dev.refinery.taskmanagement.application.Tasks;
 import jakarta.enterprise.context.RequestScoped;
@@ -25,6 +27,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -51,6 +54,8 @@ public class DetailBacking {
 
   @Inject DeadLetters deadLetters;
 
+  @Inject Reviews reviews;
+
   private String id;
   private int from;
   private int to;
@@ -62,6 +67,10 @@ public class DetailBacking {
   private List<AgentRunView> runs;
   private AgentCosts costs;
   private Where where;
+  private Review review;
+
+  /** The review of a PRD waiting for it: who holds it (null: nobody) and when it is due. */
+  public record Review(Reviews.Holder holder, Instant due) {}
 
   /**
    * Where the task is now, for OPERATORs: its agent work (status, attempts, lease, next attempt,
@@ -95,6 +104,12 @@ public class DetailBacking {
                 alerts.open().stream().filter(alert -> id(alert).equals(uuid.toString())).toList(),
                 deadLetters.viewsOfTask(uuid.toString()))
             : null;
+    review =
+        task.status() == TaskStatus.PRD_VALIDATION
+            ? new Review(
+                reviews.holder(uuid).orElse(null),
+                reviews.dueAfter().map(task.updatedAt()::plus).orElse(null))
+            : null;
     if (to <= 0 || to > versions.size()) {
       to = versions.size();
     }
@@ -105,6 +120,11 @@ public class DetailBacking {
 
   private static String id(Alert alert) {
     return alert.taskId() == null ? "" : alert.taskId();
+  }
+
+  /** Null unless the PRD waits for review. */
+  public Review getReview() {
+    return review;
   }
 
   /** Null for anyone but an OPERATOR: the page leaves the section out. */
