@@ -40,6 +40,7 @@ final class ConsoleMatrix {
   private static final Set<Who> REQUESTERS = Set.of(Who.OWNER, Who.OTHER_REQUESTER, Who.ADMIN);
   private static final Set<Who> APPROVERS = Set.of(Who.APPROVER, Who.ADMIN);
   private static final Set<Who> OPERATORS = Set.of(Who.OPERATOR, Who.ADMIN);
+  private static final Set<Who> REVIEWERS = Set.of(Who.APPROVER, Who.OPERATOR, Who.ADMIN);
 
   private final String server;
   private final Map<Who, String> cookies = new EnumMap<>(Who.class);
@@ -103,9 +104,12 @@ final class ConsoleMatrix {
             "proceed with the recommendations", clarify, "answers:recommended", Set.of(Who.OWNER)),
         new Action("find New request", "console/dashboard.xhtml", "nav-new", REQUESTERS),
         new Action("submit a request", "console/requests/new.xhtml", "request:submit", REQUESTERS),
-        new Action("find Reviews", "console/dashboard.xhtml", "nav-review", APPROVERS),
-        new Action("see the review queue", "console/review/queue.xhtml", "waiting", APPROVERS),
-        new Action("go to the review", detail + reviewable, "to-review", APPROVERS),
+        new Action("find Reviews", "console/dashboard.xhtml", "nav-review", REVIEWERS),
+        new Action(
+            "see the review queue", "console/review/queue.xhtml", "queue:waiting", REVIEWERS),
+        new Action("go to the review", detail + reviewable, "to-review", REVIEWERS),
+        new Action("claim a review", review, "holding:claim", APPROVERS),
+        new Action("assign a review", review, "assigning:assign", REVIEWERS),
         new Action("approve a PRD", review, "approval:approve", APPROVERS),
         new Action("reject a PRD", review, "rejection:reject", APPROVERS),
         new Action("find Dead letters", "console/dashboard.xhtml", "nav-dead-letters", OPERATORS),
@@ -128,6 +132,8 @@ final class ConsoleMatrix {
         new Action("read the audit log", "console/operations/audit.xhtml", "entries", OPERATORS),
         new Action("find Background work", "console/dashboard.xhtml", "nav-work", OPERATORS),
         new Action("see the background work", "console/operations/work.xhtml", "work", OPERATORS),
+        new Action("find Fleet", "console/dashboard.xhtml", "nav-fleet", OPERATORS),
+        new Action("see the fleet", "console/operations/fleet.xhtml", "instances", OPERATORS),
         new Action("find People", "console/dashboard.xhtml", "nav-people", Set.of(Who.ADMIN)),
         new Action("add a person", "console/admin/people.xhtml", "add:submit", Set.of(Who.ADMIN)),
         new Action(

@@ -600,6 +600,8 @@ class RefineryEarIT {
 
     private static final ConsoleChecks CHECKS = new ConsoleChecks(SERVER);
     private static final OperatorConsoleChecks OPERATOR_CHECKS = new OperatorConsoleChecks(SERVER);
+    private static final ReviewChecks REVIEW_CHECKS = new ReviewChecks(SERVER);
+    private static final FleetConsoleChecks FLEET_CHECKS = new FleetConsoleChecks(SERVER);
 
     /** The clarified task of scenario 1, which scenario 2 reviews when they run together. */
     private static String clarified;
@@ -704,6 +706,34 @@ class RefineryEarIT {
 
     @Test
     @Order(13)
+    void approversClaimAndTheLoserOfARaceIsToldPlainly() {
+      CHECKS.ensurePeople();
+      REVIEW_CHECKS.approversClaimAndTheLoserOfARaceIsToldPlainly();
+    }
+
+    @Test
+    @Order(14)
+    void operatorAssignsAReviewToAnApprover() {
+      CHECKS.ensurePeople();
+      REVIEW_CHECKS.operatorAssignsAReviewToAnApprover();
+    }
+
+    @Test
+    @Order(15)
+    void operatorSeesTheFleet() {
+      CHECKS.ensurePeople();
+      FLEET_CHECKS.operatorSeesTheFleet();
+    }
+
+    @Test
+    @Order(16)
+    void operatorRunsTheAgentAgain() {
+      CHECKS.ensurePeople();
+      FLEET_CHECKS.operatorRunsTheAgentAgain();
+    }
+
+    @Test
+    @Order(17)
     void everyConsoleActionAnswersEachRoleAsTheReadmePromises() {
       CHECKS.ensurePeople();
       new ConsoleMatrix(SERVER).everyActionAnswersEachRoleAsPromised(CHECKS.taskWaitingForReview());

@@ -110,6 +110,7 @@ class RefineryIT {
             WorkflowChecks.class,
             WorkflowContainerChecks.class,
             AgentContainerChecks.class,
+            OperationsContainerChecks.class,
             MonitoringChecks.class,
             AlertChecks.class,
             OperatorChecks.class,
@@ -180,6 +181,7 @@ class RefineryIT {
   private static AccessChecks access;
 
   @Inject Config config;
+  @Inject dev.refinery.shared.monitoring.Fleet fleet;
 
   // --- RabbitMQ away at deployment, then back ---------------------------------------------------
   // The one scenario whose steps run in order (@Order 1-5): the deployment meets no broker until
@@ -402,6 +404,16 @@ class RefineryIT {
   @Test
   void lateResultFromAHolderWhoseLeaseRanOutIsRefused() throws Exception {
     services().lateResultFromAHolderWhoseLeaseRanOutIsRefused();
+  }
+
+  @Test
+  void twoApproversDecidingAtOnceOneWinsAndTheOtherIsTold() throws Exception {
+    operations().twoApproversDecidingAtOnceOneWinsAndTheOtherIsTold();
+  }
+
+  @Test
+  void fleetShowsThisInstanceTheBrokersQueuesAndTheOutbox() {
+    operations().fleetShowsThisInstanceTheBrokersQueuesAndTheOutbox();
   }
 
   @Test
@@ -895,6 +907,11 @@ class RefineryIT {
   private MonitoringChecks monitoring() {
     return new MonitoringChecks(
         messageQueue, inMemoryQueue, eventLog, transaction, dataSource, metricRegistry);
+  }
+
+  private OperationsContainerChecks operations() {
+    return new OperationsContainerChecks(
+        services(), decisions, taskViews, deadLetters, fleet, poller);
   }
 
   private AgentContainerChecks agents() {

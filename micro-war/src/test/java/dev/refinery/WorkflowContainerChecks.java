@@ -160,6 +160,17 @@ final class WorkflowContainerChecks {
       assertThat(claimed.stream().filter(batch::contains).count())
           .as("no item held by both")
           .isEqualTo(30);
+      assertThat(
+              count(
+                  "SELECT count(*) FROM productdefinition.work_item WHERE status = 'RUNNING'"
+                      + " AND lease_holder = '"
+                      + java.net.InetAddress.getLocalHost().getHostName()
+                      + ":"
+                      + ProcessHandle.current().pid()
+                      + "' AND task_id = ANY (?)",
+                  batch))
+          .as("leases held by this instance, by name, for the task page")
+          .isEqualTo(30);
       poller.resume(); // the test's leases run out; the real poller takes the work over
 
       // Orchestration's own view follows Task Management's events

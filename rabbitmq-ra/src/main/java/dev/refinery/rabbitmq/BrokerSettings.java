@@ -53,6 +53,20 @@ record BrokerSettings(String host, int port, String virtualHost, String username
     return factory;
   }
 
+  /** A plain AMQP client factory for these settings (for reading the broker, never consuming). */
+  ConnectionFactory amqpFactory(String connectionName) {
+    ConnectionFactory factory = new ConnectionFactory();
+    factory.setHost(host);
+    factory.setPort(port);
+    factory.setVirtualHost(virtualHost);
+    factory.setUsername(username);
+    factory.setPassword(password);
+    factory.setConnectionTimeout(5_000);
+    factory.setAutomaticRecoveryEnabled(false);
+    factory.getClientProperties().put("connection_name", connectionName);
+    return factory;
+  }
+
   @Override
   public String toString() {
     return username

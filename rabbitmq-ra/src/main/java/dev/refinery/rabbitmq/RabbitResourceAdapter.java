@@ -39,6 +39,9 @@ public class RabbitResourceAdapter implements ResourceAdapter, Serializable {
 
   private transient ScheduledExecutorService scheduler;
 
+  /** The broker's queue figures for JMX clients (the application's Fleet page among them). */
+  private transient BrokerQueues queues;
+
   /** The server's, to learn each delivery transaction's outcome; null on a server without one. */
   private transient TransactionSynchronizationRegistry transactions;
 
@@ -49,6 +52,8 @@ public class RabbitResourceAdapter implements ResourceAdapter, Serializable {
   public void start(BootstrapContext context) {
     transactions = context.getTransactionSynchronizationRegistry();
     scheduler = Executors.newSingleThreadScheduledExecutor(Threads.named("rabbitmq-ra-reconnect"));
+    queues = new BrokerQueues(broker());
+    queues.register();
     LOG.log(Level.INFO, "RabbitMQ resource adapter started for {0}", broker());
   }
 
@@ -66,6 +71,9 @@ public class RabbitResourceAdapter implements ResourceAdapter, Serializable {
     }
     if (scheduler != null) {
       scheduler.shutdownNow();
+    }
+    if (queues != null) {
+      queues.close();
     }
     LOG.log(Level.INFO, "RabbitMQ resource adapter stopped");
   }

@@ -5,7 +5,8 @@ import java.time.Instant;
 /**
  * Where a task's agent work stands, as operators read it: WAITING (for the requester or the
  * approvers), READY (from {@code availableAt}: a retry waits for it), RUNNING (under a lease until
- * {@code leaseUntil}), DONE or FAILED; how many attempts so far, and the last one's error.
+ * {@code leaseUntil}, held by the instance {@code leaseHolder}), DONE or FAILED; how many attempts
+ * so far, and the last one's error.
  */
 public record WorkView(
     String status,
@@ -14,4 +15,5 @@ public record WorkView(
     int attempts,
     Instant availableAt,
     Instant leaseUntil,
-    String lastError) {}
+    String lastError,
+    String leaseHolder) {}

@@ -218,6 +218,33 @@ public final class WorkItem {
         reclaimed);
   }
 
+  /**
+   * An operator has the agent run again now: a READY item waiting for its next attempt becomes due
+   * at once; a RUNNING one (an agent that seems stuck) has its lease end now, so the next claim
+   * takes it over and fences the holder off. Anything else has no agent work to run.
+   *
+   * @return whether the item changed
+   */
+  public boolean runAgainNow(Instant now) {
+    if (state.status() != WorkStatus.READY && state.status() != WorkStatus.RUNNING) {
+      return false;
+    }
+    boolean running = state.status() == WorkStatus.RUNNING;
+    state =
+        with(
+            state.request(),
+            state.pool(),
+            state.status(),
+            state.round(),
+            state.revision(),
+            state.attempts(),
+            running ? state.availableAt() : now,
+            running ? now : null,
+            state.leaseToken(),
+            state.lastError());
+    return true;
+  }
+
   /** Whether {@code token} is the current lease's: only its holder's result counts. */
   public boolean heldBy(long token) {
     return state.status() == WorkStatus.RUNNING && state.leaseToken() == token;

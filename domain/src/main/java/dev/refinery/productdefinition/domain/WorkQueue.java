@@ -25,4 +25,10 @@ public interface WorkQueue {
    * are skipped, not waited for.
    */
   List<WorkItem> lockDue(String pool, int limit);
+
+  /**
+   * The instance that holds the item's lease (the one whose transaction saved it RUNNING), for
+   * operators; empty when nobody holds it.
+   */
+  Optional<String> leaseHolder(UUID task);
 }

@@ -267,6 +267,46 @@ class WorkItemTest {
   }
 
   @Nested
+  class WhenAnOperatorRunsTheAgentAgain {
+
+    @Test
+    void anAttemptWaitingForLaterIsDueNow() {
+      WorkItem item =
+          WorkItem.of(
+              new WorkItem.State(
+                  TASK, REQUEST, "default", READY, 1, 1, 3, NOW.plusSeconds(600), null, 1, "503"));
+
+      assertThat(item.runAgainNow(NOW)).isTrue();
+
+      assertThat(item.state().availableAt()).isEqualTo(NOW);
+      assertThat(item.state().attempts()).as("the attempts so far stay counted").isEqualTo(3);
+    }
+
+    @Test
+    void aStuckRunLosesItsLeaseNowAndTheNextClaimFencesTheHolderOff() {
+      WorkItem item = in(RUNNING);
+
+      assertThat(item.runAgainNow(NOW)).isTrue();
+      assertThat(item.state().leaseUntil()).isEqualTo(NOW);
+      WorkClaim again = item.claim(LEASE, NOW.plusSeconds(1));
+
+      assertThat(again.reclaimed()).isTrue();
+      assertThat(item.heldBy(1)).as("the first holder's token").isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(
+        value = WorkStatus.class,
+        names = {"WAITING", "DONE", "FAILED"})
+    void nothingRunsWhereNoAgentIsOwedWork(WorkStatus status) {
+      WorkItem item = in(status);
+
+      assertThat(item.runAgainNow(NOW)).isFalse();
+      assertThat(item.state().status()).isEqualTo(status);
+    }
+  }
+
+  @Nested
   class WhenTheTaskEndedBeforeItsRequestArrived {
 
     @Test

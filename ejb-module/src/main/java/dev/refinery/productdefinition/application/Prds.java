@@ -37,7 +37,8 @@ public class Prds {
                     state.attempts(),
                     state.availableAt(),
                     state.leaseUntil(),
-                    state.lastError()));
+                    state.lastError(),
+                    work.leaseHolder(task).orElse(null)));
   }
 
   public List<PrdVersion> versions(UUID task) {

@@ -112,6 +112,11 @@ public class TaskPollingService {
     return lease;
   }
 
+  /** How many agent runs this instance runs at once at most. */
+  public int concurrency() {
+    return concurrency;
+  }
+
   public int inFlight() {
     return concurrency - slots.availablePermits();
   }

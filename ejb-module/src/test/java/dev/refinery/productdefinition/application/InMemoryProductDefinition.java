@@ -71,6 +71,13 @@ final class InMemoryProductDefinition {
         }
 
         @Override
+        public Optional<String> leaseHolder(UUID task) {
+          return find(task)
+              .filter(item -> item.state().status() == WorkStatus.RUNNING)
+              .map(item -> "this-instance");
+        }
+
+        @Override
         public List<WorkItem> lockDue(String pool, int limit) {
           List<WorkItem.State> all = new ArrayList<>(items.values());
           return all.stream()

@@ -5,8 +5,10 @@ import static dev.refinery.shared.infrastructure.persistence.NativeRows.instant;
 import dev.refinery.productdefinition.domain.WorkItem;
 import dev.refinery.productdefinition.domain.WorkQueue;
 import dev.refinery.productdefinition.domain.WorkStatus;
+import dev.refinery.shared.infrastructure.management.ThisInstance;
 import dev.refinery.taskmanagement.api.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
@@ -49,11 +51,26 @@ public class JpaWorkQueue implements WorkQueue {
       "UPDATE productdefinition.work_item SET task_id = ?, title = ?, description = ?, requester ="
           + " ?, priority = ?, pool = ?, status = ?, round = ?, revision = ?, attempts = ?,"
           + " available_at = CAST(? AS timestamptz), lease_until = CAST(? AS timestamptz),"
-          + " lease_token = ?, last_error = ?, priority_rank = ?, updated_at = now() WHERE task_id"
-          + " = ?";
+          + " lease_token = ?, last_error = ?, priority_rank = ?, updated_at = now(),"
+          + " lease_holder = CAST(? AS varchar) WHERE task_id = ?";
 
   @PersistenceContext(unitName = "refinery")
   EntityManager entityManager;
+
+  @Inject ThisInstance instance;
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public Optional<String> leaseHolder(UUID task) {
+    List<String> holders =
+        entityManager
+            .createNativeQuery(
+                "SELECT lease_holder FROM productdefinition.work_item WHERE task_id = ?"
+                    + " AND status = 'RUNNING' AND lease_holder IS NOT NULL")
+            .setParameter(1, task)
+            .getResultList();
+    return holders.stream().findFirst();
+  }
 
   @Override
   public Optional<WorkItem> find(UUID task) {
@@ -75,7 +92,8 @@ public class JpaWorkQueue implements WorkQueue {
     WorkItem.State state = item.state();
     int changed =
         bind(entityManager.createNativeQuery(SAVE), state)
-            .setParameter(16, state.taskId())
+            .setParameter(16, state.status() == WorkStatus.RUNNING ? instance.name() : null)
+            .setParameter(17, state.taskId())
             .executeUpdate();
     if (changed != 1) {
       throw new IllegalStateException(
