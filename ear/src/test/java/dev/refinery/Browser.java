@@ -159,11 +159,26 @@ final class Browser implements AutoCloseable {
         : "JSESSIONID=" + driver.manage().getCookieNamed("JSESSIONID").getValue();
   }
 
-  /** Waits for the condition; an element a poll re-rendered while it was read is read again. */
+  /**
+   * Waits for the condition; an element a poll re-rendered while it was read is read again.
+   * Chromium answers a question about an element of the page being replaced, in the middle of a
+   * navigation, with "does not belong to the document" rather than a stale element: asked again, it
+   * says stale.
+   */
   <T> T waitFor(Function<WebDriver, T> condition) {
     return new WebDriverWait(driver, Duration.ofSeconds(30))
         .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-        .until(condition);
+        .until(
+            d -> {
+              try {
+                return condition.apply(d);
+              } catch (org.openqa.selenium.WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                  return null;
+                }
+                throw e;
+              }
+            });
   }
 
   /** Saves the page as {@code <name>.png} under target/screenshots, for people to look at. */

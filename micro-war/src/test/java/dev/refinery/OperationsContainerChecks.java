@@ -11,6 +11,7 @@ import dev.refinery.humaninteraction.application.TaskViews;
 import dev.refinery.productdefinition.application.TaskPollingService;
 import dev.refinery.shared.application.DeadLetters;
 import dev.refinery.shared.messaging.BoundedContext;
+import dev.refinery.shared.monitoring.BrokerQueues;
 import dev.refinery.shared.monitoring.Fleet;
 import dev.refinery.taskmanagement.api.TaskStatus;
 import java.time.Duration;
@@ -36,6 +37,7 @@ final class OperationsContainerChecks {
   private final DeadLetters deadLetters;
   private final Fleet fleet;
   private final TaskPollingService poller;
+  private final BrokerQueues broker;
 
   OperationsContainerChecks(
       WorkflowContainerChecks workflow,
@@ -43,13 +45,15 @@ final class OperationsContainerChecks {
       TaskViews views,
       DeadLetters deadLetters,
       Fleet fleet,
-      TaskPollingService poller) {
+      TaskPollingService poller,
+      BrokerQueues broker) {
     this.workflow = workflow;
     this.decisions = decisions;
     this.views = views;
     this.deadLetters = deadLetters;
     this.fleet = fleet;
     this.poller = poller;
+    this.broker = broker;
   }
 
   /**
@@ -151,5 +155,9 @@ final class OperationsContainerChecks {
               });
     }
     assertThat(snapshot.outboxBacklog()).isGreaterThanOrEqualTo(0);
+    assertThat(broker.figures("refinery.no-such-queue-" + System.nanoTime()))
+        .as("a queue the broker does not have: no figures, and no error")
+        .isEmpty();
+    assertThat(broker.figures(BoundedContext.TASK_MANAGEMENT.queue())).isPresent();
   }
 }

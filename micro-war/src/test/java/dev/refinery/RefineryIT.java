@@ -182,6 +182,7 @@ class RefineryIT {
 
   @Inject Config config;
   @Inject dev.refinery.shared.monitoring.Fleet fleet;
+  @Inject dev.refinery.shared.monitoring.BrokerQueues brokerQueues;
 
   // --- RabbitMQ away at deployment, then back ---------------------------------------------------
   // The one scenario whose steps run in order (@Order 1-5): the deployment meets no broker until
@@ -911,7 +912,7 @@ class RefineryIT {
 
   private OperationsContainerChecks operations() {
     return new OperationsContainerChecks(
-        services(), decisions, taskViews, deadLetters, fleet, poller);
+        services(), decisions, taskViews, deadLetters, fleet, poller, brokerQueues);
   }
 
   private AgentContainerChecks agents() {

@@ -137,7 +137,7 @@ public class Reviews {
         .map(hold -> new Holder(hold.holder(), hold.since(), hold.assignedBy()));
   }
 
-  /** The approvers a review can be assigned to: enabled APPROVERs and ADMINs, by name. */
+  /** The people a review can be assigned to: enabled APPROVERs, by name. */
   public List<String> approvers() {
     return people.all().stream()
         .filter(person -> person.enabled() && person.roles().contains(Role.APPROVER))
