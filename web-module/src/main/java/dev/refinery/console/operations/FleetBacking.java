@@ -29,7 +29,7 @@ public class FleetBacking {
     return snapshot;
   }
 
-  /** "scanner 3 s ago, poller paused (12 s ago), detector not yet". */
+  /** "scanner 3 s ago, poller paused 12 s ago, detector not yet". */
   public String work(FleetStore.Beat beat) {
     return beat.work().stream()
         .map(

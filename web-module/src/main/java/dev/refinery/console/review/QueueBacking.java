@@ -54,16 +54,21 @@ public class QueueBacking implements Serializable {
                 new TaskFilter(TaskStatus.PRD_VALIDATION, null, null, null), 0, Tasks.MAX_PAGE_SIZE)
             .items()
             .stream()
-            .collect(Collectors.toMap(TaskView::id, Function.identity(), (a, b) -> a));
+            .collect(
+                Collectors.toMap(
+                    TaskView::id, Function.identity(), (a, b) -> a, java.util.HashMap::new));
   }
 
   public List<Reviews.Waiting> getWaiting() {
     return waiting;
   }
 
-  /** Task Management's priority of a waiting review ("" while it is not known there yet). */
+  /**
+   * Task Management's priority of a waiting review: from the one search {@link #load} made, else
+   * (past its page of {@value Tasks#MAX_PAGE_SIZE}) read alone; "" while it is not known there yet.
+   */
   public String priority(Reviews.Waiting review) {
-    TaskView task = details.get(review.taskId());
+    TaskView task = details.computeIfAbsent(review.taskId(), id -> tasks.find(id).orElse(null));
     return task == null ? "" : task.priority().name();
   }
 
