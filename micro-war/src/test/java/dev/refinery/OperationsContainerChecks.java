@@ -8,12 +8,17 @@ import dev.refinery.humaninteraction.api.Role;
 import dev.refinery.humaninteraction.application.DecisionTakenException;
 import dev.refinery.humaninteraction.application.Decisions;
 import dev.refinery.humaninteraction.application.TaskViews;
+import dev.refinery.productdefinition.application.AgentInterventions;
+import dev.refinery.productdefinition.application.AgentWork;
 import dev.refinery.productdefinition.application.TaskPollingService;
 import dev.refinery.shared.application.DeadLetters;
 import dev.refinery.shared.messaging.BoundedContext;
 import dev.refinery.shared.monitoring.BrokerQueues;
 import dev.refinery.shared.monitoring.Fleet;
 import dev.refinery.taskmanagement.api.TaskStatus;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +28,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.sql.DataSource;
 
 /**
  * What operators and approvers rely on beyond the workflow, on PostgreSQL and RabbitMQ inside
@@ -35,24 +41,31 @@ final class OperationsContainerChecks {
   private final Decisions decisions;
   private final TaskViews views;
   private final DeadLetters deadLetters;
+  private final Agents agents;
   private final Fleet fleet;
-  private final TaskPollingService poller;
   private final BrokerQueues broker;
+
+  /** The agent's side: the poller, the work queue's claims, the operators' hand, the database. */
+  record Agents(
+      TaskPollingService poller,
+      AgentWork work,
+      AgentInterventions interventions,
+      DataSource dataSource) {}
 
   OperationsContainerChecks(
       WorkflowContainerChecks workflow,
       Decisions decisions,
       TaskViews views,
       DeadLetters deadLetters,
+      Agents agents,
       Fleet fleet,
-      TaskPollingService poller,
       BrokerQueues broker) {
     this.workflow = workflow;
     this.decisions = decisions;
     this.views = views;
     this.deadLetters = deadLetters;
+    this.agents = agents;
     this.fleet = fleet;
-    this.poller = poller;
     this.broker = broker;
   }
 
@@ -121,6 +134,70 @@ final class OperationsContainerChecks {
   }
 
   /**
+   * A run that seems stuck, under a lease another instance holds (its name written over this
+   * one's): an operator has the agent run again; the lease ends at once, still named for its
+   * holder; the poller's next claim takes the work over under a new token, named for this instance,
+   * and the task reaches review. The operator is in the audit log.
+   */
+  void operatorRunsAStuckAgentAgainAndTheNextClaimTakesItOver() throws Exception {
+    agents.poller().pause();
+    UUID task;
+    try {
+      task = workflow.submit("Stuck agent " + System.nanoTime(), "HIGH");
+      await("the work of " + task + " READY")
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> "READY".equals(column(task, "status")));
+      assertThat(agents.work().claim(TaskPollingService.POOL, 10, Duration.ofMinutes(10)))
+          .extracting(claim -> claim.taskId())
+          .contains(task);
+      update(task, "UPDATE productdefinition.work_item SET lease_holder = 'gone-host:1'");
+
+      assertThat(
+              agents.interventions().runAgainNow(task, new Caller("opal", Set.of(Role.OPERATOR))))
+          .isEqualTo(AgentInterventions.Outcome.RUNS_NOW);
+
+      assertThat(column(task, "lease_holder"))
+          .as("the lease ended by the operator still names its holder")
+          .isEqualTo("gone-host:1");
+      assertThat(column(task, "lease_until <= now()")).isEqualTo("true");
+    } finally {
+      agents.poller().resume();
+    }
+    workflow.awaitStatus(task, TaskStatus.PRD_VALIDATION);
+    assertThat(
+            workflow.rows(
+                "SELECT action, actor FROM monitoring.audit_entry WHERE task_id = CAST(? AS text)"
+                    + " AND action = 'AGENT_RUN_AGAIN'",
+                task))
+        .singleElement()
+        .satisfies(row -> assertThat(row[1]).isEqualTo("opal"));
+    assertThat(
+            workflow.rows(
+                "SELECT count(*) FROM productdefinition.agent_run WHERE task_id = ?", task))
+        .singleElement()
+        .satisfies(row -> assertThat(((Number) row[0]).longValue()).isEqualTo(1));
+  }
+
+  private String column(UUID task, String expression) throws SQLException {
+    Object value =
+        workflow.rows(
+                "SELECT ("
+                    + expression
+                    + ")::text FROM productdefinition.work_item WHERE task_id = ?",
+                task)
+            .getFirst()[0];
+    return (String) value;
+  }
+
+  private void update(UUID task, String sql) throws SQLException {
+    try (Connection connection = agents.dataSource().getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql + " WHERE task_id = ?")) {
+      statement.setObject(1, task);
+      assertThat(statement.executeUpdate()).isEqualTo(1);
+    }
+  }
+
+  /**
    * This instance beats and is on the fleet with its version and agent slots; every context's queue
    * has the broker's depth and at least one consumer; the outbox's backlog is read.
    */
@@ -136,7 +213,7 @@ final class OperationsContainerChecks {
             me -> {
               assertThat(me.gone()).isFalse();
               assertThat(me.beat().version()).matches("\\d+\\.\\d+\\.\\d+.*");
-              assertThat(me.beat().agentSlots()).isEqualTo(poller.concurrency());
+              assertThat(me.beat().agentSlots()).isEqualTo(agents.poller().concurrency());
               assertThat(me.beat().work())
                   .extracting(tick -> tick.key())
                   .contains("scanner", "poller", "detector");

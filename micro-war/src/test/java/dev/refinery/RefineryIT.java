@@ -183,6 +183,7 @@ class RefineryIT {
   @Inject Config config;
   @Inject dev.refinery.shared.monitoring.Fleet fleet;
   @Inject dev.refinery.shared.monitoring.BrokerQueues brokerQueues;
+  @Inject dev.refinery.productdefinition.application.AgentInterventions interventions;
 
   // --- RabbitMQ away at deployment, then back ---------------------------------------------------
   // The one scenario whose steps run in order (@Order 1-5): the deployment meets no broker until
@@ -410,6 +411,11 @@ class RefineryIT {
   @Test
   void twoApproversDecidingAtOnceOneWinsAndTheOtherIsTold() throws Exception {
     operations().twoApproversDecidingAtOnceOneWinsAndTheOtherIsTold();
+  }
+
+  @Test
+  void operatorRunsAStuckAgentAgainAndTheNextClaimTakesItOver() throws Exception {
+    operations().operatorRunsAStuckAgentAgainAndTheNextClaimTakesItOver();
   }
 
   @Test
@@ -912,7 +918,13 @@ class RefineryIT {
 
   private OperationsContainerChecks operations() {
     return new OperationsContainerChecks(
-        services(), decisions, taskViews, deadLetters, fleet, poller, brokerQueues);
+        services(),
+        decisions,
+        taskViews,
+        deadLetters,
+        new OperationsContainerChecks.Agents(poller, agentWork, interventions, dataSource),
+        fleet,
+        brokerQueues);
   }
 
   private AgentContainerChecks agents() {

@@ -52,7 +52,9 @@ public class JpaWorkQueue implements WorkQueue {
           + " ?, priority = ?, pool = ?, status = ?, round = ?, revision = ?, attempts = ?,"
           + " available_at = CAST(? AS timestamptz), lease_until = CAST(? AS timestamptz),"
           + " lease_token = ?, last_error = ?, priority_rank = ?, updated_at = now(),"
-          + " lease_holder = CAST(? AS varchar) WHERE task_id = ?";
+          + " lease_holder = CASE WHEN CAST(? AS varchar) IS NULL THEN NULL"
+          + " WHEN lease_token = ? THEN lease_holder ELSE CAST(? AS varchar) END"
+          + " WHERE task_id = ?";
 
   @PersistenceContext(unitName = "refinery")
   EntityManager entityManager;
@@ -90,10 +92,15 @@ public class JpaWorkQueue implements WorkQueue {
   @Override
   public void save(WorkItem item) {
     WorkItem.State state = item.state();
+    String running = state.status() == WorkStatus.RUNNING ? instance.name() : null;
     int changed =
         bind(entityManager.createNativeQuery(SAVE), state)
-            .setParameter(16, state.status() == WorkStatus.RUNNING ? instance.name() : null)
-            .setParameter(17, state.taskId())
+            // the lease's holder: this instance when it took a new lease (a new token), else
+            // whoever holds the one it keeps (an operator ending a stuck lease is not its holder)
+            .setParameter(16, running)
+            .setParameter(17, state.leaseToken())
+            .setParameter(18, running)
+            .setParameter(19, state.taskId())
             .executeUpdate();
     if (changed != 1) {
       throw new IllegalStateException(
