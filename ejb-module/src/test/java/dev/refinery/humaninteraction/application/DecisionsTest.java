@@ -26,7 +26,6 @@ import dev.refinery.taskmanagement.api.TaskStatus;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Nested;
@@ -61,18 +60,10 @@ class DecisionsTest {
   private final List<Message> sent = queue.published();
   private final RecordingAuditTrail audit = new RecordingAuditTrail();
   private final List<String> audited = audit.entries();
-  private final TaskViews views = new TaskViews();
+  private final TaskViews views = store.taskViews(store.notifications());
   private final Decisions decisions = new Decisions();
 
   DecisionsTest() {
-    Notifications notifications = new Notifications();
-    notifications.inboxes = store.inboxes;
-    notifications.escalations = "operators";
-    notifications.webhook = Optional.empty();
-    notifications.webhookSecret = Optional.empty();
-    views.views = store.taskViews;
-    views.board = store.board;
-    views.notifications = notifications;
     Deciders deciders = new Deciders();
     deciders.audit = audit;
     deciders.refusals = audit.refusals();

@@ -385,4 +385,23 @@ final class InMemoryHumanInteraction {
               signIns.get(person.username()).locked());
         }
       };
+
+  /** Notifications into these inboxes, without a webhook; escalations go to "operators". */
+  Notifications notifications() {
+    Notifications notifications = new Notifications();
+    notifications.inboxes = inboxes;
+    notifications.escalations = "operators";
+    notifications.webhook = Optional.empty();
+    notifications.webhookSecret = Optional.empty();
+    return notifications;
+  }
+
+  /** Task views kept here, telling {@code notifications} whom an event makes wait. */
+  TaskViews taskViews(Notifications notifications) {
+    TaskViews views = new TaskViews();
+    views.views = taskViews;
+    views.board = board;
+    views.notifications = notifications;
+    return views;
+  }
 }

@@ -19,7 +19,6 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -40,18 +39,11 @@ class ReviewsTest {
   private final InMemoryHumanInteraction store = new InMemoryHumanInteraction();
   private final RecordingAuditTrail audit = new RecordingAuditTrail();
   private final Map<String, String> settings = new HashMap<>();
-  private final TaskViews views = new TaskViews();
+  private final Notifications notifications = store.notifications();
+  private final TaskViews views = store.taskViews(notifications);
   private final Reviews reviews = new Reviews();
 
   ReviewsTest() {
-    Notifications notifications = new Notifications();
-    notifications.inboxes = store.inboxes;
-    notifications.escalations = "operators";
-    notifications.webhook = Optional.empty();
-    notifications.webhookSecret = Optional.empty();
-    views.views = store.taskViews;
-    views.notifications = notifications;
-    views.board = store.board;
     Deciders deciders = new Deciders();
     deciders.audit = audit;
     deciders.refusals = audit.refusals();
