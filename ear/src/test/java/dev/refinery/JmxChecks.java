@@ -63,7 +63,8 @@ final class JmxChecks implements AutoCloseable {
             DOMAIN + ":type=Alerts",
             DOMAIN + ":name=scanner,type=Scheduling",
             DOMAIN + ":name=poller,type=Scheduling",
-            DOMAIN + ":name=detector,type=Scheduling");
+            DOMAIN + ":name=detector,type=Scheduling",
+            DOMAIN + ":name=retention,type=Scheduling");
     List<String> failures = new ArrayList<>();
     int read = 0;
     for (ObjectName name : names) {

@@ -25,4 +25,19 @@ public interface AuditTrail {
 
   /** The newest entries first, optionally only one actor's or one task's (at most 1000). */
   List<Entry> recent(String actor, String taskId, int limit);
+
+  /** The entries after {@code afterId}, oldest first (at most 10000): what an export reads. */
+  List<Entry> after(long afterId, int limit);
+
+  /** The newest entry's id, or 0 when the trail is empty. */
+  long newestId();
+
+  /**
+   * Records, in the caller's transaction, that {@code actor} keeps the entries through {@code
+   * throughId} elsewhere now: retention may delete them once they are old enough.
+   */
+  void markExported(long throughId, String actor);
+
+  /** The highest id ever marked exported, or 0. */
+  long exportedThrough();
 }

@@ -17,6 +17,7 @@ public final class RecordingAuditTrail implements AuditTrail {
 
   private final List<Entry> recorded = new ArrayList<>();
   private final List<String> entries = new ArrayList<>();
+  private long exportedThrough;
 
   /** The entries so far, as text; the list grows as entries are recorded. */
   public List<String> entries() {
@@ -56,5 +57,28 @@ public final class RecordingAuditTrail implements AuditTrail {
         .sorted(Comparator.comparingLong(Entry::id).reversed())
         .limit(Math.clamp(limit, 1, 1000))
         .toList();
+  }
+
+  @Override
+  public List<Entry> after(long afterId, int limit) {
+    return recorded.stream()
+        .filter(entry -> entry.id() > afterId)
+        .limit(Math.clamp(limit, 1, 10_000))
+        .toList();
+  }
+
+  @Override
+  public long newestId() {
+    return recorded.size();
+  }
+
+  @Override
+  public void markExported(long throughId, String actor) {
+    exportedThrough = Math.max(exportedThrough, throughId);
+  }
+
+  @Override
+  public long exportedThrough() {
+    return exportedThrough;
   }
 }

@@ -30,6 +30,9 @@ public enum RefineryMetric {
   SCHEDULING_RUNS(
       "refinery.scheduling.runs",
       "Cycles run by each background work on this instance (scanner, poller, detector, ...)"),
+  RETENTION_DELETED(
+      "refinery.retention.deleted",
+      "Rows the retention job deleted on this instance, by table (event_log, inbox, audit_entry)"),
   AGENT_IN_FLIGHT("refinery.agent.in.flight", "Agent runs in progress on this instance"),
   AGENT_COST(
       "refinery.agent.cost.usd",

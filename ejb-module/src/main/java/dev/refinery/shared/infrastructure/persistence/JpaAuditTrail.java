@@ -46,6 +46,49 @@ public class JpaAuditTrail implements AuditTrail {
 
   @Override
   @SuppressWarnings("unchecked")
+  public List<Entry> after(long afterId, int limit) {
+    return entries(
+        entityManager
+            .createNativeQuery(
+                "SELECT id, recorded_at, actor, action, subject, task_id, detail FROM"
+                    + " monitoring.audit_entry WHERE id > ? ORDER BY id LIMIT ?")
+            .setParameter(1, afterId)
+            .setParameter(2, Math.clamp(limit, 1, 10_000))
+            .getResultList());
+  }
+
+  @Override
+  public long newestId() {
+    return ((Number)
+            entityManager
+                .createNativeQuery("SELECT coalesce(max(id), 0) FROM monitoring.audit_entry")
+                .getSingleResult())
+        .longValue();
+  }
+
+  @Override
+  public void markExported(long throughId, String actor) {
+    entityManager
+        .createNativeQuery(
+            "INSERT INTO monitoring.audit_export (recorded_at, actor, through_id) VALUES (?, ?, ?)")
+        .setParameter(1, Timestamp.from(clock.instant()))
+        .setParameter(2, actor)
+        .setParameter(3, throughId)
+        .executeUpdate();
+  }
+
+  @Override
+  public long exportedThrough() {
+    return ((Number)
+            entityManager
+                .createNativeQuery(
+                    "SELECT coalesce(max(through_id), 0) FROM monitoring.audit_export")
+                .getSingleResult())
+        .longValue();
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
   public List<Entry> recent(String actor, String taskId, int limit) {
     List<Object[]> rows =
         entityManager
@@ -59,6 +102,10 @@ public class JpaAuditTrail implements AuditTrail {
             .setParameter(4, taskId)
             .setParameter(5, Math.clamp(limit, 1, 1000))
             .getResultList();
+    return entries(rows);
+  }
+
+  private static List<Entry> entries(List<Object[]> rows) {
     return rows.stream()
         .map(
             row ->

@@ -1,0 +1,40 @@
+package dev.refinery.shared.application;
+
+import java.time.Instant;
+
+/**
+ * Where the retention job deletes: each call deletes one small batch of the oldest rows of one
+ * table, in a transaction of its own, so the hot path never waits long on it.
+ */
+public interface RetentionStore {
+
+  /** The tables that grow with every workflow and are pruned. */
+  enum Table {
+    /** {@code monitoring.event_log}: about 30 lines per workflow. */
+    EVENT_LOG("event_log"),
+    /**
+     * {@code messaging.inbox}: one row per consumed message; a message with an open dead letter
+     * keeps its rows (a replay must still find the contexts that handled it).
+     */
+    INBOX("inbox"),
+    /** {@code monitoring.audit_entry}: only entries an operator has exported. */
+    AUDIT("audit_entry");
+
+    private final String label;
+
+    Table(String label) {
+      this.label = label;
+    }
+
+    /** The table's own name, as metrics and logs say it. */
+    public String label() {
+      return label;
+    }
+  }
+
+  /**
+   * Deletes at most {@code batch} rows of {@code table} older than {@code before}, oldest first;
+   * how many it deleted. None when another instance is pruning the same table at this moment.
+   */
+  int prune(Table table, Instant before, int batch);
+}

@@ -1,0 +1,21 @@
+package dev.refinery.shared.interfaces.scheduling;
+
+import dev.refinery.shared.application.Retention;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+/** Ticks the retention job every ten seconds; it runs every {@code refinery.retention.interval}. */
+@Singleton
+public class RetentionTimer {
+
+  @Inject Retention retention;
+
+  @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false, info = "retention")
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  void tick() {
+    retention.tick();
+  }
+}
