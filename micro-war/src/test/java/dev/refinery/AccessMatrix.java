@@ -142,6 +142,8 @@ final class AccessMatrix {
         new Call("GET", "notifications?recipient=operators", null, operators),
         new Call("GET", "events?task=" + task, null, Set.of(Who.OWNER, Who.OPERATOR, Who.ADMIN)),
         new Call("GET", "events?limit=5", null, operators),
+        new Call("GET", "audit/export?limit=1", null, operators),
+        new Call("PUT", "audit/exported", "{\"through\":1}", operators),
         new Call("GET", "people", null, admins),
         new Call("GET", "people/" + subject, null, admins),
         new Call(

@@ -128,7 +128,8 @@ class RefineryIT {
             AccessChecks.class,
             AccessMatrix.class,
             FirstAdminRace.class,
-            SignInCost.class)
+            SignInCost.class,
+            RetentionChecks.class)
         .addAsResource("refinery-it.properties")
         .addAsLibraries(
             new File(System.getProperty("assertj.jar")),
@@ -184,6 +185,8 @@ class RefineryIT {
   @Inject dev.refinery.shared.monitoring.Fleet fleet;
   @Inject dev.refinery.shared.monitoring.BrokerQueues brokerQueues;
   @Inject dev.refinery.productdefinition.application.AgentInterventions interventions;
+  @Inject dev.refinery.shared.application.Retention retention;
+  @Inject dev.refinery.shared.application.AuditExport auditExport;
 
   // --- RabbitMQ away at deployment, then back ---------------------------------------------------
   // The one scenario whose steps run in order (@Order 1-5): the deployment meets no broker until
@@ -421,6 +424,12 @@ class RefineryIT {
   @Test
   void fleetShowsThisInstanceTheBrokersQueuesAndTheOutbox() {
     operations().fleetShowsThisInstanceTheBrokersQueuesAndTheOutbox();
+  }
+
+  @Test
+  void retentionPrunesOnlyRowsPastTheirAgeAndNothingAnOperatorStillNeeds() throws Exception {
+    new RetentionChecks(retention, auditExport, dataSource)
+        .pruningTakesOnlyRowsPastTheirAgeAndNothingAnOperatorStillNeeds();
   }
 
   @Test

@@ -100,7 +100,7 @@ public class Retention {
                     Level.INFO,
                     "Retention: {0} keeps {1}",
                     table.label(),
-                    age.map(Duration::toString).orElse("every row")));
+                    age.map(Retention::readable).orElse("every row")));
     pruning = periodic.add(new PeriodicWork("retention", "Retention", interval, this::pruneNow));
     pruning.runOn(executor);
   }
@@ -134,6 +134,11 @@ public class Retention {
               }
             });
     return deleted;
+  }
+
+  /** {@code P30D} rather than {@code PT720H}, as operators write it. */
+  static String readable(Duration age) {
+    return age.toSeconds() % 86_400 == 0 ? "P" + age.toDays() + "D" : age.toString();
   }
 
   /** The longest a message can take to come back after it was first handled. */

@@ -1,0 +1,621 @@
+package dev.refinery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.ConnectionFactory;
+import dev.refinery.testing.Http;
+import jakarta.json.Json;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToDoubleFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code ./refinery soak}: the production artifact on Payara Server under steady open-loop load
+ * ({@code SOAK_RATE} workflows/s for {@code SOAK_MINUTES}), every PRD approved through the API, the
+ * audit trail exported and acknowledged each minute as an operator's job would, and retention
+ * keeping {@code SOAK_RETAIN} (so the pruned tables level off within the run). Every minute it
+ * prints the heap after a full GC, the outbox and queue depths, the last minute's latencies and
+ * each table's size and rows; at the end it judges the second half of the steady part against the
+ * first ({@link Verdict}) and fails when anything kept growing past its bound.
+ */
+class WorkflowSoak {
+
+  private static final List<String> SCHEMAS =
+      List.of(
+          "taskmanagement",
+          "humaninteraction",
+          "productdefinition",
+          "orchestration",
+          "messaging",
+          "monitoring");
+
+  /** The queues whose depth is watched: each context's, and where messages are parked. */
+  private static final List<String> QUEUES =
+      List.of(
+          "refinery.taskmanagement",
+          "refinery.humaninteraction",
+          "refinery.productdefinition",
+          "refinery.orchestration",
+          "refinery.dlq",
+          "refinery.unreadable",
+          "refinery.unrouted");
+
+  /** The tables retention prunes: level once the retention age has passed. */
+  static final Set<String> PRUNED =
+      Set.of("monitoring.event_log", "messaging.inbox", "monitoring.audit_entry");
+
+  /** Where the soak runs, read when it runs (the verdict's unit tests have none of it). */
+  private static final class Run {
+    static final int PORT_BASE = Integer.getInteger("it.port.base");
+    static final String SERVER = "http://127.0.0.1:" + (PORT_BASE + 80) + "/";
+    static final Path RUNTIME = Path.of(System.getProperty("refinery.runtime"));
+    static final Path RESULTS = Path.of(System.getenv("SOAK_RESULTS"));
+  }
+
+  /** One table at one minute. */
+  record TableSize(long bytes, long rows) {}
+
+  /** Everything read at the end of one minute. */
+  record Sample(
+      int minute,
+      long submitted,
+      long approved,
+      double heapMb,
+      long outbox,
+      long queued,
+      double p50Ms,
+      double p99Ms,
+      long unfinished,
+      Map<String, TableSize> tables) {
+
+    long prunedRows() {
+      return tables.entrySet().stream()
+          .filter(table -> PRUNED.contains(table.getKey()))
+          .mapToLong(table -> table.getValue().rows())
+          .sum();
+    }
+
+    long keptBytes() {
+      return tables.entrySet().stream()
+          .filter(table -> !PRUNED.contains(table.getKey()))
+          .mapToLong(table -> table.getValue().bytes())
+          .sum();
+    }
+  }
+
+  @Test
+  void soak() throws Exception {
+    Files.createDirectories(Run.RESULTS);
+    Path report = Run.RESULTS.resolve("soak.txt");
+    Files.writeString(report, "");
+    int minutes = Integer.parseInt(System.getenv().getOrDefault("SOAK_MINUTES", "60"));
+    double rate = Double.parseDouble(System.getenv().getOrDefault("SOAK_RATE", "20"));
+    Duration retain = Duration.parse(System.getenv().getOrDefault("SOAK_RETAIN", "PT10M"));
+    String url =
+        "jdbc:postgresql://"
+            + env("REFINERY_DB_HOST")
+            + ":"
+            + env("REFINERY_DB_PORT")
+            + "/"
+            + env("REFINERY_DB_NAME");
+    RefineryCommand refinery =
+        new RefineryCommand(Run.RUNTIME, Run.PORT_BASE)
+            .with("REFINERY_RETENTION_EVENT_LOG", retain.toString())
+            .with("REFINERY_RETENTION_INBOX", retain.toString())
+            .with("REFINERY_RETENTION_AUDIT", retain.toString())
+            .with("REFINERY_RETENTION_INTERVAL", "PT1M")
+            // inbox rows are kept as long as a message can come back: keep that window shorter
+            .with("REFINERY_MESSAGING_EARLY_EVENT_HORIZON", "PT2M");
+    RefineryCommand.Result started = refinery.run("run");
+    assertThat(started.exitCode()).as(started.output()).isZero();
+    long serverPid =
+        Long.parseLong(Files.readString(Run.RUNTIME.resolve("domains/refinery/config/pid")).trim());
+    say(
+        report,
+        String.format(
+            Locale.ROOT,
+            "soak: %d min at %.1f workflows/s, retention %s (event log, inbox, audit), Payara"
+                + " Server pid %d%n%s",
+            minutes,
+            rate,
+            retain,
+            serverPid,
+            header()));
+    Map<UUID, Instant> submitted = new ConcurrentHashMap<>();
+    List<Sample> samples = new ArrayList<>();
+    ScheduledExecutorService load = Executors.newSingleThreadScheduledExecutor();
+    AtomicInteger refused = new AtomicInteger();
+    ConnectionFactory amqp = new ConnectionFactory();
+    amqp.setHost("127.0.0.1");
+    amqp.setVirtualHost(env("REFINERY_RABBITMQ_VHOST"));
+    try (Connection database =
+            DriverManager.getConnection(url, env("REFINERY_DB_USER"), env("REFINERY_DB_PASSWORD"));
+        AutoApprover approver = new AutoApprover(Run.SERVER);
+        com.rabbitmq.client.Connection broker = amqp.newConnection("soak")) {
+      load.scheduleAtFixedRate(
+          () -> submit(submitted, refused), 0, (long) (1e9 / rate), TimeUnit.NANOSECONDS);
+      long exportedThrough = 0;
+      Instant start = Instant.now();
+      for (int minute = 1; minute <= minutes; minute++) {
+        Thread.sleep(
+            Math.max(
+                0, Duration.between(Instant.now(), start.plusSeconds(60L * minute)).toMillis()));
+        exportedThrough = exportAudit(exportedThrough);
+        Sample sample = sample(minute, submitted, database, broker, serverPid);
+        samples.add(sample);
+        say(report, line(sample, refused.get()));
+      }
+    } finally {
+      load.shutdownNow();
+      refinery.run("stop");
+    }
+    Verdict verdict = Verdict.of(samples, rate, retain);
+    say(report, verdict.describe());
+    writeJson(samples, verdict);
+    assertThat(verdict.violations()).as("what kept growing past its bound").isEmpty();
+  }
+
+  private static void submit(Map<UUID, Instant> submitted, AtomicInteger refused) {
+    Instant at = Instant.now();
+    String body =
+        Json.createObjectBuilder()
+            .add("title", "Soak " + UUID.randomUUID())
+            .add("description", RefineryEarIT.COMPLETE)
+            .add("priority", "MEDIUM")
+            .add("requester", "soak")
+            .build()
+            .toString();
+    Http.postJsonAsync(Run.SERVER + "api/requests", body)
+        .whenComplete(
+            (response, failure) -> {
+              if (failure == null && response.statusCode() == 202) {
+                submitted.put(UUID.fromString(Http.json(response).getString("taskId")), at);
+              } else {
+                refused.incrementAndGet();
+              }
+            });
+  }
+
+  /** As an operator's job would: takes the new audit entries, then acknowledges them. */
+  private static long exportAudit(long after) {
+    long last = after;
+    while (true) {
+      HttpResponse<String> page =
+          Http.get(Run.SERVER + "api/audit/export?after=" + last + "&limit=10000");
+      assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+      List<String> lines = page.body().lines().toList();
+      if (lines.isEmpty()) {
+        break;
+      }
+      last =
+          Json.createReader(new java.io.StringReader(lines.getLast()))
+              .readObject()
+              .getJsonNumber("id")
+              .longValue();
+    }
+    if (last > after) {
+      HttpResponse<String> acknowledged =
+          Http.send(
+              java.net.http.HttpRequest.newBuilder(
+                      java.net.URI.create(Run.SERVER + "api/audit/exported"))
+                  .header("Content-Type", "application/json")
+                  .PUT(
+                      java.net.http.HttpRequest.BodyPublishers.ofString(
+                          "{\"through\":" + last + "}"))
+                  .build());
+      assertThat(acknowledged.statusCode()).as(acknowledged.body()).isEqualTo(200);
+    }
+    return last;
+  }
+
+  private static Sample sample(
+      int minute,
+      Map<UUID, Instant> submitted,
+      Connection database,
+      com.rabbitmq.client.Connection broker,
+      long pid)
+      throws Exception {
+    Instant now = Instant.now();
+    // the latencies of the minute before last: each of those has had a minute to finish
+    List<UUID> window =
+        submitted.entrySet().stream()
+            .filter(
+                entry ->
+                    entry.getValue().isAfter(now.minusSeconds(120))
+                        && !entry.getValue().isAfter(now.minusSeconds(60)))
+            .map(Map.Entry::getKey)
+            .toList();
+    Map<UUID, Instant> validation = timesOf(database, "PrdSubmitted", window);
+    List<Double> latencies =
+        validation.entrySet().stream()
+            .map(e -> Duration.between(submitted.get(e.getKey()), e.getValue()).toNanos() / 1e6)
+            .sorted()
+            .toList();
+    long queued = 0;
+    for (String queue : QUEUES) {
+      queued += depth(broker, queue);
+    }
+    return new Sample(
+        minute,
+        submitted.size(),
+        count(database, "SELECT count(*) FROM taskmanagement.task WHERE status = 'PRD_APPROVED'"),
+        heapAfterGcMb(pid),
+        count(database, "SELECT count(*) FROM messaging.outbox"),
+        queued,
+        percentile(latencies, 0.5),
+        percentile(latencies, 0.99),
+        window.size() - validation.size(),
+        tables(database));
+  }
+
+  /** Ready messages in the queue; 0 for a queue not declared yet (parking queues come lazily). */
+  private static long depth(com.rabbitmq.client.Connection broker, String queue)
+      throws IOException {
+    Channel channel = broker.createChannel();
+    try {
+      return channel.queueDeclarePassive(queue).getMessageCount();
+    } catch (IOException e) {
+      if (e.getCause() instanceof com.rabbitmq.client.ShutdownSignalException signal
+          && signal.getReason() instanceof com.rabbitmq.client.AMQP.Channel.Close close
+          && close.getReplyCode() == 404) {
+        return 0; // the broker closed the channel
+      }
+      throw e;
+    } finally {
+      if (channel.isOpen()) {
+        try {
+          channel.close();
+        } catch (java.util.concurrent.TimeoutException e) {
+          throw new IOException(e);
+        }
+      }
+    }
+  }
+
+  private static Map<String, TableSize> tables(Connection database) throws SQLException {
+    Map<String, TableSize> tables = new LinkedHashMap<>();
+    try (PreparedStatement query =
+        database.prepareStatement(
+            "SELECT schemaname || '.' || relname, pg_total_relation_size(relid), n_live_tup"
+                + " FROM pg_stat_user_tables WHERE schemaname = ANY (?)"
+                + " ORDER BY pg_total_relation_size(relid) DESC")) {
+      query.setArray(1, database.createArrayOf("text", SCHEMAS.toArray()));
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          tables.put(rows.getString(1), new TableSize(rows.getLong(2), rows.getLong(3)));
+        }
+      }
+    }
+    // the statistics' row estimates lag; the pruned tables, which the verdict judges by rows,
+    // counted
+    for (String pruned : PRUNED) {
+      TableSize size = tables.get(pruned);
+      if (size != null) {
+        tables.put(
+            pruned, new TableSize(size.bytes(), count(database, "SELECT count(*) FROM " + pruned)));
+      }
+    }
+    return tables;
+  }
+
+  private static Map<UUID, Instant> timesOf(Connection database, String event, List<UUID> ids)
+      throws SQLException {
+    try (PreparedStatement query =
+        database.prepareStatement(
+            "SELECT task_id, min(at) FROM taskmanagement.task_history"
+                + " WHERE event = ? AND task_id = ANY (?) GROUP BY task_id")) {
+      Array array = database.createArrayOf("uuid", ids.toArray());
+      query.setString(1, event);
+      query.setArray(2, array);
+      Map<UUID, Instant> times = new java.util.HashMap<>();
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          times.put((UUID) rows.getObject(1), rows.getTimestamp(2).toInstant());
+        }
+      }
+      return times;
+    }
+  }
+
+  private static long count(Connection database, String sql) throws SQLException {
+    try (PreparedStatement query = database.prepareStatement(sql);
+        ResultSet rows = query.executeQuery()) {
+      rows.next();
+      return rows.getLong(1);
+    }
+  }
+
+  /** The live heap: used after a full collection the soak asks for. */
+  private static double heapAfterGcMb(long pid) throws Exception {
+    jcmd(pid, "GC.run");
+    Matcher used = Pattern.compile("used (\\d+)K").matcher(jcmd(pid, "GC.heap_info"));
+    if (!used.find()) {
+      throw new IllegalStateException("jcmd GC.heap_info said no used size");
+    }
+    return Long.parseLong(used.group(1)) / 1024.0;
+  }
+
+  private static String jcmd(long pid, String command) throws Exception {
+    Process process =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                String.valueOf(pid),
+                command)
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(process.getInputStream().readAllBytes());
+    if (process.waitFor() != 0) {
+      throw new IllegalStateException("jcmd " + command + " failed: " + output);
+    }
+    return output;
+  }
+
+  static double percentile(List<Double> sorted, double p) {
+    if (sorted.isEmpty()) {
+      return Double.NaN;
+    }
+    return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
+  }
+
+  private static String header() {
+    return "min  submitted  approved  heap-MB  outbox  queued  p50-ms  p99-ms  unfinished  refused"
+        + "   pruned-rows  kept-MB   tables (MB/rows, largest first)";
+  }
+
+  private static String line(Sample s, int refused) {
+    StringBuilder tables = new StringBuilder();
+    s.tables().entrySet().stream()
+        .limit(8)
+        .forEach(
+            table ->
+                tables.append(
+                    String.format(
+                        Locale.ROOT,
+                        " %s %.1f/%d",
+                        table.getKey().substring(table.getKey().indexOf('.') + 1),
+                        table.getValue().bytes() / 1048576.0,
+                        table.getValue().rows())));
+    return String.format(
+        Locale.ROOT,
+        "%3d  %9d  %8d  %7.1f  %6d  %6d  %6.0f  %6.0f  %10d  %7d   %11d  %7.1f  %s",
+        s.minute(),
+        s.submitted(),
+        s.approved(),
+        s.heapMb(),
+        s.outbox(),
+        s.queued(),
+        s.p50Ms(),
+        s.p99Ms(),
+        s.unfinished(),
+        refused,
+        s.prunedRows(),
+        s.keptBytes() / 1048576.0,
+        tables);
+  }
+
+  private static void say(Path report, String text) throws IOException {
+    Files.writeString(report, text + System.lineSeparator(), StandardOpenOption.APPEND);
+  }
+
+  private static void writeJson(List<Sample> samples, Verdict verdict) throws IOException {
+    var array = Json.createArrayBuilder();
+    for (Sample s : samples) {
+      var tables = Json.createObjectBuilder();
+      s.tables()
+          .forEach(
+              (name, size) ->
+                  tables.add(
+                      name,
+                      Json.createObjectBuilder()
+                          .add("bytes", size.bytes())
+                          .add("rows", size.rows())));
+      array.add(
+          Json.createObjectBuilder()
+              .add("minute", s.minute())
+              .add("submitted", s.submitted())
+              .add("approved", s.approved())
+              .add("heapMb", s.heapMb())
+              .add("outbox", s.outbox())
+              .add("queued", s.queued())
+              .add("p50Ms", Double.isNaN(s.p50Ms()) ? -1 : s.p50Ms())
+              .add("p99Ms", Double.isNaN(s.p99Ms()) ? -1 : s.p99Ms())
+              .add("unfinished", s.unfinished())
+              .add("tables", tables));
+    }
+    Files.writeString(
+        Run.RESULTS.resolve("soak.json"),
+        Json.createObjectBuilder()
+            .add("samples", array)
+            .add("violations", Json.createArrayBuilder(verdict.violations()))
+            .build()
+            .toString());
+  }
+
+  private static String env(String name) {
+    String value = System.getenv(name);
+    if (value == null || value.isBlank()) {
+      throw new IllegalStateException(name + " is not set");
+    }
+    return value;
+  }
+
+  /**
+   * The soak's judgement. The steady part starts after a quarter of the run and after the pruned
+   * tables' retention age (plus two retention runs); its first half (A) is compared with its second
+   * (B). The bounds: the heap after GC grows at most 20 % + 16 MB; the pruned tables' rows at most
+   * 15 % + 1000; the kept tables' bytes per approved workflow at most 50 % + 1 KB more in B than in
+   * A (they grow with the workflows, never faster); the outbox and the queues hold at most ten
+   * seconds of load at any minute of B and on average no more than two seconds more than in A; the
+   * p99 at most twice A's + 250 ms; no minute of B leaves a workflow of the minute before
+   * unfinished.
+   */
+  record Verdict(List<String> violations, List<String> notes, boolean judged) {
+
+    static Verdict of(List<Sample> samples, double rate, Duration retain) {
+      List<String> violations = new ArrayList<>();
+      List<String> notes = new ArrayList<>();
+      int n = samples.size();
+      int settle = (int) Math.max(Math.ceil(n / 4.0), retain.toMinutes() + 2);
+      if (n - settle < 4) {
+        notes.add(
+            "not judged: "
+                + n
+                + " minutes leave fewer than 4 steady minutes after the first "
+                + settle
+                + " (a quarter of the run, and the retention age + 2 minutes)");
+        return new Verdict(violations, notes, false);
+      }
+      List<Sample> steady = samples.subList(settle, n);
+      List<Sample> a = steady.subList(0, steady.size() / 2);
+      List<Sample> b = steady.subList(steady.size() / 2, steady.size());
+      notes.add(
+          "steady minutes "
+              + steady.getFirst().minute()
+              + "-"
+              + steady.getLast().minute()
+              + ": A = "
+              + a.getFirst().minute()
+              + "-"
+              + a.getLast().minute()
+              + ", B = "
+              + b.getFirst().minute()
+              + "-"
+              + b.getLast().minute());
+      bound(
+          violations,
+          notes,
+          "heap after GC (MB, mean)",
+          mean(a, Sample::heapMb),
+          mean(b, Sample::heapMb),
+          1.2,
+          16);
+      bound(
+          violations,
+          notes,
+          "pruned tables' rows (max)",
+          max(a, s -> s.prunedRows()),
+          max(b, s -> s.prunedRows()),
+          1.15,
+          1000);
+      bound(
+          violations,
+          notes,
+          "kept tables' bytes per approved workflow",
+          perWorkflow(a),
+          perWorkflow(b),
+          1.5,
+          1024);
+      double tenSeconds = rate * 10;
+      bound(violations, notes, "outbox rows (max)", 0, max(b, s -> s.outbox()), 0, tenSeconds);
+      bound(violations, notes, "queued messages (max)", 0, max(b, s -> s.queued()), 0, tenSeconds);
+      bound(
+          violations,
+          notes,
+          "outbox rows (mean)",
+          mean(a, s -> s.outbox()),
+          mean(b, s -> s.outbox()),
+          1,
+          rate * 2);
+      bound(
+          violations,
+          notes,
+          "queued messages (mean)",
+          mean(a, s -> s.queued()),
+          mean(b, s -> s.queued()),
+          1,
+          rate * 2);
+      bound(
+          violations,
+          notes,
+          "p99 submit to PRD (ms, max)",
+          max(a, Sample::p99Ms),
+          max(b, Sample::p99Ms),
+          2,
+          250);
+      bound(
+          violations,
+          notes,
+          "unfinished after a minute (max)",
+          0,
+          max(b, s -> s.unfinished()),
+          0,
+          0);
+      return new Verdict(violations, notes, true);
+    }
+
+    private static void bound(
+        List<String> violations,
+        List<String> notes,
+        String what,
+        double a,
+        double b,
+        double factor,
+        double slack) {
+      double limit = a * factor + slack;
+      String line =
+          String.format(Locale.ROOT, "%-42s A %12.1f  B %12.1f  bound %12.1f", what, a, b, limit);
+      notes.add(line);
+      if (!(b <= limit)) {
+        violations.add(line);
+      }
+    }
+
+    private static double perWorkflow(List<Sample> part) {
+      Sample first = part.getFirst();
+      Sample last = part.getLast();
+      long workflows = last.approved() - first.approved();
+      return workflows <= 0 ? 0 : (last.keptBytes() - first.keptBytes()) / (double) workflows;
+    }
+
+    private static double mean(List<Sample> part, ToDoubleFunction<Sample> figure) {
+      return part.stream().mapToDouble(figure).average().orElse(0);
+    }
+
+    private static double max(List<Sample> part, ToDoubleFunction<Sample> figure) {
+      return part.stream()
+          .mapToDouble(figure)
+          .filter(value -> !Double.isNaN(value))
+          .max()
+          .orElse(0);
+    }
+
+    String describe() {
+      StringBuilder text = new StringBuilder(System.lineSeparator());
+      notes.forEach(note -> text.append(note).append(System.lineSeparator()));
+      text.append(
+          !judged
+              ? "verdict: not judged (run longer)"
+              : violations.isEmpty()
+                  ? "verdict: flat (every figure within its bound)"
+                  : "verdict: GROWING: " + violations.size() + " figure(s) past their bound");
+      return text.toString();
+    }
+  }
+}

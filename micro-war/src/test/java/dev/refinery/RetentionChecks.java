@@ -1,0 +1,165 @@
+package dev.refinery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.refinery.shared.application.AuditExport;
+import dev.refinery.shared.application.Retention;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * The retention job on PostgreSQL inside Payara Micro, with the default ages (event log 30 days,
+ * inbox 14, audit trail 400): what is past its age goes, everything else stays, and the tables stay
+ * append-only for everyone else.
+ */
+final class RetentionChecks {
+
+  private final Retention retention;
+  private final AuditExport export;
+  private final DataSource dataSource;
+
+  RetentionChecks(Retention retention, AuditExport export, DataSource dataSource) {
+    this.retention = retention;
+    this.export = export;
+    this.dataSource = dataSource;
+  }
+
+  void pruningTakesOnlyRowsPastTheirAgeAndNothingAnOperatorStillNeeds() throws SQLException {
+    Instant now = Instant.now();
+    UUID oldLine = UUID.randomUUID();
+    UUID freshLine = UUID.randomUUID();
+    UUID oldHandled = UUID.randomUUID();
+    UUID oldDeadLettered = UUID.randomUUID();
+    UUID freshHandled = UUID.randomUUID();
+    try (Connection connection = dataSource.getConnection()) {
+      line(connection, oldLine, now.minus(Duration.ofDays(31)));
+      line(connection, freshLine, now.minus(Duration.ofDays(29)));
+      handled(connection, oldHandled, now.minus(Duration.ofDays(15)));
+      handled(connection, oldDeadLettered, now.minus(Duration.ofDays(15)));
+      deadLetter(connection, oldDeadLettered);
+      handled(connection, freshHandled, now.minus(Duration.ofDays(13)));
+      long exported = audit(connection, "retention-exported", now.minus(Duration.ofDays(401)));
+      long notExported = audit(connection, "retention-kept", now.minus(Duration.ofDays(401)));
+      export.acknowledge(exported, "opal");
+
+      retention.pruneNow();
+
+      assertThat(count(connection, "monitoring.event_log", "message_id", oldLine))
+          .as("an event log line 31 days old")
+          .isZero();
+      assertThat(count(connection, "monitoring.event_log", "message_id", freshLine))
+          .as("an event log line 29 days old")
+          .isOne();
+      assertThat(count(connection, "messaging.inbox", "message_id", oldHandled))
+          .as("an inbox row 15 days old")
+          .isZero();
+      assertThat(count(connection, "messaging.inbox", "message_id", oldDeadLettered))
+          .as("an inbox row 15 days old whose message has an open dead letter (a replay needs it)")
+          .isOne();
+      assertThat(count(connection, "messaging.inbox", "message_id", freshHandled))
+          .as("an inbox row 13 days old")
+          .isOne();
+      assertThat(count(connection, "monitoring.audit_entry", "id", exported))
+          .as("an exported audit entry 401 days old")
+          .isZero();
+      assertThat(count(connection, "monitoring.audit_entry", "id", notExported))
+          .as("an audit entry 401 days old that no export acknowledged")
+          .isOne();
+
+      assertThatThrownBy(
+              () ->
+                  delete(
+                      connection,
+                      "DELETE FROM monitoring.event_log WHERE message_id = ?",
+                      freshLine))
+          .as("a delete outside the retention job")
+          .hasMessageContaining("monitoring.event_log is append-only");
+      assertThatThrownBy(
+              () ->
+                  delete(
+                      connection, "DELETE FROM monitoring.audit_entry WHERE id = ?", notExported))
+          .hasMessageContaining("monitoring.audit_entry is append-only");
+    }
+  }
+
+  private static void line(Connection connection, UUID messageId, Instant at) throws SQLException {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO monitoring.event_log (recorded_at, direction, message_id, type, kind,"
+                + " source, target, outcome, attempt, duration_us) VALUES (?, 'PUBLISHED', ?,"
+                + " 'RetentionProbe', 'EVENT', 'orchestration', 'subscribers', 'published', 1,"
+                + " 0)")) {
+      insert.setTimestamp(1, Timestamp.from(at));
+      insert.setObject(2, messageId);
+      insert.executeUpdate();
+    }
+  }
+
+  private static void handled(Connection connection, UUID messageId, Instant at)
+      throws SQLException {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO messaging.inbox (context, message_id, handled_at) VALUES"
+                + " ('retention-check', ?, ?)")) {
+      insert.setObject(1, messageId);
+      insert.setTimestamp(2, Timestamp.from(at));
+      insert.executeUpdate();
+    }
+  }
+
+  private static void deadLetter(Connection connection, UUID messageId) throws SQLException {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO messaging.dead_letter (id, message_id, type, kind, source, occurred_at,"
+                + " body, exception_class, exception_message, retryable, attempts,"
+                + " first_failure_at, last_failure_at) VALUES (?, ?, 'RetentionProbe', 'EVENT',"
+                + " 'orchestration', now(), '{}', 'java.lang.IllegalStateException', 'probe',"
+                + " false, 1, now(), now())")) {
+      insert.setObject(1, UUID.randomUUID());
+      insert.setObject(2, messageId);
+      insert.executeUpdate();
+    }
+  }
+
+  private static long audit(Connection connection, String subject, Instant at) throws SQLException {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO monitoring.audit_entry (recorded_at, actor, action, subject) VALUES (?,"
+                + " 'retention-check', 'PROBE', ?) RETURNING id")) {
+      insert.setTimestamp(1, Timestamp.from(at));
+      insert.setString(2, subject);
+      try (ResultSet id = insert.executeQuery()) {
+        id.next();
+        return id.getLong(1);
+      }
+    }
+  }
+
+  private static long count(Connection connection, String table, String column, Object value)
+      throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT count(*) FROM " + table + " WHERE " + column + " = ?")) {
+      query.setObject(1, value);
+      try (ResultSet rows = query.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    }
+  }
+
+  private static void delete(Connection connection, String sql, Object value) throws SQLException {
+    try (PreparedStatement delete = connection.prepareStatement(sql)) {
+      delete.setObject(1, value);
+      delete.executeUpdate();
+    }
+  }
+}
