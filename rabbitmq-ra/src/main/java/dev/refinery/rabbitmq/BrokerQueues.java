@@ -49,7 +49,7 @@ public final class BrokerQueues implements BrokerQueuesMBean {
   private synchronized Connection connection() throws IOException {
     if (connection == null || !connection.isOpen()) {
       try {
-        connection = broker.amqpFactory("refinery broker queues").newConnection();
+        connection = broker.connect(broker.amqpFactory("refinery broker queues"));
       } catch (TimeoutException e) {
         throw new IOException("connecting to " + broker + " timed out", e);
       }

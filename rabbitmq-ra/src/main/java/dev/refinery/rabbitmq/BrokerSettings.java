@@ -1,13 +1,83 @@
 package dev.refinery.rabbitmq;
 
+import com.rabbitmq.client.Address;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.jms.admin.RMQConnectionFactory;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
-/** Where the broker is and who we are to it. */
-record BrokerSettings(String host, int port, String virtualHost, String username, String password) {
+/**
+ * Where the broker is and who we are to it: one node, or every node of a cluster (a connection goes
+ * to any of them, in shuffled order, and the next reconnect tries the others).
+ *
+ * @param nodes the nodes to connect to, at least one
+ * @param quorumGroupSize how many nodes each quorum queue is replicated over when it is first
+ *     declared ({@code x-quorum-initial-group-size}); null: the broker's default
+ */
+record BrokerSettings(
+    List<Address> nodes,
+    String virtualHost,
+    String username,
+    String password,
+    Integer quorumGroupSize) {
+
+  BrokerSettings {
+    if (nodes.isEmpty()) {
+      throw new IllegalArgumentException("RabbitMQ needs at least one node address");
+    }
+    nodes = List.copyOf(nodes);
+  }
+
+  /**
+   * The nodes of {@code addresses} ({@code host:port,host:port,...}, the port 5672 when left out),
+   * or the one at {@code host} and {@code port} when it is blank.
+   */
+  static List<Address> nodes(String addresses, String host, int port) {
+    if (addresses == null || addresses.isBlank()) {
+      return List.of(new Address(host, port));
+    }
+    List<Address> nodes = new ArrayList<>();
+    for (String address : addresses.split(",")) {
+      String given = address.strip();
+      int colon = given.lastIndexOf(':');
+      try {
+        nodes.add(
+            colon < 0
+                ? new Address(given, ConnectionFactory.DEFAULT_AMQP_PORT)
+                : new Address(
+                    given.substring(0, colon), Integer.parseInt(given.substring(colon + 1))));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(
+            "RabbitMQ addresses are host:port,host:port,...; '" + given + "' has no port number");
+      }
+      if (given.isEmpty() || colon == 0) {
+        throw new IllegalArgumentException(
+            "RabbitMQ addresses are host:port,host:port,...; one of '"
+                + addresses
+                + "' has no host");
+      }
+    }
+    return nodes;
+  }
+
+  /** A JMS connection through {@code factory} to one of the nodes. */
+  jakarta.jms.Connection connect(RMQConnectionFactory factory) throws jakarta.jms.JMSException {
+    return factory.createConnection(nodes);
+  }
+
+  /** A plain AMQP connection through {@code factory} to one of the nodes. */
+  Connection connect(ConnectionFactory factory) throws IOException, TimeoutException {
+    return factory.newConnection(nodes);
+  }
+
+  /** How Refinery's queues are declared on this broker. */
+  QueueDeclarations declarations(int deliveryLimit, String deadLetterQueue) {
+    return new QueueDeclarations(deliveryLimit, deadLetterQueue, quorumGroupSize);
+  }
 
   /** A client factory for these settings, tuned the way every connection of this adapter needs. */
   RMQConnectionFactory connectionFactory(String connectionName, Consumer<Connection> connected) {
@@ -24,8 +94,8 @@ record BrokerSettings(String host, int port, String virtualHost, String username
       Consumer<ConnectionFactory> amqpSettings,
       Consumer<Connection> connected) {
     RMQConnectionFactory factory = new RMQConnectionFactory();
-    factory.setHost(host);
-    factory.setPort(port);
+    factory.setHost(nodes.getFirst().getHost());
+    factory.setPort(nodes.getFirst().getPort());
     factory.setVirtualHost(virtualHost);
     factory.setUsername(username);
     factory.setPassword(password);
@@ -44,7 +114,8 @@ record BrokerSettings(String host, int port, String virtualHost, String username
           amqp.setConnectionTimeout(5_000);
           amqp.setAutomaticRecoveryEnabled(false); // the adapter reconnects itself, with backoff
           UnreadableDeliveries unreadable =
-              new UnreadableDeliveries(); // a message no JMS client wrote must not stall a queue
+              new UnreadableDeliveries( // a message no JMS client wrote must not stall a queue
+                  QueueDeclarations.quorum(quorumGroupSize));
           amqp.setTrafficListener(unreadable);
           amqp.setExceptionHandler(unreadable);
           amqp.getClientProperties().put("connection_name", connectionName);
@@ -56,8 +127,8 @@ record BrokerSettings(String host, int port, String virtualHost, String username
   /** A plain AMQP client factory for these settings (for reading the broker, never consuming). */
   ConnectionFactory amqpFactory(String connectionName) {
     ConnectionFactory factory = new ConnectionFactory();
-    factory.setHost(host);
-    factory.setPort(port);
+    factory.setHost(nodes.getFirst().getHost());
+    factory.setPort(nodes.getFirst().getPort());
     factory.setVirtualHost(virtualHost);
     factory.setUsername(username);
     factory.setPassword(password);
@@ -71,9 +142,7 @@ record BrokerSettings(String host, int port, String virtualHost, String username
   public String toString() {
     return username
         + "@"
-        + host
-        + ":"
-        + port
+        + String.join(",", nodes.stream().map(Address::toString).toList())
         + (virtualHost.startsWith("/") ? "" : "/")
         + virtualHost;
   }

@@ -26,18 +26,41 @@ public final class QueueDeclarations {
   private final int deliveryLimit;
   private final String deadLetterQueue;
   private final String unroutedQueue;
+  private final Integer quorumGroupSize;
 
   public QueueDeclarations(int deliveryLimit, String deadLetterQueue) {
-    this(deliveryLimit, deadLetterQueue, DEFAULT_UNROUTED_QUEUE);
+    this(deliveryLimit, deadLetterQueue, DEFAULT_UNROUTED_QUEUE, null);
   }
 
-  public QueueDeclarations(int deliveryLimit, String deadLetterQueue, String unroutedQueue) {
+  /**
+   * @param quorumGroupSize the nodes each queue is first replicated over ({@code
+   *     x-quorum-initial-group-size}), or null for the broker's default. RabbitMQ refuses (406) a
+   *     declaration whose value differs from the existing queue's: set it before the first start.
+   */
+  public QueueDeclarations(int deliveryLimit, String deadLetterQueue, Integer quorumGroupSize) {
+    this(deliveryLimit, deadLetterQueue, DEFAULT_UNROUTED_QUEUE, quorumGroupSize);
+  }
+
+  public QueueDeclarations(
+      int deliveryLimit, String deadLetterQueue, String unroutedQueue, Integer quorumGroupSize) {
     if (deliveryLimit < 1) {
       throw new IllegalArgumentException("deliveryLimit must be at least 1, not " + deliveryLimit);
+    }
+    if (quorumGroupSize != null && quorumGroupSize < 1) {
+      throw new IllegalArgumentException(
+          "quorumGroupSize must be at least 1 (or unset), not " + quorumGroupSize);
     }
     this.deliveryLimit = deliveryLimit;
     this.deadLetterQueue = deadLetterQueue;
     this.unroutedQueue = unroutedQueue;
+    this.quorumGroupSize = quorumGroupSize;
+  }
+
+  /** A quorum queue's type argument, and its group size when one is given. */
+  static Map<String, Object> quorum(Integer quorumGroupSize) {
+    return quorumGroupSize == null
+        ? Map.of("x-queue-type", "quorum")
+        : Map.of("x-queue-type", "quorum", "x-quorum-initial-group-size", quorumGroupSize);
   }
 
   /**
@@ -50,13 +73,18 @@ public final class QueueDeclarations {
 
   /** The arguments a queue of this name is declared with. */
   public Map<String, Object> argumentsFor(String queue) {
+    Map<String, Object> arguments = new java.util.HashMap<>(quorum(quorumGroupSize));
+    arguments.putAll(ownArguments(queue));
+    return Map.copyOf(arguments);
+  }
+
+  private Map<String, Object> ownArguments(String queue) {
     if (queue.equals(deadLetterQueue)) {
-      return Map.of("x-queue-type", "quorum");
+      return Map.of();
     }
     Optional<Delay> delay = Delay.parse(queue);
     if (delay.isPresent()) {
       return Map.of(
-          "x-queue-type", "quorum",
           "x-message-ttl", delay.get().millis(),
           "x-dead-letter-exchange", "",
           "x-dead-letter-routing-key", delay.get().origin(),
@@ -64,7 +92,6 @@ public final class QueueDeclarations {
           "x-overflow", "reject-publish");
     }
     return Map.of(
-        "x-queue-type", "quorum",
         "x-delivery-limit", deliveryLimit,
         "x-dead-letter-exchange", "",
         "x-dead-letter-routing-key", deadLetterQueue,

@@ -104,7 +104,7 @@ final class RabbitActivation implements ExceptionListener {
                 amqp::set);
     factory.setChannelsQos(
         1); // Session.recover() requeues every unacked message of the channel: only ours
-    Connection created = factory.createConnection();
+    Connection created = adapter.broker().connect(factory);
     try {
       created.setExceptionListener(this);
       Destination destination = destination(new Topology(amqp.get(), adapter.declarations()));

@@ -49,7 +49,7 @@ public class RabbitManagedConnectionFactory
     try {
       AtomicReference<com.rabbitmq.client.Connection> amqp = new AtomicReference<>();
       Connection physical =
-          broker.connectionFactory("refinery producer", amqp::set).createConnection();
+          broker.connect(broker.connectionFactory("refinery producer", amqp::set));
       return new RabbitManagedConnection(physical, amqp.get(), adapter.declarations());
     } catch (JMSException | RuntimeException e) {
       throw new ResourceException(

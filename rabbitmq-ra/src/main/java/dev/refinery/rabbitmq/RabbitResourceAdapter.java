@@ -9,7 +9,6 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.io.Serializable;
 import java.lang.System.Logger.Level;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -31,11 +30,13 @@ public class RabbitResourceAdapter implements ResourceAdapter, Serializable {
   // Unset properties come from the environment the run command exports (server-config/README.md).
   private String host = setting("REFINERY_RABBITMQ_HOST", "127.0.0.1");
   private Integer port = Integer.valueOf(setting("REFINERY_RABBITMQ_PORT", "5672"));
+  private String addresses = setting("REFINERY_RABBITMQ_ADDRESSES", "");
   private String virtualHost = setting("REFINERY_RABBITMQ_VHOST", "/");
   private String username = setting("REFINERY_RABBITMQ_USER", "guest");
   private String password = setting("REFINERY_RABBITMQ_PASSWORD", "guest");
   private Integer deliveryLimit = DEFAULT_DELIVERY_LIMIT;
   private String deadLetterQueue = DEFAULT_DEAD_LETTER_QUEUE;
+  private Integer quorumGroupSize = optionalNumber("REFINERY_RABBITMQ_QUORUM_GROUP_SIZE");
 
   private transient ScheduledExecutorService scheduler;
 
@@ -110,11 +111,45 @@ public class RabbitResourceAdapter implements ResourceAdapter, Serializable {
   }
 
   BrokerSettings broker() {
-    return new BrokerSettings(host, port, virtualHost, username, password);
+    return new BrokerSettings(
+        BrokerSettings.nodes(addresses, host, port),
+        virtualHost,
+        username,
+        password,
+        quorumGroupSize);
   }
 
   QueueDeclarations declarations() {
-    return new QueueDeclarations(deliveryLimit, deadLetterQueue);
+    return broker().declarations(deliveryLimit, deadLetterQueue);
+  }
+
+  private static Integer optionalNumber(String variable) {
+    String value = setting(variable, "");
+    try {
+      return value.isEmpty() ? null : Integer.valueOf(value.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(variable + " is a whole number, not '" + value + "'", e);
+    }
+  }
+
+  /** Every node of a cluster, {@code host:port,host:port,...}; blank: the one host and port. */
+  public String getAddresses() {
+    return addresses;
+  }
+
+  public void setAddresses(String addresses) {
+    this.addresses = addresses;
+  }
+
+  /**
+   * {@code x-quorum-initial-group-size} of every queue the adapter declares; null: the broker's.
+   */
+  public Integer getQuorumGroupSize() {
+    return quorumGroupSize;
+  }
+
+  public void setQuorumGroupSize(Integer quorumGroupSize) {
+    this.quorumGroupSize = quorumGroupSize;
   }
 
   ScheduledExecutorService scheduler() {
@@ -184,6 +219,6 @@ public class RabbitResourceAdapter implements ResourceAdapter, Serializable {
 
   @Override
   public int hashCode() {
-    return Objects.hash(host, port, virtualHost, username);
+    return broker().hashCode();
   }
 }

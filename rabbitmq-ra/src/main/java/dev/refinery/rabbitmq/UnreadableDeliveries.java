@@ -38,6 +38,13 @@ final class UnreadableDeliveries extends ForgivingExceptionHandler implements Tr
 
   private final Map<String, Delivered> latest = new ConcurrentHashMap<>();
 
+  /** How the parking queue is declared (a quorum queue, replicated like the others). */
+  private final Map<String, Object> parkingArguments;
+
+  UnreadableDeliveries(Map<String, Object> parkingArguments) {
+    this.parkingArguments = Map.copyOf(parkingArguments);
+  }
+
   @Override
   public void read(Command command) {
     if (command.getMethod() instanceof AMQP.Basic.Deliver deliver) {
@@ -109,10 +116,10 @@ final class UnreadableDeliveries extends ForgivingExceptionHandler implements Tr
    * Publishes a copy to the parking queue with confirms, on a channel of its own, then acknowledges
    * it.
    */
-  private static boolean park(Channel channel, Delivered delivered, String reason) {
+  private boolean park(Channel channel, Delivered delivered, String reason) {
     try (Channel parking = channel.getConnection().createChannel()) {
       parking.confirmSelect();
-      parking.queueDeclare(PARKING, true, false, false, Map.of("x-queue-type", "quorum"));
+      parking.queueDeclare(PARKING, true, false, false, parkingArguments);
       AMQP.BasicProperties properties =
           delivered.properties() == null ? new AMQP.BasicProperties() : delivered.properties();
       Map<String, Object> headers =

@@ -24,6 +24,26 @@ class QueueDeclarationsTest {
   }
 
   @Test
+  void aGivenGroupSizeReplicatesEveryQueueOverThatManyNodes() {
+    QueueDeclarations cluster = new QueueDeclarations(7, "refinery.dlq", 3);
+    for (String name :
+        new String[] {
+          "refinery.orchestration", "refinery.dlq", "refinery.orchestration.delay.20"
+        }) {
+      assertThat(cluster.argumentsFor(name))
+          .as(name)
+          .containsEntry("x-queue-type", "quorum")
+          .containsEntry("x-quorum-initial-group-size", 3);
+    }
+    assertThat(QueueDeclarations.quorum(3)).containsEntry("x-quorum-initial-group-size", 3);
+    assertThat(declarations.argumentsFor("refinery.orchestration"))
+        .as("no group size given: the broker's default, and no argument an existing queue lacks")
+        .doesNotContainKey("x-quorum-initial-group-size");
+    assertThatThrownBy(() -> new QueueDeclarations(7, "refinery.dlq", 0))
+        .hasMessageContaining("quorumGroupSize must be at least 1");
+  }
+
+  @Test
   void deadLetterQueueIsPlainQuorumSoNothingLoopsBack() {
     assertThat(declarations.argumentsFor("refinery.dlq"))
         .isEqualTo(Map.of("x-queue-type", "quorum"));
@@ -83,7 +103,7 @@ class QueueDeclarationsTest {
   @Test
   void everyExchangeParksWhatNoBindingMatchesInTheUnroutedQueue() {
     assertThat(declarations.unroutedQueue()).isEqualTo("refinery.unrouted");
-    assertThat(new QueueDeclarations(7, "refinery.dlq", "elsewhere").unroutedQueue())
+    assertThat(new QueueDeclarations(7, "refinery.dlq", "elsewhere", null).unroutedQueue())
         .isEqualTo("elsewhere");
   }
 
