@@ -48,7 +48,9 @@ public class AuditResource {
   @Operation(
       operationId = "exportAudit",
       summary =
-          "The audit trail after an entry id, oldest first, one JSON object per line (id, at,"
+          "The audit trail after an entry id, oldest first, entries a minute old or older (a"
+              + " younger one may still be committing behind a higher id), one JSON object per"
+              + " line (id, at,"
               + " actor, action, subject, taskId, detail); header X-Refinery-Exported-Through says"
               + " how far exports were acknowledged (OPERATOR or ADMIN)")
   @APIResponse(responseCode = "200", description = "The entries, possibly none")

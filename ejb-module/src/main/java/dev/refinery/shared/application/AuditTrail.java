@@ -26,7 +26,12 @@ public interface AuditTrail {
   /** The newest entries first, optionally only one actor's or one task's (at most 1000). */
   List<Entry> recent(String actor, String taskId, int limit);
 
-  /** The entries after {@code afterId}, oldest first (at most 10000): what an export reads. */
+  /**
+   * The entries after {@code afterId}, oldest first (at most 10000): what an export reads. Only
+   * entries recorded a minute ago or earlier: an id is taken when an entry is written, not when its
+   * transaction commits, so a fresher entry with a lower id than one already visible may still be
+   * on its way, and an export acknowledged past it would let retention delete it unexported.
+   */
   List<Entry> after(long afterId, int limit);
 
   /** The newest entry's id, or 0 when the trail is empty. */

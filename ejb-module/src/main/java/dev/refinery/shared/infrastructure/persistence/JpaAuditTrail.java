@@ -22,6 +22,9 @@ public class JpaAuditTrail implements AuditTrail {
 
   @Inject Clock clock;
 
+  /** How old an entry is before an export takes it: longer than any transaction that writes one. */
+  static final java.time.Duration SETTLED = java.time.Duration.ofMinutes(1);
+
   @Override
   public void record(String actor, String action, String subject, String taskId, String detail) {
     entityManager
@@ -51,9 +54,11 @@ public class JpaAuditTrail implements AuditTrail {
         entityManager
             .createNativeQuery(
                 "SELECT id, recorded_at, actor, action, subject, task_id, detail FROM"
-                    + " monitoring.audit_entry WHERE id > ? ORDER BY id LIMIT ?")
+                    + " monitoring.audit_entry WHERE id > ? AND recorded_at < ? ORDER BY id"
+                    + " LIMIT ?")
             .setParameter(1, afterId)
-            .setParameter(2, Math.clamp(limit, 1, 10_000))
+            .setParameter(2, Timestamp.from(clock.instant().minus(SETTLED)))
+            .setParameter(3, Math.clamp(limit, 1, 10_000))
             .getResultList());
   }
 
