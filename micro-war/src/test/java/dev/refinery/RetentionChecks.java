@@ -44,7 +44,7 @@ final class RetentionChecks {
       line(connection, freshLine, now.minus(Duration.ofDays(29)));
       handled(connection, oldHandled, now.minus(Duration.ofDays(15)));
       handled(connection, oldDeadLettered, now.minus(Duration.ofDays(15)));
-      deadLetter(connection, oldDeadLettered);
+      UUID deadLetter = deadLetter(connection, oldDeadLettered);
       handled(connection, freshHandled, now.minus(Duration.ofDays(13)));
       long exported = audit(connection, "retention-exported", now.minus(Duration.ofDays(401)));
       long notExported = audit(connection, "retention-kept", now.minus(Duration.ofDays(401)));
@@ -87,6 +87,24 @@ final class RetentionChecks {
                   delete(
                       connection, "DELETE FROM monitoring.audit_entry WHERE id = ?", notExported))
           .hasMessageContaining("monitoring.audit_entry is append-only");
+
+      // what this check left, gone the retention job's way (an open dead letter would be an alert)
+      connection.setAutoCommit(false);
+      try {
+        try (java.sql.Statement prune = connection.createStatement()) {
+          prune.execute("SELECT set_config('refinery.retention', 'prune', true)");
+        }
+        delete(connection, "DELETE FROM monitoring.event_log WHERE message_id = ?", freshLine);
+        delete(connection, "DELETE FROM monitoring.audit_entry WHERE id = ?", notExported);
+        delete(connection, "DELETE FROM messaging.inbox WHERE context = ?", "retention-check");
+        delete(connection, "DELETE FROM messaging.dead_letter WHERE id = ?", deadLetter);
+        connection.commit();
+      } finally {
+        connection.setAutoCommit(true);
+      }
+      assertThat(count(connection, "monitoring.event_log", "message_id", freshLine))
+          .as("a line deleted in a transaction that says it prunes")
+          .isZero();
     }
   }
 
@@ -115,7 +133,7 @@ final class RetentionChecks {
     }
   }
 
-  private static void deadLetter(Connection connection, UUID messageId) throws SQLException {
+  private static UUID deadLetter(Connection connection, UUID messageId) throws SQLException {
     try (PreparedStatement insert =
         connection.prepareStatement(
             "INSERT INTO messaging.dead_letter (id, message_id, type, kind, source, occurred_at,"
@@ -123,9 +141,11 @@ final class RetentionChecks {
                 + " first_failure_at, last_failure_at) VALUES (?, ?, 'RetentionProbe', 'EVENT',"
                 + " 'orchestration', now(), '{}', 'java.lang.IllegalStateException', 'probe',"
                 + " false, 1, now(), now())")) {
-      insert.setObject(1, UUID.randomUUID());
+      UUID id = UUID.randomUUID();
+      insert.setObject(1, id);
       insert.setObject(2, messageId);
       insert.executeUpdate();
+      return id;
     }
   }
 
@@ -159,7 +179,7 @@ final class RetentionChecks {
   private static void delete(Connection connection, String sql, Object value) throws SQLException {
     try (PreparedStatement delete = connection.prepareStatement(sql)) {
       delete.setObject(1, value);
-      delete.executeUpdate();
+      delete.execute();
     }
   }
 }
