@@ -65,6 +65,31 @@ class WorkflowSoakTest {
   }
 
   @Test
+  void aPrunedTableWhoseRowsLevelOffButWhoseBytesDoNotIsNamed() {
+    List<Sample> samples =
+        minutes(
+            m ->
+                new Sample(
+                    m,
+                    1200L * m,
+                    1200L * m - 20,
+                    300,
+                    3,
+                    2,
+                    12,
+                    40,
+                    0,
+                    Map.of(
+                        "monitoring.event_log", new TableSize(4_000_000L * m, 120_000),
+                        "taskmanagement.task", new TableSize(4_000_000L * m, 1200L * m))));
+
+    assertThat(Verdict.of(samples, 20, RETAIN).violations())
+        .singleElement()
+        .asString()
+        .startsWith("pruned tables' bytes");
+  }
+
+  @Test
   void aPrunedTableThatNeverLevelsOffIsNamed() {
     Verdict verdict =
         Verdict.of(minutes(m -> sample(m, 300, 3, 40, 36_000L * m, 4_000_000L * m)), 20, RETAIN);
