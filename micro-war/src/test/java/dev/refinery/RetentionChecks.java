@@ -50,6 +50,7 @@ final class RetentionChecks {
       long notExported = audit(connection, "retention-kept", now.minus(Duration.ofDays(401)));
       export.acknowledge(exported, "opal");
 
+      Instant pruned = Instant.now();
       retention.pruneNow();
 
       assertThat(count(connection, "monitoring.event_log", "message_id", oldLine))
@@ -73,6 +74,15 @@ final class RetentionChecks {
       assertThat(count(connection, "monitoring.audit_entry", "id", notExported))
           .as("an audit entry 401 days old that no export acknowledged")
           .isOne();
+      for (String table : new String[] {"event_log", "audit_entry"}) {
+        assertThat(lastVacuum(connection, "monitoring", table))
+            .as(
+                "monitoring."
+                    + table
+                    + " vacuumed after the rows went (this machine's autovacuum is off)")
+            .isAfter(pruned.minusSeconds(1));
+      }
+      assertThat(lastVacuum(connection, "messaging", "inbox")).isAfter(pruned.minusSeconds(1));
 
       assertThatThrownBy(
               () ->
@@ -159,6 +169,22 @@ final class RetentionChecks {
       try (ResultSet id = insert.executeQuery()) {
         id.next();
         return id.getLong(1);
+      }
+    }
+  }
+
+  private static Instant lastVacuum(Connection connection, String schema, String table)
+      throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT coalesce(greatest(last_vacuum, last_autovacuum), '-infinity') FROM"
+                + " pg_stat_user_tables WHERE schemaname = ? AND relname = ?")) {
+      query.setString(1, schema);
+      query.setString(2, table);
+      try (ResultSet rows = query.executeQuery()) {
+        rows.next();
+        Timestamp at = rows.getTimestamp(1);
+        return at == null ? Instant.MIN : at.toInstant();
       }
     }
   }

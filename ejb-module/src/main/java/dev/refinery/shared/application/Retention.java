@@ -31,7 +31,9 @@ import org.eclipse.microprofile.metrics.Tag;
  * Keeps the tables that grow with every workflow bounded: every {@code refinery.retention.interval}
  * it deletes event log lines older than {@code refinery.retention.event-log}, inbox rows older than
  * {@code .inbox} and exported audit entries older than {@code .audit} (an unset age keeps a table
- * whole), in batches of {@code .batch-size} with a pause between them, off the hot path. Operators
+ * whole), in batches of {@code .batch-size} with a pause between them, off the hot path, then
+ * vacuums each table it deleted from (so the space is reused even where autovacuum is off or lags,
+ * as on this project's CI machine, whose PostgreSQL runs with {@code autovacuum = off}). Operators
  * see it, pause it and run it now as the background work {@code retention}.
  *
  * <p>An inbox row is what tells a redelivered message from a new one, so it is kept at least as
@@ -120,6 +122,7 @@ public class Retention {
               long total = pruned(store, table, before, batchSize, PAUSE);
               deleted.put(table, total);
               if (total > 0) {
+                vacuumed(table);
                 registry
                     .counter(
                         RefineryMetric.RETENTION_DELETED.metadata(),
@@ -139,6 +142,25 @@ public class Retention {
   /** {@code P30D} rather than {@code PT720H}, as operators write it. */
   static String readable(Duration age) {
     return age.toSeconds() % 86_400 == 0 ? "P" + age.toDays() + "D" : age.toString();
+  }
+
+  private void vacuumed(Table table) {
+    long started = System.nanoTime();
+    try {
+      store.vacuum(table);
+      LOG.log(
+          Level.DEBUG,
+          "Retention: vacuumed {0} in {1} ms",
+          table.label(),
+          (System.nanoTime() - started) / 1_000_000);
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.WARNING,
+          "Retention: could not vacuum "
+              + table.label()
+              + " (its deleted rows' space is reused once autovacuum gets to it): "
+              + e.getMessage());
+    }
   }
 
   /** The longest a message can take to come back after it was first handled. */

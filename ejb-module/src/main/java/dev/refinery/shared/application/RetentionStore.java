@@ -37,4 +37,10 @@ public interface RetentionStore {
    * how many it deleted. None when another instance is pruning the same table at this moment.
    */
   int prune(Table table, Instant before, int batch);
+
+  /**
+   * Makes the space of the rows just deleted reusable ({@code VACUUM}), outside any transaction, so
+   * a pruned table stops growing whether or not the server's autovacuum runs (or keeps up).
+   */
+  void vacuum(Table table);
 }

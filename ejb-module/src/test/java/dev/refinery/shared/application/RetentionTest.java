@@ -87,13 +87,26 @@ class RetentionTest {
 
     private RetentionStore answering(Integer... deleted) {
       Deque<Integer> answers = new ArrayDeque<>(List.of(deleted));
-      return (table, before, batch) -> {
-        asked.add(batch);
-        Integer next = answers.poll();
-        if (next == null) {
-          throw new IllegalStateException("the database went away");
+      return store(
+          batch -> {
+            asked.add(batch);
+            Integer next = answers.poll();
+            if (next == null) {
+              throw new IllegalStateException("the database went away");
+            }
+            return next;
+          });
+    }
+
+    private static RetentionStore store(java.util.function.IntUnaryOperator prune) {
+      return new RetentionStore() {
+        @Override
+        public int prune(Table table, Instant before, int batch) {
+          return prune.applyAsInt(batch);
         }
-        return next;
+
+        @Override
+        public void vacuum(Table table) {}
       };
     }
 
@@ -123,7 +136,7 @@ class RetentionTest {
     @Test
     void oneTurnStopsAfterItsBatchLimitAndLeavesTheRestForTheNextRun() {
       long deleted =
-          Retention.pruned((table, before, batch) -> batch, Table.EVENT_LOG, NOW, 5, Duration.ZERO);
+          Retention.pruned(store(batch -> batch), Table.EVENT_LOG, NOW, 5, Duration.ZERO);
 
       assertThat(deleted).isEqualTo(5L * Retention.MAX_BATCHES);
     }

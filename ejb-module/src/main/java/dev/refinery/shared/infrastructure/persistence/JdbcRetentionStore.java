@@ -23,6 +23,12 @@ import javax.sql.DataSource;
 @Stateless
 public class JdbcRetentionStore implements RetentionStore {
 
+  private static final Map<Table, String> TABLES =
+      Map.of(
+          Table.EVENT_LOG, "monitoring.event_log",
+          Table.INBOX, "messaging.inbox",
+          Table.AUDIT, "monitoring.audit_entry");
+
   private static final Map<Table, String> DELETES =
       Map.of(
           Table.EVENT_LOG,
@@ -64,6 +70,19 @@ public class JdbcRetentionStore implements RetentionStore {
     } catch (SQLException e) {
       throw new IllegalStateException(
           "could not prune " + table.label() + " before " + before + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public void vacuum(Table table) {
+    try (Connection connection = dataSource.getConnection();
+        java.sql.Statement statement = connection.createStatement()) {
+      connection.setAutoCommit(true); // VACUUM runs outside a transaction block
+      statement.execute("VACUUM (ANALYZE) " + TABLES.get(table));
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "could not vacuum " + table.label() + ": " + e.getMessage(), e);
     }
   }
 }
