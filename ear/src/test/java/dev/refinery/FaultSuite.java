@@ -42,6 +42,10 @@ class FaultSuite {
   private static final int PORT_BASE = Integer.getInteger("it.port.base");
   private static final int WORKER_PORT = Integer.getInteger("it.worker.port");
   private static final int BROKER_PORT = Integer.getInteger("faults.broker.port");
+  private static final int CLUSTER_PORT = Integer.getInteger("faults.cluster.port");
+  private static final int POSTGRES_PORT = Integer.getInteger("faults.postgres.port");
+  private static final String CLUSTER_DATABASE = "refinery_faults_cluster";
+  private static final Set<String> CLUSTER_SCENARIOS = Set.of("F9", "F10", "F11", "F12");
   private static final String SERVER = "http://127.0.0.1:" + (PORT_BASE + 80) + "/";
   private static final Path RUNTIME = Path.of(System.getProperty("refinery.runtime"));
   private static final Path RESULTS = Path.of(System.getenv("FAULTS_RESULTS"));
@@ -115,6 +119,17 @@ class FaultSuite {
 
   private PrivateBroker broker;
 
+  /** F9-F11's nodes, F12's server: set while the cluster scenarios run. */
+  private PrivateCluster cluster;
+
+  private PrivatePostgres privatePostgres;
+
+  /** The broker's queue depths, from wherever the scenarios' broker is. */
+  private java.util.function.Supplier<Map<String, Long>> depths;
+
+  /** The run command's folder of the scenarios running now. */
+  private Path runtime;
+
   /** F8: the outbox before the alarm, when the alarm was on and how long raising it took. */
   private long outboxBeforeAlarm;
 
@@ -132,6 +147,41 @@ class FaultSuite {
     Set<String> wanted =
         Set.of(
             System.getenv().getOrDefault("FAULTS_SCENARIOS", "F1,F2,F3,F4,F5,F6,F7,F8").split(","));
+    List<Row> rows = new ArrayList<>();
+    if (wanted.stream().anyMatch(id -> !CLUSTER_SCENARIOS.contains(id))) {
+      singleNode(wanted, rows);
+    }
+    if (wanted.stream().anyMatch(CLUSTER_SCENARIOS::contains)) {
+      cluster(wanted, rows);
+    }
+    report(rows);
+    assertThat(rows).as("scenarios run").isNotEmpty();
+    assertThat(rows.stream().filter(row -> !row.held()).map(Row::scenario).toList())
+        .as("scenarios with a violation")
+        .isEmpty();
+  }
+
+  /** The settings every run of Refinery in the suite has, on the given runtime folder. */
+  private static RefineryCommand refineryFor(Path runtime) {
+    return new RefineryCommand(runtime, PORT_BASE)
+        .with("REFINERY_AGENT_OFFLINE_THINK_TIME", "PT0.1S")
+        .with("REFINERY_AGENT_LEASE", "PT" + LEASE.toSeconds() + "S")
+        .with("REFINERY_POLLER_INTERVAL", "PT1S")
+        .with("REFINERY_OUTBOX_LEASE_SECONDS", "5")
+        .with("REFINERY_MESSAGING_RETRY_DELAYS", "500ms,1s,2s,4s")
+        // longer than F6's freeze (an event may wait that long for its task's first), short
+        // enough that F4's event about a task nobody knows becomes a dead letter within the
+        // scenario
+        .with("REFINERY_MESSAGING_EARLY_EVENT_HORIZON", "PT30S")
+        .with("REFINERY_MESSAGING_EARLY_EVENT_RETRY_DELAYS", "20ms,100ms,500ms") // = EARLY_RETRIES
+        // shorter than the lease, so a process frozen mid-transaction does not keep its rows
+        // locked past it; not much shorter: a cold worker's first sign-in hashes a password
+        // inside a transaction for seconds
+        .with("REFINERY_DB_IDLE_TRANSACTION_TIMEOUT", "8s");
+  }
+
+  /** F1-F8: one private RabbitMQ node and the machine's PostgreSQL (a database of the suite's). */
+  private void singleNode(Set<String> wanted, List<Row> rows) throws Exception {
     String url =
         "jdbc:postgresql://"
             + env("REFINERY_DB_HOST")
@@ -143,32 +193,17 @@ class FaultSuite {
     login.setProperty("user", env("REFINERY_DB_USER"));
     login.setProperty("password", env("REFINERY_DB_PASSWORD"));
     login.setProperty("ApplicationName", StallWatch.APPLICATION_NAME);
-    List<Row> rows = new ArrayList<>();
     try (PrivateBroker privateBroker = PrivateBroker.start(RESULTS.resolve("broker"), BROKER_PORT);
         Connection connection = DriverManager.getConnection(url, login)) {
       broker = privateBroker;
+      depths = privateBroker::queueDepths;
       database = connection;
       invariants = new Invariants(database, RETRIES, EARLY_RETRIES);
+      runtime = RUNTIME;
       refinery =
-          new RefineryCommand(RUNTIME, PORT_BASE)
+          refineryFor(runtime)
               .with("REFINERY_RABBITMQ_PORT", String.valueOf(BROKER_PORT))
-              .with("REFINERY_RABBITMQ_VHOST", "/")
-              .with("REFINERY_AGENT_OFFLINE_THINK_TIME", "PT0.1S")
-              .with("REFINERY_AGENT_LEASE", "PT" + LEASE.toSeconds() + "S")
-              .with("REFINERY_POLLER_INTERVAL", "PT1S")
-              .with("REFINERY_OUTBOX_LEASE_SECONDS", "5")
-              .with("REFINERY_MESSAGING_RETRY_DELAYS", "500ms,1s,2s,4s")
-              // longer than F6's freeze (an event may wait that long for its task's first), short
-              // enough that F4's event about a task nobody knows becomes a dead letter within the
-              // scenario
-              .with("REFINERY_MESSAGING_EARLY_EVENT_HORIZON", "PT30S")
-              .with(
-                  "REFINERY_MESSAGING_EARLY_EVENT_RETRY_DELAYS",
-                  "20ms,100ms,500ms") // = EARLY_RETRIES
-              // shorter than the lease, so a process frozen mid-transaction does not keep its rows
-              // locked past it; not much shorter: a cold worker's first sign-in hashes a password
-              // inside a transaction for seconds
-              .with("REFINERY_DB_IDLE_TRANSACTION_TIMEOUT", "8s");
+              .with("REFINERY_RABBITMQ_VHOST", "/");
       RefineryCommand.Result started = refinery.run("run");
       assertThat(started.exitCode()).as(started.output()).isZero();
       try (AutoApprover approver = new AutoApprover(SERVER)) {
@@ -202,11 +237,59 @@ class FaultSuite {
         refinery.run("stop");
       }
     }
-    report(rows);
-    assertThat(rows).as("scenarios run").isNotEmpty();
-    assertThat(rows.stream().filter(row -> !row.held()).map(Row::scenario).toList())
-        .as("scenarios with a violation")
-        .isEmpty();
+  }
+
+  /**
+   * F9-F12: three private RabbitMQ nodes, clustered, every queue a quorum queue replicated over all
+   * three, the resource adapter given every node; a private PostgreSQL server (its own initdb).
+   */
+  private void cluster(Set<String> wanted, List<Row> rows) throws Exception {
+    try (PrivateCluster nodes = PrivateCluster.start(RESULTS.resolve("cluster"), CLUSTER_PORT);
+        PrivatePostgres postgres = PrivatePostgres.start(POSTGRES_PORT, CLUSTER_DATABASE)) {
+      cluster = nodes;
+      privatePostgres = postgres;
+      depths = nodes::queueDepths;
+      database = postgres.connect(CLUSTER_DATABASE);
+      invariants = new Invariants(database, RETRIES, EARLY_RETRIES);
+      runtime = RUNTIME.resolveSibling(RUNTIME.getFileName() + "-cluster");
+      workerPort = WORKER_PORT;
+      refinery =
+          refineryFor(runtime)
+              .with("REFINERY_RABBITMQ_PORT", String.valueOf(CLUSTER_PORT))
+              .with("REFINERY_RABBITMQ_ADDRESSES", nodes.addresses())
+              .with("REFINERY_RABBITMQ_QUORUM_GROUP_SIZE", "3")
+              .with("REFINERY_RABBITMQ_VHOST", "/")
+              .with("REFINERY_DB_HOST", "127.0.0.1")
+              .with("REFINERY_DB_PORT", String.valueOf(POSTGRES_PORT))
+              .with("REFINERY_DB_NAME", CLUSTER_DATABASE)
+              .with("REFINERY_DB_USER", "postgres")
+              .with("REFINERY_DB_PASSWORD", "postgres");
+      RefineryCommand.Result started = refinery.run("run");
+      assertThat(started.exitCode()).as(started.output()).isZero();
+      try (AutoApprover approver = new AutoApprover(SERVER)) {
+        startWorker(refinery);
+        warmUp();
+        replicatedOverEveryNode();
+        scenario(rows, wanted, "F9", "a follower node killed (SIGKILL), restarted", this::follower);
+        scenario(
+            rows, wanted, "F10", "the busiest queue's leader node killed, restarted", this::leader);
+        scenario(
+            rows,
+            wanted,
+            "F11",
+            "a node paused (SIGSTOP) past the net tick, resumed",
+            this::pausedNode);
+        scenario(
+            rows, wanted, "F12", "PostgreSQL restarted (fast shutdown)", this::postgresRestart);
+      } finally {
+        refinery.run("worker", "stop");
+        refinery.run("stop");
+        database.close();
+      }
+    } finally {
+      cluster = null;
+      privatePostgres = null;
+    }
   }
 
   private void scenario(List<Row> rows, Set<String> wanted, String id, String title, Fault fault)
@@ -251,10 +334,14 @@ class FaultSuite {
       drain(load, run, since);
       Thread.sleep(3_000); // a late duplicate or a retry still waiting would show now
       Map<String, Long> depths = settledDepths();
+      Invariants.Verdict noLoss =
+          invariants.noTaskLost(
+              load.accepted(), since, depths, load.refusedCount(), run.mayRefuse, run.mayFail);
       verdicts.put(
           INVARIANTS.get(0),
-          invariants.noTaskLost(
-              load.accepted(), since, depths, load.refusedCount(), run.mayRefuse, run.mayFail));
+          noLoss.held() || depths == null
+              ? noLoss
+              : new Invariants.Verdict(false, noLoss.detail() + "; " + leftOver(depths)));
       String eventLogGap = eventLogGap(droppedBefore, droppedEventLogLines());
       verdicts.put(
           INVARIANTS.get(1),
@@ -364,7 +451,7 @@ class FaultSuite {
    */
   private Map<String, Long> depthsOrNull() {
     try {
-      return broker.queueDepths();
+      return depths.get();
     } catch (IllegalStateException e) {
       System.getLogger(FaultSuite.class.getName())
           .log(System.Logger.Level.WARNING, "Queue depths unknown: {0}", e.getMessage());
@@ -665,7 +752,7 @@ class FaultSuite {
     ProcessHandle doomed = worker;
     doomed.onExit().get(LOAD.toSeconds() + 60, TimeUnit.SECONDS);
     refinery.run("worker", "stop", "--port", String.valueOf(workerPort));
-    String log = Files.readString(RUNTIME.resolve("workers/" + workerPort + "/server.log"));
+    String log = Files.readString(runtime.resolve("workers/" + workerPort + "/server.log"));
     Matcher halted =
         Pattern.compile("halting before acknowledging message ([^,\\s]+) from ([^,\\s]+)")
             .matcher(log);
@@ -683,6 +770,304 @@ class FaultSuite {
         + " from "
         + halted.group(2)
         + ", before its ack";
+  }
+
+  // --- the cluster's faults
+  // ---------------------------------------------------------------------------
+
+  /** Every one of Refinery's queues has a replica on each of the three nodes, all online. */
+  private void replicatedOverEveryNode() {
+    Map<String, PrivateCluster.Replicas> replicas = cluster.replicas();
+    List<String> short_ =
+        replicas.entrySet().stream()
+            .filter(queue -> queue.getKey().startsWith("refinery."))
+            .filter(queue -> queue.getValue().online().size() != 3)
+            .map(queue -> queue.getKey() + " " + queue.getValue())
+            .toList();
+    assertThat(replicas.keySet()).as("queues").anyMatch(name -> name.startsWith("refinery."));
+    assertThat(short_).as("queues not replicated over all three nodes").isEmpty();
+  }
+
+  /**
+   * What the messages left in Refinery's queues are (up to three a queue: id, type, task, attempt,
+   * redelivered), read without taking them: the evidence behind "messages left".
+   */
+  private String leftOver(Map<String, Long> depths) {
+    int port = cluster == null ? BROKER_PORT : cluster.livePort();
+    List<String> seen = new ArrayList<>();
+    try (com.rabbitmq.client.Connection connection = Faults.amqp(port).newConnection();
+        com.rabbitmq.client.Channel channel = connection.createChannel()) {
+      for (Map.Entry<String, Long> queue : depths.entrySet()) {
+        if (queue.getValue() == 0 || !queue.getKey().startsWith("refinery.")) {
+          continue;
+        }
+        List<Long> tags = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+          com.rabbitmq.client.GetResponse message = channel.basicGet(queue.getKey(), false);
+          if (message == null) {
+            break;
+          }
+          tags.add(message.getEnvelope().getDeliveryTag());
+          var properties = message.getProps();
+          seen.add(
+              queue.getKey()
+                  + ": "
+                  + properties.getMessageId()
+                  + " "
+                  + (properties.getHeaders() == null ? "" : properties.getHeaders().get("type"))
+                  + " task "
+                  + properties.getCorrelationId()
+                  + " headers "
+                  + properties.getHeaders()
+                  + (message.getEnvelope().isRedeliver() ? " (redelivered)" : ""));
+        }
+        if (tags.isEmpty()) {
+          seen.add(queue.getKey() + ": none ready (held unacknowledged by a consumer)");
+        }
+        for (long tag : tags) {
+          channel.basicNack(tag, false, true);
+        }
+      }
+    } catch (Exception e) {
+      seen.add("could not look at them: " + e);
+    }
+    return "left: " + seen;
+  }
+
+  /** The context queue that consumed the most in the last five seconds. */
+  private String busiestQueue() throws SQLException {
+    try (Statement statement = database.createStatement();
+        ResultSet row =
+            statement.executeQuery(
+                "SELECT target FROM monitoring.event_log WHERE direction = 'CONSUMED' AND"
+                    + " recorded_at > now() - interval '5 seconds' GROUP BY target ORDER BY"
+                    + " count(*) DESC LIMIT 1")) {
+      if (!row.next()) {
+        throw new IllegalStateException("nothing was consumed in the last five seconds");
+      }
+      return "refinery." + row.getString(1);
+    }
+  }
+
+  /**
+   * Samples the outbox four times a second until closed: how long the oldest message waited to be
+   * published at worst (publishing blocked at least that long), and the largest backlog.
+   */
+  private final class OutboxWatch implements AutoCloseable {
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile double worstWaitSeconds;
+    private volatile long mostRows;
+
+    OutboxWatch() {
+      thread = Thread.ofVirtual().start(this::watch);
+    }
+
+    private void watch() {
+      while (running) {
+        try {
+          long rows = invariants.number("SELECT count(*) FROM messaging.outbox");
+          long waitedMillis =
+              invariants.number(
+                  "SELECT coalesce((extract(epoch FROM now() - min(occurred_at)) * 1000)::bigint,"
+                      + " 0) FROM messaging.outbox");
+          mostRows = Math.max(mostRows, rows);
+          worstWaitSeconds = Math.max(worstWaitSeconds, waitedMillis / 1000.0);
+          Thread.sleep(250);
+        } catch (SQLException | InterruptedException | RuntimeException e) {
+          return;
+        }
+      }
+    }
+
+    String figures() {
+      return String.format(
+          Locale.ROOT,
+          "the oldest unpublished message waited up to %.1f s, the outbox held up to %d rows",
+          worstWaitSeconds,
+          mostRows);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      running = false;
+      thread.join();
+    }
+  }
+
+  /**
+   * Waits until {@code node} is an online member of every queue again; how long that took. Throws
+   * after two minutes.
+   */
+  private Duration backOnline(PrivateBroker node) throws InterruptedException {
+    long started = System.nanoTime();
+    long deadline = System.currentTimeMillis() + 120_000;
+    String last = "";
+    while (System.currentTimeMillis() < deadline) {
+      try {
+        Map<String, PrivateCluster.Replicas> replicas = cluster.replicas();
+        List<String> missing =
+            replicas.entrySet().stream()
+                .filter(queue -> queue.getKey().startsWith("refinery."))
+                .filter(queue -> !queue.getValue().online().contains(node.node()))
+                .map(Map.Entry::getKey)
+                .toList();
+        if (missing.isEmpty()) {
+          return Duration.ofNanos(System.nanoTime() - started);
+        }
+        last = "not yet online for " + missing;
+      } catch (IllegalStateException e) {
+        last = e.getMessage();
+      }
+      Thread.sleep(500);
+    }
+    throw new IllegalStateException(node.node() + " did not come back within 2 minutes: " + last);
+  }
+
+  /** Evidence the node really is away: a node that still answers says it is not online. */
+  private void awayFrom(PrivateBroker node, String queue) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 30_000;
+    while (System.currentTimeMillis() < deadline) {
+      PrivateCluster.Replicas replicas = cluster.replicas(node).get(queue);
+      if (replicas != null && !replicas.online().contains(node.node())) {
+        return;
+      }
+      Thread.sleep(250);
+    }
+    throw new IllegalStateException(
+        "the fault did not hit: the other nodes still count " + node.node() + " online");
+  }
+
+  /** F9. */
+  private String follower(Run run) throws Exception {
+    Thread.sleep(2_000);
+    String queue = busiestQueue();
+    String leader = cluster.leaderOf(queue).orElseThrow();
+    PrivateBroker follower =
+        cluster.nodes().stream()
+            .filter(node -> !node.node().equals(leader))
+            .findFirst()
+            .orElseThrow();
+    Duration back;
+    try (OutboxWatch outbox = new OutboxWatch()) {
+      follower.kill();
+      awayFrom(follower, queue);
+      Thread.sleep(5_000);
+      follower.startAgain();
+      back = backOnline(follower);
+      return String.format(
+          Locale.ROOT,
+          "%s (a follower of %s, led by %s) killed with SIGKILL, started again after 5 s, an"
+              + " online member of every queue %.1f s later; %s; the leader stayed %s",
+          follower.node(),
+          queue,
+          leader,
+          back.toMillis() / 1000.0,
+          outbox.figures(),
+          cluster.leaderOf(queue).orElse("unknown"));
+    }
+  }
+
+  /** F10. */
+  private String leader(Run run) throws Exception {
+    Thread.sleep(2_000);
+    String queue = busiestQueue();
+    PrivateBroker leader = cluster.node(cluster.leaderOf(queue).orElseThrow());
+    try (OutboxWatch outbox = new OutboxWatch()) {
+      long killed = System.nanoTime();
+      leader.kill();
+      String successor = null;
+      long deadline = System.currentTimeMillis() + 60_000;
+      while (successor == null && System.currentTimeMillis() < deadline) {
+        successor =
+            cluster
+                .leaderOf(queue, leader)
+                .filter(node -> !node.equals(leader.node()))
+                .orElse(null);
+        if (successor == null) {
+          Thread.sleep(100);
+        }
+      }
+      if (successor == null) {
+        throw new IllegalStateException("no new leader of " + queue + " within a minute");
+      }
+      Duration elected = Duration.ofNanos(System.nanoTime() - killed);
+      Thread.sleep(5_000);
+      leader.startAgain();
+      Duration back = backOnline(leader);
+      return String.format(
+          Locale.ROOT,
+          "%s, leader of the busiest queue %s, killed with SIGKILL: %s led it %.1f s later; %s;"
+              + " the node started again after 5 s and was an online member of every queue %.1f s"
+              + " later",
+          leader.node(),
+          queue,
+          successor,
+          elected.toMillis() / 1000.0,
+          outbox.figures(),
+          back.toMillis() / 1000.0);
+    }
+  }
+
+  /** F11. */
+  private String pausedNode(Run run) throws Exception {
+    Thread.sleep(2_000);
+    String queue = busiestQueue();
+    PrivateBroker node = cluster.node(cluster.leaderOf(queue).orElseThrow());
+    Duration paused = PrivateCluster.NET_TICK.multipliedBy(2);
+    try (OutboxWatch outbox = new OutboxWatch()) {
+      node.pause();
+      try {
+        awayFrom(node, queue);
+        Thread.sleep(paused.toMillis());
+      } finally {
+        node.resume();
+      }
+      Duration back = backOnline(node);
+      return String.format(
+          Locale.ROOT,
+          "%s (leading %s) stopped with SIGSTOP for %d s, twice the %d s net tick, then"
+              + " continued; the others gave it up and %s led the queue meanwhile; %s; it was an"
+              + " online member of every queue %.1f s after it continued",
+          node.node(),
+          queue,
+          paused.toSeconds(),
+          PrivateCluster.NET_TICK.toSeconds(),
+          cluster.leaderOf(queue).orElse("unknown"),
+          outbox.figures(),
+          back.toMillis() / 1000.0);
+    }
+  }
+
+  /** F12. */
+  private String postgresRestart(Run run) throws Exception {
+    Thread.sleep(2_000);
+    Timestamp startedBefore = postmasterStart();
+    Duration away = privatePostgres.restart();
+    database.close();
+    database = privatePostgres.connect(CLUSTER_DATABASE);
+    invariants = new Invariants(database, RETRIES, EARLY_RETRIES);
+    Timestamp startedAfter = postmasterStart();
+    if (!startedAfter.after(startedBefore)) {
+      throw new IllegalStateException("the fault did not hit: PostgreSQL was not restarted");
+    }
+    // submissions while the database is away, and while the instances' pools connect again (at
+    // most 5 s), are answered 503: the requester is told, nothing accepted is at stake
+    run.mayRefuse = (int) Math.ceil(RATE * (away.toMillis() / 1000.0 + 5));
+    return String.format(
+        Locale.ROOT,
+        "pg_ctl restart -m fast under load: the server was away %.1f s; up to %d submissions may"
+            + " be refused meanwhile",
+        away.toMillis() / 1000.0,
+        run.mayRefuse);
+  }
+
+  private Timestamp postmasterStart() throws SQLException {
+    try (Statement statement = database.createStatement();
+        ResultSet row = statement.executeQuery("SELECT pg_postmaster_start_time()")) {
+      row.next();
+      return row.getTimestamp(1);
+    }
   }
 
   // --- helpers
@@ -721,7 +1106,7 @@ class FaultSuite {
       Map<String, Long> pids = new LinkedHashMap<>();
       pids.put(
           "server",
-          Long.parseLong(Files.readString(RUNTIME.resolve("domains/refinery/config/pid")).trim()));
+          Long.parseLong(Files.readString(runtime.resolve("domains/refinery/config/pid")).trim()));
       if (worker != null && worker.isAlive()) {
         pids.put("worker", worker.pid());
       }

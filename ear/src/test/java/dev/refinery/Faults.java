@@ -28,7 +28,7 @@ final class Faults {
 
   private Faults() {}
 
-  private static ConnectionFactory amqp(int port) {
+  static ConnectionFactory amqp(int port) {
     ConnectionFactory factory = new ConnectionFactory();
     factory.setHost("127.0.0.1");
     factory.setPort(port);

@@ -27,16 +27,28 @@ final class PrivateBroker implements AutoCloseable {
   private final String node;
   private Process process;
 
-  private PrivateBroker(Path home, Path sbin, int port) {
+  /** Killed or paused by the suite: asking it anything would hang or fail. */
+  private volatile boolean away;
+
+  private PrivateBroker(Path home, Path sbin, int port, String name) {
     this.home = home;
     this.sbin = sbin;
     this.port = port;
-    this.node = "refinery-faults-" + port + "@localhost";
+    this.node = name + "@localhost";
   }
 
   /** Starts a fresh node (its data folder emptied first) listening for AMQP on {@code port}. */
   static PrivateBroker start(Path home, int port) throws Exception {
-    PrivateBroker broker = new PrivateBroker(home, installation(), port);
+    return start(home, port, "refinery-faults-" + port, "REFINERYFAULTSUITE" + port, "");
+  }
+
+  /**
+   * Starts a fresh node named {@code name} with the Erlang {@code cookie} (nodes that share one may
+   * cluster) and more lines for its {@code rabbitmq.conf}.
+   */
+  static PrivateBroker start(Path home, int port, String name, String cookie, String moreConfig)
+      throws Exception {
+    PrivateBroker broker = new PrivateBroker(home, installation(), port, name);
     if (Files.exists(
         home.resolve(".erlang.cookie"))) { // a node an earlier run of the suite left behind
       broker.ctlRaw(Duration.ofSeconds(60), "stop");
@@ -48,14 +60,14 @@ final class PrivateBroker implements AutoCloseable {
     }
     Files.createDirectories(home);
     Files.writeString(home.resolve("enabled_plugins"), "[].\n");
-    Path cookie =
+    Path cookieFile =
         home.resolve(".erlang.cookie"); // the same every run, so a leftover node can be stopped
-    Files.writeString(cookie, "REFINERYFAULTSUITE" + port);
+    Files.writeString(cookieFile, cookie);
     Files.setPosixFilePermissions(
-        cookie, java.nio.file.attribute.PosixFilePermissions.fromString("r--------"));
+        cookieFile, java.nio.file.attribute.PosixFilePermissions.fromString("r--------"));
     Files.writeString(
         home.resolve("rabbitmq.conf"),
-        "listeners.tcp.default = " + port + "\nloopback_users = none\n");
+        "listeners.tcp.default = " + port + "\nloopback_users = none\n" + moreConfig);
     try {
       broker.boot();
     } catch (Exception | Error e) {
@@ -67,6 +79,80 @@ final class PrivateBroker implements AutoCloseable {
 
   int port() {
     return port;
+  }
+
+  String node() {
+    return node;
+  }
+
+  /** F9, F10: SIGKILL of the node's Erlang VM and everything the start script started. */
+  void kill() throws Exception {
+    if (process == null) {
+      throw new IllegalStateException(node + " is not running");
+    }
+    List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+    all.add(process.toHandle());
+    for (ProcessHandle each : all) {
+      each.destroyForcibly();
+    }
+    away = true;
+    for (ProcessHandle each : all) {
+      each.onExit().get(30, TimeUnit.SECONDS);
+    }
+    process = null;
+  }
+
+  /** F11: {@code SIGSTOP} to the node's Erlang VM: it keeps its sockets and answers nothing. */
+  void pause() throws Exception {
+    ProcessHandle vm = vm();
+    away = true;
+    Faults.signal(vm, "STOP");
+  }
+
+  /** After {@link #pause}: {@code SIGCONT}. */
+  void resume() throws Exception {
+    Faults.signal(vm(), "CONT");
+    away = false;
+  }
+
+  /** Whether the suite killed or paused it (and has not started or resumed it since). */
+  boolean away() {
+    return away;
+  }
+
+  /** After {@link #kill}: the node again, on the data it had. */
+  void startAgain() throws Exception {
+    boot();
+    away = false;
+  }
+
+  /** F11: the node's Erlang VM, which {@code kill -STOP} and {@code -CONT} pause and resume. */
+  ProcessHandle vm() {
+    if (process == null) {
+      throw new IllegalStateException(node + " is not running");
+    }
+    return process
+        .descendants()
+        .filter(each -> each.info().command().orElse("").endsWith("beam.smp"))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("no beam.smp under " + node + "'s start"));
+  }
+
+  /** {@code rabbitmqctl} (or, with the command's name first, another CLI tool) on this node. */
+  String ctlOn(String tool, String... arguments) {
+    Ctl ctl = ctlRun(tool, Duration.ofSeconds(60), arguments);
+    if (ctl.exit() != 0) {
+      throw new IllegalStateException(
+          tool
+              + " "
+              + String.join(" ", arguments)
+              + " on "
+              + node
+              + (ctl.exit() == TIMED_OUT ? " timed out" : " exited with " + ctl.exit())
+              + ": "
+              + ctl.output().strip());
+    }
+    return ctl.output();
   }
 
   /**
@@ -188,8 +274,11 @@ final class PrivateBroker implements AutoCloseable {
   }
 
   private Ctl ctlRun(Duration timeout, String... arguments) {
-    List<String> command =
-        new ArrayList<>(List.of(sbin.resolve("rabbitmqctl").toString(), "-n", node));
+    return ctlRun("rabbitmqctl", timeout, arguments);
+  }
+
+  private Ctl ctlRun(String tool, Duration timeout, String... arguments) {
+    List<String> command = new ArrayList<>(List.of(sbin.resolve(tool).toString(), "-n", node));
     command.addAll(List.of(arguments));
     ProcessBuilder builder =
         new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true);

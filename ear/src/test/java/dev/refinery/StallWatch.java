@@ -19,7 +19,9 @@ final class StallWatch implements AutoCloseable {
 
   static final String APPLICATION_NAME = "refinery-fault-suite";
 
-  private final Connection database;
+  private final String url;
+  private final java.util.Properties login;
+  private volatile Connection database;
   private final Thread thread;
   private volatile boolean running = true;
   private volatile long worstMillis;
@@ -31,11 +33,12 @@ final class StallWatch implements AutoCloseable {
   StallWatch(String url, String user, String password, java.util.function.Consumer<String> onStall)
       throws SQLException {
     this.onStall = onStall;
-    java.util.Properties properties = new java.util.Properties();
-    properties.setProperty("user", user);
-    properties.setProperty("password", password);
-    properties.setProperty("ApplicationName", APPLICATION_NAME);
-    database = DriverManager.getConnection(url, properties);
+    this.url = url;
+    this.login = new java.util.Properties();
+    login.setProperty("user", user);
+    login.setProperty("password", password);
+    login.setProperty("ApplicationName", APPLICATION_NAME);
+    database = DriverManager.getConnection(url, login);
     thread = Thread.ofPlatform().name("stall-watch").daemon().start(this::watch);
   }
 
@@ -57,12 +60,40 @@ final class StallWatch implements AutoCloseable {
         }
         Thread.sleep(250);
       } catch (SQLException e) {
-        failure = e;
-        return;
+        if (!reconnected()) {
+          failure = e;
+          return;
+        }
       } catch (InterruptedException e) {
         return;
       }
     }
+  }
+
+  /**
+   * After the database went away (F12 restarts it): a new connection within a minute, or false.
+   * While it is away no lease can be claimed by anyone, and one that ran out meanwhile still shows
+   * as overdue once it is back.
+   */
+  private boolean reconnected() {
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (running && System.currentTimeMillis() < deadline) {
+      try {
+        if (database.isValid(1)) {
+          return false; // the connection is fine: the failure was the query's own
+        }
+        database.close();
+        database = DriverManager.getConnection(url, login);
+        return true;
+      } catch (SQLException e) {
+        try {
+          Thread.sleep(250);
+        } catch (InterruptedException interrupted) {
+          return false;
+        }
+      }
+    }
+    return false;
   }
 
   private static final long STALL_MILLIS = 1_000;
