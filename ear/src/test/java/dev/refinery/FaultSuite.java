@@ -1027,8 +1027,8 @@ class FaultSuite {
       return String.format(
           Locale.ROOT,
           "%s (leading %s) stopped with SIGSTOP for %d s, twice the %d s net tick, then"
-              + " continued; the others gave it up and %s led the queue meanwhile; %s; it was an"
-              + " online member of every queue %.1f s after it continued",
+              + " continued; the others counted it away; %s led the queue after it continued; %s;"
+              + " it was an online member of every queue %.1f s after it continued",
           node.node(),
           queue,
           paused.toSeconds(),
