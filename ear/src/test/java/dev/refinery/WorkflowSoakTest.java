@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.refinery.WorkflowSoak.Sample;
 import dev.refinery.WorkflowSoak.TableSize;
-import dev.refinery.WorkflowSoak.Verdict;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +48,7 @@ class WorkflowSoakTest {
 
   @Test
   void flatFiguresPass() {
-    Verdict verdict = Verdict.of(minutes(WorkflowSoakTest::flat), 20, RETAIN);
+    SoakVerdict verdict = SoakVerdict.of(minutes(WorkflowSoakTest::flat), 20, RETAIN);
 
     assertThat(verdict.violations()).isEmpty();
     assertThat(verdict.describe()).contains("steady minutes 16-60").contains("verdict: flat");
@@ -57,8 +56,8 @@ class WorkflowSoakTest {
 
   @Test
   void aHeapThatKeepsGrowingIsNamed() {
-    Verdict verdict =
-        Verdict.of(
+    SoakVerdict verdict =
+        SoakVerdict.of(
             minutes(m -> sample(m, 200 + 10.0 * m, 3, 40, 120_000, 4_000_000L * m)), 20, RETAIN);
 
     assertThat(verdict.violations()).singleElement().asString().startsWith("heap after GC");
@@ -83,7 +82,7 @@ class WorkflowSoakTest {
                         "monitoring.event_log", new TableSize(4_000_000L * m, 120_000),
                         "taskmanagement.task", new TableSize(4_000_000L * m, 1200L * m))));
 
-    assertThat(Verdict.of(samples, 20, RETAIN).violations())
+    assertThat(SoakVerdict.of(samples, 20, RETAIN).violations())
         .singleElement()
         .asString()
         .startsWith("pruned tables' bytes");
@@ -91,16 +90,17 @@ class WorkflowSoakTest {
 
   @Test
   void aPrunedTableThatNeverLevelsOffIsNamed() {
-    Verdict verdict =
-        Verdict.of(minutes(m -> sample(m, 300, 3, 40, 36_000L * m, 4_000_000L * m)), 20, RETAIN);
+    SoakVerdict verdict =
+        SoakVerdict.of(
+            minutes(m -> sample(m, 300, 3, 40, 36_000L * m, 4_000_000L * m)), 20, RETAIN);
 
     assertThat(verdict.violations()).singleElement().asString().startsWith("pruned tables' rows");
   }
 
   @Test
   void keptTablesGrowingFasterThanTheWorkflowsAreNamed() {
-    Verdict verdict =
-        Verdict.of(minutes(m -> sample(m, 300, 3, 40, 120_000, 100_000L * m * m)), 20, RETAIN);
+    SoakVerdict verdict =
+        SoakVerdict.of(minutes(m -> sample(m, 300, 3, 40, 120_000, 100_000L * m * m)), 20, RETAIN);
 
     assertThat(verdict.violations())
         .singleElement()
@@ -110,8 +110,8 @@ class WorkflowSoakTest {
 
   @Test
   void aBacklogThatBuildsUpAndSlowerAnswersAreNamed() {
-    Verdict verdict =
-        Verdict.of(
+    SoakVerdict verdict =
+        SoakVerdict.of(
             minutes(m -> sample(m, 300, 10L * m, 4.0 * m * m, 120_000, 4_000_000L * m)),
             20,
             RETAIN);
@@ -124,7 +124,8 @@ class WorkflowSoakTest {
 
   @Test
   void aRunTooShortForTheRetentionAgeIsNotJudgedAndSaysSo() {
-    Verdict verdict = Verdict.of(minutes(WorkflowSoakTest::flat).subList(0, 14), 20, RETAIN);
+    SoakVerdict verdict =
+        SoakVerdict.of(minutes(WorkflowSoakTest::flat).subList(0, 14), 20, RETAIN);
 
     assertThat(verdict.violations()).isEmpty();
     assertThat(verdict.judged()).isFalse();
