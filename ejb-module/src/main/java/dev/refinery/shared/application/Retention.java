@@ -82,6 +82,10 @@ public class Retention {
 
   @PostConstruct
   void start() {
+    if (batchSize < 1) {
+      throw new IllegalArgumentException(
+          "refinery.retention.batch-size must be at least 1, not " + batchSize);
+    }
     policy = RetentionPolicy.from(config, redeliveryWindow());
     policy
         .raisedInbox()
