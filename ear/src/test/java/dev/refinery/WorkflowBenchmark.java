@@ -8,10 +8,8 @@ import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -74,15 +72,15 @@ class WorkflowBenchmark {
     Map<String, String> db =
         Map.of(
             "host",
-            env("REFINERY_DB_HOST"),
+            Probes.env("REFINERY_DB_HOST"),
             "port",
-            env("REFINERY_DB_PORT"),
+            Probes.env("REFINERY_DB_PORT"),
             "name",
-            env("REFINERY_DB_NAME"),
+            Probes.env("REFINERY_DB_NAME"),
             "user",
-            env("REFINERY_DB_USER"),
+            Probes.env("REFINERY_DB_USER"),
             "password",
-            env("REFINERY_DB_PASSWORD"));
+            Probes.env("REFINERY_DB_PASSWORD"));
     List<Double> rates =
         List.of(System.getenv().getOrDefault("BENCH_RATES", "5,10,20").split(",")).stream()
             .map(String::strip)
@@ -97,7 +95,8 @@ class WorkflowBenchmark {
     try (Connection database =
         DriverManager.getConnection(url, db.get("user"), db.get("password"))) {
       double loadBefore = Ceilings.loadAverage();
-      Ceilings ceilings = Ceilings.measure(database, db, env("REFINERY_RABBITMQ_VHOST"), RESULTS);
+      Ceilings ceilings =
+          Ceilings.measure(database, db, Probes.env("REFINERY_RABBITMQ_VHOST"), RESULTS);
       RefineryCommand refinery =
           new RefineryCommand(RUNTIME, PORT_BASE).with("REFINERY_AGENT_OFFLINE_THINK_TIME", THINK);
       RefineryCommand.Result started = refinery.run("run");
@@ -131,11 +130,11 @@ class WorkflowBenchmark {
         Map<String, Long> before = counters(database);
         Map<String, Long> cpuBefore = cpuTicksByProcess(serverPid, workerPid);
         double deliveriesBefore = deliveries(instances);
-        jcmd(
+        Probes.jcmd(
             serverPid,
             "JFR.start name=burst settings=profile filename=" + RESULTS.resolve("burst.jfr"));
         closed = closedLoop(burst, database);
-        jcmd(serverPid, "JFR.stop name=burst");
+        Probes.jcmd(serverPid, "JFR.stop name=burst");
         Map<String, Long> cpuAfter = cpuTicksByProcess(serverPid, workerPid);
         double deliveriesAfter = deliveries(instances);
         Thread.sleep(1_500); // statistics reach pg_stat_* at most a second after their transactions
@@ -183,7 +182,7 @@ class WorkflowBenchmark {
       }
       try {
         topUp(database, IDLE_STORED);
-        stored = count(database, "SELECT count(*) FROM taskmanagement.task");
+        stored = Probes.count(database, "SELECT count(*) FROM taskmanagement.task");
         Thread.sleep(
             IDLE_SETTLE
                 .toMillis()); // the JIT's compilations after the burst, and the inserts' autovacuum
@@ -191,11 +190,11 @@ class WorkflowBenchmark {
         idleCpu = cpuPercent(serverPid, IDLE_WINDOW);
         idleThreads = threadShares(threadsBefore, threadTicks(serverPid), IDLE_WINDOW);
         // recorded apart: the recorder's own sampling would count in the figure above
-        jcmd(
+        Probes.jcmd(
             serverPid,
             "JFR.start name=idle settings=profile filename=" + RESULTS.resolve("idle.jfr"));
         Thread.sleep(IDLE_WINDOW.toMillis() / 2);
-        jcmd(serverPid, "JFR.stop name=idle");
+        Probes.jcmd(serverPid, "JFR.stop name=idle");
         heap = heapPer10kInFlight(serverPid, database);
       } finally {
         refinery.run("stop");
@@ -289,14 +288,14 @@ class WorkflowBenchmark {
       throws Exception {
     List<UUID> ids = List.copyOf(submitted.keySet());
     long deadline = System.currentTimeMillis() + 300_000;
-    while (timesOf(database, "PrdApproved", ids).size() < ids.size()) {
+    while (Probes.timesOf(database, "PrdApproved", ids).size() < ids.size()) {
       assertThat(System.currentTimeMillis())
           .as("all %d workflows approved within 5 minutes", ids.size())
           .isLessThan(deadline);
       Thread.sleep(200);
     }
-    Map<UUID, Instant> validation = timesOf(database, "PrdSubmitted", ids);
-    Map<UUID, Instant> approval = timesOf(database, "PrdApproved", ids);
+    Map<UUID, Instant> validation = Probes.timesOf(database, "PrdSubmitted", ids);
+    Map<UUID, Instant> approval = Probes.timesOf(database, "PrdApproved", ids);
     Instant first = Collections.min(submitted.values());
     List<Double> latencies =
         ids.stream()
@@ -308,27 +307,8 @@ class WorkflowBenchmark {
         ids.size(),
         perSecond(ids.size(), first, Collections.max(validation.values())),
         perSecond(ids.size(), first, Collections.max(approval.values())),
-        percentile(latencies, 0.5),
-        percentile(latencies, 0.99));
-  }
-
-  private static Map<UUID, Instant> timesOf(Connection database, String event, List<UUID> ids)
-      throws SQLException {
-    try (PreparedStatement query =
-        database.prepareStatement(
-            "SELECT task_id, min(at) FROM taskmanagement.task_history"
-                + " WHERE event = ? AND task_id = ANY (?) GROUP BY task_id")) {
-      Array array = database.createArrayOf("uuid", ids.toArray());
-      query.setString(1, event);
-      query.setArray(2, array);
-      Map<UUID, Instant> times = new java.util.HashMap<>();
-      try (ResultSet rows = query.executeQuery()) {
-        while (rows.next()) {
-          times.put((UUID) rows.getObject(1), rows.getTimestamp(2).toInstant());
-        }
-      }
-      return times;
-    }
+        Probes.percentile(latencies, 0.5),
+        Probes.percentile(latencies, 0.99));
   }
 
   /**
@@ -339,17 +319,18 @@ class WorkflowBenchmark {
   private static Map<String, Long> counters(Connection database) throws SQLException {
     return Map.of(
         "commits",
-        count(
+        Probes.count(
             database,
             "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()"),
         "xids",
-        count(database, "SELECT txid_snapshot_xmax(txid_current_snapshot())"),
+        Probes.count(database, "SELECT txid_snapshot_xmax(txid_current_snapshot())"),
         "walSyncs",
-        count(database, "SELECT wal_sync FROM pg_stat_wal"),
+        Probes.count(database, "SELECT wal_sync FROM pg_stat_wal"),
         "messages",
-        count(database, "SELECT count(*) FROM monitoring.event_log WHERE direction = 'PUBLISHED'"),
+        Probes.count(
+            database, "SELECT count(*) FROM monitoring.event_log WHERE direction = 'PUBLISHED'"),
         "transitions",
-        count(database, "SELECT count(*) FROM taskmanagement.task_history"));
+        Probes.count(database, "SELECT count(*) FROM taskmanagement.task_history"));
   }
 
   /**
@@ -397,8 +378,8 @@ class WorkflowBenchmark {
    * scan.
    */
   private static void topUp(Connection database, int stored) throws SQLException {
-    long tasks = count(database, "SELECT count(*) FROM taskmanagement.task");
-    long have = count(database, "SELECT count(*) FROM orchestration.workflow");
+    long tasks = Probes.count(database, "SELECT count(*) FROM taskmanagement.task");
+    long have = Probes.count(database, "SELECT count(*) FROM orchestration.workflow");
     try (Statement statement = database.createStatement()) {
       if (tasks < stored) {
         statement.execute(
@@ -419,7 +400,7 @@ class WorkflowBenchmark {
                 + (stored - have)
                 + ") g");
       }
-      long items = count(database, "SELECT count(*) FROM productdefinition.work_item");
+      long items = Probes.count(database, "SELECT count(*) FROM productdefinition.work_item");
       if (items < stored) {
         statement.execute(
             "INSERT INTO productdefinition.work_item (task_id, pool, title, description, requester,"
@@ -459,14 +440,6 @@ class WorkflowBenchmark {
     }
   }
 
-  private static long count(Connection database, String sql) throws SQLException {
-    try (Statement statement = database.createStatement();
-        ResultSet row = statement.executeQuery(sql)) {
-      row.next();
-      return row.getLong(1);
-    }
-  }
-
   /**
    * Heap the server keeps per 10,000 tasks in flight: live heap after a full GC (jcmd) before, and
    * after {@value #IN_FLIGHT} more workflows have reached PRD_VALIDATION and wait there for an
@@ -475,8 +448,9 @@ class WorkflowBenchmark {
    */
   private static double[] heapPer10kInFlight(long pid, Connection database) throws Exception {
     long waitingBefore =
-        count(database, "SELECT count(*) FROM taskmanagement.task WHERE status = 'PRD_VALIDATION'");
-    double before = liveHeapMb(pid);
+        Probes.count(
+            database, "SELECT count(*) FROM taskmanagement.task WHERE status = 'PRD_VALIDATION'");
+    double before = Probes.liveHeapMb(pid);
     java.util.concurrent.Semaphore open = new java.util.concurrent.Semaphore(64);
     List<CompletableFuture<?>> posts = new ArrayList<>();
     for (int i = 0; i < IN_FLIGHT; i++) {
@@ -499,46 +473,23 @@ class WorkflowBenchmark {
     do {
       Thread.sleep(1_000);
       waiting =
-          count(
+          Probes.count(
                   database,
                   "SELECT count(*) FROM taskmanagement.task WHERE status = 'PRD_VALIDATION'")
               - waitingBefore;
-    } while ((waiting < IN_FLIGHT || count(database, "SELECT count(*) FROM messaging.outbox") > 0)
+    } while ((waiting < IN_FLIGHT
+            || Probes.count(database, "SELECT count(*) FROM messaging.outbox") > 0)
         && System.currentTimeMillis() < deadline);
     Thread.sleep(3_000); // the last consumptions' event log lines
-    double after = liveHeapMb(pid);
-    Matcher max = Pattern.compile("(?:reserved|total) (\\d+)K").matcher(jcmd(pid, "GC.heap_info"));
+    double after = Probes.liveHeapMb(pid);
+    Matcher max =
+        Pattern.compile("(?:reserved|total) (\\d+)K").matcher(Probes.jcmd(pid, "GC.heap_info"));
     return new double[] {
       (after - before) * 10_000 / Math.max(waiting, 1),
       waiting,
       before,
       max.find() ? Long.parseLong(max.group(1)) / 1024.0 : -1
     };
-  }
-
-  /** Used heap right after a full collection, in MB. */
-  private static double liveHeapMb(long pid) throws Exception {
-    jcmd(pid, "GC.run");
-    Matcher used = Pattern.compile("used (\\d+)K").matcher(jcmd(pid, "GC.heap_info"));
-    if (!used.find()) {
-      throw new IllegalStateException("jcmd GC.heap_info said no used size");
-    }
-    return Long.parseLong(used.group(1)) / 1024.0;
-  }
-
-  private static String jcmd(long pid, String command) throws Exception {
-    Process process =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                String.valueOf(pid),
-                command)
-            .redirectErrorStream(true)
-            .start();
-    String output = new String(process.getInputStream().readAllBytes());
-    if (process.waitFor() != 0) {
-      throw new IllegalStateException("jcmd " + command + " failed: " + output);
-    }
-    return output;
   }
 
   /**
@@ -694,12 +645,6 @@ class WorkflowBenchmark {
 
   private static double perSecond(int count, Instant from, Instant to) {
     return count / Math.max(Duration.between(from, to).toNanos() / 1e9, 1e-3);
-  }
-
-  private static double percentile(List<Double> sorted, double p) {
-    return sorted.isEmpty()
-        ? Double.NaN
-        : sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1));
   }
 
   private static void report(
@@ -932,13 +877,5 @@ class WorkflowBenchmark {
         rate.toApprovalPerSecond(),
         rate.submitToValidationP50Ms(),
         rate.submitToValidationP99Ms());
-  }
-
-  private static String env(String name) {
-    String value = System.getenv(name);
-    if (value == null) {
-      throw new IllegalStateException(name + " is not set (the benchmark profile sets it)");
-    }
-    return value;
   }
 }

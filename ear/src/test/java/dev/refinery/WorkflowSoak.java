@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -31,8 +30,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -126,11 +123,11 @@ class WorkflowSoak {
     Duration retain = Duration.parse(System.getenv().getOrDefault("SOAK_RETAIN", "PT10M"));
     String url =
         "jdbc:postgresql://"
-            + env("REFINERY_DB_HOST")
+            + Probes.env("REFINERY_DB_HOST")
             + ":"
-            + env("REFINERY_DB_PORT")
+            + Probes.env("REFINERY_DB_PORT")
             + "/"
-            + env("REFINERY_DB_NAME");
+            + Probes.env("REFINERY_DB_NAME");
     RefineryCommand refinery =
         new RefineryCommand(Run.RUNTIME, Run.PORT_BASE)
             .with("REFINERY_RETENTION_EVENT_LOG", retain.toString())
@@ -160,9 +157,10 @@ class WorkflowSoak {
     AtomicInteger refused = new AtomicInteger();
     ConnectionFactory amqp = new ConnectionFactory();
     amqp.setHost("127.0.0.1");
-    amqp.setVirtualHost(env("REFINERY_RABBITMQ_VHOST"));
+    amqp.setVirtualHost(Probes.env("REFINERY_RABBITMQ_VHOST"));
     try (Connection database =
-            DriverManager.getConnection(url, env("REFINERY_DB_USER"), env("REFINERY_DB_PASSWORD"));
+            DriverManager.getConnection(
+                url, Probes.env("REFINERY_DB_USER"), Probes.env("REFINERY_DB_PASSWORD"));
         AutoApprover approver = new AutoApprover(Run.SERVER);
         com.rabbitmq.client.Connection broker = amqp.newConnection("soak")) {
       load.scheduleAtFixedRate(
@@ -258,7 +256,7 @@ class WorkflowSoak {
                         && !entry.getValue().isAfter(now.minusSeconds(60)))
             .map(Map.Entry::getKey)
             .toList();
-    Map<UUID, Instant> validation = timesOf(database, "PrdSubmitted", window);
+    Map<UUID, Instant> validation = Probes.timesOf(database, "PrdSubmitted", window);
     List<Double> latencies =
         validation.entrySet().stream()
             .map(e -> Duration.between(submitted.get(e.getKey()), e.getValue()).toNanos() / 1e6)
@@ -271,12 +269,13 @@ class WorkflowSoak {
     return new Sample(
         minute,
         submitted.size(),
-        count(database, "SELECT count(*) FROM taskmanagement.task WHERE status = 'PRD_APPROVED'"),
-        heapAfterGcMb(pid),
-        count(database, "SELECT count(*) FROM messaging.outbox"),
+        Probes.count(
+            database, "SELECT count(*) FROM taskmanagement.task WHERE status = 'PRD_APPROVED'"),
+        Probes.liveHeapMb(pid),
+        Probes.count(database, "SELECT count(*) FROM messaging.outbox"),
         queued,
-        percentile(latencies, 0.5),
-        percentile(latencies, 0.99),
+        Probes.percentile(latencies, 0.5),
+        Probes.percentile(latencies, 0.99),
         window.size() - validation.size(),
         tables(database));
   }
@@ -325,69 +324,11 @@ class WorkflowSoak {
       TableSize size = tables.get(pruned);
       if (size != null) {
         tables.put(
-            pruned, new TableSize(size.bytes(), count(database, "SELECT count(*) FROM " + pruned)));
+            pruned,
+            new TableSize(size.bytes(), Probes.count(database, "SELECT count(*) FROM " + pruned)));
       }
     }
     return tables;
-  }
-
-  private static Map<UUID, Instant> timesOf(Connection database, String event, List<UUID> ids)
-      throws SQLException {
-    try (PreparedStatement query =
-        database.prepareStatement(
-            "SELECT task_id, min(at) FROM taskmanagement.task_history"
-                + " WHERE event = ? AND task_id = ANY (?) GROUP BY task_id")) {
-      Array array = database.createArrayOf("uuid", ids.toArray());
-      query.setString(1, event);
-      query.setArray(2, array);
-      Map<UUID, Instant> times = new java.util.HashMap<>();
-      try (ResultSet rows = query.executeQuery()) {
-        while (rows.next()) {
-          times.put((UUID) rows.getObject(1), rows.getTimestamp(2).toInstant());
-        }
-      }
-      return times;
-    }
-  }
-
-  private static long count(Connection database, String sql) throws SQLException {
-    try (PreparedStatement query = database.prepareStatement(sql);
-        ResultSet rows = query.executeQuery()) {
-      rows.next();
-      return rows.getLong(1);
-    }
-  }
-
-  /** The live heap: used after a full collection the soak asks for. */
-  private static double heapAfterGcMb(long pid) throws Exception {
-    jcmd(pid, "GC.run");
-    Matcher used = Pattern.compile("used (\\d+)K").matcher(jcmd(pid, "GC.heap_info"));
-    if (!used.find()) {
-      throw new IllegalStateException("jcmd GC.heap_info said no used size");
-    }
-    return Long.parseLong(used.group(1)) / 1024.0;
-  }
-
-  private static String jcmd(long pid, String command) throws Exception {
-    Process process =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                String.valueOf(pid),
-                command)
-            .redirectErrorStream(true)
-            .start();
-    String output = new String(process.getInputStream().readAllBytes());
-    if (process.waitFor() != 0) {
-      throw new IllegalStateException("jcmd " + command + " failed: " + output);
-    }
-    return output;
-  }
-
-  static double percentile(List<Double> sorted, double p) {
-    if (sorted.isEmpty()) {
-      return Double.NaN;
-    }
-    return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
   }
 
   private static String header() {
@@ -462,13 +403,5 @@ class WorkflowSoak {
             .add("violations", Json.createArrayBuilder(verdict.violations()))
             .build()
             .toString());
-  }
-
-  private static String env(String name) {
-    String value = System.getenv(name);
-    if (value == null || value.isBlank()) {
-      throw new IllegalStateException(name + " is not set");
-    }
-    return value;
   }
 }
