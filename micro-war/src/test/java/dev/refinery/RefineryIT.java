@@ -129,6 +129,8 @@ class RefineryIT {
             AccessMatrix.class,
             FirstAdminRace.class,
             SignInCost.class,
+            IdleSignOutChecks.class,
+            IdleSignOutChecks.Session.class,
             RetentionChecks.class)
         .addAsResource("refinery-it.properties")
         .addAsLibraries(
@@ -520,6 +522,25 @@ class RefineryIT {
   }
 
   @Test
+  @RunAsClient
+  void dashboardPollDoesNotKeepAnIdleSessionAlive() {
+    idleSignOut().dashboardPollDoesNotKeepTheSessionAlive(access().owner, AccessChecks.PASSWORD);
+  }
+
+  @Test
+  @RunAsClient
+  void apiCallsWithTheSessionCookieDoNotKeepAnIdleSessionAlive() {
+    idleSignOut()
+        .apiCallsWithTheSessionCookieDoNotKeepItAlive(access().approver, AccessChecks.PASSWORD);
+  }
+
+  @Test
+  @RunAsClient
+  void actingKeepsTheSessionAlive() {
+    idleSignOut().actingKeepsTheSessionAlive(access().operator, AccessChecks.PASSWORD);
+  }
+
+  @Test
   void unknownUsernameCostsWhatAWrongPasswordCosts() {
     new SignInCost(people).unknownUsernameCostsWhatAWrongPasswordCosts();
   }
@@ -902,6 +923,11 @@ class RefineryIT {
 
   private MessagingChecks messaging() {
     return new MessagingChecks(harness(), new Ledger(dataSource), relay, outbox, deadLetters);
+  }
+
+  /** arquillian.xml's {@code refinery.console.idle-timeout}. */
+  private IdleSignOutChecks idleSignOut() {
+    return new IdleSignOutChecks(app("").toString(), Duration.ofSeconds(5));
   }
 
   private AccessChecks access() {

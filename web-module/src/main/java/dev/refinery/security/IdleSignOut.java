@@ -18,9 +18,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Signs out a person who has not done anything for {@code refinery.console.idle-timeout}, whatever
  * the page polls: a console request counts as activity unless it is a poll (a Faces Ajax request
  * from a component whose id is {@code poll}), so a dashboard left open does not keep a session
- * alive forever.
+ * alive forever. A call to {@code /api} with the console's session cookie is held to the same clock
+ * and never restarts it: past the timeout it is a 401, and the session ends.
  */
-@WebFilter(urlPatterns = "/console/*", asyncSupported = true)
+@WebFilter(
+    urlPatterns = {"/console/*", "/api/*"},
+    asyncSupported = true)
 public class IdleSignOut implements Filter {
 
   static final String LAST_ACTIVE = IdleSignOut.class.getName() + ".lastActive";
@@ -40,12 +43,17 @@ public class IdleSignOut implements Filter {
         request.setCharacterEncoding(
             "UTF-8"); // what Faces reads its forms as; reading a parameter fixes it
       }
-      boolean poll = ajax && isPoll(request.getParameter("jakarta.faces.source"));
+      boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+      boolean poll = api || ajax && isPoll(request.getParameter("jakarta.faces.source"));
       long now = System.currentTimeMillis();
       switch (IdleSessions.decide((Long) session.getAttribute(LAST_ACTIVE), now, timeout, poll)) {
         case EXPIRED -> {
           session.invalidate();
-          signIn(request, (HttpServletResponse) res, ajax);
+          if (api) {
+            signedOut((HttpServletResponse) res);
+          } else {
+            signIn(request, (HttpServletResponse) res, ajax);
+          }
           return;
         }
         case ACTIVE -> session.setAttribute(LAST_ACTIVE, now);
@@ -71,6 +79,23 @@ public class IdleSignOut implements Filter {
     } else {
       response.sendRedirect(login);
     }
+  }
+
+  /** An API call on a session that was idle too long: a 401 problem, as for no credentials. */
+  private void signedOut(HttpServletResponse response) throws IOException {
+    response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+    response.setHeader("WWW-Authenticate", "Basic realm=\"Refinery\", charset=\"UTF-8\"");
+    response.setContentType("application/problem+json");
+    response.setCharacterEncoding("UTF-8");
+    response
+        .getWriter()
+        .write(
+            "{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
+                + "\"detail\":\"Signed out after "
+                + (timeout.toSeconds() % 60 == 0
+                    ? timeout.toMinutes() + " min"
+                    : timeout.toSeconds() + " s")
+                + " without an action: sign in again (or use HTTP Basic)\",\"errors\":[]}");
   }
 
   static boolean isPoll(String source) {
