@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.refinery.humaninteraction.api.Caller;
+import dev.refinery.humaninteraction.api.Role;
 import dev.refinery.productdefinition.api.LoadEvent;
 import dev.refinery.shared.application.DeadLetters;
 import dev.refinery.shared.infrastructure.messaging.MessagingHarness;
@@ -182,8 +184,9 @@ final class MessagingChecks {
     UUID toDiscard = awaitDeadLetter(discarded);
     FAILING.clear();
 
-    deadLetters.replay(toReplay, "it-operator");
-    deadLetters.discard(toDiscard, "it-operator");
+    Caller operator = new Caller("it-operator", Set.of(Role.OPERATOR));
+    deadLetters.replay(toReplay, operator);
+    deadLetters.discard(toDiscard, operator);
 
     assertEffects(replayed, 1, 20_000);
     assertThat(ledger.count(discarded)[0]).isZero();
@@ -191,7 +194,7 @@ final class MessagingChecks {
     assertThat(letter.status()).isEqualTo("REPLAYED");
     assertThat(letter.resolvedBy()).isEqualTo("it-operator");
     assertThat(deadLetters.ofTask(discarded).getFirst().status()).isEqualTo("DISCARDED");
-    assertThatThrownBy(() -> deadLetters.replay(toDiscard, "it-operator"))
+    assertThatThrownBy(() -> deadLetters.replay(toDiscard, operator))
         .hasMessageContaining("already discarded by it-operator");
   }
 

@@ -3,6 +3,8 @@ package dev.refinery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.refinery.humaninteraction.api.Caller;
+import dev.refinery.humaninteraction.api.Role;
 import dev.refinery.shared.application.AuditExport;
 import dev.refinery.shared.application.Retention;
 import java.sql.Connection;
@@ -12,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -48,7 +51,7 @@ final class RetentionChecks {
       handled(connection, freshHandled, now.minus(Duration.ofDays(13)));
       long exported = audit(connection, "retention-exported", now.minus(Duration.ofDays(401)));
       long notExported = audit(connection, "retention-kept", now.minus(Duration.ofDays(401)));
-      export.acknowledge(exported, "opal");
+      export.acknowledge(exported, new Caller("opal", Set.of(Role.OPERATOR)));
 
       Instant pruned = Instant.now();
       retention.pruneNow();

@@ -25,9 +25,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
- * The audit trail's export, for OPERATORs and ADMINs (web.xml): read it as JSON Lines, oldest
- * first, store it, then acknowledge the last id stored; retention deletes only acknowledged
- * entries.
+ * The audit trail's export, for OPERATORs and ADMINs (web.xml, and the boundary checks): read it as
+ * JSON Lines, oldest first, store it, then acknowledge the last id stored; retention deletes only
+ * acknowledged entries.
  */
 @Path("audit")
 public class AuditResource {
@@ -66,7 +66,8 @@ public class AuditResource {
     List<AuditTrail.Entry> entries =
         export.page(
             QueryParams.integer("after", after, 0, Integer.MAX_VALUE),
-            QueryParams.integer("limit", limit, 1, AuditExport.MAX_PAGE));
+            QueryParams.integer("limit", limit, 1, AuditExport.MAX_PAGE),
+            Roles.caller(security));
     StringBuilder lines = new StringBuilder();
     for (AuditTrail.Entry entry : entries) {
       lines.append(line(entry)).append('\n');
@@ -90,8 +91,7 @@ public class AuditResource {
   @APIResponse(responseCode = "403", description = "Not an OPERATOR or ADMIN")
   public Map<String, Long> acknowledge(@NotNull Exported body) {
     try {
-      return Map.of(
-          "exportedThrough", export.acknowledge(body.through(), Roles.caller(security).name()));
+      return Map.of("exportedThrough", export.acknowledge(body.through(), Roles.caller(security)));
     } catch (IllegalArgumentException e) {
       throw new jakarta.ws.rs.WebApplicationException(
           Problem.invalid(List.of(new Problem.FieldError("through", e.getMessage()))).response());

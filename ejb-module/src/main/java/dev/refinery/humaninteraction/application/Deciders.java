@@ -4,6 +4,7 @@ import dev.refinery.humaninteraction.api.Caller;
 import dev.refinery.humaninteraction.api.Role;
 import dev.refinery.shared.application.AuditTrail;
 import dev.refinery.shared.application.NotPermittedException;
+import dev.refinery.shared.application.Permissions;
 import dev.refinery.shared.application.RefusalAudit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -41,10 +42,7 @@ public class Deciders {
 
   /** The actions of one role: its holders and ADMINs (who hold every role) may take them. */
   public void requireRole(Caller caller, Role role, String action) {
-    if (!caller.has(role, Role.ADMIN)) {
-      throw new NotPermittedException(
-          caller.name() + " may not " + action + ": it needs the role " + role);
-    }
+    Permissions.require(caller, role, action);
   }
 
   /** Answers belong to the task's requester. */

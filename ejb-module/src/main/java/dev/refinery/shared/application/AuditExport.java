@@ -1,14 +1,17 @@
 package dev.refinery.shared.application;
 
+import dev.refinery.humaninteraction.api.Caller;
+import dev.refinery.humaninteraction.api.Role;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 import java.util.List;
 
 /**
- * Taking the audit trail elsewhere before retention deletes it: an operator reads it page by page,
- * oldest first, stores it, then acknowledges the last id stored. Only acknowledged entries are ever
- * deleted (after {@code refinery.retention.audit}); each acknowledgement is itself audited.
+ * Taking the audit trail elsewhere before retention deletes it: an operator (or ADMIN) reads it
+ * page by page, oldest first, stores it, then acknowledges the last id stored. Only acknowledged
+ * entries are ever deleted (after {@code refinery.retention.audit}); each acknowledgement is itself
+ * audited.
  */
 @Stateless
 public class AuditExport {
@@ -21,7 +24,8 @@ public class AuditExport {
   @Inject AuditTrail audit;
 
   /** The entries after {@code afterId}, oldest first, at most {@code limit}. */
-  public List<AuditTrail.Entry> page(long afterId, int limit) {
+  public List<AuditTrail.Entry> page(long afterId, int limit, Caller caller) {
+    Permissions.require(caller, Role.OPERATOR, "read the audit trail's export");
     if (afterId < 0) {
       throw new IllegalArgumentException("after must be 0 or an entry id, not " + afterId);
     }
@@ -34,12 +38,14 @@ public class AuditExport {
   }
 
   /**
-   * Records that {@code actor} keeps the entries through {@code throughId} elsewhere; the mark
-   * never moves back. Returns the mark after the call.
+   * Records that the caller keeps the entries through {@code throughId} elsewhere; the mark never
+   * moves back. Returns the mark after the call.
    *
    * @throws IllegalArgumentException when {@code throughId} names no entry yet
    */
-  public long acknowledge(long throughId, String actor) {
+  public long acknowledge(long throughId, Caller caller) {
+    Permissions.require(caller, Role.OPERATOR, "acknowledge an audit export");
+    String actor = caller.name();
     long newest = audit.newestId();
     if (throughId < 1 || throughId > newest) {
       throw new IllegalArgumentException(

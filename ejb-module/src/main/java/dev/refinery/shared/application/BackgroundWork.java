@@ -1,5 +1,7 @@
 package dev.refinery.shared.application;
 
+import dev.refinery.humaninteraction.api.Caller;
+import dev.refinery.humaninteraction.api.Role;
 import dev.refinery.shared.infrastructure.concurrent.PeriodicWork;
 import dev.refinery.shared.infrastructure.concurrent.PeriodicWorks;
 import dev.refinery.shared.logging.LogText;
@@ -11,8 +13,8 @@ import java.util.List;
 
 /**
  * The background work of this instance (the scanner, the poller, the detector): an operator pauses,
- * resumes or runs one now from the console, as over JMX; each action is in the audit trail with
- * who. A pause holds on this instance only (each instance runs its own).
+ * resumes or runs one now from the console, as over JMX (OPERATORs and ADMINs only); each action is
+ * in the audit trail with who. A pause holds on this instance only (each instance runs its own).
  */
 @Stateless
 public class BackgroundWork {
@@ -41,19 +43,22 @@ public class BackgroundWork {
         .toList();
   }
 
-  public void pause(String key, String actor) {
+  public void pause(String key, Caller caller) {
+    Permissions.require(caller, Role.OPERATOR, "pause background work");
     work(key).pause();
-    recorded(actor, "WORK_PAUSED", key);
+    recorded(caller, "WORK_PAUSED", key);
   }
 
-  public void resume(String key, String actor) {
+  public void resume(String key, Caller caller) {
+    Permissions.require(caller, Role.OPERATOR, "resume background work");
     work(key).resume();
-    recorded(actor, "WORK_RESUMED", key);
+    recorded(caller, "WORK_RESUMED", key);
   }
 
-  public void runNow(String key, String actor) {
+  public void runNow(String key, Caller caller) {
+    Permissions.require(caller, Role.OPERATOR, "run background work now");
     work(key).wake();
-    recorded(actor, "WORK_RUN_NOW", key);
+    recorded(caller, "WORK_RUN_NOW", key);
   }
 
   private PeriodicWork work(String key) {
@@ -63,8 +68,8 @@ public class BackgroundWork {
         .orElseThrow(() -> new IllegalArgumentException("no background work named " + key));
   }
 
-  private void recorded(String actor, String action, String key) {
-    audit.record(actor, action, key, null, "on this instance");
-    LOG.log(Level.INFO, "{0}: {1} {2}", LogText.escaped(actor), action, key);
+  private void recorded(Caller caller, String action, String key) {
+    audit.record(caller.name(), action, key, null, "on this instance");
+    LOG.log(Level.INFO, "{0}: {1} {2}", LogText.escaped(caller.name()), action, key);
   }
 }

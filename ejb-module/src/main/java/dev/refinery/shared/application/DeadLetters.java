@@ -1,5 +1,7 @@
 package dev.refinery.shared.application;
 
+import dev.refinery.humaninteraction.api.Caller;
+import dev.refinery.humaninteraction.api.Role;
 import dev.refinery.shared.api.Page;
 import dev.refinery.shared.infrastructure.messaging.Publication;
 import dev.refinery.shared.infrastructure.messaging.RawMessage;
@@ -20,8 +22,8 @@ import java.util.stream.Stream;
 
 /**
  * The operator's dead letters: read them, replay one to where it failed (a fresh first attempt with
- * the same message id, so contexts that did handle it skip it), or discard it. Both are recorded
- * with who.
+ * the same message id, so contexts that did handle it skip it), or discard it: OPERATORs (and
+ * ADMINs) only, each recorded with who.
  */
 @Stateless
 public class DeadLetters {
@@ -96,7 +98,8 @@ public class DeadLetters {
    * Replays the open dead letters the filter takes, at most as many as the operator confirmed (a
    * dead letter that arrived after the confirmation waits for the next decision); how many went.
    */
-  public int replayAll(DeadLetterFilter filter, long confirmed, String actor) {
+  public int replayAll(DeadLetterFilter filter, long confirmed, Caller caller) {
+    String actor = operator(caller, "replay dead letters");
     List<DeadLetterStore.Stored> taken =
         store.resolveAll(stored(filter), bulk(confirmed), "REPLAYED", actor);
     taken.forEach(stored -> send(stored.deadLetter()));
@@ -105,7 +108,8 @@ public class DeadLetters {
   }
 
   /** Discards the open dead letters the filter takes, at most as many as confirmed; how many. */
-  public int discardAll(DeadLetterFilter filter, long confirmed, String actor) {
+  public int discardAll(DeadLetterFilter filter, long confirmed, Caller caller) {
+    String actor = operator(caller, "discard dead letters");
     int discarded = store.resolveAll(stored(filter), bulk(confirmed), "DISCARDED", actor).size();
     recordBulk(actor, "DEAD_LETTERS_DISCARDED", filter, discarded);
     return discarded;
@@ -130,7 +134,8 @@ public class DeadLetters {
         LogText.escaped(subject));
   }
 
-  public void replay(UUID id, String actor) {
+  public void replay(UUID id, Caller caller) {
+    String actor = operator(caller, "replay a dead letter");
     DeadLetter letter = openLetter(id);
     store.resolve(id, "REPLAYED", actor);
     send(letter);
@@ -140,13 +145,20 @@ public class DeadLetters {
     LOG.log(Level.INFO, "{0} replayed dead letter {1}: {2}", LogText.escaped(actor), id, failed);
   }
 
-  public void discard(UUID id, String actor) {
+  public void discard(UUID id, Caller caller) {
+    String actor = operator(caller, "discard a dead letter");
     DeadLetter letter = openLetter(id);
     store.resolve(id, "DISCARDED", actor);
     Headers headers = letter.message().headers();
     audit.record(
         actor, "DEAD_LETTER_DISCARDED", id.toString(), headers.correlationId(), headers.type());
     LOG.log(Level.INFO, "{0} discarded dead letter {1}: {2}", LogText.escaped(actor), id, headers);
+  }
+
+  /** Who acts, once the caller is found an OPERATOR (or ADMIN). */
+  private static String operator(Caller caller, String action) {
+    Permissions.require(caller, Role.OPERATOR, action);
+    return caller.name();
   }
 
   /** Sends the letter back where it failed: a fresh first attempt with the same message id. */

@@ -1,6 +1,9 @@
 package dev.refinery.shared.monitoring;
 
+import dev.refinery.humaninteraction.api.Caller;
+import dev.refinery.humaninteraction.api.Role;
 import dev.refinery.shared.application.AuditTrail;
+import dev.refinery.shared.application.Permissions;
 import dev.refinery.shared.infrastructure.management.RefineryMetric;
 import dev.refinery.shared.infrastructure.messaging.AfterCommit;
 import dev.refinery.shared.logging.LogText;
@@ -92,11 +95,13 @@ public class Alerts {
   }
 
   /**
-   * An operator takes the condition's open alert on, with a note saying what they are doing;
-   * audited. The alert stays open until its condition ends (the detector clears it).
+   * An operator (or ADMIN) takes the condition's open alert on, with a note saying what they are
+   * doing; audited. The alert stays open until its condition ends (the detector clears it).
    */
   @Transactional
-  public Alert acknowledge(String condition, String actor, String note) {
+  public Alert acknowledge(String condition, Caller caller, String note) {
+    Permissions.require(caller, Role.OPERATOR, "acknowledge an alert");
+    String actor = caller.name();
     String text = note == null ? "" : note.strip();
     if (text.isEmpty() || text.length() > Alert.NOTE_MAX) {
       throw new IllegalArgumentException(

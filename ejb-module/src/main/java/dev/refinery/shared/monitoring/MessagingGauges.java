@@ -102,12 +102,12 @@ public class MessagingGauges {
 
           @Override
           public void replayDeadLetter(String id) {
-            deadLetters.replay(UUID.fromString(id), JmxCaller.actor());
+            deadLetters.replay(UUID.fromString(id), JmxCaller.caller());
           }
 
           @Override
           public void discardDeadLetter(String id) {
-            deadLetters.discard(UUID.fromString(id), JmxCaller.actor());
+            deadLetters.discard(UUID.fromString(id), JmxCaller.caller());
           }
         },
         MessagingMXBean.class,

@@ -1,8 +1,12 @@
 package dev.refinery.shared.application;
 
+import static dev.refinery.shared.testing.Callers.ADMIN;
+import static dev.refinery.shared.testing.Callers.NOT_OPERATORS;
+import static dev.refinery.shared.testing.Callers.OPERATOR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.refinery.humaninteraction.api.Caller;
 import dev.refinery.shared.infrastructure.messaging.Publication;
 import dev.refinery.shared.infrastructure.messaging.RawMessage;
 import dev.refinery.shared.infrastructure.messaging.deadletter.DeadLetter;
@@ -24,7 +28,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * An operator's replay or discard of a dead letter: once, audited, and a replay goes where the
- * message failed as a fresh first attempt with the same message id.
+ * message failed as a fresh first attempt with the same message id. Nobody else's.
  */
 class DeadLettersTest {
 
@@ -105,7 +109,7 @@ class DeadLettersTest {
     UUID id = dead(MessageKind.COMMAND, "taskmanagement.ApprovePrd", "refinery.taskmanagement");
     Headers failed = letters.get(id).deadLetter().message().headers();
 
-    deadLetters.replay(id, "op");
+    deadLetters.replay(id, OPERATOR);
 
     assertThat(sent)
         .singleElement()
@@ -121,7 +125,7 @@ class DeadLettersTest {
             });
     assertThat(letters.get(id).status()).isEqualTo("REPLAYED");
     assertThat(audit.entries())
-        .containsExactly("op DEAD_LETTER_REPLAYED " + id + ": taskmanagement.ApprovePrd");
+        .containsExactly("opal DEAD_LETTER_REPLAYED " + id + ": taskmanagement.ApprovePrd");
   }
 
   @Test
@@ -129,8 +133,8 @@ class DeadLettersTest {
     UUID event = dead(MessageKind.EVENT, "taskmanagement.TaskCreated", null);
     UUID command = dead(MessageKind.COMMAND, "humaninteraction.Remind", null);
 
-    deadLetters.replay(event, "op");
-    deadLetters.replay(command, "op");
+    deadLetters.replay(event, OPERATOR);
+    deadLetters.replay(command, OPERATOR);
 
     assertThat(sent)
         .extracting(outgoing -> outgoing.destination().toString())
@@ -141,23 +145,23 @@ class DeadLettersTest {
   void aDiscardSendsNothingAndIsAudited() {
     UUID id = dead(MessageKind.COMMAND, "taskmanagement.ApprovePrd", "refinery.taskmanagement");
 
-    deadLetters.discard(id, "op");
+    deadLetters.discard(id, OPERATOR);
 
     assertThat(sent).isEmpty();
     assertThat(letters.get(id).status()).isEqualTo("DISCARDED");
     assertThat(audit.entries())
-        .containsExactly("op DEAD_LETTER_DISCARDED " + id + ": taskmanagement.ApprovePrd");
+        .containsExactly("opal DEAD_LETTER_DISCARDED " + id + ": taskmanagement.ApprovePrd");
   }
 
   @Test
   void aLetterAlreadyResolvedIsRefusedNamingWhoResolvedItAndNothingIsSentTwice() {
     UUID id = dead(MessageKind.COMMAND, "taskmanagement.ApprovePrd", "refinery.taskmanagement");
-    deadLetters.replay(id, "op");
+    deadLetters.replay(id, OPERATOR);
 
-    assertThatThrownBy(() -> deadLetters.replay(id, "other-op"))
+    assertThatThrownBy(() -> deadLetters.replay(id, ADMIN))
         .isInstanceOf(DeadLetterResolvedException.class)
-        .hasMessage("dead letter " + id + " was already replayed by op");
-    assertThatThrownBy(() -> deadLetters.discard(id, "other-op"))
+        .hasMessage("dead letter " + id + " was already replayed by opal");
+    assertThatThrownBy(() -> deadLetters.discard(id, ADMIN))
         .isInstanceOf(DeadLetterResolvedException.class);
     assertThat(sent).hasSize(1);
     assertThat(audit.entries()).hasSize(1);
@@ -172,7 +176,7 @@ class DeadLettersTest {
     DeadLetterFilter approvals =
         new DeadLetterFilter("taskmanagement.ApprovePrd", null, null, null, null);
 
-    int replayed = deadLetters.replayAll(approvals, 2, "op");
+    int replayed = deadLetters.replayAll(approvals, 2, OPERATOR);
 
     assertThat(replayed).isEqualTo(2);
     assertThat(sent)
@@ -186,7 +190,7 @@ class DeadLettersTest {
     assertThat(letters.get(other).status()).isEqualTo("DEAD");
     assertThat(audit.entries())
         .containsExactly(
-            "op DEAD_LETTERS_REPLAYED taskmanagement.ApprovePrd / any: 2 dead letters");
+            "opal DEAD_LETTERS_REPLAYED taskmanagement.ApprovePrd / any: 2 dead letters");
   }
 
   @Test
@@ -194,7 +198,7 @@ class DeadLettersTest {
     dead(MessageKind.COMMAND, "taskmanagement.ApprovePrd", "refinery.taskmanagement");
     dead(MessageKind.COMMAND, "taskmanagement.ApprovePrd", "refinery.taskmanagement");
 
-    int discarded = deadLetters.discardAll(DeadLetterFilter.ANY, 10, "op");
+    int discarded = deadLetters.discardAll(DeadLetterFilter.ANY, 10, OPERATOR);
 
     assertThat(discarded).isEqualTo(2);
     assertThat(sent).isEmpty();
@@ -205,9 +209,51 @@ class DeadLettersTest {
   void anUnknownLetterIsRefusedByItsId() {
     UUID unknown = UUID.randomUUID();
 
-    assertThatThrownBy(() -> deadLetters.replay(unknown, "op"))
+    assertThatThrownBy(() -> deadLetters.replay(unknown, OPERATOR))
         .isInstanceOf(NoSuchDeadLetterException.class)
         .hasMessage("no dead letter " + unknown);
     assertThat(sent).isEmpty();
+  }
+
+  @Test
+  void anAdminReplaysAndDiscardsAndIsNamedInTheAuditTrail() {
+    UUID replayed = dead(MessageKind.COMMAND, "taskmanagement.ApprovePrd", null);
+    UUID discarded = dead(MessageKind.COMMAND, "taskmanagement.ApprovePrd", null);
+
+    deadLetters.replay(replayed, ADMIN);
+    deadLetters.discard(discarded, ADMIN);
+
+    assertThat(sent).hasSize(1);
+    assertThat(letters.get(replayed).resolvedBy()).isEqualTo("ada");
+    assertThat(audit.entries())
+        .containsExactly(
+            "ada DEAD_LETTER_REPLAYED " + replayed + ": taskmanagement.ApprovePrd",
+            "ada DEAD_LETTER_DISCARDED " + discarded + ": taskmanagement.ApprovePrd");
+  }
+
+  @Test
+  void whoIsNeitherOperatorNorAdminIsRefusedByNameAndNothingMoves() {
+    UUID id = dead(MessageKind.COMMAND, "taskmanagement.ApprovePrd", "refinery.taskmanagement");
+
+    for (Caller refused : NOT_OPERATORS) {
+      String needs = ": it needs the role OPERATOR";
+      assertThatThrownBy(() -> deadLetters.replay(id, refused))
+          .isInstanceOf(NotPermittedException.class)
+          .hasMessage(refused.name() + " may not replay a dead letter" + needs);
+      assertThatThrownBy(() -> deadLetters.discard(id, refused))
+          .isInstanceOf(NotPermittedException.class)
+          .hasMessage(refused.name() + " may not discard a dead letter" + needs);
+      assertThatThrownBy(() -> deadLetters.replayAll(DeadLetterFilter.ANY, 10, refused))
+          .isInstanceOf(NotPermittedException.class)
+          .hasMessage(refused.name() + " may not replay dead letters" + needs);
+      assertThatThrownBy(() -> deadLetters.discardAll(DeadLetterFilter.ANY, 10, refused))
+          .isInstanceOf(NotPermittedException.class)
+          .hasMessage(refused.name() + " may not discard dead letters" + needs);
+    }
+
+    assertThat(sent).isEmpty();
+    assertThat(letters.get(id).status()).isEqualTo("DEAD");
+    assertThat(letters.get(id).resolvedBy()).isNull();
+    assertThat(audit.entries()).isEmpty();
   }
 }

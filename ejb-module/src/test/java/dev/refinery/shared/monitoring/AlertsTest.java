@@ -1,8 +1,13 @@
 package dev.refinery.shared.monitoring;
 
+import static dev.refinery.shared.testing.Callers.ADMIN;
+import static dev.refinery.shared.testing.Callers.NOT_OPERATORS;
+import static dev.refinery.shared.testing.Callers.OPERATOR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.refinery.humaninteraction.api.Caller;
+import dev.refinery.shared.application.NotPermittedException;
 import dev.refinery.shared.testing.RecordingAuditTrail;
 import dev.refinery.shared.testing.SettableClock;
 import jakarta.enterprise.event.Event;
@@ -158,7 +163,7 @@ class AlertsTest {
     alerts.raise(stalled("t1"));
     clock.pass(Duration.ofMinutes(1));
 
-    Alert acknowledged = alerts.acknowledge("stalled:t1", "opal", "  restarting the worker ");
+    Alert acknowledged = alerts.acknowledge("stalled:t1", OPERATOR, "  restarting the worker ");
 
     assertThat(acknowledged.acknowledged())
         .isEqualTo(new Alert.Acknowledgement("opal", NOW.plusSeconds(60), "restarting the worker"));
@@ -172,14 +177,38 @@ class AlertsTest {
   void anAcknowledgementNeedsANoteAndAnOpenAlert() {
     alerts.raise(stalled("t1"));
 
-    assertThatThrownBy(() -> alerts.acknowledge("stalled:t1", "opal", " "))
+    assertThatThrownBy(() -> alerts.acknowledge("stalled:t1", OPERATOR, " "))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("needs a note");
-    assertThatThrownBy(() -> alerts.acknowledge("stalled:t1", "opal", "x".repeat(1001)))
+    assertThatThrownBy(() -> alerts.acknowledge("stalled:t1", OPERATOR, "x".repeat(1001)))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> alerts.acknowledge("stalled:t9", "opal", "on it"))
+    assertThatThrownBy(() -> alerts.acknowledge("stalled:t9", OPERATOR, "on it"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("no open alert for condition stalled:t9");
+    assertThat(audit.entries()).isEmpty();
+  }
+
+  @Test
+  void anAdminAcknowledgesAndIsNamed() {
+    alerts.raise(stalled("t1"));
+
+    Alert acknowledged = alerts.acknowledge("stalled:t1", ADMIN, "on it");
+
+    assertThat(acknowledged.acknowledged().by()).isEqualTo("ada");
+    assertThat(audit.entries()).containsExactly("ada ALERT_ACKNOWLEDGED stalled:t1: on it");
+  }
+
+  @Test
+  void whoIsNeitherOperatorNorAdminIsRefusedByNameAndTheAlertStaysUnacknowledged() {
+    alerts.raise(stalled("t1"));
+
+    for (Caller refused : NOT_OPERATORS) {
+      assertThatThrownBy(() -> alerts.acknowledge("stalled:t1", refused, "on it"))
+          .isInstanceOf(NotPermittedException.class)
+          .hasMessage(refused.name() + " may not acknowledge an alert: it needs the role OPERATOR");
+    }
+
+    assertThat(alerts.open()).singleElement().extracting(Alert::acknowledged).isNull();
     assertThat(audit.entries()).isEmpty();
   }
 

@@ -3,6 +3,7 @@ package dev.refinery.console.operations;
 import dev.refinery.console.ConsoleUser;
 import dev.refinery.console.Messages;
 import dev.refinery.humaninteraction.api.Role;
+import dev.refinery.shared.application.NotPermittedException;
 import dev.refinery.shared.monitoring.Alert;
 import dev.refinery.shared.monitoring.Alerts;
 import jakarta.enterprise.context.RequestScoped;
@@ -42,9 +43,9 @@ public class AlertsBacking {
     var form = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
     try {
       Alert acknowledged =
-          alerts.acknowledge(form.get("condition"), user.getName(), form.get("note"));
+          alerts.acknowledge(form.get("condition"), user.caller(), form.get("note"));
       Messages.info("Acknowledged: " + acknowledged.summary());
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | NotPermittedException e) {
       Messages.error(e.getMessage());
     }
     return "/console/operations/alerts?faces-redirect=true";

@@ -2,6 +2,7 @@ package dev.refinery.console.operations;
 
 import dev.refinery.console.ConsoleUser;
 import dev.refinery.console.Messages;
+import dev.refinery.humaninteraction.api.Caller;
 import dev.refinery.humaninteraction.api.Role;
 import dev.refinery.shared.api.Page;
 import dev.refinery.shared.application.DeadLetterFilter;
@@ -10,6 +11,7 @@ import dev.refinery.shared.application.DeadLetterResolvedException;
 import dev.refinery.shared.application.DeadLetterView;
 import dev.refinery.shared.application.DeadLetters;
 import dev.refinery.shared.application.NoSuchDeadLetterException;
+import dev.refinery.shared.application.NotPermittedException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -85,14 +87,14 @@ public class DeadLettersBacking implements Serializable {
   }
 
   public void replay() {
-    act((id, actor) -> deadLetters.replay(id, actor), "replayed");
+    act(deadLetters::replay, "replayed");
   }
 
   public void discard() {
-    act((id, actor) -> deadLetters.discard(id, actor), "discarded");
+    act(deadLetters::discard, "discarded");
   }
 
-  private void act(BiConsumer<UUID, String> action, String done) {
+  private void act(BiConsumer<UUID, Caller> action, String done) {
     if (!user.allowed(Role.OPERATOR)) {
       return;
     }
@@ -100,13 +102,17 @@ public class DeadLettersBacking implements Serializable {
       Messages.error("Select one or more dead letters first.");
       return;
     }
+    Caller caller = user.caller();
     int count = 0;
     for (DeadLetterView letter : selected) {
       try {
-        action.accept(letter.id(), user.getName());
+        action.accept(letter.id(), caller);
         count++;
       } catch (DeadLetterResolvedException | NoSuchDeadLetterException e) {
         Messages.error(e.getMessage());
+      } catch (NotPermittedException e) {
+        Messages.error(e.getMessage());
+        break;
       }
     }
     Messages.info(count + " dead letter" + (count == 1 ? "" : "s") + " " + done + ".");
@@ -119,8 +125,12 @@ public class DeadLettersBacking implements Serializable {
     if (!user.allowed(Role.OPERATOR)) {
       return null;
     }
-    int replayed = deadLetters.replayAll(group.filter(), group.count(), user.getName());
-    Messages.info(replayed + " dead letters of " + group.type() + " replayed.");
+    try {
+      int replayed = deadLetters.replayAll(group.filter(), group.count(), user.caller());
+      Messages.info(replayed + " dead letters of " + group.type() + " replayed.");
+    } catch (NotPermittedException e) {
+      Messages.error(e.getMessage());
+    }
     return "/console/operations/dead-letters?faces-redirect=true";
   }
 
@@ -129,8 +139,12 @@ public class DeadLettersBacking implements Serializable {
     if (!user.allowed(Role.OPERATOR)) {
       return null;
     }
-    int discarded = deadLetters.discardAll(group.filter(), group.count(), user.getName());
-    Messages.info(discarded + " dead letters of " + group.type() + " discarded.");
+    try {
+      int discarded = deadLetters.discardAll(group.filter(), group.count(), user.caller());
+      Messages.info(discarded + " dead letters of " + group.type() + " discarded.");
+    } catch (NotPermittedException e) {
+      Messages.error(e.getMessage());
+    }
     return "/console/operations/dead-letters?faces-redirect=true";
   }
 

@@ -2,8 +2,10 @@ package dev.refinery.console.operations;
 
 import dev.refinery.console.ConsoleUser;
 import dev.refinery.console.Messages;
+import dev.refinery.humaninteraction.api.Caller;
 import dev.refinery.humaninteraction.api.Role;
 import dev.refinery.shared.application.BackgroundWork;
+import dev.refinery.shared.application.NotPermittedException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -38,14 +40,14 @@ public class WorkBacking {
     return act(key, work::runNow, "woken to run now");
   }
 
-  private String act(String key, BiConsumer<String, String> action, String done) {
+  private String act(String key, BiConsumer<String, Caller> action, String done) {
     if (!user.allowed(Role.OPERATOR)) {
       return null;
     }
     try {
-      action.accept(key, user.getName());
+      action.accept(key, user.caller());
       Messages.info("The " + key + " is " + done + " on this instance.");
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | NotPermittedException e) {
       Messages.error(e.getMessage());
     }
     return "/console/operations/work?faces-redirect=true";
