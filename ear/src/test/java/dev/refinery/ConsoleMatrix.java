@@ -1,27 +1,37 @@
 package dev.refinery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.refinery.testing.Http;
 import dev.refinery.testing.TaskClient;
 import jakarta.json.Json;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Every console action as each kind of person (the requester who owns the task, another requester,
  * an approver, an operator, an admin, anonymous) against the README's console table: a person who
  * may take the action gets its page with the action's control on it; anyone else a 403 for the page
  * (or the page without the control, where everyone reads the page), and a 403 for a POST to it;
- * anonymous the sign-in page. Each person signs in once, in Chromium; the pages are then read and
- * posted with that session's cookie.
+ * anonymous the sign-in page. On the task pages everyone reads, the people who may not act post the
+ * action's form anyway, with the view state of the page they opened, and nothing happens. Each
+ * person signs in once, in Chromium; the pages are then read and posted with that session's cookie.
+ *
+ * <p>Controls that only show in a state this matrix does not make (an alert nobody acknowledged, a
+ * failed task, a review someone holds, an agent run that waits for its retry, unread notifications)
+ * are checked by their own browser checks and, as each role, by their boundaries' unit tests.
  */
 final class ConsoleMatrix {
 
@@ -33,8 +43,21 @@ final class ConsoleMatrix {
     ADMIN
   }
 
-  /** One console action: the page it is on, the id of its control there, who may take it. */
-  private record Action(String name, String page, String control, Set<Who> allowed) {}
+  /**
+   * One console action: the page it is on, its control there (an element id, or {@code .} and a
+   * class that names it), who may take it.
+   */
+  private record Action(String name, String page, String control, Set<Who> allowed) {
+
+    boolean shownOn(String body) {
+      return control.startsWith(".")
+          ? Pattern.compile("class=\"[^\"]*\\b" + control.substring(1) + "\\b").matcher(body).find()
+          : body.contains("id=\"" + control + "\"");
+    }
+  }
+
+  private static final Pattern VIEW_STATE =
+      Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]+)\"");
 
   private static final Set<Who> EVERYONE = Set.of(Who.values());
   private static final Set<Who> REQUESTERS = Set.of(Who.OWNER, Who.OTHER_REQUESTER, Who.ADMIN);
@@ -45,8 +68,11 @@ final class ConsoleMatrix {
   private final String server;
   private final Map<Who, String> cookies = new EnumMap<>(Who.class);
 
-  ConsoleMatrix(String server) {
+  private final String vhost;
+
+  ConsoleMatrix(String server, String vhost) {
     this.server = server;
+    this.vhost = vhost;
   }
 
   /**
@@ -71,6 +97,7 @@ final class ConsoleMatrix {
     signIn(Who.OPERATOR, "opal", ConsoleChecks.PASSWORD);
     signIn(Who.ADMIN, "admin", Http.ADMIN_PASSWORD);
     awaitStatus(answerable, "CLARIFICATION_NEEDED");
+    deadLetterWaits();
 
     List<String> wrong = new ArrayList<>();
     for (Action action : actions(answerable, reviewable)) {
@@ -79,7 +106,133 @@ final class ConsoleMatrix {
         expect(action, who, wrong);
       }
     }
+    forgedOnTheTaskPages(answerable, wrong);
     assertThat(wrong).as("console actions answered against the README's table").isEmpty();
+  }
+
+  /**
+   * The people who read a task but may not cancel it or answer its questions post those forms with
+   * their own page's view state: the task is neither cancelled nor answered. Then its requester
+   * posts the same forms, and they take effect (so the forged ones were well-formed).
+   */
+  private void forgedOnTheTaskPages(String answerable, List<String> wrong) {
+    String detail = "console/tasks/detail.xhtml?id=" + answerable;
+    String clarify = "console/tasks/clarify.xhtml?id=" + answerable;
+    String cancel =
+        "cancel=cancel&task="
+            + answerable
+            + "&cancel%3Areason=forged&cancel%3Asubmit=Cancel+the+task";
+    String answer = "answers=answers&answers%3Arecommended=Proceed+with+the+recommendations";
+    int transitions = transitions(answerable);
+    for (Who who : List.of(Who.OTHER_REQUESTER, Who.APPROVER)) {
+      postWithItsViewState(who, detail, cancel, wrong);
+    }
+    for (Who who : List.of(Who.OTHER_REQUESTER, Who.APPROVER, Who.OPERATOR)) {
+      postWithItsViewState(who, clarify, answer, wrong);
+    }
+    try {
+      Thread.sleep(3_000); // a cancellation or an answer taken would have moved the task by now
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    String status = status(answerable);
+    if (!status.equals("CLARIFICATION_NEEDED") || transitions(answerable) != transitions) {
+      wrong.add("forged cancellations and answers moved the task (now " + status + ")");
+      return;
+    }
+    HttpResponse<String> answered = postWithItsViewState(Who.OWNER, clarify, answer, wrong);
+    await("the requester's answers, posted as the forged ones were, taken")
+        .atMost(Duration.ofSeconds(60))
+        .failFast(
+            "the requester's answers were refused: "
+                + answered.statusCode()
+                + " "
+                + answered.body(),
+            () -> answered.statusCode() != 302)
+        .until(() -> transitions(answerable), now -> now > transitions);
+    postWithItsViewState(Who.OWNER, detail, cancel, wrong);
+    awaitStatus(answerable, "CANCELLED");
+  }
+
+  /** How many transitions the task's history holds. */
+  private int transitions(String task) {
+    return Http.json(Http.get(server + "api/tasks/" + task)).getJsonArray("history").size();
+  }
+
+  private String status(String task) {
+    return Http.json(Http.get(server + "api/tasks/" + task))
+        .getJsonObject("task")
+        .getString("status");
+  }
+
+  private HttpResponse<String> postWithItsViewState(
+      Who who, String page, String form, List<String> wrong) {
+    HttpResponse<String> opened =
+        Http.sendAsIs(
+            HttpRequest.newBuilder(URI.create(server + page))
+                .header("Cookie", cookies.get(who))
+                .build());
+    Matcher viewState = VIEW_STATE.matcher(opened.body());
+    if (opened.statusCode() == 403) { // the page refuses them: so must the form, posted blind
+      HttpResponse<String> blind = post(who, page, form);
+      if (blind.statusCode() != 403) {
+        wrong.add(page + " as " + who + ": 403, but its form posted: " + blind.statusCode());
+      }
+      return blind;
+    }
+    if (opened.statusCode() != 200 || !viewState.find()) {
+      wrong.add(page + " as " + who + ": " + opened.statusCode() + ", no view state to forge with");
+      return opened;
+    }
+    HttpResponse<String> forged =
+        post(
+            who,
+            page,
+            form
+                + "&jakarta.faces.ViewState="
+                + URLEncoder.encode(viewState.group(1), StandardCharsets.UTF_8));
+    if (forged.statusCode() >= 500) {
+      wrong.add(page + " as " + who + ", forged with its view state: " + forged.statusCode());
+    }
+    return forged;
+  }
+
+  private HttpResponse<String> post(Who who, String page, String form) {
+    return Http.sendAsIs(
+        HttpRequest.newBuilder(URI.create(server + page))
+            .header("Cookie", cookies.get(who))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form))
+            .build());
+  }
+
+  /**
+   * A dead letter, so that the Dead letters page shows its group's controls: a message that is not
+   * JSON, published as another AMQP client would.
+   */
+  private void deadLetterWaits() {
+    try (ForeignClient client = new ForeignClient(vhost)) {
+      client.publish(
+          "",
+          "refinery.taskmanagement",
+          ForeignClient.typed("taskmanagement.CreateTask", null),
+          "{not json, for the console matrix");
+    } catch (Exception e) {
+      throw new IllegalStateException("publishing a dead letter for the matrix failed", e);
+    }
+    await("a dead letter group on the Dead letters page")
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(
+            () ->
+                Http.sendAsIs(
+                        HttpRequest.newBuilder(
+                                URI.create(server + "console/operations/dead-letters.xhtml"))
+                            .header("Cookie", cookies.get(Who.OPERATOR))
+                            .build())
+                    .body(),
+            body -> body.contains("replay-group"));
   }
 
   /** The README's console table, action by action. */
@@ -99,6 +252,11 @@ final class ConsoleMatrix {
             "messages-log",
             Set.of(Who.OWNER, Who.OPERATOR, Who.ADMIN)),
         new Action("go to the questions", detail + answerable, "to-clarify", Set.of(Who.OWNER)),
+        new Action(
+            "cancel a task",
+            detail + answerable,
+            "cancel:submit",
+            Set.of(Who.OWNER, Who.OPERATOR, Who.ADMIN)),
         new Action("answer the questions", clarify, "answers:send", Set.of(Who.OWNER)),
         new Action(
             "proceed with the recommendations", clarify, "answers:recommended", Set.of(Who.OWNER)),
@@ -109,6 +267,8 @@ final class ConsoleMatrix {
             "see the review queue", "console/review/queue.xhtml", "queue:waiting", REVIEWERS),
         new Action("go to the review", detail + reviewable, "to-review", REVIEWERS),
         new Action("claim a review", review, "holding:claim", APPROVERS),
+        new Action(
+            "claim a review from the queue", "console/review/queue.xhtml", ".claim", APPROVERS),
         new Action("assign a review", review, "assigning:assign", REVIEWERS),
         new Action("approve a PRD", review, "approval:approve", APPROVERS),
         new Action("reject a PRD", review, "rejection:reject", APPROVERS),
@@ -124,6 +284,16 @@ final class ConsoleMatrix {
             "letters:discard",
             OPERATORS),
         new Action(
+            "replay a group of dead letters",
+            "console/operations/dead-letters.xhtml",
+            ".replay-group",
+            OPERATORS),
+        new Action(
+            "discard a group of dead letters",
+            "console/operations/dead-letters.xhtml",
+            ".discard-group",
+            OPERATORS),
+        new Action(
             "retry or cancel failed tasks",
             "console/operations/failed.xhtml",
             "failed:table",
@@ -132,6 +302,13 @@ final class ConsoleMatrix {
         new Action("read the audit log", "console/operations/audit.xhtml", "entries", OPERATORS),
         new Action("find Background work", "console/dashboard.xhtml", "nav-work", OPERATORS),
         new Action("see the background work", "console/operations/work.xhtml", "work", OPERATORS),
+        new Action(
+            "pause or resume background work",
+            "console/operations/work.xhtml",
+            ".(?:pause|resume)-scanner",
+            OPERATORS),
+        new Action(
+            "run background work now", "console/operations/work.xhtml", ".run-scanner", OPERATORS),
         new Action("find Fleet", "console/dashboard.xhtml", "nav-fleet", OPERATORS),
         new Action("see the fleet", "console/operations/fleet.xhtml", "instances", OPERATORS),
         new Action("find People", "console/dashboard.xhtml", "nav-people", Set.of(Who.ADMIN)),
@@ -154,8 +331,7 @@ final class ConsoleMatrix {
             HttpRequest.newBuilder(URI.create(server + action.page()))
                 .header("Cookie", cookies.get(who))
                 .build());
-    boolean hasControl =
-        page.statusCode() == 200 && page.body().contains("id=\"" + action.control() + "\"");
+    boolean hasControl = page.statusCode() == 200 && action.shownOn(page.body());
     if (action.allowed().contains(who) != hasControl) {
       wrong.add(
           action.name()
@@ -202,6 +378,9 @@ final class ConsoleMatrix {
 
   /** What the control's form would post: the form's name and the button, without a view state. */
   private static String formOf(String control) {
+    if (control.startsWith(".")) {
+      return "forged=x";
+    }
     String form = control.contains(":") ? control.substring(0, control.indexOf(':')) : control;
     return form + "=" + form + "&" + control.replace(":", "%3A") + "=x";
   }

@@ -736,7 +736,8 @@ class RefineryEarIT {
     @Order(17)
     void everyConsoleActionAnswersEachRoleAsTheReadmePromises() {
       CHECKS.ensurePeople();
-      new ConsoleMatrix(SERVER).everyActionAnswersEachRoleAsPromised(CHECKS.taskWaitingForReview());
+      new ConsoleMatrix(SERVER, System.getenv("REFINERY_RABBITMQ_VHOST"))
+          .everyActionAnswersEachRoleAsPromised(CHECKS.taskWaitingForReview());
     }
   }
 
