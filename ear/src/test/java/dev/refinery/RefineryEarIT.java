@@ -10,12 +10,15 @@ import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -67,6 +70,23 @@ class RefineryEarIT {
 
     assertThat(result.exitCode()).as(result.output()).isZero();
     assertThat(result.output()).contains("refinery: ready. Console " + SERVER);
+    // default accounts, which a deployment must not keep, are named at every start
+    boolean defaultBrokerAccount =
+        "guest".equals(Objects.requireNonNullElse(System.getenv("REFINERY_RABBITMQ_USER"), "guest"))
+            && "guest"
+                .equals(
+                    Objects.requireNonNullElse(
+                        System.getenv("REFINERY_RABBITMQ_PASSWORD"), "guest"));
+    assertThat(result.output().contains("WARNING: RabbitMQ is used as guest/guest"))
+        .as("a warning exactly when the broker account is guest/guest: %s", result.output())
+        .isEqualTo(defaultBrokerAccount);
+    boolean defaultDatabaseAccount =
+        "postgres".equals(System.getenv("REFINERY_DB_USER"))
+            && "postgres".equals(System.getenv("REFINERY_DB_PASSWORD"));
+    assertThat(
+            result.output().contains("WARNING: the database is used with the default credentials"))
+        .as("a warning exactly when the database account is postgres/postgres: %s", result.output())
+        .isEqualTo(defaultDatabaseAccount);
     serverPid =
         Long.parseLong(Files.readString(RUNTIME.resolve("domains/refinery/config/pid")).trim());
     // The server's key, never in its environment: an alias, then a redeployment so the application
@@ -333,15 +353,30 @@ class RefineryEarIT {
         .isEqualTo("priority");
   }
 
+  /**
+   * Probes, scrapers and client generators need no account: {@code /health}, {@code /metrics} and
+   * {@code /openapi} answer anonymously, the metrics with counts only (no task ids).
+   */
   @Test
-  void metricsAndOpenApiAnswer() {
-    HttpResponse<String> metrics = Http.get(SERVER + "metrics");
+  void metricsHealthAndOpenApiAnswerAnonymously() {
+    HttpResponse<String> metrics = anonymously("metrics");
     assertThat(metrics.statusCode()).isEqualTo(200);
-    assertThat(metrics.body()).contains("# TYPE ");
+    assertThat(metrics.body()).contains("# TYPE ", "refinery_");
+    assertThat(metrics.body())
+        .as("no task or message ids in the metrics")
+        .doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
-    HttpResponse<String> openApi = Http.get(SERVER + "openapi");
+    HttpResponse<String> health = anonymously("health/ready");
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(health.body()).contains("\"name\":\"database\"");
+
+    HttpResponse<String> openApi = anonymously("openapi");
     assertThat(openApi.statusCode()).isEqualTo(200);
     assertThat(openApi.body()).contains("/api/requests");
+  }
+
+  private static HttpResponse<String> anonymously(String path) {
+    return Http.sendAsIs(HttpRequest.newBuilder(URI.create(SERVER + path)).build());
   }
 
   /**
@@ -352,7 +387,9 @@ class RefineryEarIT {
   void openApiDeclaresItsSecurityAndLintsClean() throws Exception {
     HttpResponse<String> openApi = Http.get(SERVER + "openapi");
     assertThat(openApi.body())
-        .contains("securitySchemes", "scheme: basic", "operationId: listTasks", "\"401\"");
+        .contains("securitySchemes", "scheme: basic", "operationId: listTasks", "\"401\"")
+        // the bounds on answers (at most 50, each at most 4,000 characters), for clients to know
+        .contains("maxItems: 50", "maxLength: 4000");
     Path document = Files.createDirectories(Path.of("target")).resolve("openapi.yaml");
     Files.writeString(document, openApi.body());
     Process lint =

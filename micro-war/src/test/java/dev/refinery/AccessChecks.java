@@ -9,6 +9,7 @@ import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -183,6 +184,38 @@ final class AccessChecks {
   }
 
   /**
+   * A task Task Management has not recorded yet (the broker is away): nobody cancels it, not
+   * another requester, not an approver, not its owner; each is told to retry (409), as while its
+   * ownership cannot be checked against the task. Returns its id.
+   */
+  String justSubmittedTaskCannotBeCancelledBeforeItIsRecorded() {
+    String task = submitAs(owner, "Make exports better");
+    for (String person : List.of(other, approver, owner)) {
+      HttpResponse<String> cancelling =
+          as(person, "POST", "tasks/" + task + "/cancellation", "{\"by\":\"" + person + "\"}");
+      assertThat(cancelling.statusCode()).as("%s: %s", person, cancelling.body()).isEqualTo(409);
+      assertThat(Http.json(cancelling).getString("detail")).contains("retry");
+    }
+    return task;
+  }
+
+  /**
+   * The same task once the broker is back: it went its way (none of the refused cancellations took
+   * effect later), and now its owner cancels it.
+   */
+  void onceRecordedOnlyItsOwnerCancels(String task) {
+    api.awaitStatus(task, "CLARIFICATION_NEEDED");
+    assertThat(
+            as(other, "POST", "tasks/" + task + "/cancellation", "{\"by\":\"" + other + "\"}")
+                .statusCode())
+        .isEqualTo(403);
+    HttpResponse<String> own =
+        as(owner, "POST", "tasks/" + task + "/cancellation", "{\"by\":\"" + owner + "\"}");
+    assertThat(own.statusCode()).as(own.body()).isEqualTo(202);
+    api.awaitStatus(task, "CANCELLED");
+  }
+
+  /**
    * Answers are bounded like a request's description: a 1 MiB answer and a flood of answers are
    * 400s.
    */
@@ -307,6 +340,67 @@ final class AccessChecks {
     assertThat(as(person, "GET", "tasks", null).statusCode())
         .as("disabled elsewhere")
         .isEqualTo(401);
+  }
+
+  /**
+   * Roles changed and a password reset on another instance (straight in the database, as another
+   * instance's People page would leave it) hold here at the next call, although this instance had
+   * the person's credentials cached.
+   */
+  void personChangedByAnotherInstanceIsHeldToItAtOnce() throws java.sql.SQLException {
+    String person = "cy-" + UUID.randomUUID().toString().substring(0, 8);
+    create(person, "REQUESTER");
+    assertThat(submitAs(person, "Cached as a requester")).isNotBlank();
+    assertThat(as(person, "GET", "tasks", null).statusCode()).as("remembered").isEqualTo(200);
+    updated(person, "roles = 'APPROVER'");
+    HttpResponse<String> submitting =
+        as(
+            person,
+            "POST",
+            "requests",
+            Json.createObjectBuilder()
+                .add("title", "Submitted after losing the role")
+                .add("description", "")
+                .add("priority", "LOW")
+                .add("requester", person)
+                .build()
+                .toString());
+    assertThat(submitting.statusCode())
+        .as("no longer a requester elsewhere: %s", submitting.body())
+        .isEqualTo(403);
+
+    String donor = "cy-donor-" + UUID.randomUUID().toString().substring(0, 8);
+    String newPassword = "a password set elsewhere";
+    create(donor, "REQUESTER");
+    HttpResponse<String> reset =
+        put(
+            "people/" + donor + "/password",
+            Json.createObjectBuilder().add("password", newPassword).build().toString());
+    assertThat(reset.statusCode()).as(reset.body()).isLessThan(300);
+    updated(
+        person,
+        "password_hash = (SELECT password_hash FROM humaninteraction.person WHERE username = '"
+            + donor
+            + "')");
+    assertThat(as(person, "GET", "tasks", null).statusCode())
+        .as("the old password, reset elsewhere")
+        .isEqualTo(401);
+    assertThat(as(person, newPassword, "GET", "tasks", null).statusCode())
+        .as("the new one")
+        .isEqualTo(200);
+  }
+
+  /** An UPDATE of the person's row as another instance makes it: the change and a new version. */
+  private void updated(String person, String change) throws java.sql.SQLException {
+    try (var connection = database.getConnection();
+        var update =
+            connection.prepareStatement(
+                "UPDATE humaninteraction.person SET "
+                    + change
+                    + ", updated_at = now() WHERE username = ?")) {
+      update.setString(1, person);
+      assertThat(update.executeUpdate()).isEqualTo(1);
+    }
   }
 
   /**

@@ -87,6 +87,9 @@ class RefineryIT {
 
   private static final String PUBLISHED_WHILE_DOWN = UUID.randomUUID().toString();
 
+  /** Submitted while the broker was away, so that Task Management had not recorded it yet. */
+  private static String unrecorded;
+
   @Deployment
   static WebArchive refinery() throws IOException {
     if (!brokerAwayScenarioSelected(System.getProperty("it.selected"))) {
@@ -199,9 +202,11 @@ class RefineryIT {
       List.of(
           "brokerDownAtDeploymentShowsInHealthWhileTheDatabaseIsUp",
           "requestsAreAcceptedWhileTheBrokerIsDown",
+          "taskNotYetRecordedCannotBeCancelledByAnyone",
           "publicationWhileTheBrokerIsDownIsKeptInTheOutbox",
           "brokerComesUp",
-          "whatWaitedInTheOutboxIsDeliveredOnceTheBrokerIsBack");
+          "whatWaitedInTheOutboxIsDeliveredOnceTheBrokerIsBack",
+          "onceRecordedTheTaskIsCancelledByItsOwnerOnly");
 
   /**
    * Whether the run includes the broker-away scenario: the whole class (no selection, or Maven's
@@ -253,6 +258,13 @@ class RefineryIT {
   }
 
   @Test
+  @Order(2)
+  @RunAsClient
+  void taskNotYetRecordedCannotBeCancelledByAnyone() {
+    unrecorded = access().justSubmittedTaskCannotBeCancelledBeforeItIsRecorded();
+  }
+
+  @Test
   @Order(3)
   void publicationWhileTheBrokerIsDownIsKeptInTheOutbox() {
     messaging().publishWhileBrokerIsDown(PUBLISHED_WHILE_DOWN);
@@ -269,6 +281,13 @@ class RefineryIT {
   @Order(5)
   void whatWaitedInTheOutboxIsDeliveredOnceTheBrokerIsBack() {
     messaging().deliveredOnceTheBrokerIsBack(PUBLISHED_WHILE_DOWN);
+  }
+
+  @Test
+  @Order(6)
+  @RunAsClient
+  void onceRecordedTheTaskIsCancelledByItsOwnerOnly() {
+    access().onceRecordedOnlyItsOwnerCancels(unrecorded);
   }
 
   // --- the message queue contract, on RabbitMQ ---------------------------------------------------
@@ -538,6 +557,11 @@ class RefineryIT {
   @RunAsClient
   void actingKeepsTheSessionAlive() {
     idleSignOut().actingKeepsTheSessionAlive(access().operator, AccessChecks.PASSWORD);
+  }
+
+  @Test
+  void personChangedByAnotherInstanceIsHeldToItAtOnce() throws Exception {
+    access().personChangedByAnotherInstanceIsHeldToItAtOnce();
   }
 
   @Test
