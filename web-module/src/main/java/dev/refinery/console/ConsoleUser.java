@@ -3,6 +3,7 @@ package dev.refinery.console;
 import dev.refinery.humaninteraction.api.Caller;
 import dev.refinery.humaninteraction.api.Role;
 import dev.refinery.security.Roles;
+import dev.refinery.shared.logging.LogText;
 import dev.refinery.shared.monitoring.Alerts;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
@@ -79,9 +80,9 @@ public class ConsoleUser {
     LOG.log(
         Level.WARNING,
         "{0} was refused on {1}: {2}",
-        getName(),
+        LogText.escaped(getName()),
         faces.getViewRoot() == null ? "?" : faces.getViewRoot().getViewId(),
-        why);
+        LogText.escaped(why));
     try {
       faces.getExternalContext().responseSendError(403, why);
     } catch (IOException e) {
@@ -95,7 +96,7 @@ public class ConsoleUser {
     String name = getName();
     ((HttpServletRequest) external.getRequest()).logout();
     external.invalidateSession();
-    LOG.log(Level.INFO, "''{0}'' signed out of the console", name);
+    LOG.log(Level.INFO, "''{0}'' signed out of the console", LogText.escaped(name));
     return "/login.xhtml?faces-redirect=true&out=true";
   }
 }

@@ -237,7 +237,7 @@ public class Reviews {
         "{0} assigned the review of task {1} to {2}",
         LogText.escaped(caller.name()),
         task,
-        person.username());
+        LogText.escaped(person.username()));
   }
 
   /** How long a review may wait before it is due: when the service levels escalate it. */

@@ -16,6 +16,7 @@ import dev.refinery.productdefinition.domain.PrdVersions;
 import dev.refinery.productdefinition.domain.WorkClaim;
 import dev.refinery.productdefinition.domain.WorkItem;
 import dev.refinery.productdefinition.domain.WorkQueue;
+import dev.refinery.shared.logging.LogText;
 import dev.refinery.shared.messaging.MessageQueue;
 import dev.refinery.shared.monitoring.Alert;
 import dev.refinery.shared.monitoring.Alerts;
@@ -230,7 +231,7 @@ public class AgentWork {
           "Ignored a late failure for task {0} (token {1}): {2}",
           claim.taskId(),
           claim.token(),
-          reason);
+          LogText.escaped(reason));
       return;
     }
     WorkItem item = held.get();
@@ -250,7 +251,11 @@ public class AgentWork {
               "agent " + agent + " failed on attempt " + claim.attempt() + ": " + reason,
               retryable));
       LOG.log(
-          Level.WARNING, "Task {0} fails after attempt {1}: {2}", task, claim.attempt(), reason);
+          Level.WARNING,
+          "Task {0} fails after attempt {1}: {2}",
+          task,
+          claim.attempt(),
+          LogText.escaped(reason));
     } else {
       item.retryAt(claim.token(), reason, now.plus(retryIn.get()));
       LOG.log(
@@ -258,7 +263,7 @@ public class AgentWork {
           "Task {0}: attempt {1} failed ({2}); next in {3} s",
           task,
           claim.attempt(),
-          reason,
+          LogText.escaped(reason),
           retryIn.get().toSeconds());
     }
     workQueue.save(item);

@@ -55,7 +55,7 @@ public class Alerts {
                   LOG.log(
                       Level.WARNING,
                       "Alert raised: {0} (task {1}, message {2}) [{3}]",
-                      opened.summary(),
+                      LogText.escaped(opened.summary()),
                       opened.taskId(),
                       opened.messageId(),
                       opened.condition()));
@@ -74,7 +74,7 @@ public class Alerts {
                   LOG.log(
                       Level.INFO,
                       "Alert cleared: {0} (task {1}, message {2}) [{3}]",
-                      closed.summary(),
+                      LogText.escaped(closed.summary()),
                       closed.taskId(),
                       closed.messageId(),
                       condition));
@@ -117,7 +117,7 @@ public class Alerts {
         Level.INFO,
         "Alert acknowledged by {0}: {1} [{2}]",
         LogText.escaped(actor),
-        acknowledged.summary(),
+        LogText.escaped(acknowledged.summary()),
         condition);
     return acknowledged;
   }

@@ -2,10 +2,12 @@ package dev.refinery.humaninteraction.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.refinery.humaninteraction.api.Caller;
 import dev.refinery.humaninteraction.api.Role;
 import dev.refinery.humaninteraction.api.SubmitRequest;
+import dev.refinery.shared.application.AuditTrail;
 import dev.refinery.shared.application.NotPermittedException;
 import dev.refinery.shared.messaging.Message;
 import dev.refinery.shared.testing.RecordingAuditTrail;
@@ -182,6 +184,25 @@ class DecisionsTest {
           .hasMessageContaining("may not approve its PRD");
       assertThat(sent).isEmpty();
       assertThat(audited).containsExactly("ana OWN_APPROVAL_REFUSED " + task + ": revision 1");
+    }
+
+    @Test
+    void withOwnApprovalsAllowedAnApproverApprovesTheirOwnRequestAndTheAuditSaysItWasTheirs() {
+      decisions.deciders.approveOwnRequests = true;
+      UUID task = task(TaskStatus.PRD_VALIDATION);
+
+      decisions.approve(task, APPROVING_OWNER, null);
+
+      assertThat(sent).containsExactly(new ApprovePrd(task.toString(), 1, "ana"));
+      assertThat(audited)
+          .containsExactly(
+              "ana OWN_APPROVAL_ALLOWED "
+                  + task
+                  + ": revision 1 (refinery.security.approve-own-requests is on)",
+              "ana PRD_APPROVED " + task + ": revision 1");
+      assertThat(audit.recent(null, task.toString(), 10))
+          .extracting(AuditTrail.Entry::actor, AuditTrail.Entry::action, AuditTrail.Entry::subject)
+          .contains(tuple("ana", "OWN_APPROVAL_ALLOWED", task.toString()));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.refinery.humaninteraction.interfaces.startup;
 
 import dev.refinery.humaninteraction.application.People;
+import dev.refinery.shared.logging.LogText;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
@@ -46,7 +47,10 @@ public class FirstAdmin {
     String chosen = configured.orElseGet(FirstAdmin::generated);
     if (people.ensureFirstAdmin(username, chosen.toCharArray())) {
       if (configured.isPresent()) {
-        LOG.log(Level.INFO, "First admin ''{0}'' created with the configured password", username);
+        LOG.log(
+            Level.INFO,
+            "First admin ''{0}'' created with the configured password",
+            LogText.escaped(username));
       } else {
         Path file = handOver(chosen);
         LOG.log(
@@ -54,7 +58,7 @@ public class FirstAdmin {
             "First admin ''{0}'' created with a generated password (no"
                 + " refinery.security.admin.password was set), kept in {1}, readable by this user"
                 + " only, until the run command shows it once: sign in and change it",
-            username,
+            LogText.escaped(username),
             file);
       }
     }

@@ -17,6 +17,7 @@ import dev.refinery.productdefinition.domain.AgentResult;
 import dev.refinery.productdefinition.domain.PrdDocuments;
 import dev.refinery.productdefinition.domain.ProductManagerAgent;
 import dev.refinery.productdefinition.infrastructure.llm.AgentReplies.Reply;
+import dev.refinery.shared.logging.LogText;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,7 +88,7 @@ public final class LlmProductManagerAgent implements ProductManagerAgent {
           "The reply of {0} for task {1} did not fit ({2}); asking once more",
           settings.model(),
           request.taskId(),
-          unusable.problems());
+          LogText.escaped(unusable.problems()));
       messages.add(UserMessage.from(prompt.reprompt(unusable.problems())));
       reply = ask(messages, usage, request);
       discipline
@@ -99,7 +100,7 @@ public final class LlmProductManagerAgent implements ProductManagerAgent {
                       "The reply of {0} for task {1} breaks the discipline, no re-prompt left: {2}",
                       settings.model(),
                       request.taskId(),
-                      problem));
+                      LogText.escaped(problem)));
     } else {
       List<String> broken = discipline.problems(request, reply);
       if (!broken.isEmpty()) {
@@ -108,7 +109,7 @@ public final class LlmProductManagerAgent implements ProductManagerAgent {
             "The reply of {0} for task {1} breaks the discipline ({2}); asking once more",
             settings.model(),
             request.taskId(),
-            broken);
+            LogText.escaped(broken));
         messages.add(UserMessage.from(prompt.reprompt(broken)));
         Reply second = ask(messages, usage, request);
         List<String> still = discipline.problems(request, second);
@@ -123,7 +124,7 @@ public final class LlmProductManagerAgent implements ProductManagerAgent {
                         "The reply of {0} for task {1} is taken with a problem: {2}",
                         settings.model(),
                         request.taskId(),
-                        problem));
+                        LogText.escaped(problem)));
       }
     }
     LOG.log(
