@@ -57,7 +57,9 @@ class RunCommandIT {
 
     assertOneLineFailure(
         result,
-        "refinery: RabbitMQ at 127.0.0.1:5672 refused user 'guest' (wrong user or password)");
+        "refinery: RabbitMQ at 127.0.0.1:5672 refused user '"
+            + java.util.Objects.requireNonNullElse(System.getenv("REFINERY_RABBITMQ_USER"), "guest")
+            + "' (wrong user or password)");
     assertThat(result.output()).contains("REFINERY_RABBITMQ_PASSWORD");
   }
 
