@@ -1033,7 +1033,8 @@ class FaultSuite {
           queue,
           paused.toSeconds(),
           PrivateCluster.NET_TICK.toSeconds(),
-          cluster.leaderOf(queue).orElse("unknown"),
+          // asked of another node: the paused one went on reporting itself as the leader
+          cluster.leaderOf(queue, node).orElse("unknown"),
           outbox.figures(),
           back.toMillis() / 1000.0);
     }

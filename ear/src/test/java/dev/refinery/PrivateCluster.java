@@ -3,7 +3,9 @@ package dev.refinery;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -126,12 +128,50 @@ final class PrivateCluster implements AutoCloseable {
   }
 
   /**
-   * Messages in each queue, asked of the first node that answers: the fault suite's depth check,
-   * which throws when no node could tell (nothing seen is not nothing there).
+   * Messages in each queue, as most of the nodes count them: the fault suite's depth check. Every
+   * node that is not away is asked; a node whose count differs from the others' is named in a
+   * warning and outvoted (a node paused with SIGSTOP while it led a queue kept reporting that
+   * queue's depth from before its pause, F11 on 7 December 2026). Throws when no count has a
+   * majority of the cluster's nodes behind it (nothing seen is not nothing there).
    */
   Map<String, Long> queueDepths() {
-    String listing =
-        askAnyNode(List.of(), "list_queues", "-q", "--no-table-headers", "name", "messages");
+    Map<String, Map<String, Long>> views = new LinkedHashMap<>();
+    List<String> failures = new ArrayList<>();
+    for (PrivateBroker node : nodes) {
+      if (node.away()) {
+        continue;
+      }
+      try {
+        views.put(
+            node.node(),
+            depthsIn(
+                node.ctlOn(
+                    "rabbitmqctl", "list_queues", "-q", "--no-table-headers", "name", "messages")));
+      } catch (IllegalStateException e) {
+        failures.add(node.node() + ": " + e.getMessage());
+      }
+    }
+    Map<Map<String, Long>, List<String>> byView = new LinkedHashMap<>();
+    views.forEach((node, view) -> byView.computeIfAbsent(view, v -> new ArrayList<>()).add(node));
+    Map.Entry<Map<String, Long>, List<String>> most =
+        byView.entrySet().stream()
+            .max(Comparator.comparingInt(entry -> entry.getValue().size()))
+            .orElseThrow(() -> new IllegalStateException("no node answered: " + failures));
+    if (most.getValue().size() * 2 <= nodes.size()) {
+      throw new IllegalStateException(
+          "no majority of the nodes counts the queues alike: " + views + " " + failures);
+    }
+    if (byView.size() > 1) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "The nodes count the queues differently; the count of {0} outvotes the rest: {1}",
+          most.getValue(),
+          views);
+    }
+    return most.getKey();
+  }
+
+  private static Map<String, Long> depthsIn(String listing) {
     Map<String, Long> depths = new HashMap<>();
     for (String line : listing.lines().filter(line -> !line.isBlank()).toList()) {
       String[] fields = line.strip().split("\\s+");
