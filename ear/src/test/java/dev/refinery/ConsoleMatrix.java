@@ -7,17 +7,14 @@ import dev.refinery.testing.Http;
 import dev.refinery.testing.TaskClient;
 import jakarta.json.Json;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -26,8 +23,8 @@ import java.util.regex.Pattern;
  * may take the action gets its page with the action's control on it; anyone else a 403 for the page
  * (or the page without the control, where everyone reads the page), and a 403 for a POST to it;
  * anonymous the sign-in page. On the task pages everyone reads, the people who may not act post the
- * action's form anyway, with the view state of the page they opened, and nothing happens. Each
- * person signs in once, in Chromium; the pages are then read and posted with that session's cookie.
+ * action's form anyway ({@link ForgedConsolePosts}). Each person signs in once, in Chromium; the
+ * pages are then read and posted with that session's cookie.
  *
  * <p>Controls that only show in a state this matrix does not make (an alert nobody acknowledged, a
  * failed task, a review someone holds, an agent run that waits for its retry, unread notifications)
@@ -56,9 +53,6 @@ final class ConsoleMatrix {
     }
   }
 
-  private static final Pattern VIEW_STATE =
-      Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]+)\"");
-
   private static final Set<Who> EVERYONE = Set.of(Who.values());
   private static final Set<Who> REQUESTERS = Set.of(Who.OWNER, Who.OTHER_REQUESTER, Who.ADMIN);
   private static final Set<Who> APPROVERS = Set.of(Who.APPROVER, Who.ADMIN);
@@ -67,7 +61,6 @@ final class ConsoleMatrix {
 
   private final String server;
   private final Map<Who, String> cookies = new EnumMap<>(Who.class);
-
   private final String vhost;
 
   ConsoleMatrix(String server, String vhost) {
@@ -96,7 +89,7 @@ final class ConsoleMatrix {
     signIn(Who.APPROVER, "abe", ConsoleChecks.PASSWORD);
     signIn(Who.OPERATOR, "opal", ConsoleChecks.PASSWORD);
     signIn(Who.ADMIN, "admin", Http.ADMIN_PASSWORD);
-    awaitStatus(answerable, "CLARIFICATION_NEEDED");
+    new TaskClient(server, Duration.ofSeconds(60)).awaitStatus(answerable, "CLARIFICATION_NEEDED");
     deadLetterWaits();
 
     List<String> wrong = new ArrayList<>();
@@ -106,121 +99,13 @@ final class ConsoleMatrix {
         expect(action, who, wrong);
       }
     }
-    forgedOnTheTaskPages(answerable, wrong);
+    new ForgedConsolePosts(server, cookies).onTheTaskPages(answerable, wrong);
     assertThat(wrong).as("console actions answered against the README's table").isEmpty();
   }
 
-  /**
-   * The people who read a task but may not cancel it or answer its questions post those forms with
-   * their own page's view state: the task is neither cancelled nor answered. Then its requester
-   * posts the same forms, and they take effect (so the forged ones were well-formed).
-   */
-  private void forgedOnTheTaskPages(String answerable, List<String> wrong) {
-    String detail = "console/tasks/detail.xhtml?id=" + answerable;
-    String clarify = "console/tasks/clarify.xhtml?id=" + answerable;
-    String cancel =
-        "cancel=cancel&task="
-            + answerable
-            + "&cancel%3Areason=forged&cancel%3Asubmit=Cancel+the+task";
-    String answer = "answers=answers&answers%3Arecommended=Proceed+with+the+recommendations";
-    int transitions = transitions(answerable);
-    for (Who who : List.of(Who.OTHER_REQUESTER, Who.APPROVER)) {
-      postWithItsViewState(who, detail, cancel, wrong);
-    }
-    for (Who who : List.of(Who.OTHER_REQUESTER, Who.APPROVER, Who.OPERATOR)) {
-      postWithItsViewState(who, clarify, answer, wrong);
-    }
-    try {
-      Thread.sleep(3_000); // a cancellation or an answer taken would have moved the task by now
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-    String status = status(answerable);
-    if (!status.equals("CLARIFICATION_NEEDED") || transitions(answerable) != transitions) {
-      wrong.add("forged cancellations and answers moved the task (now " + status + ")");
-      return;
-    }
-    HttpResponse<String> answered = postWithItsViewState(Who.OWNER, clarify, answer, wrong);
-    await("the requester's answers, posted as the forged ones were, taken")
-        .atMost(Duration.ofSeconds(60))
-        .failFast(
-            "the requester's answers were refused: "
-                + answered.statusCode()
-                + " "
-                + answered.body(),
-            () -> answered.statusCode() != 302)
-        .until(() -> transitions(answerable), now -> now > transitions);
-    postWithItsViewState(Who.OWNER, detail, cancel, wrong);
-    awaitStatus(answerable, "CANCELLED");
-  }
-
-  /** How many transitions the task's history holds. */
-  private int transitions(String task) {
-    return Http.json(Http.get(server + "api/tasks/" + task)).getJsonArray("history").size();
-  }
-
-  private String status(String task) {
-    return Http.json(Http.get(server + "api/tasks/" + task))
-        .getJsonObject("task")
-        .getString("status");
-  }
-
-  private HttpResponse<String> postWithItsViewState(
-      Who who, String page, String form, List<String> wrong) {
-    HttpResponse<String> opened =
-        Http.sendAsIs(
-            HttpRequest.newBuilder(URI.create(server + page))
-                .header("Cookie", cookies.get(who))
-                .build());
-    Matcher viewState = VIEW_STATE.matcher(opened.body());
-    if (opened.statusCode() == 403) { // the page refuses them: so must the form, posted blind
-      HttpResponse<String> blind = post(who, page, form);
-      if (blind.statusCode() != 403) {
-        wrong.add(page + " as " + who + ": 403, but its form posted: " + blind.statusCode());
-      }
-      return blind;
-    }
-    if (opened.statusCode() != 200 || !viewState.find()) {
-      wrong.add(page + " as " + who + ": " + opened.statusCode() + ", no view state to forge with");
-      return opened;
-    }
-    HttpResponse<String> forged =
-        post(
-            who,
-            page,
-            form
-                + "&jakarta.faces.ViewState="
-                + URLEncoder.encode(viewState.group(1), StandardCharsets.UTF_8));
-    if (forged.statusCode() >= 500) {
-      wrong.add(page + " as " + who + ", forged with its view state: " + forged.statusCode());
-    }
-    return forged;
-  }
-
-  private HttpResponse<String> post(Who who, String page, String form) {
-    return Http.sendAsIs(
-        HttpRequest.newBuilder(URI.create(server + page))
-            .header("Cookie", cookies.get(who))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(form))
-            .build());
-  }
-
-  /**
-   * A dead letter, so that the Dead letters page shows its group's controls: a message that is not
-   * JSON, published as another AMQP client would.
-   */
+  /** A dead letter, so that the Dead letters page shows its group's controls. */
   private void deadLetterWaits() {
-    try (ForeignClient client = new ForeignClient(vhost)) {
-      client.publish(
-          "",
-          "refinery.taskmanagement",
-          ForeignClient.typed("taskmanagement.CreateTask", null),
-          "{not json, for the console matrix");
-    } catch (Exception e) {
-      throw new IllegalStateException("publishing a dead letter for the matrix failed", e);
-    }
+    ForeignClient.publishNotJson(vhost, "for the console matrix");
     await("a dead letter group on the Dead letters page")
         .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofSeconds(1))
@@ -409,9 +294,5 @@ final class ConsoleMatrix {
                 .build());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
     return Http.json(response).getString("taskId");
-  }
-
-  private void awaitStatus(String id, String status) {
-    new TaskClient(server, Duration.ofSeconds(60)).awaitStatus(id, status);
   }
 }

@@ -43,6 +43,22 @@ final class ForeignClient implements AutoCloseable {
         .build();
   }
 
+  /**
+   * Publishes a body that is not JSON to Task Management's queue, as a broken client would: it
+   * becomes a dead letter (and raises the dead letters alert).
+   */
+  static void publishNotJson(String vhost, String marker) {
+    try (ForeignClient client = new ForeignClient(vhost)) {
+      client.publish(
+          "",
+          "refinery.taskmanagement",
+          typed("taskmanagement.CreateTask", null),
+          "{not json, " + marker);
+    } catch (Exception e) {
+      throw new IllegalStateException("publishing a message that is not JSON failed", e);
+    }
+  }
+
   @Override
   public void close() throws Exception {
     channel.close();

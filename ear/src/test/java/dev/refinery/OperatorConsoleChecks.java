@@ -178,13 +178,7 @@ final class OperatorConsoleChecks {
    * so that the detector has an alert to raise when none is open.
    */
   void operatorAcknowledgesAnAlertWithANote(String vhost) throws Exception {
-    try (ForeignClient client = new ForeignClient(vhost)) {
-      client.publish(
-          "",
-          "refinery.taskmanagement",
-          ForeignClient.typed("taskmanagement.CreateTask", null),
-          "{broken");
-    }
+    ForeignClient.publishNotJson(vhost, "for the alert");
     String note = "Looking at it: replaying once the fix is out " + System.nanoTime();
     try (Browser opal = new Browser(server).signIn("opal", PASSWORD)) {
       await("the dead letters alert, not yet acknowledged")
