@@ -204,11 +204,7 @@ class FaultSuite {
           refineryFor(runtime)
               .with("REFINERY_RABBITMQ_PORT", String.valueOf(BROKER_PORT))
               .with("REFINERY_RABBITMQ_VHOST", "/");
-      RefineryCommand.Result started = refinery.run("run");
-      assertThat(started.exitCode()).as(started.output()).isZero();
-      try (AutoApprover approver = new AutoApprover(SERVER)) {
-        startWorker(refinery);
-        warmUp();
+      try (AutoApprover approver = startedAndWarm()) {
         scenario(rows, wanted, "F7", "two scanners and two pollers at once", run -> twoOfEach(run));
         scenario(
             rows, wanted, "F3", "the same events delivered 2× and 10×", run -> duplicates(run));
@@ -264,11 +260,7 @@ class FaultSuite {
               .with("REFINERY_DB_NAME", CLUSTER_DATABASE)
               .with("REFINERY_DB_USER", "postgres")
               .with("REFINERY_DB_PASSWORD", "postgres");
-      RefineryCommand.Result started = refinery.run("run");
-      assertThat(started.exitCode()).as(started.output()).isZero();
-      try (AutoApprover approver = new AutoApprover(SERVER)) {
-        startWorker(refinery);
-        warmUp();
+      try (AutoApprover approver = startedAndWarm()) {
         replicatedOverEveryNode();
         scenario(rows, wanted, "F9", "a follower node killed (SIGKILL), restarted", this::follower);
         scenario(
@@ -289,6 +281,24 @@ class FaultSuite {
     } finally {
       cluster = null;
       privatePostgres = null;
+    }
+  }
+
+  /**
+   * Starts this part's server (the run command) and its worker, an approver approving every PRD as
+   * soon as it waits, and warms them up; the approver is returned to be closed at the part's end.
+   */
+  private AutoApprover startedAndWarm() throws Exception {
+    RefineryCommand.Result started = refinery.run("run");
+    assertThat(started.exitCode()).as(started.output()).isZero();
+    AutoApprover approver = new AutoApprover(SERVER);
+    try {
+      startWorker(refinery);
+      warmUp();
+      return approver;
+    } catch (Exception | AssertionError e) {
+      approver.close();
+      throw e;
     }
   }
 
