@@ -14,6 +14,7 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.lang.System.Logger.Level;
 import java.lang.reflect.Method;
+import java.time.Duration;
 
 /**
  * Hands one session's messages to the bean, one at a time, inside the bean's transaction: the
@@ -34,13 +35,28 @@ final class Delivery implements MessageListener {
   private final boolean transacted;
   private final CrashPoint crashPoint;
   private final TransactionSynchronizationRegistry transactions;
+  private final Pause pause;
+
+  /** Deliveries rolled back in a row on this session (with prefetch 1: mostly the same message). */
+  private int failuresInARow;
+
+  /** Waits before a redelivery; a test's stand-in records the waits instead. */
+  interface Pause {
+    void pause(Duration duration) throws InterruptedException;
+  }
 
   Delivery(
       MessageEndpointFactory endpoints,
       Session session,
       String queue,
       TransactionSynchronizationRegistry transactions) {
-    this(endpoints, session, queue, CrashPoint.installed(), transactions);
+    this(
+        endpoints,
+        session,
+        queue,
+        CrashPoint.installed(),
+        transactions,
+        duration -> Thread.sleep(duration));
   }
 
   Delivery(
@@ -48,14 +64,37 @@ final class Delivery implements MessageListener {
       Session session,
       String queue,
       CrashPoint crashPoint,
-      TransactionSynchronizationRegistry transactions) {
+      TransactionSynchronizationRegistry transactions,
+      Pause pause) {
     this.endpoints = endpoints;
     this.session = session;
     this.queue = queue;
     this.transacted = transacted(endpoints);
     this.crashPoint = crashPoint;
     this.transactions = transactions;
+    this.pause = pause;
   }
+
+  /**
+   * How long a rolled-back message waits before it is put back. The first failure in a row is put
+   * back at once: its redelivery is what records a handler's failure and schedules the retry on a
+   * delay queue. A redelivery that fails too means this instance cannot take the message at all
+   * (its application is stopping, its database is away): put back at once, it would come straight
+   * back to this session and spend the queue's delivery limit in a second, and RabbitMQ would
+   * dead-letter a message nothing was wrong with. So each further failure waits twice as long, from
+   * 50 ms up to 2 s: ten deliveries take about 9 s, time for a stopping instance to close its
+   * consumers, after which the message goes to another instance.
+   */
+  static Duration pauseAfter(int failuresInARow) {
+    if (failuresInARow <= 1) {
+      return Duration.ZERO;
+    }
+    Duration pause = FIRST_PAUSE.multipliedBy(1L << Math.min(failuresInARow - 2, 10));
+    return pause.compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause;
+  }
+
+  static final Duration FIRST_PAUSE = Duration.ofMillis(50);
+  static final Duration MAX_PAUSE = Duration.ofSeconds(2);
 
   @Override
   public void onMessage(Message message) {
@@ -115,17 +154,27 @@ final class Delivery implements MessageListener {
   private void settle(Message message, boolean commit) {
     try {
       if (commit) {
+        failuresInARow = 0;
         crashPoint.committed(id(message), queue);
         message.acknowledge();
       } else {
+        Duration wait = pauseAfter(++failuresInARow);
         LOG.log(
             Level.INFO,
-            "Message {0} from {1} rolled back (delivery {2}); the broker will redeliver it",
+            "Message {0} from {1} rolled back (delivery {2}, {3} failed in a row on this"
+                + " consumer); put back for redelivery in {4} ms",
             id(message),
             queue,
-            deliveryCount(message));
+            deliveryCount(message),
+            failuresInARow,
+            wait.toMillis());
+        if (!wait.isZero()) {
+          pause.pause(wait);
+        }
         session.recover(); // basic.recover(requeue): with prefetch 1, only this message
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // the session is closing: the broker puts it back
     } catch (JMSException | RuntimeException e) {
       LOG.log(
           Level.WARNING,

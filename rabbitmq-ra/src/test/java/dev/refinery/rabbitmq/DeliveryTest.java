@@ -10,6 +10,7 @@ import jakarta.resource.spi.endpoint.MessageEndpoint;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javax.transaction.xa.XAResource;
@@ -17,6 +18,11 @@ import org.junit.jupiter.api.Test;
 
 /** How a delivery is settled, against a stand-in for the EJB container's transaction handling. */
 class DeliveryTest {
+
+  private static final Delivery.Pause NO_PAUSE =
+      duration -> {
+        throw new AssertionError("no wait expected, was asked for " + duration);
+      };
 
   private final List<String> calls = new ArrayList<>();
   private final Message message = recording(Message.class, "message.");
@@ -39,16 +45,23 @@ class DeliveryTest {
               throw new IllegalStateException("halted"); // as Runtime.halt, nothing after it runs
             });
     Container container = new Container(Bean.SUCCEEDS, true, true);
-    new Delivery(container, session, "refinery.test", crashPoint, null).onMessage(message);
+    new Delivery(container, session, "refinery.test", crashPoint, null, NO_PAUSE)
+        .onMessage(message);
     assertThat(calls).containsExactly("message.acknowledge");
     assertThat(halts).isEmpty();
     calls.clear();
-    new Delivery(container, session, "refinery.test", crashPoint, null).onMessage(message);
+    new Delivery(container, session, "refinery.test", crashPoint, null, NO_PAUSE)
+        .onMessage(message);
     assertThat(halts).containsExactly(137);
     assertThat(calls).doesNotContain("message.acknowledge");
     calls.clear();
     new Delivery(
-            new Container(Bean.SUCCEEDS, true, true), session, "refinery.test", crashPoint, null)
+            new Container(Bean.SUCCEEDS, true, true),
+            session,
+            "refinery.test",
+            crashPoint,
+            null,
+            NO_PAUSE)
         .onMessage(message);
     assertThat(calls).containsExactly("message.acknowledge"); // only the one
   }
@@ -57,6 +70,94 @@ class DeliveryTest {
   void exceptionRecoversForRedelivery() {
     deliver(new Container(Bean.THROWS, true, true));
     assertThat(calls).contains("session.recover").doesNotContain("message.acknowledge");
+  }
+
+  @Test
+  void aFailureIsPutBackAtOnceAndFailuresInARowWaitLongerEachTime() {
+    // given a session whose deliveries fail in a row (an application stopping: the redelivery that
+    // would schedule the retry fails too)
+    List<Duration> waits = new ArrayList<>();
+    Delivery delivery =
+        new Delivery(
+            new Container(Bean.THROWS, true, true),
+            session,
+            "refinery.test",
+            CrashPoint.installed(),
+            null,
+            waits::add);
+    // when the message comes back ten times (a quorum queue's delivery limit)
+    for (int i = 0; i < 10; i++) {
+      delivery.onMessage(message);
+    }
+    // then the first is put back at once and the others wait 50 ms, doubling, at most 2 s: 9.15 s
+    // for the ten, where they took 1.7 s at once and the broker dead-lettered the message
+    assertThat(waits)
+        .containsExactly(
+            Duration.ofMillis(50),
+            Duration.ofMillis(100),
+            Duration.ofMillis(200),
+            Duration.ofMillis(400),
+            Duration.ofMillis(800),
+            Duration.ofMillis(1600),
+            Duration.ofMillis(2000),
+            Duration.ofMillis(2000),
+            Duration.ofMillis(2000));
+    assertThat(calls.stream().filter("session.recover"::equals)).hasSize(10);
+  }
+
+  @Test
+  void aDeliveryThatCommitsEndsTheRun() {
+    // given one session whose container fails twice, then commits, then fails again
+    List<Duration> waits = new ArrayList<>();
+    Switching container = new Switching(new Container(Bean.THROWS, true, true));
+    Delivery delivery =
+        new Delivery(container, session, "refinery.test", CrashPoint.installed(), null, waits::add);
+    delivery.onMessage(message);
+    delivery.onMessage(message);
+    container.current = new Container(Bean.SUCCEEDS, true, true);
+    delivery.onMessage(message);
+    container.current = new Container(Bean.THROWS, true, true);
+    delivery.onMessage(message);
+    // then only the second failure waited: after the commit a failure is the first of a new run
+    assertThat(waits).containsExactly(Duration.ofMillis(50));
+    assertThat(calls)
+        .containsExactly(
+            "session.recover", "session.recover", "message.acknowledge", "session.recover");
+  }
+
+  /** The container of the moment, as a test switches it. */
+  private static final class Switching implements MessageEndpointFactory {
+    MessageEndpointFactory current;
+
+    Switching(MessageEndpointFactory first) {
+      current = first;
+    }
+
+    @Override
+    public MessageEndpoint createEndpoint(XAResource outcome) throws UnavailableException {
+      return current.createEndpoint(outcome);
+    }
+
+    @Override
+    public MessageEndpoint createEndpoint(XAResource outcome, long timeout)
+        throws UnavailableException {
+      return current.createEndpoint(outcome, timeout);
+    }
+
+    @Override
+    public boolean isDeliveryTransacted(Method method) throws NoSuchMethodException {
+      return current.isDeliveryTransacted(method);
+    }
+
+    @Override
+    public String getActivationName() {
+      return current.getActivationName();
+    }
+
+    @Override
+    public Class<?> getEndpointClass() {
+      return current.getEndpointClass();
+    }
   }
 
   @Test
