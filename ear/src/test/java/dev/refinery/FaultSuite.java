@@ -46,7 +46,10 @@ class FaultSuite {
   private static final int POSTGRES_PORT = Integer.getInteger("faults.postgres.port");
   private static final String CLUSTER_DATABASE = "refinery_faults_cluster";
   private static final Set<String> CLUSTER_SCENARIOS = Set.of("F9", "F10", "F11", "F12");
-  private static final String SERVER = "http://127.0.0.1:" + (PORT_BASE + 80) + "/";
+  private static final Set<String> GROUP_SCENARIOS = Set.of("F13");
+  private static final int DOMAIN_PORT_BASE = Integer.getInteger("faults.domain.port.base");
+  private static final Path ASADMIN = Path.of(System.getProperty("faults.asadmin"));
+  private static final String RUN_COMMAND_SERVER = "http://127.0.0.1:" + (PORT_BASE + 80) + "/";
   private static final Path RUNTIME = Path.of(System.getProperty("refinery.runtime"));
   private static final Path RESULTS = Path.of(System.getenv("FAULTS_RESULTS"));
   private static final double RATE =
@@ -141,6 +144,9 @@ class FaultSuite {
   private ProcessHandle worker;
   private int workerPort = WORKER_PORT;
 
+  /** Where the load, the approver and the checks reach the first instance. */
+  private String server = RUN_COMMAND_SERVER;
+
   @Test
   void everyFaultKeepsEveryInvariant() throws Exception {
     Files.createDirectories(RESULTS);
@@ -148,11 +154,15 @@ class FaultSuite {
         Set.of(
             System.getenv().getOrDefault("FAULTS_SCENARIOS", "F1,F2,F3,F4,F5,F6,F7,F8").split(","));
     List<Row> rows = new ArrayList<>();
-    if (wanted.stream().anyMatch(id -> !CLUSTER_SCENARIOS.contains(id))) {
+    if (wanted.stream()
+        .anyMatch(id -> !CLUSTER_SCENARIOS.contains(id) && !GROUP_SCENARIOS.contains(id))) {
       singleNode(wanted, rows);
     }
     if (wanted.stream().anyMatch(CLUSTER_SCENARIOS::contains)) {
       cluster(wanted, rows);
+    }
+    if (wanted.stream().anyMatch(GROUP_SCENARIOS::contains)) {
+      deploymentGroup(wanted, rows);
     }
     report(rows);
     assertThat(rows).as("scenarios run").isNotEmpty();
@@ -180,8 +190,8 @@ class FaultSuite {
         .with("REFINERY_DB_IDLE_TRANSACTION_TIMEOUT", "8s");
   }
 
-  /** F1-F8: one private RabbitMQ node and the machine's PostgreSQL (a database of the suite's). */
-  private void singleNode(Set<String> wanted, List<Row> rows) throws Exception {
+  /** The suite's database on the machine's PostgreSQL, as the checks read it. */
+  private static Connection suiteDatabase() throws SQLException {
     String url =
         "jdbc:postgresql://"
             + env("REFINERY_DB_HOST")
@@ -193,8 +203,13 @@ class FaultSuite {
     login.setProperty("user", env("REFINERY_DB_USER"));
     login.setProperty("password", env("REFINERY_DB_PASSWORD"));
     login.setProperty("ApplicationName", StallWatch.APPLICATION_NAME);
+    return DriverManager.getConnection(url, login);
+  }
+
+  /** F1-F8: one private RabbitMQ node and the machine's PostgreSQL (a database of the suite's). */
+  private void singleNode(Set<String> wanted, List<Row> rows) throws Exception {
     try (PrivateBroker privateBroker = PrivateBroker.start(RESULTS.resolve("broker"), BROKER_PORT);
-        Connection connection = DriverManager.getConnection(url, login)) {
+        Connection connection = suiteDatabase()) {
       broker = privateBroker;
       depths = privateBroker::queueDepths;
       database = connection;
@@ -285,13 +300,85 @@ class FaultSuite {
   }
 
   /**
+   * F13: refinery.ear installed by {@code ./refinery deploy} on a deployment group of two running
+   * Payara Server instances of a domain made as a team makes theirs ({@link PrivateDomain}), with a
+   * private RabbitMQ node and the suite's database; the load and the approver on the first
+   * instance, the second stopped mid-load.
+   */
+  private void deploymentGroup(Set<String> wanted, List<Row> rows) throws Exception {
+    Path folder = RUNTIME.resolveSibling(RUNTIME.getFileName() + "-group");
+    try (PrivateBroker privateBroker = PrivateBroker.start(RESULTS.resolve("broker"), BROKER_PORT);
+        Connection connection = suiteDatabase();
+        PrivateDomain domain =
+            PrivateDomain.start(
+                ASADMIN,
+                folder,
+                DOMAIN_PORT_BASE,
+                DOMAIN_PORT_BASE + 100,
+                DOMAIN_PORT_BASE + 200)) {
+      broker = privateBroker;
+      depths = privateBroker::queueDepths;
+      database = connection;
+      invariants = new Invariants(database, RETRIES, EARLY_RETRIES);
+      runtime = folder;
+      // What the run command's environment gives the suite's other parts, as a team sets it on a
+      // domain of theirs: MicroProfile Config properties of the domain, a secret as an alias.
+      Map<String, String> settings = new LinkedHashMap<>();
+      settings.put("refinery.agent.offline.think-time", "PT0.1S");
+      settings.put("refinery.agent.lease", "PT" + LEASE.toSeconds() + "S");
+      settings.put("refinery.poller.interval", "PT1S");
+      settings.put("refinery.outbox.lease-seconds", "5");
+      settings.put("refinery.messaging.retry-delays", "500ms,1s,2s,4s");
+      settings.put("refinery.messaging.early-event-horizon", "PT30S");
+      settings.put("refinery.messaging.early-event-retry-delays", "20ms,100ms,500ms");
+      for (Map.Entry<String, String> setting : settings.entrySet()) {
+        domain.remote(
+            "set-config-property",
+            "--source=domain",
+            "--propertyName=" + setting.getKey(),
+            "--propertyValue=" + setting.getValue());
+      }
+      domain.alias("refinery.security.admin.password", env("REFINERY_SECURITY_ADMIN_PASSWORD"));
+      refinery =
+          refineryFor(folder)
+              .with("REFINERY_RABBITMQ_PORT", String.valueOf(BROKER_PORT))
+              .with("REFINERY_RABBITMQ_VHOST", "/");
+      RefineryCommand.Result deployed =
+          refinery.run(
+              "deploy",
+              "--admin",
+              domain.adminAddress(),
+              "--passwordfile",
+              domain.passwordFile().toString(),
+              "--target",
+              PrivateDomain.GROUP);
+      assertThat(deployed.exitCode()).as(deployed.output()).isZero();
+      List<String> instances = domain.instances();
+      server = domain.http(instances.get(0));
+      workerPort = java.net.URI.create(domain.http(instances.get(1))).getPort();
+      try (AutoApprover approver = new AutoApprover(server)) {
+        warmUp();
+        scenario(
+            rows,
+            wanted,
+            "F13",
+            "a deployment group's instance stopped mid-load",
+            run -> stopGroupInstance(domain));
+      } finally {
+        server = RUN_COMMAND_SERVER;
+        workerPort = WORKER_PORT;
+      }
+    }
+  }
+
+  /**
    * Starts this part's server (the run command) and its worker, an approver approving every PRD as
    * soon as it waits, and warms them up; the approver is returned to be closed at the part's end.
    */
   private AutoApprover startedAndWarm() throws Exception {
     RefineryCommand.Result started = refinery.run("run");
     assertThat(started.exitCode()).as(started.output()).isZero();
-    AutoApprover approver = new AutoApprover(SERVER);
+    AutoApprover approver = new AutoApprover(server);
     try {
       startWorker(refinery);
       warmUp();
@@ -332,7 +419,7 @@ class FaultSuite {
             env("REFINERY_DB_PASSWORD"),
             stall -> threadDumps(id, stall))) {
       CompletableFuture<Load.Outcome> submissions =
-          Load.start(SERVER, id + " " + UUID.randomUUID(), RATE, LOAD);
+          Load.start(server, id + " " + UUID.randomUUID(), RATE, LOAD);
       try {
         injected = fault.inject(run);
       } catch (Exception | AssertionError e) {
@@ -475,7 +562,7 @@ class FaultSuite {
    */
   private Map<String, Double> droppedEventLogLines() {
     Map<String, Double> dropped = new LinkedHashMap<>();
-    for (String base : List.of(SERVER, "http://127.0.0.1:" + workerPort + "/")) {
+    for (String base : List.of(server, "http://127.0.0.1:" + workerPort + "/")) {
       try {
         dropped.put(base, metric(base, "refinery_monitoring_dropped_total", line -> true));
       } catch (RuntimeException e) {
@@ -516,6 +603,47 @@ class FaultSuite {
   // -----------------------------------------------------------------------------------
 
   /**
+   * F13: once both instances of the group took agent results in this scenario (both consume), the
+   * second is stopped as an operator stops one, {@code asadmin stop-instance}, while the load runs.
+   */
+  private String stopGroupInstance(PrivateDomain domain) throws Exception {
+    String first = domain.instances().get(0);
+    String second = domain.instances().get(1);
+    Map<String, Double> before = agentResults();
+    await("agent results taken on both instances")
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> {
+              Map<String, Double> now = agentResults();
+              return now.get("server") > before.get("server")
+                  && now.get("worker") > before.get("worker");
+            });
+    Map<String, Double> taken = agentResults();
+    long inFlight =
+        invariants.number(
+            "SELECT count(*) FROM productdefinition.work_item WHERE status = 'RUNNING'");
+    long started = System.nanoTime();
+    domain.remote("stop-instance", second);
+    Duration stopping = Duration.ofNanos(System.nanoTime() - started);
+    if (domain.process(second).isPresent()) {
+      throw new IllegalStateException(second + " still runs after asadmin stop-instance");
+    }
+    return String.format(
+        Locale.ROOT,
+        "both consumed (agent results so far: %s %.0f, %s %.0f); asadmin stop-instance %s took"
+            + " %.1f s with %d agent runs in flight in the group; %s finished the rest",
+        first,
+        taken.get("server") - before.get("server"),
+        second,
+        taken.get("worker") - before.get("worker"),
+        second,
+        stopping.toMillis() / 1000.0,
+        inFlight,
+        first);
+  }
+
+  /**
    * F7: the server and the worker each run a scanner and a poller; during the load both instances'
    * scanners must run and both instances' pollers must take agent results, at once, on the same
    * work.
@@ -554,7 +682,7 @@ class FaultSuite {
     java.util.function.Predicate<String> scanner = line -> line.contains("work=\"scanner\"");
     return Map.of(
         "server",
-        metric(SERVER, "refinery_scheduling_runs", scanner),
+        metric(server, "refinery_scheduling_runs", scanner),
         "worker",
         metric("http://127.0.0.1:" + workerPort + "/", "refinery_scheduling_runs", scanner));
   }
@@ -1094,7 +1222,7 @@ class FaultSuite {
   private void warmUp() throws Exception {
     Timestamp since = now();
     Load.Outcome load =
-        Load.start(SERVER, "warm-up " + UUID.randomUUID(), RATE / 2, Duration.ofSeconds(6))
+        Load.start(server, "warm-up " + UUID.randomUUID(), RATE / 2, Duration.ofSeconds(6))
             .get(2, TimeUnit.MINUTES);
     drain(load, new Run(), since);
   }
@@ -1160,11 +1288,11 @@ class FaultSuite {
       awaitWorkerBusy();
       Faults.signal(worker, "STOP");
       Thread.sleep(200);
-      double server = inFlight(SERVER);
+      double serverAgents = inFlight(server);
       long running =
           invariants.number(
               "SELECT count(*) FROM productdefinition.work_item WHERE status = 'RUNNING'");
-      if (running > Math.max(server, inFlight(SERVER))) {
+      if (running > Math.max(serverAgents, inFlight(server))) {
         return;
       }
       Faults.signal(worker, "CONT");
@@ -1194,7 +1322,7 @@ class FaultSuite {
   private Map<String, Double> agentResults() {
     return Map.of(
         "server",
-        agentResults(SERVER),
+        agentResults(server),
         "worker",
         agentResults("http://127.0.0.1:" + workerPort + "/"));
   }
@@ -1234,10 +1362,18 @@ class FaultSuite {
         new StringBuilder(
             String.format(
                 Locale.ROOT,
-                "Refinery fault suite: %.0f workflows/s for %d s per scenario, Payara Server + 1"
-                    + " Payara Micro worker, private RabbitMQ node on port %d%n%n",
+                "Refinery fault suite: %.0f workflows/s for %d s per scenario. F1-F8: Payara"
+                    + " Server + 1 Payara Micro worker, private RabbitMQ node on port %d; F9-F12:"
+                    + " the same on 3 clustered private nodes (%d, %d, %d) and a private"
+                    + " PostgreSQL (%d); F13: a deployment group of 2 Payara Server instances"
+                    + " (./refinery deploy), the node on %d%n%n",
                 RATE,
                 LOAD.toSeconds(),
+                BROKER_PORT,
+                CLUSTER_PORT,
+                CLUSTER_PORT + 10,
+                CLUSTER_PORT + 20,
+                POSTGRES_PORT,
                 BROKER_PORT));
     table.append(String.format(Locale.ROOT, "%-52s", "scenario"));
     INVARIANTS.forEach(
