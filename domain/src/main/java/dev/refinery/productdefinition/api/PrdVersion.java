@@ -1,5 +1,6 @@
 package dev.refinery.productdefinition.api;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -16,4 +17,5 @@ public record PrdVersion(
     String rejectionReason,
     String rejectedBy,
     String approvedBy,
-    Instant decidedAt) {}
+    Instant decidedAt)
+    implements Serializable {}

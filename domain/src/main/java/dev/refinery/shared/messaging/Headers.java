@@ -1,5 +1,6 @@
 package dev.refinery.shared.messaging;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -24,7 +25,8 @@ public record Headers(
     BoundedContext source,
     Instant occurredAt,
     int attempt,
-    String routingKey) {
+    String routingKey)
+    implements Serializable {
 
   public Headers {
     Objects.requireNonNull(messageId, "messageId");

@@ -1,5 +1,6 @@
 package dev.refinery.taskmanagement.api;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
@@ -11,4 +12,5 @@ public record ClarificationRound(
     boolean recommendationsAccepted,
     String answeredBy,
     Instant askedAt,
-    Instant answeredAt) {}
+    Instant answeredAt)
+    implements Serializable {}

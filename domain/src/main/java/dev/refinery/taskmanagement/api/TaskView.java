@@ -1,5 +1,6 @@
 package dev.refinery.taskmanagement.api;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -18,4 +19,5 @@ public record TaskView(
     String failureReason,
     Instant createdAt,
     Instant updatedAt,
-    long version) {}
+    long version)
+    implements Serializable {}

@@ -1,5 +1,6 @@
 package dev.refinery.shared.application;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -7,12 +8,8 @@ import java.time.Instant;
  * exception class; the newest one's reason as the example.
  */
 public record DeadLetterGroup(
-    String type,
-    String exceptionClass,
-    long count,
-    Instant oldest,
-    Instant newest,
-    String example) {
+    String type, String exceptionClass, long count, Instant oldest, Instant newest, String example)
+    implements Serializable {
 
   /** The group's dead letters, as a filter. */
   public DeadLetterFilter filter() {

@@ -2,6 +2,7 @@ package dev.refinery.shared.application;
 
 import dev.refinery.shared.infrastructure.messaging.deadletter.DeadLetterStore;
 import dev.refinery.shared.messaging.Headers;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -22,7 +23,8 @@ public record DeadLetterView(
     String payload,
     String status,
     String resolvedBy,
-    Instant resolvedAt) {
+    Instant resolvedAt)
+    implements Serializable {
 
   static DeadLetterView of(DeadLetterStore.Stored stored) {
     var letter = stored.deadLetter();
