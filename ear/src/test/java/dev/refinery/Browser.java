@@ -26,7 +26,7 @@ final class Browser implements AutoCloseable {
   private static final Path SCREENSHOTS =
       Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
 
-  private final String base;
+  private String base;
   private final Path profile;
   private final ChromeDriver driver;
 
@@ -62,6 +62,15 @@ final class Browser implements AutoCloseable {
             .build();
     driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+  }
+
+  /**
+   * Opens the next pages on another instance; the browser keeps its cookies (they do not depend on
+   * the port), so the same session goes along.
+   */
+  Browser moveTo(String otherBase) {
+    this.base = otherBase;
+    return this;
   }
 
   Browser open(String path) {

@@ -157,10 +157,42 @@ class RefineryEarIT {
           .filter(line -> line.contains("SEVERE"))
           .filter(
               line -> !(line.contains("NCLS-CORE-00056") && line.contains("WouldBlockException")))
+          .filter(line -> !(knownBootFailure(line) && duringARestart(line)))
           .toList();
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * Payara Server started again while a Payara Micro worker is in its data grid fails to load the
+   * application it had (a NullPointerException in Weld's scan of the EAR's lib/, "Exception while
+   * deploying the app [refinery]", three SEVERE entries); the run command deploys it again right
+   * after the start, and the check that restarted the server goes on using it. Reproduced by hand
+   * the same way, and not without a worker (server-config/README.md). Left out only for the
+   * restarts this class made.
+   */
+  private static boolean knownBootFailure(String line) {
+    return line.contains("Exception while deploying the app [refinery]")
+        || (line.contains("NCLS-CORE-00026") && line.contains("WeldUtils.isWar"));
+  }
+
+  /** When {@link #restartServer()} started the server again, from its start to its end. */
+  private static final java.util.List<java.time.Instant[]> RESTARTS =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  private static boolean duringARestart(String line) {
+    java.util.regex.Matcher time =
+        java.util.regex.Pattern.compile("\"Timestamp\":\"([^\"]+)\"").matcher(line);
+    if (!time.find()) {
+      return false;
+    }
+    java.time.Instant at =
+        java.time.OffsetDateTime.parse(
+                time.group(1),
+                java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ"))
+            .toInstant();
+    return RESTARTS.stream().anyMatch(window -> !at.isBefore(window[0]) && !at.isAfter(window[1]));
   }
 
   @Test
@@ -775,6 +807,66 @@ class RefineryEarIT {
       CHECKS.ensurePeople();
       new ConsoleMatrix(SERVER, System.getenv("REFINERY_RABBITMQ_VHOST"))
           .everyActionAnswersEachRoleAsPromised(CHECKS.taskWaitingForReview());
+    }
+  }
+
+  /**
+   * Console sessions in the data grid (the tests run with REFINERY_DATA_GRID=on): signed in on the
+   * server, a person approves on a worker with the same cookie, carries on there once the server
+   * stopped, and signing out there ends the session on the server too (started again here).
+   */
+  @Test
+  void aConsoleSessionFollowsItsPersonAcrossInstancesAndOutlivesTheServer() throws Exception {
+    new ConsoleChecks(SERVER).ensurePeople();
+    RefineryCommand.Result started =
+        REFINERY
+            .with("REFINERY_AGENT_LLM_API_KEY", API_KEY)
+            .run("worker", "start", "--port", String.valueOf(WORKER_PORT));
+    assertThat(started.exitCode()).as(started.output()).isZero();
+    boolean[] stopped = {false};
+    try {
+      new SharedSessionChecks(SERVER, "http://127.0.0.1:" + WORKER_PORT + "/")
+          .aSessionFollowsItsPersonAndOutlivesTheInstanceThatMadeIt(
+              new SharedSessionChecks.Server() {
+                @Override
+                public void stop() {
+                  RefineryCommand.Result result =
+                      REFINERY.run(
+                          "asadmin",
+                          "stop-domain",
+                          "--domaindir",
+                          RUNTIME.resolve("domains").toString(),
+                          "refinery");
+                  assertThat(result.exitCode()).as(result.output()).isZero();
+                  stopped[0] = true;
+                }
+
+                @Override
+                public void start() {
+                  restartServer();
+                  stopped[0] = false;
+                }
+              });
+    } finally {
+      if (stopped[0]) { // the other tests need the server
+        restartServer();
+      }
+      RefineryCommand.Result workerStopped =
+          REFINERY.run("worker", "stop", "--port", String.valueOf(WORKER_PORT));
+      assertThat(workerStopped.exitCode()).as(workerStopped.output()).isZero();
+    }
+  }
+
+  private static void restartServer() {
+    java.time.Instant start = java.time.Instant.now();
+    RefineryCommand.Result result = REFINERY.run("run");
+    RESTARTS.add(new java.time.Instant[] {start, java.time.Instant.now()});
+    assertThat(result.exitCode()).as(result.output()).isZero();
+    try {
+      serverPid =
+          Long.parseLong(Files.readString(RUNTIME.resolve("domains/refinery/config/pid")).trim());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
     }
   }
 
