@@ -817,7 +817,6 @@ class RefineryEarIT {
    */
   @Test
   void aConsoleSessionFollowsItsPersonAcrossInstancesAndOutlivesTheServer() throws Exception {
-    new ConsoleChecks(SERVER).ensurePeople();
     RefineryCommand.Result started =
         REFINERY
             .with("REFINERY_AGENT_LLM_API_KEY", API_KEY)

@@ -2,6 +2,10 @@ package dev.refinery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.refinery.testing.Http;
+import jakarta.json.Json;
+import java.net.http.HttpResponse;
+
 /**
  * Console sessions kept in Payara's data grid (REFINERY_DATA_GRID=on), shared by the server and a
  * Payara Micro worker: a person signed in on one instance continues on another with the same
@@ -10,6 +14,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class SharedSessionChecks {
 
   private static final String PASSWORD = ConsoleChecks.PASSWORD;
+
+  /**
+   * An approver of this check's own: the console's story adds rita, abe and opal itself, after the
+   * class's other tests.
+   */
+  private static final String SAL = "sal";
 
   private final String server;
   private final String worker;
@@ -29,41 +39,58 @@ final class SharedSessionChecks {
   }
 
   /**
-   * abe signs in on the server and approves a PRD on the worker with that session; the server
-   * stops, and abe approves a second PRD on the worker, still signed in; he signs out there, and
+   * sal signs in on the server and approves a PRD on the worker with that session; the server
+   * stops, and sal approves a second PRD on the worker, still signed in; she signs out there, and
    * the server, started again, knows the session no more.
    */
   void aSessionFollowsItsPersonAndOutlivesTheInstanceThatMadeIt(Server serverControl) {
+    ensureSal();
     String first = tasks.waitingForReview();
     String second = tasks.waitingForReview();
-    try (Browser abe = new Browser(server).signIn("abe", PASSWORD)) {
-      String session = abe.sessionCookie();
+    try (Browser sal = new Browser(server).signIn(SAL, PASSWORD)) {
+      String session = sal.sessionCookie();
       assertThat(session).as("a session cookie from the server").isNotNull();
 
-      abe.moveTo(worker).open("console/review/prd.xhtml?id=" + first);
-      assertThat(abe.url()).as("signed in on the worker").doesNotContain("login.xhtml");
-      assertThat(abe.element("session:who").getText()).isEqualTo("abe");
-      abe.submit("approval:approve");
+      sal.moveTo(worker).open("console/review/prd.xhtml?id=" + first);
+      assertThat(sal.url()).as("signed in on the worker").doesNotContain("login.xhtml");
+      assertThat(sal.element("session:who").getText()).isEqualTo(SAL);
+      sal.submit("approval:approve");
       tasks.await(first, task -> task.getString("status").equals("PRD_APPROVED"));
-      assertThat(abe.sessionCookie()).as("the same session, no new one").isEqualTo(session);
-      abe.screenshot("session-continued-on-worker");
+      assertThat(sal.sessionCookie()).as("the same session, no new one").isEqualTo(session);
+      sal.screenshot("session-continued-on-worker");
 
       serverControl.stop();
-      abe.open("console/review/prd.xhtml?id=" + second);
-      assertThat(abe.url())
+      sal.open("console/review/prd.xhtml?id=" + second);
+      assertThat(sal.url())
           .as("still signed in once the server that made the session stopped")
           .doesNotContain("login.xhtml");
-      abe.submit("approval:approve");
+      sal.submit("approval:approve");
       new ConsoleTasks(worker)
           .await(second, task -> task.getString("status").equals("PRD_APPROVED"));
 
-      abe.click("session:sign-out");
-      abe.waitFor(driver -> driver.getCurrentUrl().contains("login.xhtml"));
+      sal.click("session:sign-out");
+      sal.waitFor(driver -> driver.getCurrentUrl().contains("login.xhtml"));
       serverControl.start();
-      abe.moveTo(server).open("console/dashboard.xhtml");
-      assertThat(abe.url())
+      sal.moveTo(server).open("console/dashboard.xhtml");
+      assertThat(sal.url())
           .as("signed out on the worker: the session ended on the server too")
           .contains("login.xhtml");
     }
+  }
+
+  private void ensureSal() {
+    if (Http.get(server + "api/people/" + SAL).statusCode() == 200) {
+      return;
+    }
+    HttpResponse<String> created =
+        Http.postJson(
+            server + "api/people",
+            Json.createObjectBuilder()
+                .add("username", SAL)
+                .add("password", PASSWORD)
+                .add("roles", Json.createArrayBuilder().add("APPROVER"))
+                .build()
+                .toString());
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
   }
 }
