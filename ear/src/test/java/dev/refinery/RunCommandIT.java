@@ -84,6 +84,47 @@ class RunCommandIT {
         result, "refinery: the worker port must be a number from 1024 to 65535, not 'eighty'");
   }
 
+  @Test
+  void deployWithoutTheAdminAddressSaysWhatItNeeds() throws IOException {
+    RefineryCommand.Result result =
+        refinery().run("deploy", "--passwordfile", adminPasswords().toString());
+
+    assertOneLineFailure(result, "refinery: --admin HOST:PORT is required");
+  }
+
+  @Test
+  void deployWithoutAPasswordFileSaysWhatItMustHold() {
+    RefineryCommand.Result result = refinery().run("deploy", "--admin", "127.0.0.1:4848");
+
+    assertOneLineFailure(
+        result,
+        "refinery: --passwordfile FILE is required: an asadmin password file with the line"
+            + " AS_ADMIN_PASSWORD=");
+  }
+
+  @Test
+  void deployToAnAdminPortNobodyAnswersIsOneLineNamingIt() throws IOException {
+    int closed = unusedPort();
+
+    RefineryCommand.Result result =
+        refinery()
+            .run(
+                "deploy",
+                "--admin",
+                "127.0.0.1:" + closed,
+                "--passwordfile",
+                adminPasswords().toString(),
+                "--target",
+                "refinery-group");
+
+    assertOneLineFailure(
+        result, "refinery: cannot reach the admin port 127.0.0.1:" + closed + " as admin");
+  }
+
+  private Path adminPasswords() throws IOException {
+    return Files.writeString(runtime.resolve("das-password"), "AS_ADMIN_PASSWORD=not-used-1\n");
+  }
+
   private void assertOneLineFailure(RefineryCommand.Result result, String expectedStart) {
     assertThat(result.exitCode()).as(result.output()).isEqualTo(1);
     assertThat(result.lines()).as(result.output()).hasSize(1);
