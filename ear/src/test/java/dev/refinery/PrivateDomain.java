@@ -13,9 +13,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A Payara Server domain of the suite's own, standing in for one a team already runs: a DAS and a
- * deployment group of instances on one local node, made with the plain asadmin commands the
- * README's "Deploying to your Payara Server" lists, in a folder emptied first. Closing it stops
- * every instance and the DAS, by asadmin and then by the process ids they wrote.
+ * deployment group of instances on one local node, made with plain asadmin (create-domain,
+ * create-node-config, create-deployment-group, create-local-instance), in a folder emptied first.
+ * Closing it stops every instance and the DAS with asadmin, then any Java process still running in
+ * its folder (an instance that was starting when asked to stop).
  */
 final class PrivateDomain implements AutoCloseable {
 
