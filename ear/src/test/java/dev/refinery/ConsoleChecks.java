@@ -150,19 +150,24 @@ final class ConsoleChecks {
   void ensurePeople() {
     for (String[] person :
         new String[][] {{"rita", "REQUESTER"}, {"abe", "APPROVER"}, {"opal", "OPERATOR"}}) {
-      if (Http.get(server + "api/people/" + person[0]).statusCode() == 200) {
-        continue;
-      }
-      String body =
-          jakarta.json.Json.createObjectBuilder()
-              .add("username", person[0])
-              .add("password", PASSWORD)
-              .add("roles", jakarta.json.Json.createArrayBuilder().add(person[1]))
-              .build()
-              .toString();
-      HttpResponse<String> created = Http.postJson(server + "api/people", body);
-      assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+      ensurePerson(server, person[0], person[1]);
     }
+  }
+
+  /** A person with the console's password and one role, made over the API (as admin) if missing. */
+  static void ensurePerson(String server, String username, String role) {
+    if (Http.get(server + "api/people/" + username).statusCode() == 200) {
+      return;
+    }
+    String body =
+        jakarta.json.Json.createObjectBuilder()
+            .add("username", username)
+            .add("password", PASSWORD)
+            .add("roles", jakarta.json.Json.createArrayBuilder().add(role))
+            .build()
+            .toString();
+    HttpResponse<String> created = Http.postJson(server + "api/people", body);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
   }
 
   private static void setRoles(Browser browser, String name, String role) {

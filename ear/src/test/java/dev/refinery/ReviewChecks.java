@@ -163,18 +163,6 @@ final class ReviewChecks {
 
   /** ava, a second approver, made over the API when missing. */
   private void ensureAva() {
-    if (Http.get(server + "api/people/" + AVA).statusCode() == 200) {
-      return;
-    }
-    HttpResponse<String> created =
-        Http.postJson(
-            server + "api/people",
-            jakarta.json.Json.createObjectBuilder()
-                .add("username", AVA)
-                .add("password", PASSWORD)
-                .add("roles", jakarta.json.Json.createArrayBuilder().add("APPROVER"))
-                .build()
-                .toString());
-    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    ConsoleChecks.ensurePerson(server, AVA, "APPROVER");
   }
 }

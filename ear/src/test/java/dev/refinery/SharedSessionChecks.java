@@ -2,10 +2,6 @@ package dev.refinery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.refinery.testing.Http;
-import jakarta.json.Json;
-import java.net.http.HttpResponse;
-
 /**
  * Console sessions kept in Payara's data grid (REFINERY_DATA_GRID=on), shared by the server and a
  * Payara Micro worker: a person signed in on one instance continues on another with the same
@@ -44,7 +40,7 @@ final class SharedSessionChecks {
    * the server, started again, knows the session no more.
    */
   void aSessionFollowsItsPersonAndOutlivesTheInstanceThatMadeIt(Server serverControl) {
-    ensureSal();
+    ConsoleChecks.ensurePerson(server, SAL, "APPROVER");
     String first = tasks.waitingForReview();
     String second = tasks.waitingForReview();
     try (Browser sal = new Browser(server).signIn(SAL, PASSWORD)) {
@@ -76,21 +72,5 @@ final class SharedSessionChecks {
           .as("signed out on the worker: the session ended on the server too")
           .contains("login.xhtml");
     }
-  }
-
-  private void ensureSal() {
-    if (Http.get(server + "api/people/" + SAL).statusCode() == 200) {
-      return;
-    }
-    HttpResponse<String> created =
-        Http.postJson(
-            server + "api/people",
-            Json.createObjectBuilder()
-                .add("username", SAL)
-                .add("password", PASSWORD)
-                .add("roles", Json.createArrayBuilder().add("APPROVER"))
-                .build()
-                .toString());
-    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
   }
 }
