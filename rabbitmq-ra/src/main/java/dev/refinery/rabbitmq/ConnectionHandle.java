@@ -9,15 +9,16 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 
 /**
- * The application's view of a pooled connection: {@code close()} returns it to the pool; sessions
- * are the managed connection's cached ones; start/stop/exception listeners belong to the pool, not
- * the caller.
+ * The application's view of a pooled connection: {@code close()} closes the producers, consumers
+ * and browsers opened through it and returns it to the pool; sessions are the managed connection's
+ * cached ones; start/stop/exception listeners belong to the pool, not the caller.
  */
 final class ConnectionHandle implements InvocationHandler {
 
   private volatile RabbitManagedConnection managed;
   private volatile boolean closed;
   private final Connection proxy;
+  private final OpenedThrough opened = new OpenedThrough();
 
   ConnectionHandle(RabbitManagedConnection managed) {
     this.managed = managed;
@@ -57,6 +58,7 @@ final class ConnectionHandle implements InvocationHandler {
       case "close":
         if (!closed) {
           closed = true;
+          opened.closeAll();
           managed.closed(this);
         }
         return null;
@@ -69,7 +71,7 @@ final class ConnectionHandle implements InvocationHandler {
       throw new IllegalStateException("This pooled connection was closed");
     }
     if (method.getName().equals("createSession")) {
-      return SessionHandle.wrap(managed.session(), managed);
+      return SessionHandle.wrap(managed.session(), managed, opened);
     }
     try {
       return method.invoke(managed.physical(), args);
@@ -83,6 +85,6 @@ final class ConnectionHandle implements InvocationHandler {
     if (closed) {
       throw new IllegalStateException("This pooled connection was closed");
     }
-    return SessionHandle.wrap(managed.session(), managed);
+    return SessionHandle.wrap(managed.session(), managed, opened);
   }
 }

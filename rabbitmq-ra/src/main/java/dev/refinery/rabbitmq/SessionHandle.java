@@ -12,24 +12,27 @@ import java.lang.reflect.Proxy;
  * rollback, {@code createQueue}/{@code createTopic} return AMQP-mode destinations (declared the one
  * way {@link QueueDeclarations} prescribes), and a durable subscription is declared, not consumed:
  * the queue named after it is bound to the topic's exchange with its routing key, and the consumer
- * returned receives nothing (message-driven beans consume).
+ * returned receives nothing (message-driven beans consume). Producers, consumers and browsers
+ * opened through it are closed with the connection handle it came from ({@link OpenedThrough}).
  */
 final class SessionHandle implements InvocationHandler {
 
   private final Session session;
   private final RabbitManagedConnection managed;
+  private final OpenedThrough opened;
 
-  private SessionHandle(Session session, RabbitManagedConnection managed) {
+  private SessionHandle(Session session, RabbitManagedConnection managed, OpenedThrough opened) {
     this.session = session;
     this.managed = managed;
+    this.opened = opened;
   }
 
-  static Session wrap(Session session, RabbitManagedConnection managed) {
+  static Session wrap(Session session, RabbitManagedConnection managed, OpenedThrough opened) {
     return (Session)
         Proxy.newProxyInstance(
             Session.class.getClassLoader(),
             new Class<?>[] {Session.class},
-            new SessionHandle(session, managed));
+            new SessionHandle(session, managed, opened));
   }
 
   @Override
@@ -59,10 +62,31 @@ final class SessionHandle implements InvocationHandler {
       default:
         break;
     }
+    Object result;
     try {
-      return method.invoke(session, args);
+      result = method.invoke(session, args);
     } catch (InvocationTargetException e) {
       throw e.getCause();
     }
+    if (result instanceof AutoCloseable resource && opens(method.getName())) {
+      opened.add(resource);
+    }
+    return result;
+  }
+
+  /** createProducer, createConsumer, createBrowser and their Queue/Topic-session forms. */
+  private static boolean opens(String method) {
+    return switch (method) {
+      case "createProducer",
+          "createConsumer",
+          "createSharedConsumer",
+          "createBrowser",
+          "createSender",
+          "createReceiver",
+          "createSubscriber",
+          "createPublisher" ->
+          true;
+      default -> false;
+    };
   }
 }
