@@ -1,5 +1,6 @@
 package dev.refinery.shared.monitoring;
 
+import dev.refinery.shared.infrastructure.concurrent.DelayedRun;
 import dev.refinery.shared.infrastructure.management.RefineryMetric;
 import dev.refinery.shared.infrastructure.messaging.AfterCommit;
 import jakarta.annotation.PostConstruct;
@@ -14,19 +15,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
  * The append-only event log ({@code monitoring.event_log}): the workflow's audit trail. Lines are
- * kept in memory once their transaction commits and written in batches every {@value #FLUSH_MILLIS}
- * ms, in a transaction of their own, so recording never slows or fails the message it records. A
- * batch the database refuses is tried up to {@value #WRITE_ATTEMPTS} times, with pauses doubling
- * from 100 ms (connections the database ended can fail for a second or so, until the pool has
- * replaced them); a line that still cannot be written (the database gone, the buffer of {@value
- * #CAPACITY} full) is counted in {@code refinery_monitoring_dropped_total} and logged.
+ * kept in memory once their transaction commits and written in batches, {@value #FLUSH_MILLIS} ms
+ * after the first line of a batch came (nothing runs while none come), in a transaction of their
+ * own, so recording never slows or fails the message it records. A batch the database refuses is
+ * tried up to {@value #WRITE_ATTEMPTS} times, with pauses doubling from 100 ms (connections the
+ * database ended can fail for a second or so, until the pool has replaced them); a line that still
+ * cannot be written (the database gone, the buffer of {@value #CAPACITY} full) is counted in {@code
+ * refinery_monitoring_dropped_total} and logged.
  */
 @ApplicationScoped
 public class EventLog {
@@ -61,20 +61,18 @@ public class EventLog {
   /** The first pause between attempts; doubles after each. */
   long writePauseMillis = WRITE_PAUSE_MILLIS;
 
-  private ScheduledFuture<?> flushing;
+  private final DelayedRun flushing = new DelayedRun(this::flush, FLUSH_MILLIS);
 
   @PostConstruct
   void start() {
     registry.counter(
         RefineryMetric.MONITORING_DROPPED.metadata()); // on /metrics from the start, at 0
-    flushing =
-        scheduler.scheduleWithFixedDelay(
-            this::flush, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+    flushing.runOn(scheduler);
   }
 
   @PreDestroy
   void stop() {
-    flushing.cancel(false);
+    flushing.cancel();
     flush();
   }
 
@@ -85,7 +83,9 @@ public class EventLog {
 
   /** Keeps the line whatever becomes of the current transaction. */
   void now(MessageRecord line) {
-    if (!pending.offer(line)) {
+    if (pending.offer(line)) {
+      flushing.request();
+    } else {
       drop(1, "the buffer is full");
     }
   }
@@ -103,8 +103,8 @@ public class EventLog {
   }
 
   /**
-   * Writes what is waiting; what the timer does, and what tests call to read their own lines at
-   * once.
+   * Writes what is waiting; what the scheduled flush does, and what tests call to read their own
+   * lines at once.
    */
   public void flush() {
     List<MessageRecord> batch = new ArrayList<>(BATCH);

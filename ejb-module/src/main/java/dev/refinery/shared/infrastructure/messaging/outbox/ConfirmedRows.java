@@ -68,4 +68,8 @@ final class ConfirmedRows {
   int size() {
     return rows.size();
   }
+
+  boolean isEmpty() {
+    return rows.isEmpty();
+  }
 }

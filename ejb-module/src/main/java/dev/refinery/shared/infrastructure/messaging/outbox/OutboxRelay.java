@@ -1,5 +1,6 @@
 package dev.refinery.shared.infrastructure.messaging.outbox;
 
+import dev.refinery.shared.infrastructure.concurrent.DelayedRun;
 import dev.refinery.shared.infrastructure.concurrent.Wakeable;
 import dev.refinery.shared.infrastructure.concurrent.WorkerThreads;
 import dev.refinery.shared.infrastructure.messaging.MessagingSettings;
@@ -22,8 +23,6 @@ import java.util.List;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Sends what the outbox holds. Rows come straight from the transactions that wrote them, right
@@ -61,20 +60,18 @@ public class OutboxRelay {
   private final Queue<OutboxStore.Pending> fresh = new ConcurrentLinkedQueue<>();
   private volatile boolean sweepDue = true; // the first drain takes what an earlier run left
   private final ConfirmedRows confirmed = new ConfirmedRows(System::nanoTime);
+  private final DelayedRun deleting = new DelayedRun(this::deleteWaiting, DELETE_GRACE_MILLIS);
   private volatile boolean brokerAway;
-  private ScheduledFuture<?> deleting;
 
   @PostConstruct
   void start() {
     sending.runOn(executor);
-    deleting =
-        scheduler.scheduleWithFixedDelay(
-            this::deleteWaiting, DELETE_GRACE_MILLIS, DELETE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+    deleting.runOn(scheduler);
   }
 
   @PreDestroy
   void stop() {
-    deleting.cancel(false);
+    deleting.cancel();
     delete(confirmed.takeAll());
   }
 
@@ -107,6 +104,7 @@ public class OutboxRelay {
   /** Confirmed rows a transaction took and did not delete: the relay deletes them next. */
   public void giveBackConfirmed(List<Long> ids) {
     confirmed.giveBack(ids);
+    deleting.request();
   }
 
   /**
@@ -174,6 +172,7 @@ public class OutboxRelay {
       return false;
     }
     confirmed.confirmed(sent);
+    deleting.request(); // unless a transaction takes them first
     brokerReachable();
     if (sent.size() < batch.size()) {
       store.release(
@@ -189,9 +188,15 @@ public class OutboxRelay {
     return true;
   }
 
-  /** Deletes the confirmed rows no transaction took within the grace period. */
+  /**
+   * Deletes the confirmed rows no transaction took within the grace period; runs only when rows
+   * were confirmed (or given back), and again while some are left.
+   */
   private void deleteWaiting() {
     delete(confirmed.takeWaitingSince(Duration.ofMillis(DELETE_GRACE_MILLIS)));
+    if (!confirmed.isEmpty()) {
+      deleting.request();
+    }
   }
 
   private void delete(List<Long> ids) {
