@@ -454,6 +454,12 @@ class RefineryIT {
   }
 
   @Test
+  void retentionVacuumsInPlaceOfAutovacuumOnlyWhenTheServerHasItOff() throws Exception {
+    new RetentionChecks(retention, auditExport, dataSource)
+        .theJobVacuumsInPlaceOfAutovacuumOnlyWhenTheServerHasItOff();
+  }
+
+  @Test
   void answerPastItsLimitIsRefusedAtTheBoundaryTheConsoleUses() throws Exception {
     services().answerPastItsLimitIsRefusedAtTheBoundaryTheConsoleUses(decisions, taskViews);
   }

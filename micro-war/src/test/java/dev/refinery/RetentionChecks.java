@@ -121,6 +121,78 @@ final class RetentionChecks {
     }
   }
 
+  /**
+   * Where the server's autovacuum is off (this machine's is), the job vacuums the tables it would
+   * take; where it is on, the job leaves them to it. Made overdue here: the fleet's instance table,
+   * where the check adds a row of its own and deletes it again, 120 times (120 dead row versions,
+   * nothing left behind).
+   */
+  void theJobVacuumsInPlaceOfAutovacuumOnlyWhenTheServerHasItOff() throws Exception {
+    try (Connection connection = dataSource.getConnection()) {
+      boolean autovacuumOff;
+      try (java.sql.Statement show = connection.createStatement();
+          ResultSet setting = show.executeQuery("SHOW autovacuum")) {
+        setting.next();
+        autovacuumOff = "off".equals(setting.getString(1));
+      }
+      try (PreparedStatement add =
+              connection.prepareStatement(
+                  "INSERT INTO monitoring.instance (name, version, started_at, seen_at,"
+                      + " agent_slots, agents_busy, work) VALUES (?, 'check', now(), now(), 0, 0,"
+                      + " '')");
+          PreparedStatement remove =
+              connection.prepareStatement("DELETE FROM monitoring.instance WHERE name = ?")) {
+        for (int i = 0; i < 120; i++) {
+          String name = "vacuum-check-" + UUID.randomUUID();
+          add.setString(1, name);
+          add.executeUpdate();
+          remove.setString(1, name);
+          assertThat(remove.executeUpdate()).as("the check's own row, deleted").isEqualTo(1);
+        }
+      }
+      try (java.sql.Statement flush = connection.createStatement()) {
+        flush.execute("SELECT pg_stat_force_next_flush()"); // the statistics reach the others
+      }
+      Instant before = instanceTable(connection).lastVacuum();
+      long dead = 0;
+      for (int i = 0; i < 50 && dead < 120; i++) {
+        dead = instanceTable(connection).deadRows();
+        Thread.sleep(100);
+      }
+      assertThat(dead)
+          .as("dead row versions of monitoring.instance seen")
+          .isGreaterThanOrEqualTo(120);
+
+      retention.pruneNow();
+
+      if (autovacuumOff) {
+        assertThat(instanceTable(connection).lastVacuum())
+            .as("monitoring.instance vacuumed by the job: the server's autovacuum is off")
+            .isAfter(before);
+        assertThat(instanceTable(connection).deadRows()).isLessThan(120);
+      } else {
+        assertThat(instanceTable(connection).lastVacuum())
+            .as("monitoring.instance left to the server's autovacuum")
+            .isEqualTo(before);
+      }
+    }
+  }
+
+  /** The server's statistics of monitoring.instance: its last manual vacuum and its dead rows. */
+  private record InstanceTable(Instant lastVacuum, long deadRows) {}
+
+  private static InstanceTable instanceTable(Connection connection) throws SQLException {
+    try (java.sql.Statement query = connection.createStatement();
+        ResultSet rows =
+            query.executeQuery(
+                "SELECT coalesce(last_vacuum, '-infinity'), n_dead_tup FROM pg_stat_user_tables"
+                    + " WHERE schemaname = 'monitoring' AND relname = 'instance'")) {
+      rows.next();
+      Timestamp at = rows.getTimestamp(1);
+      return new InstanceTable(at == null ? Instant.MIN : at.toInstant(), rows.getLong(2));
+    }
+  }
+
   private static void line(Connection connection, UUID messageId, Instant at) throws SQLException {
     try (PreparedStatement insert =
         connection.prepareStatement(

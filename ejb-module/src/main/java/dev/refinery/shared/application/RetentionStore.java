@@ -1,6 +1,7 @@
 package dev.refinery.shared.application;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Where the retention job deletes: each call deletes one small batch of the oldest rows of one
@@ -43,4 +44,20 @@ public interface RetentionStore {
    * a pruned table stops growing whether or not the server's autovacuum runs (or keeps up).
    */
   void vacuum(Table table);
+
+  /**
+   * What autovacuum would take now when the server's autovacuum is off: the tables of Refinery's
+   * schemas with more dead rows than 50 plus a fifth of the live ones, or more rows changed since
+   * their last analysis than 50 plus a tenth (PostgreSQL's default thresholds), most dead rows
+   * first. Empty when autovacuum is on: the server does it. Without it, a table updated on every
+   * workflow (the work queue, the outbox) keeps every old row version, and the queries that claim
+   * from it read more of them each minute.
+   */
+  List<String> overdueForVacuum();
+
+  /**
+   * {@code VACUUM (ANALYZE)} of one table {@link #overdueForVacuum} named, skipped when another
+   * session holds it.
+   */
+  void vacuum(String table);
 }

@@ -107,6 +107,14 @@ class RetentionTest {
 
         @Override
         public void vacuum(Table table) {}
+
+        @Override
+        public List<String> overdueForVacuum() {
+          return List.of();
+        }
+
+        @Override
+        public void vacuum(String table) {}
       };
     }
 
@@ -139,6 +147,69 @@ class RetentionTest {
           Retention.pruned(store(batch -> batch), Table.EVENT_LOG, NOW, 5, Duration.ZERO);
 
       assertThat(deleted).isEqualTo(5L * Retention.MAX_BATCHES);
+    }
+  }
+
+  /** The vacuum in place of a server whose autovacuum is off. */
+  @Nested
+  class InPlaceOfAutovacuum {
+
+    private final List<String> vacuumed = new ArrayList<>();
+
+    private RetentionStore overdue(java.util.function.Supplier<List<String>> tables) {
+      return new RetentionStore() {
+        @Override
+        public int prune(Table table, Instant before, int batch) {
+          return 0;
+        }
+
+        @Override
+        public void vacuum(Table table) {}
+
+        @Override
+        public List<String> overdueForVacuum() {
+          return tables.get();
+        }
+
+        @Override
+        public void vacuum(String table) {
+          if (table.startsWith("locked.")) {
+            throw new IllegalStateException("canceling statement due to lock timeout");
+          }
+          vacuumed.add(table);
+        }
+      };
+    }
+
+    @Test
+    void everyOverdueTableIsVacuumedAndOneThatFailsDoesNotStopTheOthers() {
+      List<String> done =
+          Retention.vacuumOverdue(
+              overdue(
+                  () ->
+                      List.of("productdefinition.work_item", "locked.table", "messaging.outbox")));
+
+      assertThat(vacuumed).containsExactly("productdefinition.work_item", "messaging.outbox");
+      assertThat(done).containsExactly("productdefinition.work_item", "messaging.outbox");
+    }
+
+    @Test
+    void nothingOverdueVacuumsNothing() {
+      assertThat(Retention.vacuumOverdue(overdue(List::of))).isEmpty();
+      assertThat(vacuumed).isEmpty();
+    }
+
+    @Test
+    void aDatabaseThatCannotSayVacuumsNothingAndTheRunGoesOn() {
+      List<String> done =
+          Retention.vacuumOverdue(
+              overdue(
+                  () -> {
+                    throw new IllegalStateException("the database went away");
+                  }));
+
+      assertThat(done).isEmpty();
+      assertThat(vacuumed).isEmpty();
     }
   }
 }

@@ -11,7 +11,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
@@ -43,6 +46,15 @@ public class JdbcRetentionStore implements RetentionStore {
           "DELETE FROM monitoring.audit_entry WHERE id IN (SELECT id FROM monitoring.audit_entry"
               + " WHERE recorded_at < ? AND id <= (SELECT coalesce(max(through_id), 0) FROM"
               + " monitoring.audit_export) ORDER BY id LIMIT ?)");
+
+  private static final String OVERDUE =
+      "SELECT quote_ident(schemaname) || '.' || quote_ident(relname) FROM pg_stat_user_tables"
+          + " WHERE current_setting('autovacuum') = 'off' AND schemaname = ANY (?) AND (n_dead_tup"
+          + " > 50 + 0.2 * n_live_tup OR n_mod_since_analyze > 50 + 0.1 * n_live_tup)"
+          + " ORDER BY n_dead_tup DESC";
+
+  /** What {@link #OVERDUE} returns for Refinery's own (lower-case, unquoted) names. */
+  private static final Pattern TABLE_NAME = Pattern.compile("[a-z_]+\\.[a-z_]+");
 
   @Resource(lookup = "jdbc/refinery")
   DataSource dataSource;
@@ -83,6 +95,41 @@ public class JdbcRetentionStore implements RetentionStore {
     } catch (SQLException e) {
       throw new IllegalStateException(
           "could not vacuum " + table.label() + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public List<String> overdueForVacuum() {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement query = connection.prepareStatement(OVERDUE)) {
+      query.setArray(
+          1, connection.createArrayOf("text", SchemaMigrator.SCHEMAS.toArray(String[]::new)));
+      List<String> tables = new ArrayList<>();
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          tables.add(rows.getString(1));
+        }
+      }
+      return tables;
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "could not read which tables need a vacuum: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public void vacuum(String table) {
+    if (!TABLE_NAME.matcher(table).matches()) {
+      throw new IllegalArgumentException("not a table of Refinery's schemas: " + table);
+    }
+    try (Connection connection = dataSource.getConnection();
+        java.sql.Statement statement = connection.createStatement()) {
+      connection.setAutoCommit(true); // VACUUM runs outside a transaction block
+      statement.execute("VACUUM (ANALYZE, SKIP_LOCKED) " + table);
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not vacuum " + table + ": " + e.getMessage(), e);
     }
   }
 }
