@@ -17,6 +17,7 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -1213,35 +1214,34 @@ class FaultSuite {
   // --------------------------------------------------------------------------------------
 
   /**
-   * Before the first scenario the server and the fresh worker take 6 s of half the load with no
-   * fault, so that no scenario meets a cold JVM. Both CI failures of F3's I5 (a 12 s lease ran out
-   * with no fault injected; events overtook their task's first for seconds) came in the first
-   * scenario after the worker started, on a machine slower than this one (F3 drained in 48–50 s
-   * there, 27–32 s here).
+   * Before the first scenario the server and the fresh worker take a scenario's load with no fault
+   * (not checked), so that no scenario meets a cold JVM. Every CI failure of F3's I5 (a 12 s lease
+   * ran out with no fault injected) came in the first scenario after the worker started, on a
+   * machine slower than this one (F3 drained in 42–50 s there, 22–32 s here), the last one after a
+   * warm-up of 6 s at half the load.
    */
   private void warmUp() throws Exception {
     Timestamp since = now();
     Load.Outcome load =
-        Load.start(server, "warm-up " + UUID.randomUUID(), RATE / 2, Duration.ofSeconds(6))
-            .get(2, TimeUnit.MINUTES);
+        Load.start(server, "warm-up " + UUID.randomUUID(), RATE, LOAD).get(2, TimeUnit.MINUTES);
     drain(load, new Run(), since);
   }
 
   /**
    * A lease a second past its expiry: what the server's and the worker's threads were doing, kept
-   * in stalls/.
+   * in stalls/, and a digest of it with their garbage collection so far and the machine's load, for
+   * the verdict (CI keeps only what the suite prints).
    */
-  private void threadDumps(String scenario, String stall) {
+  private String threadDumps(String scenario, String stall) {
     Logger log = System.getLogger(FaultSuite.class.getName());
     log.log(
         Logger.Level.WARNING,
         "{0}: a lease ran out and was not claimed again within a second: {1}",
         scenario,
         stall);
+    List<String> digest = new ArrayList<>();
     try {
       Path folder = Files.createDirectories(RESULTS.resolve("stalls"));
-      String jcmd =
-          ProcessHandle.current().info().command().orElseThrow().replace("/java", "/jcmd");
       Map<String, Long> pids = new LinkedHashMap<>();
       pids.put(
           "server",
@@ -1249,27 +1249,55 @@ class FaultSuite {
       if (worker != null && worker.isAlive()) {
         pids.put("worker", worker.pid());
       }
+      Map<Long, String> names = new HashMap<>();
+      pids.forEach((name, pid) -> names.put(pid, name));
+      names.put(ProcessHandle.current().pid(), "suite");
+      digest.add(MachineLoad.now(names));
       for (Map.Entry<String, Long> pid : pids.entrySet()) {
         Path dump = folder.resolve(scenario + "-" + pid.getKey() + ".txt");
-        Process process =
-            new ProcessBuilder(jcmd, String.valueOf(pid.getValue()), "Thread.print")
-                .redirectErrorStream(true)
-                .redirectOutput(dump.toFile())
-                .start();
-        if (!process.waitFor(20, TimeUnit.SECONDS)) {
-          process.destroyForcibly();
-        }
+        String threads = jdkTool("jcmd", dump, String.valueOf(pid.getValue()), "Thread.print");
+        String gc = jdkTool("jstat", null, "-gcutil", String.valueOf(pid.getValue()));
+        digest.add(
+            pid.getKey()
+                + ": "
+                + ThreadDigest.of(threads, 4)
+                + "; garbage collection "
+                + MachineLoad.gc(gc));
       }
-      Files.writeString(folder.resolve(scenario + "-database.txt"), stall + "\n");
+      Files.writeString(
+          folder.resolve(scenario + "-database.txt"),
+          stall + "\n" + String.join("\n", digest) + "\n");
     } catch (IOException | RuntimeException e) {
       log.log(
           Logger.Level.WARNING,
           "{0}: could not keep the stall's thread dumps: {1}",
           scenario,
           e.toString());
+      digest.add("could not take the thread dumps: " + e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    return String.join("; ", digest);
+  }
+
+  /** A JDK tool's output (kept in {@code keep} when given), within 20 seconds. */
+  private static String jdkTool(String tool, Path keep, String... arguments)
+      throws IOException, InterruptedException {
+    String java = ProcessHandle.current().info().command().orElseThrow();
+    List<String> command = new ArrayList<>();
+    command.add(java.substring(0, java.lastIndexOf('/') + 1) + tool);
+    command.addAll(List.of(arguments));
+    Path out = keep != null ? keep : Files.createTempFile("refinery-" + tool, ".txt");
+    Process process =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+    if (!process.waitFor(20, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+    }
+    String text = Files.readString(out);
+    if (keep == null) {
+      Files.delete(out);
+    }
+    return text;
   }
 
   private void startWorker(RefineryCommand command) {

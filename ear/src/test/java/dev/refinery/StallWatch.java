@@ -12,8 +12,9 @@ import java.time.Duration;
  * expiry a lease stayed unclaimed, at worst. On a connection of its own, named so the suite's
  * {@code pg_terminate_backend} spares it. The first time a lease is a second past its expiry it
  * keeps what the database was doing then (the oldest open transactions and what they wait on) and
- * calls {@code onStall} (the suite takes thread dumps): CI's F3 saw a 12 s lease run out with no
- * fault injected.
+ * calls {@code onStall} (the suite takes thread dumps and reads the machine's load, and answers
+ * with a digest of both): CI's F3 saw a 12 s lease run out with no fault injected, and CI keeps
+ * only what the suite prints.
  */
 final class StallWatch implements AutoCloseable {
 
@@ -27,10 +28,13 @@ final class StallWatch implements AutoCloseable {
   private volatile long worstMillis;
   private volatile String worstTask = "-";
   private volatile SQLException failure;
-  private final java.util.function.Consumer<String> onStall;
+  private final java.util.function.UnaryOperator<String> onStall;
   private volatile String stall;
+  private final java.util.concurrent.CompletableFuture<String> dumps =
+      new java.util.concurrent.CompletableFuture<>();
 
-  StallWatch(String url, String user, String password, java.util.function.Consumer<String> onStall)
+  StallWatch(
+      String url, String user, String password, java.util.function.UnaryOperator<String> onStall)
       throws SQLException {
     this.onStall = onStall;
     this.url = url;
@@ -55,7 +59,16 @@ final class StallWatch implements AutoCloseable {
           worstTask = row.getString(1);
           if (worstMillis >= STALL_MILLIS && stall == null) {
             stall = snapshotOrWhyNot(worstTask, worstMillis);
-            Thread.ofVirtual().start(() -> onStall.accept(stall));
+            String first = stall;
+            Thread.ofVirtual()
+                .start(
+                    () -> {
+                      try {
+                        dumps.complete(onStall.apply(first));
+                      } catch (RuntimeException e) {
+                        dumps.complete("the stall's thread dumps failed: " + e);
+                      }
+                    });
           }
         }
         Thread.sleep(250);
@@ -116,7 +129,7 @@ final class StallWatch implements AutoCloseable {
     StringBuilder seen = new StringBuilder();
     try (java.sql.PreparedStatement item =
         database.prepareStatement(
-            "SELECT attempts, lease_token FROM"
+            "SELECT attempts, lease_token, coalesce(lease_holder, '-') FROM"
                 + " productdefinition.work_item WHERE task_id = ?::uuid")) {
       item.setString(1, task);
       try (ResultSet row = item.executeQuery()) {
@@ -124,11 +137,12 @@ final class StallWatch implements AutoCloseable {
           seen.append(
               String.format(
                   java.util.Locale.ROOT,
-                  "at %d ms past expiry, task %s (attempt %d, token %d): ",
+                  "at %d ms past expiry, task %s (attempt %d, token %d, held by %s): ",
                   overdueMillis,
                   task,
                   row.getInt(1),
-                  row.getLong(2)));
+                  row.getLong(2),
+                  row.getString(3)));
         }
       }
     }
@@ -167,10 +181,23 @@ final class StallWatch implements AutoCloseable {
   }
 
   /**
-   * What the database was doing when a lease was first a second past its expiry; null if none was.
+   * What the database was doing when a lease was first a second past its expiry, then what the
+   * thread dumps and the machine showed (waited for up to a minute); null if no lease was.
    */
   String stall() {
-    return stall;
+    if (stall == null) {
+      return null;
+    }
+    try {
+      return stall + "; " + dumps.get(1, java.util.concurrent.TimeUnit.MINUTES);
+    } catch (java.util.concurrent.TimeoutException e) {
+      return stall + "; the thread dumps took more than a minute";
+    } catch (java.util.concurrent.ExecutionException e) {
+      return stall + "; " + e.getCause();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return stall;
+    }
   }
 
   Duration worstOverdue() {
