@@ -153,6 +153,9 @@ class WorkflowBenchmark {
             "write_transactions",
             (after.get("xids") - before.get("xids")) / (double) closed.tasks());
         perWorkflow.put(
+            "rolled_back_transactions",
+            (after.get("rollbacks") - before.get("rollbacks")) / (double) closed.tasks());
+        perWorkflow.put(
             "commits", (after.get("commits") - before.get("commits")) / (double) closed.tasks());
         perWorkflow.put(
             "publications",
@@ -312,9 +315,9 @@ class WorkflowBenchmark {
   }
 
   /**
-   * Commits (every one, read-only and pool validations too), transaction ids handed out (write
-   * transactions, cluster-wide: nothing else writes here), WAL syncs, published messages and task
-   * transitions so far.
+   * Commits (every one, read-only and pool validations too), rollbacks, transaction ids handed out
+   * (write transactions, cluster-wide: nothing else writes here; a write rolled back takes one
+   * too), WAL syncs, published messages and task transitions so far.
    */
   private static Map<String, Long> counters(Connection database) throws SQLException {
     return Map.of(
@@ -322,6 +325,10 @@ class WorkflowBenchmark {
         Probes.count(
             database,
             "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()"),
+        "rollbacks",
+        Probes.count(
+            database,
+            "SELECT xact_rollback FROM pg_stat_database WHERE datname = current_database()"),
         "xids",
         Probes.count(database, "SELECT txid_snapshot_xmax(txid_current_snapshot())"),
         "walSyncs",
@@ -776,9 +783,11 @@ class WorkflowBenchmark {
     table.append(
         String.format(
             Locale.ROOT,
-            "per workflow (closed loop): %.1f write transactions, %.1f commits of any"
-                + " kind, %.1f publications, %.1f broker deliveries%n",
+            "per workflow (closed loop): %.1f write transactions (%.2f transactions of any kind"
+                + " rolled back), %.1f commits of any kind, %.1f publications, %.1f broker"
+                + " deliveries%n",
             perWorkflow.get("write_transactions"),
+            perWorkflow.get("rolled_back_transactions"),
             perWorkflow.get("commits"),
             perWorkflow.get("publications"),
             perWorkflow.get("deliveries")));
