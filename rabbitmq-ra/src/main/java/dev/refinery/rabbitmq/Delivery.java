@@ -37,8 +37,12 @@ final class Delivery implements MessageListener {
   private final TransactionSynchronizationRegistry transactions;
   private final Pause pause;
 
-  /** Deliveries rolled back in a row on this session (with prefetch 1: mostly the same message). */
-  private int failuresInARow;
+  /**
+   * Redeliveries rolled back in a row on this session. A first delivery that rolls back does not
+   * count: that is how a failing handler hands its message to the redelivery that schedules the
+   * retry or keeps the dead letter, and a queue full of broken messages does it for every one.
+   */
+  private int failedRedeliveriesInARow;
 
   /** Waits before a redelivery; a test's stand-in records the waits instead. */
   interface Pause {
@@ -76,20 +80,21 @@ final class Delivery implements MessageListener {
   }
 
   /**
-   * How long a rolled-back message waits before it is put back. The first failure in a row is put
-   * back at once: its redelivery is what records a handler's failure and schedules the retry on a
-   * delay queue. A redelivery that fails too means this instance cannot take the message at all
-   * (its application is stopping, its database is away): put back at once, it would come straight
-   * back to this session and spend the queue's delivery limit in a second, and RabbitMQ would
-   * dead-letter a message nothing was wrong with. So each further failure waits twice as long, from
-   * 50 ms up to 2 s: ten deliveries take about 9 s, time for a stopping instance to close its
+   * How long a rolled-back message waits before it is put back. A first delivery is put back at
+   * once, however many failed before it: its redelivery is what records a handler's failure and
+   * schedules the retry on a delay queue or keeps the dead letter. A redelivery that fails too
+   * means this instance cannot take the message at all (its application is stopping, its database
+   * is away): put back at once, it would come straight back to this session and spend the queue's
+   * delivery limit in a second, and RabbitMQ would dead-letter a message nothing was wrong with. So
+   * each failed redelivery in a row waits twice as long as the one before, from 50 ms up to 2 s:
+   * ten deliveries of one message take about 9 s, time for a stopping instance to close its
    * consumers, after which the message goes to another instance.
    */
-  static Duration pauseAfter(int failuresInARow) {
-    if (failuresInARow <= 1) {
+  static Duration pauseAfter(boolean redelivered, int failedRedeliveriesInARow) {
+    if (!redelivered || failedRedeliveriesInARow < 1) {
       return Duration.ZERO;
     }
-    Duration pause = FIRST_PAUSE.multipliedBy(1L << Math.min(failuresInARow - 2, 10));
+    Duration pause = FIRST_PAUSE.multipliedBy(1L << Math.min(failedRedeliveriesInARow - 1, 10));
     return pause.compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause;
   }
 
@@ -154,19 +159,23 @@ final class Delivery implements MessageListener {
   private void settle(Message message, boolean commit) {
     try {
       if (commit) {
-        failuresInARow = 0;
+        failedRedeliveriesInARow = 0;
         crashPoint.committed(id(message), queue);
         message.acknowledge();
       } else {
-        Duration wait = pauseAfter(++failuresInARow);
+        boolean redelivered = redelivered(message);
+        if (redelivered) {
+          failedRedeliveriesInARow++;
+        }
+        Duration wait = pauseAfter(redelivered, failedRedeliveriesInARow);
         LOG.log(
             Level.INFO,
-            "Message {0} from {1} rolled back (delivery {2}, {3} failed in a row on this"
-                + " consumer); put back for redelivery in {4} ms",
+            "Message {0} from {1} rolled back (delivery {2}, {3} redeliveries failed in a row on"
+                + " this consumer); put back for redelivery in {4} ms",
             id(message),
             queue,
             deliveryCount(message),
-            failuresInARow,
+            failedRedeliveriesInARow,
             wait.toMillis());
         if (!wait.isZero()) {
           pause.pause(wait);
@@ -190,6 +199,15 @@ final class Delivery implements MessageListener {
       return message.getJMSMessageID();
     } catch (JMSException e) {
       return "?";
+    }
+  }
+
+  /** Whether the broker delivered it before; when it cannot say, as if it did (it waits). */
+  private static boolean redelivered(Message message) {
+    try {
+      return message.getJMSRedelivered();
+    } catch (JMSException e) {
+      return true;
     }
   }
 

@@ -25,6 +25,10 @@ class DeliveryTest {
       };
 
   private final List<String> calls = new ArrayList<>();
+
+  /** What the message's {@code getJMSRedelivered()} answers. */
+  private boolean redelivered;
+
   private final Message message = recording(Message.class, "message.");
   private final Session session = recording(Session.class, "session.");
 
@@ -73,20 +77,14 @@ class DeliveryTest {
   }
 
   @Test
-  void aFailureIsPutBackAtOnceAndFailuresInARowWaitLongerEachTime() {
+  void aFailureIsPutBackAtOnceAndFailedRedeliveriesInARowWaitLongerEachTime() {
     // given a session whose deliveries fail in a row (an application stopping: the redelivery that
     // would schedule the retry fails too)
     List<Duration> waits = new ArrayList<>();
-    Delivery delivery =
-        new Delivery(
-            new Container(Bean.THROWS, true, true),
-            session,
-            "refinery.test",
-            CrashPoint.installed(),
-            null,
-            waits::add);
-    // when the message comes back ten times (a quorum queue's delivery limit)
+    Delivery delivery = failingEveryTime(waits::add);
+    // when the message comes ten times (a quorum queue's delivery limit)
     for (int i = 0; i < 10; i++) {
+      redelivered = i > 0;
       delivery.onMessage(message);
     }
     // then the first is put back at once and the others wait 50 ms, doubling, at most 2 s: 9.15 s
@@ -107,22 +105,56 @@ class DeliveryTest {
 
   @Test
   void aDeliveryThatCommitsEndsTheRun() {
-    // given one session whose container fails twice, then commits, then fails again
+    // given one session whose container fails a message and its redelivery, then commits the next
+    // redelivery; then a new message fails, and its redelivery too
     List<Duration> waits = new ArrayList<>();
     Switching container = new Switching(new Container(Bean.THROWS, true, true));
     Delivery delivery =
         new Delivery(container, session, "refinery.test", CrashPoint.installed(), null, waits::add);
     delivery.onMessage(message);
+    redelivered = true;
     delivery.onMessage(message);
     container.current = new Container(Bean.SUCCEEDS, true, true);
     delivery.onMessage(message);
     container.current = new Container(Bean.THROWS, true, true);
+    redelivered = false;
     delivery.onMessage(message);
-    // then only the second failure waited: after the commit a failure is the first of a new run
-    assertThat(waits).containsExactly(Duration.ofMillis(50));
+    redelivered = true;
+    delivery.onMessage(message);
+    // then each failed redelivery waited the first wait: after the commit a run starts again
+    assertThat(waits).containsExactly(Duration.ofMillis(50), Duration.ofMillis(50));
     assertThat(calls)
         .containsExactly(
-            "session.recover", "session.recover", "message.acknowledge", "session.recover");
+            "session.recover",
+            "session.recover",
+            "message.acknowledge",
+            "session.recover",
+            "session.recover");
+  }
+
+  @Test
+  void firstDeliveriesThatFailAreNeverHeldBack() {
+    // given a queue of broken messages: each first delivery fails (its handler refuses the body),
+    // and the redeliveries, which keep the dead letters, went to the queue's other consumers
+    Delivery delivery = failingEveryTime(NO_PAUSE);
+    // when this session takes a thousand of them in a row
+    for (int i = 0; i < 1000; i++) {
+      delivery.onMessage(message);
+    }
+    // then each is put back at once (NO_PAUSE fails the test on any wait): a thousand broken
+    // messages held back 50 ms to 2 s each took over two minutes to reach the Dead letters page
+    assertThat(calls.stream().filter("session.recover"::equals)).hasSize(1000);
+  }
+
+  /** A session whose container fails every delivery, waiting through {@code pause}. */
+  private Delivery failingEveryTime(Delivery.Pause pause) {
+    return new Delivery(
+        new Container(Bean.THROWS, true, true),
+        session,
+        "refinery.test",
+        CrashPoint.installed(),
+        null,
+        pause);
   }
 
   /** The container of the moment, as a test switches it. */
@@ -366,6 +398,9 @@ class DeliveryTest {
               }
               if (method.getName().equals("getJMSMessageID")) {
                 return "ID:test";
+              }
+              if (method.getName().equals("getJMSRedelivered")) {
+                return redelivered;
               }
               return null;
             }));
