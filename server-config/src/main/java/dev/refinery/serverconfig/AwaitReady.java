@@ -19,9 +19,10 @@ import java.util.function.LongPredicate;
  * Waits until a server's readiness URL answers 200 with the application's own {@code database}
  * check in it: Payara prints "ready" even when a deployment failed, and its {@code /health/ready}
  * answers UP with no checks at all when the application is missing. Arguments: {@code <url>
- * <timeoutSeconds> [pid [log]]}; with a pid it gives up as soon as that process is gone, with a log
- * as soon as the log shows the deployment failed. Exit status: 0 ready, 1 timed out, 3 the process
- * died, 4 the deployment failed.
+ * <timeoutSeconds> [pid [log [from]]]}; with a pid it gives up as soon as that process is gone,
+ * with a log as soon as the log shows the deployment failed (reading it from byte {@code from} on,
+ * when given: what it held before the server started is another run's). Exit status: 0 ready, 1
+ * timed out, 3 the process died, 4 the deployment failed.
  */
 public final class AwaitReady {
 
@@ -54,7 +55,11 @@ public final class AwaitReady {
       System.exit(2);
     }
     long pid = args.length > 2 ? Long.parseLong(args[2]) : -1;
-    Optional<Path> log = args.length > 3 ? Optional.of(Path.of(args[3])) : Optional.empty();
+    Optional<ServerLog> log =
+        args.length > 3
+            ? Optional.of(
+                new ServerLog(Path.of(args[3]), args.length > 4 ? Long.parseLong(args[4]) : 0))
+            : Optional.empty();
     LongPredicate alive = p -> ProcessHandle.of(p).map(ProcessHandle::isAlive).orElse(false);
     int status =
         new AwaitReady(System.err, alive)
@@ -66,7 +71,11 @@ public final class AwaitReady {
     return await(url, timeout, pid, Optional.empty());
   }
 
-  int await(URI url, Duration timeout, long pid, Optional<Path> log) throws InterruptedException {
+  /** A server's log, from the byte where this start's lines begin. */
+  record ServerLog(Path file, long from) {}
+
+  int await(URI url, Duration timeout, long pid, Optional<ServerLog> log)
+      throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     String last = "no answer";
     while (System.nanoTime() < deadline) {
@@ -75,7 +84,7 @@ public final class AwaitReady {
         return 3;
       }
       if (log.isPresent() && deploymentFailed(log.get())) {
-        report.println("refinery: the application failed to deploy (" + log.get() + ")");
+        report.println("refinery: the application failed to deploy (" + log.get().file() + ")");
         return 4;
       }
       Optional<HttpResponse<String>> response = fetch(url);
@@ -99,9 +108,17 @@ public final class AwaitReady {
     return 1;
   }
 
-  private static boolean deploymentFailed(Path log) {
-    try (var lines = Files.lines(log, StandardCharsets.ISO_8859_1)) {
-      return lines.anyMatch(line -> DEPLOYMENT_FAILED.stream().anyMatch(line::contains));
+  /**
+   * Whether the log's lines from {@code from} on tell of a failed deployment; a log shorter than
+   * that was rotated or started again, and is read whole.
+   */
+  private static boolean deploymentFailed(ServerLog log) {
+    try (var channel = Files.newByteChannel(log.file())) {
+      channel.position(channel.size() < log.from() ? 0 : log.from());
+      var reader =
+          new java.io.BufferedReader(
+              java.nio.channels.Channels.newReader(channel, StandardCharsets.ISO_8859_1));
+      return reader.lines().anyMatch(line -> DEPLOYMENT_FAILED.stream().anyMatch(line::contains));
     } catch (IOException | UncheckedIOException e) {
       return false; // not written yet
     }

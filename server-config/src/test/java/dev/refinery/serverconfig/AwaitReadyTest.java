@@ -65,12 +65,43 @@ class AwaitReadyTest {
     long start = System.nanoTime();
     int status =
         new AwaitReady(report, pid -> true)
-            .await(ready, Duration.ofSeconds(30), 42, java.util.Optional.of(log));
+            .await(
+                ready,
+                Duration.ofSeconds(30),
+                42,
+                java.util.Optional.of(new AwaitReady.ServerLog(log, 0)));
 
     assertThat(status).isEqualTo(4);
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
     assertThat(output.toString(StandardCharsets.UTF_8))
         .contains("the application failed to deploy");
+  }
+
+  @Test
+  void aFailureLoggedBeforeTheStartIsAnotherRunsAndAFailureAfterItEndsTheWait(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    // given a log that holds an earlier run's failed deployment, then this start's first line
+    java.nio.file.Path log = dir.resolve("server.log");
+    String before = "[2026-12-07T18:40:38] [SEVERE] Exception during lifecycle processing\n";
+    java.nio.file.Files.writeString(
+        log, before + "[2026-12-07T18:58:06] [INFO] Running Payara Version\n");
+    AwaitReady.ServerLog fromTheStart = new AwaitReady.ServerLog(log, before.length());
+
+    // when it is read from where this start began: not a failure, the wait goes on to its timeout
+    int status =
+        new AwaitReady(report, pid -> true)
+            .await(ready, Duration.ofSeconds(1), 42, java.util.Optional.of(fromTheStart));
+    assertThat(status).isEqualTo(1);
+
+    // then a failure this start logs ends the wait
+    java.nio.file.Files.writeString(
+        log,
+        "[2026-12-07T18:58:18] [SEVERE] Exception while loading the app\n",
+        java.nio.file.StandardOpenOption.APPEND);
+    assertThat(
+            new AwaitReady(report, pid -> true)
+                .await(ready, Duration.ofSeconds(30), 42, java.util.Optional.of(fromTheStart)))
+        .isEqualTo(4);
   }
 
   @Test
