@@ -197,6 +197,40 @@ final class JmxChecks implements AutoCloseable {
     }
   }
 
+  /** The console sessions a member of the data grid keeps, and their size. */
+  record GridSessions(int count, long bytes) {}
+
+  /**
+   * The console sessions this member keeps in Payara's data grid, as Hazelcast's MBeans show them
+   * (REFINERY_DATA_GRID=on turns them on): the web session store is the map named after the
+   * console's context path, "/", which is the empty name. Hazelcast refreshes a map's figures every
+   * 5 s: this reads until two readings 6 s apart agree.
+   */
+  GridSessions consoleSessions() throws Exception {
+    GridSessions last = readSessions();
+    for (int reading = 0; reading < 10; reading++) {
+      Thread.sleep(6_000);
+      GridSessions now = readSessions();
+      if (now.equals(last)) {
+        return now;
+      }
+      last = now;
+    }
+    throw new AssertionError("the session store's figures kept changing, last " + last);
+  }
+
+  private GridSessions readSessions() throws Exception {
+    Set<ObjectName> maps = server.queryNames(new ObjectName("com.hazelcast:type=IMap,*"), null);
+    for (ObjectName map : maps) {
+      if ("".equals(server.getAttribute(map, "name"))) {
+        return new GridSessions(
+            ((Number) server.getAttribute(map, "localOwnedEntryCount")).intValue(),
+            ((Number) server.getAttribute(map, "localOwnedEntryMemoryCost")).longValue());
+      }
+    }
+    throw new AssertionError("no web session store among the data grid's maps " + maps);
+  }
+
   private static void await(Supplier<Boolean> condition, String what) {
     Awaitility.await(what)
         .atMost(Duration.ofSeconds(30))
