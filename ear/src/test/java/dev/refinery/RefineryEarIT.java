@@ -148,6 +148,83 @@ class RefineryEarIT {
   }
 
   /**
+   * What the broker and the server were doing, for a check that waited in vain for deliveries: the
+   * virtual host's queues (ready, unacknowledged, consumers), what the server's log of this run
+   * says of deliveries put back (at once, or after a wait) and dead-lettered, its first distinct
+   * warnings of another kind, and the machine's load.
+   */
+  private static String deliveryTrouble(String vhost) {
+    java.util.List<String> parts = new java.util.ArrayList<>();
+    try {
+      Process list =
+          new ProcessBuilder(
+                  "rabbitmqctl",
+                  "-q",
+                  "list_queues",
+                  "-p",
+                  vhost,
+                  "name",
+                  "messages_ready",
+                  "messages_unacknowledged",
+                  "consumers")
+              .redirectErrorStream(true)
+              .start();
+      String queues = new String(list.getInputStream().readAllBytes()).strip();
+      parts.add(
+          "queues (ready, unacked, consumers; rabbitmqctl exit "
+              + list.waitFor()
+              + "): "
+              + queues.replaceAll("\\s*\\R\\s*", "; ").replace('\t', ' '));
+    } catch (IOException e) {
+      parts.add("rabbitmqctl failed: " + e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    Path log = RUNTIME.resolve("domains/refinery/logs/server.log");
+    String rotated = log.getFileName() + "_";
+    java.util.Map<String, Integer> tally = new java.util.TreeMap<>();
+    java.util.Set<String> warnings = new java.util.LinkedHashSet<>();
+    java.util.regex.Pattern putBack =
+        java.util.regex.Pattern.compile("put back for redelivery in (\\d+) ms");
+    try (var files = Files.list(log.getParent())) {
+      for (Path file :
+          files
+              .filter(
+                  f ->
+                      f.equals(log)
+                          || (f.getFileName().toString().startsWith(rotated)
+                              && writtenSince(f, STARTED)))
+              .sorted()
+              .toList()) {
+        try (var lines = Files.lines(file)) {
+          lines.forEach(
+              line -> {
+                java.util.regex.Matcher wait = putBack.matcher(line);
+                if (wait.find()) {
+                  tally.merge(
+                      wait.group(1).equals("0") ? "put back at once" : "put back after a wait",
+                      1,
+                      Integer::sum);
+                } else if (line.contains("Dead-lettered")) {
+                  tally.merge("dead-lettered", 1, Integer::sum);
+                } else if ((line.contains("\"WARNING\"") || line.contains("\"SEVERE\""))
+                    && warnings.size() < 3) {
+                  int at = line.indexOf("\"LogMessage\":\"");
+                  String text = at < 0 ? line : line.substring(at + 14);
+                  warnings.add(text.substring(0, Math.min(text.length(), 300)));
+                }
+              });
+        }
+      }
+      parts.add("the server's log of this run: " + tally + ", other warnings " + warnings);
+    } catch (IOException | java.io.UncheckedIOException e) {
+      parts.add("could not read the server's log: " + e);
+    }
+    parts.add(MachineLoad.now(java.util.Map.of(serverPid, "server")));
+    return String.join("; ", parts);
+  }
+
+  /**
    * Payara reports trouble as SEVERE even when it carries on (stack notes, pitfall 2), in the log
    * and in the files it rotated out of it during this run (at 2 MB: a run of this class fills
    * several, and a check of the last one alone missed a boot failure). One entry is left out: HK2's
@@ -759,8 +836,9 @@ class RefineryEarIT {
     @Order(11)
     void operatorClearsAThousandDeadLettersByGroup() throws Exception {
       CHECKS.ensurePeople();
+      String vhost = System.getenv("REFINERY_RABBITMQ_VHOST");
       OPERATOR_CHECKS.operatorClearsAThousandDeadLettersByGroup(
-          System.getenv("REFINERY_RABBITMQ_VHOST"));
+          vhost, () -> deliveryTrouble(vhost));
     }
 
     @Test

@@ -51,14 +51,33 @@ public class DeadLettersBacking implements Serializable {
   private String to;
   private int page;
 
+  /**
+   * The groups as the page showed them: a group action does at most as many as its confirmation
+   * named. A handful of rows, kept with the view.
+   */
   private List<DeadLetterGroup> groups;
-  private Page<DeadLetterView> letters;
-  private List<DeadLetterView> selected = new ArrayList<>();
+
+  /**
+   * The page of dead letters, up to {@value #PAGE_SIZE} with their payloads: read again when the
+   * view moves to another instance rather than carried in the session, which the data grid stores
+   * whole after every request.
+   */
+  private transient Page<DeadLetterView> letters;
+
+  /** Set and used within one postback (the selection comes with the button). */
+  private transient List<DeadLetterView> selected;
 
   /** The page's view action: reads the groups and the page the filter asks for. */
   public void load() {
     groups = deadLetters.groups();
     letters = deadLetters.page(filter(), page, PAGE_SIZE);
+  }
+
+  private Page<DeadLetterView> letters() {
+    if (letters == null) {
+      letters = deadLetters.page(filter(), page, PAGE_SIZE);
+    }
+    return letters;
   }
 
   private DeadLetterFilter filter() {
@@ -116,7 +135,7 @@ public class DeadLettersBacking implements Serializable {
       }
     }
     Messages.info(count + " dead letter" + (count == 1 ? "" : "s") + " " + done + ".");
-    selected = new ArrayList<>();
+    selected = null;
     load();
   }
 
@@ -167,11 +186,11 @@ public class DeadLettersBacking implements Serializable {
   }
 
   public List<DeadLetterView> getLetters() {
-    return letters.items();
+    return letters().items();
   }
 
   public long getTotal() {
-    return letters.total();
+    return letters().total();
   }
 
   public boolean isPrevious() {
@@ -179,10 +198,13 @@ public class DeadLettersBacking implements Serializable {
   }
 
   public boolean isNext() {
-    return (long) (page + 1) * PAGE_SIZE < letters.total();
+    return (long) (page + 1) * PAGE_SIZE < letters().total();
   }
 
   public List<DeadLetterView> getSelected() {
+    if (selected == null) {
+      selected = new ArrayList<>();
+    }
     return selected;
   }
 

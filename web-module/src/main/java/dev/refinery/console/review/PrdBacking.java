@@ -55,8 +55,14 @@ public class PrdBacking implements Serializable {
 
   private boolean superseded;
 
-  private TaskView task;
-  private List<PrdVersion> versions;
+  /**
+   * The task and every revision of its PRD: read when the view opens, and again when it moves to
+   * another instance, rather than carried in the session, which the data grid stores whole after
+   * every request (the revisions alone are several KB each).
+   */
+  private transient TaskView task;
+
+  private transient List<PrdVersion> versions;
   private String reason;
   private transient List<PrdDocument.Line> document;
 
@@ -64,16 +70,28 @@ public class PrdBacking implements Serializable {
     if (task != null) {
       return;
     }
-    task = Tasks.parseId(id).flatMap(tasks::find).orElse(null);
-    if (task == null) {
+    if (task() == null) {
       FacesContext.getCurrentInstance()
           .getExternalContext()
           .responseSendError(404, "No task " + id);
       FacesContext.getCurrentInstance().responseComplete();
       return;
     }
-    versions = prds.versions(task.id());
     hold = reviews.holder(task.id()).orElse(null);
+  }
+
+  private TaskView task() {
+    if (task == null) {
+      task = Tasks.parseId(id).flatMap(tasks::find).orElse(null);
+    }
+    return task;
+  }
+
+  private List<PrdVersion> versions() {
+    if (versions == null) {
+      versions = prds.versions(task().id());
+    }
+    return versions;
   }
 
   /** Who holds the review of this revision: null when nobody. */
@@ -93,7 +111,7 @@ public class PrdBacking implements Serializable {
     if (!user.allowed(Role.APPROVER)) {
       return null;
     }
-    return held(() -> reviews.claim(task.id(), user.caller()), "You hold this review now.");
+    return held(() -> reviews.claim(task().id(), user.caller()), "You hold this review now.");
   }
 
   public String release() {
@@ -101,7 +119,8 @@ public class PrdBacking implements Serializable {
       return null;
     }
     return held(
-        () -> reviews.release(task.id(), user.caller()), "Released: anyone may claim this review.");
+        () -> reviews.release(task().id(), user.caller()),
+        "Released: anyone may claim this review.");
   }
 
   public String assign() {
@@ -109,7 +128,7 @@ public class PrdBacking implements Serializable {
       return null;
     }
     return held(
-        () -> reviews.assign(task.id(), assignee, user.caller()),
+        () -> reviews.assign(task().id(), assignee, user.caller()),
         "Assigned to " + assignee + ", who is told in their inbox.");
   }
 
@@ -118,11 +137,11 @@ public class PrdBacking implements Serializable {
       action.run();
     } catch (TaskStateConflictException | NotPermittedException | InvalidDecisionException e) {
       Messages.error(e.getMessage());
-      hold = reviews.holder(task.id()).orElse(null);
+      hold = reviews.holder(task().id()).orElse(null);
       return null;
     }
     Messages.info(done);
-    return "/console/review/prd?faces-redirect=true&id=" + task.id();
+    return "/console/review/prd?faces-redirect=true&id=" + task().id();
   }
 
   /** The decision that waits for confirmation ("approve" or "reject"), or null. */
@@ -135,7 +154,7 @@ public class PrdBacking implements Serializable {
    * they may have claimed it since the page was opened).
    */
   private boolean needsConfirmation(String decision) {
-    hold = reviews.holder(task.id()).orElse(null);
+    hold = reviews.holder(task().id()).orElse(null);
     if (hold == null || isHeldByMe()) {
       return false;
     }
@@ -144,7 +163,7 @@ public class PrdBacking implements Serializable {
   }
 
   public boolean isReviewable() {
-    return !superseded && task.status() == TaskStatus.PRD_VALIDATION && !versions.isEmpty();
+    return !superseded && task().status() == TaskStatus.PRD_VALIDATION && !versions().isEmpty();
   }
 
   /** Whether someone else's decision came first while this page was open. */
@@ -153,7 +172,7 @@ public class PrdBacking implements Serializable {
   }
 
   public PrdVersion getLatest() {
-    return versions.getLast();
+    return versions().getLast();
   }
 
   public List<PrdDocument.Line> getDocument() {
@@ -165,7 +184,7 @@ public class PrdBacking implements Serializable {
 
   /** The revision before this one, which an approver sent back, if any. */
   public PrdVersion getPrevious() {
-    return versions.size() < 2 ? null : versions.get(versions.size() - 2);
+    return versions().size() < 2 ? null : versions().get(versions().size() - 2);
   }
 
   public List<LineDiff.Entry<PrdDocument.Line>> getDiff() {
@@ -189,7 +208,7 @@ public class PrdBacking implements Serializable {
     }
     pending = null;
     return decided(
-        () -> decisions.approve(task.id(), user.caller(), user.getName()),
+        () -> decisions.approve(task().id(), user.caller(), user.getName()),
         "Approved: the PRD is final.");
   }
 
@@ -210,7 +229,7 @@ public class PrdBacking implements Serializable {
     }
     pending = null;
     return decided(
-        () -> decisions.reject(task.id(), user.caller(), user.getName(), reason),
+        () -> decisions.reject(task().id(), user.caller(), user.getName(), reason),
         "Sent back with your reason: the agent writes a revision.");
   }
 
@@ -221,7 +240,7 @@ public class PrdBacking implements Serializable {
       // someone decided first: the page stops offering a decision and says who
       Messages.error(e.getMessage());
       superseded = true;
-      task = tasks.find(task.id()).orElse(task);
+      task = tasks.find(task().id()).orElse(task);
       hold = null;
       return null;
     } catch (InvalidDecisionException | TaskStateConflictException | NotPermittedException e) {
@@ -229,11 +248,11 @@ public class PrdBacking implements Serializable {
       return null;
     }
     Messages.info(done);
-    return "/console/tasks/detail?faces-redirect=true&id=" + task.id();
+    return "/console/tasks/detail?faces-redirect=true&id=" + task().id();
   }
 
   public TaskView getTask() {
-    return task;
+    return task();
   }
 
   /** Drops the decision waiting for confirmation. */

@@ -42,21 +42,39 @@ public class QueueBacking implements Serializable {
 
   private String filter;
   private String order;
+
+  /** The reviews as the page showed them: a row's action acts on the row the person saw. */
   private List<Reviews.Waiting> waiting;
-  private Map<UUID, TaskView> details;
+
+  /**
+   * The waiting tasks as Task Management has them, for their priorities: up to {@value
+   * Tasks#MAX_PAGE_SIZE} with their descriptions, read again when the view moves to another
+   * instance rather than carried in the session, which the data grid stores whole after every
+   * request.
+   */
+  private transient Map<UUID, TaskView> details;
 
   /** The page's view action: reads the queue the filter and order ask for. */
   public void load() {
     waiting = reviews.waiting(user.caller(), selectedFilter(), isLatestFirst());
-    details =
-        tasks
-            .search(
-                new TaskFilter(TaskStatus.PRD_VALIDATION, null, null, null), 0, Tasks.MAX_PAGE_SIZE)
-            .items()
-            .stream()
-            .collect(
-                Collectors.toMap(
-                    TaskView::id, Function.identity(), (a, b) -> a, java.util.HashMap::new));
+    details = null;
+  }
+
+  private Map<UUID, TaskView> details() {
+    if (details == null) {
+      details =
+          tasks
+              .search(
+                  new TaskFilter(TaskStatus.PRD_VALIDATION, null, null, null),
+                  0,
+                  Tasks.MAX_PAGE_SIZE)
+              .items()
+              .stream()
+              .collect(
+                  Collectors.toMap(
+                      TaskView::id, Function.identity(), (a, b) -> a, java.util.HashMap::new));
+    }
+    return details;
   }
 
   public List<Reviews.Waiting> getWaiting() {
@@ -68,7 +86,7 @@ public class QueueBacking implements Serializable {
    * (past its page of {@value Tasks#MAX_PAGE_SIZE}) read alone; "" while it is not known there yet.
    */
   public String priority(Reviews.Waiting review) {
-    TaskView task = details.computeIfAbsent(review.taskId(), id -> tasks.find(id).orElse(null));
+    TaskView task = details().computeIfAbsent(review.taskId(), id -> tasks.find(id).orElse(null));
     return task == null ? "" : task.priority().name();
   }
 
