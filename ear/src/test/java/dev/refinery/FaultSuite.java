@@ -354,6 +354,7 @@ class FaultSuite {
               "--target",
               PrivateDomain.GROUP);
       assertThat(deployed.exitCode()).as(deployed.output()).isZero();
+      upgrade(domain, refinery);
       List<String> instances = domain.instances();
       server = domain.http(instances.get(0));
       workerPort = java.net.URI.create(domain.http(instances.get(1))).getPort();
@@ -1212,6 +1213,43 @@ class FaultSuite {
 
   // --- helpers
   // --------------------------------------------------------------------------------------
+
+  /**
+   * The next release deployed onto the group that runs this one, with a driver the domain does not
+   * have yet (the one it has is removed first, as a new version's file name would be missing): the
+   * deploy command adds it, restarts the instances, waits for their boot to load the application
+   * they have before it deploys again (deploying during that load breaks it), and both instances
+   * come back ready.
+   */
+  private static void upgrade(PrivateDomain domain, RefineryCommand refinery) throws Exception {
+    String driver =
+        domain
+            .remote("list-libraries", "--type", "common")
+            .lines()
+            .map(String::strip)
+            .filter(line -> line.startsWith("postgresql-") && line.endsWith(".jar"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("the first deploy added no PostgreSQL driver"));
+    domain.remote("remove-library", "--type", "common", driver);
+    RefineryCommand.Result upgraded =
+        refinery.run(
+            "deploy",
+            "--admin",
+            domain.adminAddress(),
+            "--passwordfile",
+            domain.passwordFile().toString(),
+            "--target",
+            PrivateDomain.GROUP);
+    assertThat(upgraded.exitCode()).as(upgraded.output()).isZero();
+    assertThat(upgraded.output()).as("the second deploy").contains("restarting");
+    for (String instance : domain.instances()) {
+      assertThat(upgraded.output())
+          .as("the second deploy")
+          .contains(
+              "waiting for " + instance + "'s boot to load the application it has",
+              instance + " ready");
+    }
+  }
 
   /**
    * Before the first scenario the server and the fresh worker take a scenario's load with no fault
