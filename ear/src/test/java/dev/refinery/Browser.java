@@ -73,20 +73,6 @@ final class Browser implements AutoCloseable {
     return this;
   }
 
-  /**
-   * Points the forms of the page shown at another instance, as a load balancer would send their
-   * posts there: the page stays the one the first instance rendered.
-   */
-  Browser postTo(String otherBase) {
-    driver.executeScript(
-        "const to = new URL(arguments[0]); for (const form of document.forms) { const action ="
-            + " new URL(form.action); action.protocol = to.protocol; action.host = to.host;"
-            + " form.action = action.toString(); }",
-        otherBase);
-    this.base = otherBase;
-    return this;
-  }
-
   Browser open(String path) {
     driver.get(base + path);
     return this;

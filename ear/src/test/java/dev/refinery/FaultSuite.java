@@ -344,15 +344,7 @@ class FaultSuite {
           refineryFor(folder)
               .with("REFINERY_RABBITMQ_PORT", String.valueOf(BROKER_PORT))
               .with("REFINERY_RABBITMQ_VHOST", "/");
-      RefineryCommand.Result deployed =
-          refinery.run(
-              "deploy",
-              "--admin",
-              domain.adminAddress(),
-              "--passwordfile",
-              domain.passwordFile().toString(),
-              "--target",
-              PrivateDomain.GROUP);
+      RefineryCommand.Result deployed = deployToGroup(domain, refinery);
       assertThat(deployed.exitCode()).as(deployed.output()).isZero();
       upgrade(domain, refinery);
       List<String> instances = domain.instances();
@@ -1214,6 +1206,19 @@ class FaultSuite {
   // --- helpers
   // --------------------------------------------------------------------------------------
 
+  /** {@code ./refinery deploy} onto the private domain's deployment group, as a team runs it. */
+  private static RefineryCommand.Result deployToGroup(
+      PrivateDomain domain, RefineryCommand refinery) {
+    return refinery.run(
+        "deploy",
+        "--admin",
+        domain.adminAddress(),
+        "--passwordfile",
+        domain.passwordFile().toString(),
+        "--target",
+        PrivateDomain.GROUP);
+  }
+
   /**
    * The next release deployed onto the group that runs this one, with a driver the domain does not
    * have yet (the one it has is removed first, as a new version's file name would be missing): the
@@ -1231,15 +1236,7 @@ class FaultSuite {
             .findFirst()
             .orElseThrow(() -> new AssertionError("the first deploy added no PostgreSQL driver"));
     domain.remote("remove-library", "--type", "common", driver);
-    RefineryCommand.Result upgraded =
-        refinery.run(
-            "deploy",
-            "--admin",
-            domain.adminAddress(),
-            "--passwordfile",
-            domain.passwordFile().toString(),
-            "--target",
-            PrivateDomain.GROUP);
+    RefineryCommand.Result upgraded = deployToGroup(domain, refinery);
     assertThat(upgraded.exitCode()).as(upgraded.output()).isZero();
     assertThat(upgraded.output()).as("the second deploy").contains("restarting");
     for (String instance : domain.instances()) {

@@ -181,21 +181,12 @@ class RefineryEarIT {
       Thread.currentThread().interrupt();
     }
     Path log = RUNTIME.resolve("domains/refinery/logs/server.log");
-    String rotated = log.getFileName() + "_";
     java.util.Map<String, Integer> tally = new java.util.TreeMap<>();
     java.util.Set<String> warnings = new java.util.LinkedHashSet<>();
     java.util.regex.Pattern putBack =
         java.util.regex.Pattern.compile("put back for redelivery in (\\d+) ms");
-    try (var files = Files.list(log.getParent())) {
-      for (Path file :
-          files
-              .filter(
-                  f ->
-                      f.equals(log)
-                          || (f.getFileName().toString().startsWith(rotated)
-                              && writtenSince(f, STARTED)))
-              .sorted()
-              .toList()) {
+    try {
+      for (Path file : logOfThisRun(log)) {
         try (var lines = Files.lines(file)) {
           lines.forEach(
               line -> {
@@ -224,6 +215,21 @@ class RefineryEarIT {
     return String.join("; ", parts);
   }
 
+  /** The log and the files Payara rotated out of it since this class started, oldest first. */
+  private static java.util.List<Path> logOfThisRun(Path log) throws IOException {
+    String rotated = log.getFileName() + "_";
+    try (var files = Files.list(log.getParent())) {
+      return files
+          .filter(
+              file ->
+                  file.equals(log)
+                      || (file.getFileName().toString().startsWith(rotated)
+                          && writtenSince(file, STARTED)))
+          .sorted()
+          .toList();
+    }
+  }
+
   /**
    * Payara reports trouble as SEVERE even when it carries on (stack notes, pitfall 2), in the log
    * and in the files it rotated out of it during this run (at 2 MB: a run of this class fills
@@ -233,17 +239,8 @@ class RefineryEarIT {
    * once on 2026-12-04 in a boot that then served every test of this class.
    */
   private static java.util.List<String> severeEntries(Path log) {
-    String rotated = log.getFileName() + "_";
-    try (var files = Files.list(log.getParent())) {
-      java.util.List<Path> written =
-          files
-              .filter(
-                  file ->
-                      file.equals(log)
-                          || (file.getFileName().toString().startsWith(rotated)
-                              && writtenSince(file, STARTED)))
-              .sorted()
-              .toList();
+    try {
+      java.util.List<Path> written = logOfThisRun(log);
       assertThat(written).as("the log of this run").contains(log);
       java.util.List<String> severe = new java.util.ArrayList<>();
       for (Path file : written) {
