@@ -1,6 +1,7 @@
 package dev.refinery.console.operations;
 
 import dev.refinery.console.ConsoleUser;
+import dev.refinery.console.Lookup;
 import dev.refinery.console.Messages;
 import dev.refinery.humaninteraction.api.Caller;
 import dev.refinery.humaninteraction.api.Role;
@@ -13,7 +14,6 @@ import dev.refinery.shared.application.DeadLetters;
 import dev.refinery.shared.application.NoSuchDeadLetterException;
 import dev.refinery.shared.application.NotPermittedException;
 import jakarta.faces.view.ViewScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Instant;
@@ -40,9 +40,9 @@ public class DeadLettersBacking implements Serializable {
   /** Dead letters per page. */
   static final int PAGE_SIZE = 100;
 
-  @Inject DeadLetters deadLetters;
+  private final Lookup<DeadLetters> deadLetters = Lookup.of(DeadLetters.class);
 
-  @Inject ConsoleUser user;
+  private final Lookup<ConsoleUser> user = Lookup.of(ConsoleUser.class);
 
   private String type;
   private String failure;
@@ -69,13 +69,13 @@ public class DeadLettersBacking implements Serializable {
 
   /** The page's view action: reads the groups and the page the filter asks for. */
   public void load() {
-    groups = deadLetters.groups();
-    letters = deadLetters.page(filter(), page, PAGE_SIZE);
+    groups = deadLetters.get().groups();
+    letters = deadLetters.get().page(filter(), page, PAGE_SIZE);
   }
 
   private Page<DeadLetterView> letters() {
     if (letters == null) {
-      letters = deadLetters.page(filter(), page, PAGE_SIZE);
+      letters = deadLetters.get().page(filter(), page, PAGE_SIZE);
     }
     return letters;
   }
@@ -106,22 +106,22 @@ public class DeadLettersBacking implements Serializable {
   }
 
   public void replay() {
-    act(deadLetters::replay, "replayed");
+    act(deadLetters.get()::replay, "replayed");
   }
 
   public void discard() {
-    act(deadLetters::discard, "discarded");
+    act(deadLetters.get()::discard, "discarded");
   }
 
   private void act(BiConsumer<UUID, Caller> action, String done) {
-    if (!user.allowed(Role.OPERATOR)) {
+    if (!user.get().allowed(Role.OPERATOR)) {
       return;
     }
     if (selected == null || selected.isEmpty()) {
       Messages.error("Select one or more dead letters first.");
       return;
     }
-    Caller caller = user.caller();
+    Caller caller = user.get().caller();
     int count = 0;
     for (DeadLetterView letter : selected) {
       try {
@@ -141,11 +141,12 @@ public class DeadLettersBacking implements Serializable {
 
   /** Replays the group's dead letters, at most as many as the confirmation named. */
   public String replayGroup(DeadLetterGroup group) {
-    if (!user.allowed(Role.OPERATOR)) {
+    if (!user.get().allowed(Role.OPERATOR)) {
       return null;
     }
     try {
-      int replayed = deadLetters.replayAll(group.filter(), group.count(), user.caller());
+      int replayed =
+          deadLetters.get().replayAll(group.filter(), group.count(), user.get().caller());
       Messages.info(replayed + " dead letters of " + group.type() + " replayed.");
     } catch (NotPermittedException e) {
       Messages.error(e.getMessage());
@@ -155,11 +156,12 @@ public class DeadLettersBacking implements Serializable {
 
   /** Discards the group's dead letters, at most as many as the confirmation named. */
   public String discardGroup(DeadLetterGroup group) {
-    if (!user.allowed(Role.OPERATOR)) {
+    if (!user.get().allowed(Role.OPERATOR)) {
       return null;
     }
     try {
-      int discarded = deadLetters.discardAll(group.filter(), group.count(), user.caller());
+      int discarded =
+          deadLetters.get().discardAll(group.filter(), group.count(), user.get().caller());
       Messages.info(discarded + " dead letters of " + group.type() + " discarded.");
     } catch (NotPermittedException e) {
       Messages.error(e.getMessage());

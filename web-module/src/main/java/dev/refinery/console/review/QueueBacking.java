@@ -1,6 +1,7 @@
 package dev.refinery.console.review;
 
 import dev.refinery.console.ConsoleUser;
+import dev.refinery.console.Lookup;
 import dev.refinery.console.Messages;
 import dev.refinery.humaninteraction.api.Role;
 import dev.refinery.humaninteraction.application.NoSuchTaskException;
@@ -12,7 +13,6 @@ import dev.refinery.taskmanagement.api.TaskStatus;
 import dev.refinery.taskmanagement.api.TaskView;
 import dev.refinery.taskmanagement.application.Tasks;
 import jakarta.faces.view.ViewScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Instant;
@@ -34,11 +34,11 @@ public class QueueBacking implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject Reviews reviews;
+  private final Lookup<Reviews> reviews = Lookup.of(Reviews.class);
 
-  @Inject Tasks tasks;
+  private final Lookup<Tasks> tasks = Lookup.of(Tasks.class);
 
-  @Inject ConsoleUser user;
+  private final Lookup<ConsoleUser> user = Lookup.of(ConsoleUser.class);
 
   private String filter;
   private String order;
@@ -56,7 +56,7 @@ public class QueueBacking implements Serializable {
 
   /** The page's view action: reads the queue the filter and order ask for. */
   public void load() {
-    waiting = reviews.waiting(user.caller(), selectedFilter(), isLatestFirst());
+    waiting = reviews.get().waiting(user.get().caller(), selectedFilter(), isLatestFirst());
     details = null;
   }
 
@@ -64,6 +64,7 @@ public class QueueBacking implements Serializable {
     if (details == null) {
       details =
           tasks
+              .get()
               .search(
                   new TaskFilter(TaskStatus.PRD_VALIDATION, null, null, null),
                   0,
@@ -86,7 +87,8 @@ public class QueueBacking implements Serializable {
    * (past its page of {@value Tasks#MAX_PAGE_SIZE}) read alone; "" while it is not known there yet.
    */
   public String priority(Reviews.Waiting review) {
-    TaskView task = details().computeIfAbsent(review.taskId(), id -> tasks.find(id).orElse(null));
+    TaskView task =
+        details().computeIfAbsent(review.taskId(), id -> tasks.get().find(id).orElse(null));
     return task == null ? "" : task.priority().name();
   }
 
@@ -95,29 +97,29 @@ public class QueueBacking implements Serializable {
   }
 
   public boolean mine(Reviews.Waiting review) {
-    return user.getName().equals(review.holder());
+    return user.get().getName().equals(review.holder());
   }
 
   /** Whether the person may release it: they hold it, or they are an operator. */
   public boolean releasable(Reviews.Waiting review) {
-    return review.holder() != null && (mine(review) || user.isOperator());
+    return review.holder() != null && (mine(review) || user.get().isOperator());
   }
 
   public String claim(Reviews.Waiting review) {
-    if (!user.allowed(Role.APPROVER)) {
+    if (!user.get().allowed(Role.APPROVER)) {
       return null;
     }
     return acted(
-        () -> reviews.claim(review.taskId(), user.caller()),
+        () -> reviews.get().claim(review.taskId(), user.get().caller()),
         "You hold the review of \"" + review.title() + "\" now.");
   }
 
   public String release(Reviews.Waiting review) {
-    if (!user.allowed(Role.APPROVER, Role.OPERATOR)) {
+    if (!user.get().allowed(Role.APPROVER, Role.OPERATOR)) {
       return null;
     }
     return acted(
-        () -> reviews.release(review.taskId(), user.caller()),
+        () -> reviews.get().release(review.taskId(), user.get().caller()),
         "Released \"" + review.title() + "\": anyone may claim it.");
   }
 
@@ -136,7 +138,7 @@ public class QueueBacking implements Serializable {
 
   /** Whether service levels give reviews a due date at all. */
   public boolean isDue() {
-    return reviews.dueAfter().isPresent();
+    return reviews.get().dueAfter().isPresent();
   }
 
   public Reviews.Filter selectedFilter() {

@@ -1,6 +1,7 @@
 package dev.refinery.console.tasks;
 
 import dev.refinery.console.ConsoleUser;
+import dev.refinery.console.Lookup;
 import dev.refinery.console.Messages;
 import dev.refinery.humaninteraction.application.Decisions;
 import dev.refinery.humaninteraction.application.InvalidDecisionException;
@@ -14,7 +15,6 @@ import dev.refinery.taskmanagement.api.TaskView;
 import dev.refinery.taskmanagement.application.Tasks;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
@@ -37,11 +37,11 @@ public class ClarifyBacking implements Serializable {
   /** The choice that means "my own answer, in the text". */
   public static final String OWN = "__own";
 
-  @Inject Tasks tasks;
+  private final Lookup<Tasks> tasks = Lookup.of(Tasks.class);
 
-  @Inject Decisions decisions;
+  private final Lookup<Decisions> decisions = Lookup.of(Decisions.class);
 
-  @Inject ConsoleUser user;
+  private final Lookup<ConsoleUser> user = Lookup.of(ConsoleUser.class);
 
   private String id;
   private TaskView task;
@@ -53,7 +53,7 @@ public class ClarifyBacking implements Serializable {
     if (task != null) {
       return; // a postback of this view
     }
-    task = Tasks.parseId(id).flatMap(tasks::find).orElse(null);
+    task = Tasks.parseId(id).flatMap(tasks.get()::find).orElse(null);
     FacesContext faces = FacesContext.getCurrentInstance();
     if (task == null) {
       faces.getExternalContext().responseSendError(404, "No task " + id);
@@ -61,10 +61,10 @@ public class ClarifyBacking implements Serializable {
       return;
     }
     if (!mayAnswer()) {
-      user.refuse("Only " + task.requester() + " answers these questions");
+      user.get().refuse("Only " + task.requester() + " answers these questions");
       return;
     }
-    List<ClarificationRound> rounds = tasks.clarifications(task.id());
+    List<ClarificationRound> rounds = tasks.get().clarifications(task.id());
     round =
         rounds.isEmpty() || task.status() != TaskStatus.CLARIFICATION_NEEDED
             ? null
@@ -97,11 +97,13 @@ public class ClarifyBacking implements Serializable {
 
   private String decide(List<Answer> answers, boolean recommended) {
     if (!mayAnswer()) {
-      user.refuse("Only " + task.requester() + " answers these questions");
+      user.get().refuse("Only " + task.requester() + " answers these questions");
       return null;
     }
     try {
-      decisions.answer(task.id(), answers, recommended, user.caller(), user.getName());
+      decisions
+          .get()
+          .answer(task.id(), answers, recommended, user.get().caller(), user.get().getName());
     } catch (InvalidDecisionException | TaskStateConflictException | NotPermittedException e) {
       Messages.error(e.getMessage());
       return null;
@@ -111,7 +113,7 @@ public class ClarifyBacking implements Serializable {
   }
 
   private boolean mayAnswer() {
-    return decisions.mayAnswer(task.id(), user.caller());
+    return decisions.get().mayAnswer(task.id(), user.get().caller());
   }
 
   public TaskView getTask() {
