@@ -16,12 +16,11 @@ import dev.refinery.shared.application.NotPermittedException;
 import dev.refinery.taskmanagement.api.TaskStatus;
 import dev.refinery.taskmanagement.api.TaskView;
 import dev.refinery.taskmanagement.application.Tasks;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
-import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
-import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -29,12 +28,22 @@ import java.util.List;
  * rejected revision, who holds the review (claim, release, assign), and the approver's decision:
  * approve, or reject with a reason (which is required). Deciding while someone else holds the
  * review asks first; a decision someone else took first is refused, naming them.
+ *
+ * <p>Request-scoped, not view-scoped: the page's forms post what it needs (the task's id, the
+ * decision waiting for confirmation), so a review opened on one instance is decided on any other.
+ * Weld names a view-scoped bean after its deployment, and the server's EAR and a worker's WAR are
+ * two: a view one of them made reached the other without its bean, and leaving it ended on an error
+ * page.
  */
 @Named
-@ViewScoped
-public class PrdBacking implements Serializable {
+@RequestScoped
+public class PrdBacking {
 
-  private static final long serialVersionUID = 1L;
+  /** The request parameter that names the task, in the page's address and in each of its forms. */
+  private static final String ID = "id";
+
+  /** The request parameter of the confirmation form: the decision waiting for it. */
+  private static final String PENDING = "pending";
 
   @Inject Tasks tasks;
 
@@ -48,23 +57,18 @@ public class PrdBacking implements Serializable {
 
   private String id;
   private Reviews.Holder hold;
+  private boolean holdRead;
   private String assignee;
 
   /** The decision waiting for "decide anyway" while someone else holds the review. */
   private String pending;
 
+  private boolean pendingRead;
   private boolean superseded;
-
-  /**
-   * The task and every revision of its PRD: read when the view opens, and again when it moves to
-   * another instance, rather than carried in the session, which the data grid stores whole after
-   * every request (the revisions alone are several KB each).
-   */
-  private transient TaskView task;
-
-  private transient List<PrdVersion> versions;
+  private TaskView task;
+  private List<PrdVersion> versions;
   private String reason;
-  private transient List<PrdDocument.Line> document;
+  private List<PrdDocument.Line> document;
 
   public void load() throws IOException {
     if (task != null) {
@@ -73,18 +77,29 @@ public class PrdBacking implements Serializable {
     if (task() == null) {
       FacesContext.getCurrentInstance()
           .getExternalContext()
-          .responseSendError(404, "No task " + id);
+          .responseSendError(404, "No task " + id());
       FacesContext.getCurrentInstance().responseComplete();
       return;
     }
-    hold = reviews.holder(task.id()).orElse(null);
+    knowHold(reviews.holder(task.id()).orElse(null));
   }
 
   private TaskView task() {
     if (task == null) {
-      task = Tasks.parseId(id).flatMap(tasks::find).orElse(null);
+      task = Tasks.parseId(id()).flatMap(tasks::find).orElse(null);
     }
     return task;
+  }
+
+  /**
+   * The task's id: the view parameter's, or on a postback the id the form posts, read before the
+   * view parameter is applied (the buttons' {@code rendered} conditions need the task).
+   */
+  private String id() {
+    if (id == null) {
+      id = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get(ID);
+    }
+    return id;
   }
 
   private List<PrdVersion> versions() {
@@ -96,11 +111,19 @@ public class PrdBacking implements Serializable {
 
   /** Who holds the review of this revision: null when nobody. */
   public Reviews.Holder getHold() {
+    if (!holdRead) {
+      knowHold(task() == null ? null : reviews.holder(task().id()).orElse(null));
+    }
     return hold;
   }
 
+  private void knowHold(Reviews.Holder holder) {
+    hold = holder;
+    holdRead = true;
+  }
+
   public boolean isHeldByMe() {
-    return hold != null && hold.name().equals(user.getName());
+    return getHold() != null && hold.name().equals(user.getName());
   }
 
   public List<String> getApprovers() {
@@ -137,16 +160,32 @@ public class PrdBacking implements Serializable {
       action.run();
     } catch (TaskStateConflictException | NotPermittedException | InvalidDecisionException e) {
       Messages.error(e.getMessage());
-      hold = reviews.holder(task().id()).orElse(null);
+      knowHold(reviews.holder(task().id()).orElse(null));
       return null;
     }
     Messages.info(done);
     return "/console/review/prd?faces-redirect=true&id=" + task().id();
   }
 
-  /** The decision that waits for confirmation ("approve" or "reject"), or null. */
+  /**
+   * The decision that waits for confirmation ("approve" or "reject"), or null: on a postback of the
+   * confirmation, the one its form posts.
+   */
   public String getPending() {
+    if (!pendingRead) {
+      String posted =
+          FacesContext.getCurrentInstance()
+              .getExternalContext()
+              .getRequestParameterMap()
+              .get(PENDING);
+      pending("approve".equals(posted) || "reject".equals(posted) ? posted : null);
+    }
     return pending;
+  }
+
+  private void pending(String decision) {
+    pending = decision;
+    pendingRead = true;
   }
 
   /**
@@ -154,11 +193,11 @@ public class PrdBacking implements Serializable {
    * they may have claimed it since the page was opened).
    */
   private boolean needsConfirmation(String decision) {
-    hold = reviews.holder(task().id()).orElse(null);
+    knowHold(reviews.holder(task().id()).orElse(null));
     if (hold == null || isHeldByMe()) {
       return false;
     }
-    pending = decision;
+    pending(decision);
     return true;
   }
 
@@ -206,7 +245,7 @@ public class PrdBacking implements Serializable {
     if (!user.allowed(Role.APPROVER)) {
       return null;
     }
-    pending = null;
+    pending(null);
     return decided(
         () -> decisions.approve(task().id(), user.caller(), user.getName()),
         "Approved: the PRD is final.");
@@ -227,7 +266,7 @@ public class PrdBacking implements Serializable {
     if (!user.allowed(Role.APPROVER)) {
       return null;
     }
-    pending = null;
+    pending(null);
     return decided(
         () -> decisions.reject(task().id(), user.caller(), user.getName(), reason),
         "Sent back with your reason: the agent writes a revision.");
@@ -241,7 +280,7 @@ public class PrdBacking implements Serializable {
       Messages.error(e.getMessage());
       superseded = true;
       task = tasks.find(task().id()).orElse(task);
-      hold = null;
+      knowHold(null);
       return null;
     } catch (InvalidDecisionException | TaskStateConflictException | NotPermittedException e) {
       Messages.error(e.getMessage());
@@ -257,7 +296,7 @@ public class PrdBacking implements Serializable {
 
   /** Drops the decision waiting for confirmation. */
   public void keepIt() {
-    pending = null;
+    pending(null);
   }
 
   public String getAssignee() {
