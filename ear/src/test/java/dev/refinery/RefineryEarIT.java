@@ -935,9 +935,11 @@ class RefineryEarIT {
   }
 
   /**
-   * Console sessions in the data grid (the tests run with REFINERY_DATA_GRID=on): signed in on the
-   * server, a person approves on a worker with the same cookie, carries on there once the server
-   * stopped, and signing out there ends the session on the server too (started again here).
+   * Console sessions in the data grid (the tests run with REFINERY_DATA_GRID=on), behind one
+   * address that sends each request to either instance, no sticky sessions: signed in on the
+   * server, a person approves on a worker and sees the result on the server, finishes a review the
+   * server showed on the worker once the server stopped, and signing out there ends the session on
+   * the server too (started again here).
    */
   @Test
   void aConsoleSessionFollowsItsPersonAcrossInstancesAndOutlivesTheServer() throws Exception {

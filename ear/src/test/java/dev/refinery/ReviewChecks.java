@@ -150,7 +150,8 @@ final class ReviewChecks {
   }
 
   /** The queue's row of the task titled so. */
-  private static WebElement row(Browser browser, String title) {
+  /** The review queue's row of the task with this title (the page is open in the browser). */
+  static WebElement row(Browser browser, String title) {
     return browser
         .all(By.xpath("//tbody[@id='queue:waiting_data']/tr[.//a[text()='" + title + "']]"))
         .stream()
