@@ -39,7 +39,7 @@ class SessionStateTest {
     assertThat(held)
         .as("the view- and session-scoped beans found")
         .extracting(Class::getSimpleName)
-        .contains("ClarifyBacking", "QueueBacking", "DeadLettersBacking");
+        .contains("PrdBacking", "ClarifyBacking", "QueueBacking", "DeadLettersBacking");
     List<String> problems = new ArrayList<>();
     Set<Type> seen = new HashSet<>();
     for (Class<?> type : held) {

@@ -1,6 +1,7 @@
 package dev.refinery.console.review;
 
 import dev.refinery.console.ConsoleUser;
+import dev.refinery.console.Lookup;
 import dev.refinery.console.Messages;
 import dev.refinery.console.prds.LineDiff;
 import dev.refinery.console.prds.PrdDocument;
@@ -16,11 +17,11 @@ import dev.refinery.shared.application.NotPermittedException;
 import dev.refinery.taskmanagement.api.TaskStatus;
 import dev.refinery.taskmanagement.api.TaskView;
 import dev.refinery.taskmanagement.application.Tasks;
-import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
-import jakarta.inject.Inject;
+import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import java.io.IOException;
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -28,47 +29,42 @@ import java.util.List;
  * rejected revision, who holds the review (claim, release, assign), and the approver's decision:
  * approve, or reject with a reason (which is required). Deciding while someone else holds the
  * review asks first; a decision someone else took first is refused, naming them.
- *
- * <p>Request-scoped, not view-scoped: the page's forms post what it needs (the task's id, the
- * decision waiting for confirmation), so a review opened on one instance is decided on any other.
- * Weld names a view-scoped bean after its deployment, and the server's EAR and a worker's WAR are
- * two: a view one of them made reached the other without its bean, and leaving it ended on an error
- * page.
  */
 @Named
-@RequestScoped
-public class PrdBacking {
+@ViewScoped
+public class PrdBacking implements Serializable {
 
-  /** The request parameter that names the task, in the page's address and in each of its forms. */
-  private static final String ID = "id";
+  private static final long serialVersionUID = 1L;
 
-  /** The request parameter of the confirmation form: the decision waiting for it. */
-  private static final String PENDING = "pending";
+  private final Lookup<Tasks> tasks = Lookup.of(Tasks.class);
 
-  @Inject Tasks tasks;
+  private final Lookup<Prds> prds = Lookup.of(Prds.class);
 
-  @Inject Prds prds;
+  private final Lookup<Decisions> decisions = Lookup.of(Decisions.class);
 
-  @Inject Decisions decisions;
+  private final Lookup<Reviews> reviews = Lookup.of(Reviews.class);
 
-  @Inject Reviews reviews;
-
-  @Inject ConsoleUser user;
+  private final Lookup<ConsoleUser> user = Lookup.of(ConsoleUser.class);
 
   private String id;
   private Reviews.Holder hold;
-  private boolean holdRead;
   private String assignee;
 
   /** The decision waiting for "decide anyway" while someone else holds the review. */
   private String pending;
 
-  private boolean pendingRead;
   private boolean superseded;
-  private TaskView task;
-  private List<PrdVersion> versions;
+
+  /**
+   * The task and every revision of its PRD: read when the view opens, and again when it moves to
+   * another instance, rather than carried in the session, which the data grid stores whole after
+   * every request (the revisions alone are several KB each).
+   */
+  private transient TaskView task;
+
+  private transient List<PrdVersion> versions;
   private String reason;
-  private List<PrdDocument.Line> document;
+  private transient List<PrdDocument.Line> document;
 
   public void load() throws IOException {
     if (task != null) {
@@ -77,81 +73,63 @@ public class PrdBacking {
     if (task() == null) {
       FacesContext.getCurrentInstance()
           .getExternalContext()
-          .responseSendError(404, "No task " + id());
+          .responseSendError(404, "No task " + id);
       FacesContext.getCurrentInstance().responseComplete();
       return;
     }
-    knowHold(reviews.holder(task.id()).orElse(null));
+    hold = reviews.get().holder(task.id()).orElse(null);
   }
 
   private TaskView task() {
     if (task == null) {
-      task = Tasks.parseId(id()).flatMap(tasks::find).orElse(null);
+      task = Tasks.parseId(id).flatMap(tasks.get()::find).orElse(null);
     }
     return task;
   }
 
-  /**
-   * The task's id: the view parameter's, or on a postback the id the form posts, read before the
-   * view parameter is applied (the buttons' {@code rendered} conditions need the task).
-   */
-  private String id() {
-    if (id == null) {
-      id = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get(ID);
-    }
-    return id;
-  }
-
   private List<PrdVersion> versions() {
     if (versions == null) {
-      versions = prds.versions(task().id());
+      versions = prds.get().versions(task().id());
     }
     return versions;
   }
 
   /** Who holds the review of this revision: null when nobody. */
   public Reviews.Holder getHold() {
-    if (!holdRead) {
-      knowHold(task() == null ? null : reviews.holder(task().id()).orElse(null));
-    }
     return hold;
   }
 
-  private void knowHold(Reviews.Holder holder) {
-    hold = holder;
-    holdRead = true;
-  }
-
   public boolean isHeldByMe() {
-    return getHold() != null && hold.name().equals(user.getName());
+    return hold != null && hold.name().equals(user.get().getName());
   }
 
   public List<String> getApprovers() {
-    return reviews.approvers();
+    return reviews.get().approvers();
   }
 
   public String claim() {
-    if (!user.allowed(Role.APPROVER)) {
-      return null;
-    }
-    return held(() -> reviews.claim(task().id(), user.caller()), "You hold this review now.");
-  }
-
-  public String release() {
-    if (!user.allowed(Role.APPROVER, Role.OPERATOR)) {
+    if (!user.get().allowed(Role.APPROVER)) {
       return null;
     }
     return held(
-        () -> reviews.release(task().id(), user.caller()),
+        () -> reviews.get().claim(task().id(), user.get().caller()), "You hold this review now.");
+  }
+
+  public String release() {
+    if (!user.get().allowed(Role.APPROVER, Role.OPERATOR)) {
+      return null;
+    }
+    return held(
+        () -> reviews.get().release(task().id(), user.get().caller()),
         "Released: anyone may claim this review.");
   }
 
   public String assign() {
-    if (!user.allowed(Role.APPROVER, Role.OPERATOR)) {
+    if (!user.get().allowed(Role.APPROVER, Role.OPERATOR)) {
       return null;
     }
     return held(
-        () -> reviews.assign(task().id(), assignee, user.caller()),
+        () -> reviews.get().assign(task().id(), assignee, user.get().caller()),
         "Assigned to " + assignee + ", who is told in their inbox.");
   }
 
@@ -160,32 +138,16 @@ public class PrdBacking {
       action.run();
     } catch (TaskStateConflictException | NotPermittedException | InvalidDecisionException e) {
       Messages.error(e.getMessage());
-      knowHold(reviews.holder(task().id()).orElse(null));
+      hold = reviews.get().holder(task().id()).orElse(null);
       return null;
     }
     Messages.info(done);
     return "/console/review/prd?faces-redirect=true&id=" + task().id();
   }
 
-  /**
-   * The decision that waits for confirmation ("approve" or "reject"), or null: on a postback of the
-   * confirmation, the one its form posts.
-   */
+  /** The decision that waits for confirmation ("approve" or "reject"), or null. */
   public String getPending() {
-    if (!pendingRead) {
-      String posted =
-          FacesContext.getCurrentInstance()
-              .getExternalContext()
-              .getRequestParameterMap()
-              .get(PENDING);
-      pending("approve".equals(posted) || "reject".equals(posted) ? posted : null);
-    }
     return pending;
-  }
-
-  private void pending(String decision) {
-    pending = decision;
-    pendingRead = true;
   }
 
   /**
@@ -193,11 +155,11 @@ public class PrdBacking {
    * they may have claimed it since the page was opened).
    */
   private boolean needsConfirmation(String decision) {
-    knowHold(reviews.holder(task().id()).orElse(null));
+    hold = reviews.get().holder(task().id()).orElse(null);
     if (hold == null || isHeldByMe()) {
       return false;
     }
-    pending(decision);
+    pending = decision;
     return true;
   }
 
@@ -231,7 +193,7 @@ public class PrdBacking {
   }
 
   public String approve() {
-    if (!user.allowed(Role.APPROVER)) {
+    if (!user.get().allowed(Role.APPROVER)) {
       return null;
     }
     if (needsConfirmation("approve")) {
@@ -242,17 +204,17 @@ public class PrdBacking {
 
   /** Approves although someone else holds the review: the person confirmed it. */
   public String approveAnyway() {
-    if (!user.allowed(Role.APPROVER)) {
+    if (!user.get().allowed(Role.APPROVER)) {
       return null;
     }
-    pending(null);
+    pending = null;
     return decided(
-        () -> decisions.approve(task().id(), user.caller(), user.getName()),
+        () -> decisions.get().approve(task().id(), user.get().caller(), user.get().getName()),
         "Approved: the PRD is final.");
   }
 
   public String reject() {
-    if (!user.allowed(Role.APPROVER)) {
+    if (!user.get().allowed(Role.APPROVER)) {
       return null;
     }
     if (needsConfirmation("reject")) {
@@ -263,12 +225,13 @@ public class PrdBacking {
 
   /** Rejects with the reason given, although someone else holds the review: confirmed. */
   public String rejectAnyway() {
-    if (!user.allowed(Role.APPROVER)) {
+    if (!user.get().allowed(Role.APPROVER)) {
       return null;
     }
-    pending(null);
+    pending = null;
     return decided(
-        () -> decisions.reject(task().id(), user.caller(), user.getName(), reason),
+        () ->
+            decisions.get().reject(task().id(), user.get().caller(), user.get().getName(), reason),
         "Sent back with your reason: the agent writes a revision.");
   }
 
@@ -279,8 +242,8 @@ public class PrdBacking {
       // someone decided first: the page stops offering a decision and says who
       Messages.error(e.getMessage());
       superseded = true;
-      task = tasks.find(task().id()).orElse(task);
-      knowHold(null);
+      task = tasks.get().find(task().id()).orElse(task);
+      hold = null;
       return null;
     } catch (InvalidDecisionException | TaskStateConflictException | NotPermittedException e) {
       Messages.error(e.getMessage());
@@ -296,7 +259,7 @@ public class PrdBacking {
 
   /** Drops the decision waiting for confirmation. */
   public void keepIt() {
-    pending(null);
+    pending = null;
   }
 
   public String getAssignee() {
