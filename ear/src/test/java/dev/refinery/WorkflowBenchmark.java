@@ -118,6 +118,8 @@ class WorkflowBenchmark {
       Map<String, Double> perStep;
       Map<String, Double> perWorkflow;
       double[] steps;
+      Instant[] lastOpenLoop = new Instant[2];
+      List<HopLatency.Hop> hops;
       double idleCpu;
       Map<String, Double> idleThreads;
       long stored;
@@ -125,7 +127,9 @@ class WorkflowBenchmark {
       try (AutoApprover approver = new AutoApprover(SERVER)) {
         openLoop(5, 10, database); // warm-up: JIT, pools, caches
         for (double rate : rates) {
+          lastOpenLoop[0] = Instant.now();
           open.add(openLoop(rate, seconds, database));
+          lastOpenLoop[1] = Instant.now();
         }
         Map<String, Long> before = counters(database);
         Map<String, Long> cpuBefore = cpuTicksByProcess(serverPid, workerPid);
@@ -178,6 +182,7 @@ class WorkflowBenchmark {
                   / closed.tasks());
         }
         steps = stepLatencies(database);
+        hops = HopLatency.between(database, lastOpenLoop[0], lastOpenLoop[1]);
       } finally {
         if (instances == 2) {
           refinery.run("worker", "stop", "--port", String.valueOf(WORKER_PORT));
@@ -216,6 +221,7 @@ class WorkflowBenchmark {
           perStep,
           perWorkflow,
           steps,
+          hops,
           idleCpu,
           stored,
           instances,
@@ -662,6 +668,7 @@ class WorkflowBenchmark {
       Map<String, Double> perStep,
       Map<String, Double> perWorkflow,
       double[] steps,
+      List<HopLatency.Hop> hops,
       double idleCpu,
       long stored,
       int instances,
@@ -854,6 +861,49 @@ class WorkflowBenchmark {
             heap[0],
             (long) heap[1],
             heap[3]));
+    table
+        .append(
+            String.format(
+                Locale.ROOT,
+                "where submit → review goes at %s workflows/s, hop by hop (event log; medians,"
+                    + " ms):%n",
+                open.isEmpty()
+                    ? "-"
+                    : String.format(Locale.ROOT, "%.0f", open.getLast().offered())))
+        .append(
+            String.format(
+                Locale.ROOT,
+                "  %-44s %8s %14s %14s %10s%n",
+                "message",
+                "handled",
+                "cause→publish",
+                "publish→start",
+                "handling"));
+    var hopJson = Json.createArrayBuilder();
+    for (HopLatency.Hop hop : hops) {
+      table.append(
+          String.format(
+              Locale.ROOT,
+              "  %-44s %8d %14s %14.1f %10.1f%n",
+              hop.type(),
+              hop.handled(),
+              Double.isNaN(hop.causeToPublishMs())
+                  ? "-"
+                  : String.format(Locale.ROOT, "%.1f", hop.causeToPublishMs()),
+              hop.publishToHandlerMs(),
+              hop.handlerMs()));
+      var entry =
+          Json.createObjectBuilder()
+              .add("type", hop.type())
+              .add("handled", hop.handled())
+              .add("publish_to_handler_ms", hop.publishToHandlerMs())
+              .add("handler_ms", hop.handlerMs());
+      if (!Double.isNaN(hop.causeToPublishMs())) {
+        entry.add("cause_to_publish_ms", hop.causeToPublishMs());
+      }
+      hopJson.add(entry);
+    }
+    json.add("hops_at_last_open_loop_rate", hopJson);
     var queryJson = Json.createObjectBuilder();
     queries.forEach(
         (size, times) -> {
