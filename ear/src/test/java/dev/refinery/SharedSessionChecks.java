@@ -41,10 +41,11 @@ final class SharedSessionChecks {
   /**
    * sal works through one address, as behind a load balancer that does not keep her on one
    * instance. She signs in on the server; the worker shows her a PRD and takes her approval, and
-   * the server shows the page after it, with the approval's message. The server shows her a second
-   * PRD and stops; her approval, posted from the page the server rendered, reaches the worker,
-   * which restores the page from the grid and approves. She signs out there, and the server,
-   * started again, knows the session no more.
+   * the server shows the page after it, with the approval's message. The server shows her the
+   * review queue, and the worker takes her claim of a row. The server shows her a second PRD and
+   * stops; her approval, posted from the page the server rendered, reaches the worker, which
+   * restores the page from the grid and approves. She signs out there, and the server, started
+   * again, knows the session no more.
    */
   void aSessionFollowsItsPersonAndOutlivesTheInstanceThatMadeIt(Server serverControl) {
     ConsoleChecks.ensurePerson(server, SAL, "APPROVER");
